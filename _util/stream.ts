@@ -1,0 +1,377 @@
+/**
+ * Buffered byte streams over sockets, pipes and files: the bottom of the
+ * HTTP/1.1 layer that `http.client`, `http.server` and `wsgi` share.
+ *
+ * {@link BufferedReader} gives Python's `rfile` / `fp` methods (`readline`
+ * with a limit, `read(n)`, `read1`, `peek`, `readinto`) over anything with
+ * Deno's `read(p)`; {@link BufferedWriter} gives `wfile.write()` that may be
+ * called without `await`: writes are queued in order and coalesced, so a
+ * status line, headers and a small body go out in one write; `await flush()`
+ * waits for the socket (backpressure) and surfaces a vanished peer.
+ *
+ * @module
+ */
+
+import { Bytes, concatBytes } from "./bytes.ts";
+import { fromDenoError, TimeoutError, ValueError } from "./exceptions.ts";
+
+/** Anything readable the Deno way: `read(p)` resolves to a count or `null` at EOF. */
+export interface ByteSource {
+  /** Read into `p`; resolve to the number of bytes read, or `null` at end of stream. */
+  read(p: Uint8Array): Promise<number | null>;
+}
+
+/** Anything writable the Deno way. */
+export interface ByteSink {
+  /** Write some of `p`; resolve to the number of bytes written. */
+  write(p: Uint8Array): Promise<number>;
+}
+
+const EMPTY = new Bytes(0);
+
+/** Adapt a web `ReadableStream` (a subprocess's stdout, a fetch body) to {@link ByteSource}. */
+export function sourceFromStream(stream: ReadableStream<Uint8Array>): ByteSource {
+  const reader = stream.getReader();
+  let rest: Uint8Array | null = null;
+  return {
+    async read(p: Uint8Array): Promise<number | null> {
+      if (!rest || rest.length === 0) {
+        const { value, done } = await reader.read();
+        if (done) return null;
+        rest = value;
+      }
+      const n = Math.min(p.length, rest.length);
+      p.set(rest.subarray(0, n));
+      rest = rest.subarray(n);
+      return n;
+    },
+  };
+}
+
+/** Race a promise against `timeout` seconds, failing with Python's `TimeoutError('timed out')`. */
+export function withTimeout<T>(p: Promise<T>, timeout: number | null): Promise<T> {
+  if (timeout === null || timeout === undefined || !Number.isFinite(timeout)) return p;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError("timed out")), Math.max(0, timeout * 1000));
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A read buffer over a {@link ByteSource}, with Python's `BufferedReader`
+ * methods. `timeout` (seconds, or `null` for none) bounds each wait on the
+ * source, like a socket timeout.
+ */
+export class BufferedReader {
+  #src: ByteSource;
+  #buf: Uint8Array;
+  #start = 0;
+  #end = 0;
+  #eof = false;
+  #pending: Promise<number | null> | null = null;
+  #pendingInto: Uint8Array | null = null;
+  /** Seconds to wait for data before `TimeoutError`; `null` waits forever. */
+  timeout: number | null = null;
+  /** True once `close()` was called. */
+  closed = false;
+
+  /** Wrap `src` with a buffer of `size` bytes (grown when a line needs more). */
+  constructor(src: ByteSource, size = 65536) {
+    this.#src = src;
+    this.#buf = new Uint8Array(size);
+  }
+
+  /** Bytes already buffered and not yet consumed. */
+  get buffered(): number {
+    return this.#end - this.#start;
+  }
+
+  /** True once the source reported end of stream and the buffer is empty. */
+  get atEOF(): boolean {
+    return this.#eof && this.#start === this.#end;
+  }
+
+  async #rawRead(into: Uint8Array): Promise<number | null> {
+    if (!this.#pending) {
+      this.#pendingInto = into;
+      this.#pending = this.#src.read(into);
+    }
+    const p = this.#pending;
+    let n: number | null;
+    try {
+      n = await withTimeout(p, this.timeout);
+    } catch (e) {
+      if (e instanceof TimeoutError) throw e; // the read stays pending; a later call resumes it
+      this.#pending = null;
+      if (e instanceof Deno.errors.Interrupted || e instanceof Deno.errors.BadResource) return null;
+      throw fromDenoError(e);
+    }
+    const target = this.#pendingInto!;
+    this.#pending = null;
+    this.#pendingInto = null;
+    if (n !== null && target !== into) {
+      // A read that timed out earlier finished into another array: hand its bytes over.
+      into.set(target.subarray(0, n));
+    }
+    return n;
+  }
+
+  /** Read more from the source into the buffer; false at EOF. */
+  async #fill(): Promise<boolean> {
+    if (this.#eof) return false;
+    if (this.#start === this.#end) this.#start = this.#end = 0;
+    if (this.#end === this.#buf.length) {
+      const used = this.#end - this.#start;
+      if (this.#start > 0 && used < this.#buf.length / 2) {
+        this.#buf.copyWithin(0, this.#start, this.#end);
+      } else {
+        const bigger = new Uint8Array(this.#buf.length * 2);
+        bigger.set(this.#buf.subarray(this.#start, this.#end));
+        this.#buf = bigger;
+      }
+      this.#start = 0;
+      this.#end = used;
+    }
+    const n = await this.#rawRead(this.#buf.subarray(this.#end));
+    if (n === null || n === 0) {
+      this.#eof = true;
+      return false;
+    }
+    this.#end += n;
+    return true;
+  }
+
+  #take(n: number): Bytes {
+    const out = new Bytes(n);
+    out.set(this.#buf.subarray(this.#start, this.#start + n));
+    this.#start += n;
+    return out;
+  }
+
+  /**
+   * Python's `readline(limit=-1)`: up to and including the next `\n`, at
+   * most `limit` bytes when `limit >= 0`; empty at EOF.
+   */
+  async readline(limit = -1): Promise<Bytes> {
+    let scanFrom = this.#start;
+    for (;;) {
+      const stop = limit >= 0 ? Math.min(this.#end, this.#start + limit) : this.#end;
+      const nl = this.#buf.subarray(scanFrom, stop).indexOf(10);
+      if (nl >= 0) return this.#take(scanFrom + nl + 1 - this.#start);
+      if (limit >= 0 && this.#end - this.#start >= limit) return this.#take(limit);
+      scanFrom = this.#end;
+      const offset = scanFrom - this.#start;
+      if (!(await this.#fill())) return this.#take(this.#end - this.#start);
+      scanFrom = this.#start + offset;
+    }
+  }
+
+  /** Python's `read(n=-1)`: `n` bytes (fewer only at EOF), or everything to EOF. */
+  async read(n = -1): Promise<Bytes> {
+    if (n === 0) return EMPTY;
+    if (n < 0) {
+      const parts: Uint8Array[] = [];
+      if (this.buffered) parts.push(this.#take(this.buffered));
+      while (await this.#fill()) parts.push(this.#take(this.buffered));
+      return concatBytes(parts);
+    }
+    if (this.buffered >= n) return this.#take(n);
+    // Large reads go straight into growing chunks: a huge n alone never allocates n bytes.
+    const parts: Uint8Array[] = [];
+    let got = 0;
+    if (this.buffered) {
+      got = this.buffered;
+      parts.push(this.#take(got));
+    }
+    let chunk = Math.max(this.#buf.length, 65536);
+    while (got < n && !this.#eof) {
+      if (n - got <= this.#buf.length) {
+        if (!(await this.#fill())) break;
+        const k = Math.min(this.buffered, n - got);
+        parts.push(this.#take(k));
+        got += k;
+        continue;
+      }
+      const into = new Uint8Array(Math.min(chunk, n - got));
+      let filled = 0;
+      while (filled < into.length) {
+        const r = await this.#rawRead(into.subarray(filled));
+        if (r === null || r === 0) {
+          this.#eof = true;
+          break;
+        }
+        filled += r;
+      }
+      parts.push(into.subarray(0, filled));
+      got += filled;
+      chunk = Math.min(chunk * 2, 1 << 24);
+    }
+    return parts.length === 1 && parts[0] instanceof Bytes ? parts[0] : concatBytes(parts);
+  }
+
+  /** Python's `read1(n=-1)`: what is buffered, or one read from the source if nothing is. */
+  async read1(n = -1): Promise<Bytes> {
+    if (n === 0) return EMPTY;
+    if (this.buffered === 0) await this.#fill();
+    return this.#take(n < 0 ? this.buffered : Math.min(n, this.buffered));
+  }
+
+  /** Python's `peek(n)`: buffered bytes without consuming them (at least one read if empty). */
+  async peek(n = 1): Promise<Bytes> {
+    while (this.buffered < Math.max(1, n) && await this.#fill()) { /* keep filling */ }
+    return new Bytes(this.#buf.subarray(this.#start, this.#end));
+  }
+
+  /** Python's `readinto(b)`: fill `b` as far as possible; the count read. */
+  async readinto(b: Uint8Array): Promise<number> {
+    const data = await this.read(b.length);
+    b.set(data);
+    return data.length;
+  }
+
+  /** Give back bytes to be read again first (used after peeking at a protocol switch). */
+  unread(data: Uint8Array): void {
+    const rest = this.#buf.subarray(this.#start, this.#end);
+    const buf = new Uint8Array(Math.max(this.#buf.length, data.length + rest.length));
+    buf.set(data);
+    buf.set(rest, data.length);
+    this.#buf = buf;
+    this.#start = 0;
+    this.#end = data.length + rest.length;
+  }
+
+  /** Python's `readlines()`: every remaining line. */
+  async readlines(): Promise<Bytes[]> {
+    const out: Bytes[] = [];
+    for (;;) {
+      const line = await this.readline();
+      if (!line.length) return out;
+      out.push(line);
+    }
+  }
+
+  /** Iterate over lines, Python's `for line in f`. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Bytes> {
+    for (;;) {
+      const line = await this.readline();
+      if (!line.length) return;
+      yield line;
+    }
+  }
+
+  /** Mark the reader closed (the source is owned by whoever created it). */
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const COALESCE = 64 * 1024;
+
+async function writeAll(sink: ByteSink, data: Uint8Array): Promise<void> {
+  let off = 0;
+  while (off < data.length) off += await sink.write(data.subarray(off));
+}
+
+/**
+ * An ordered write queue over a {@link ByteSink}: Python's `wfile`.
+ *
+ * `write()` returns at once (as Python's buffered `wfile.write` does);
+ * queued writes made in the same tick go out as one socket write. A peer
+ * that vanished never causes an unhandled rejection: the error is kept and
+ * raised by the next `write()` or `flush()`.
+ */
+export class BufferedWriter {
+  #sink: ByteSink;
+  #queue: Uint8Array[] = [];
+  #queued = 0;
+  #draining: Promise<void> | null = null;
+  #error: Error | null = null;
+  /** True once `close()` was called. */
+  closed = false;
+  /** Total bytes handed to `write()`. */
+  written = 0;
+
+  /** Wrap `sink`. */
+  constructor(sink: ByteSink) {
+    this.#sink = sink;
+  }
+
+  /** The error that stopped writing, if any (the peer went away, …). */
+  get error(): Error | null {
+    return this.#error;
+  }
+
+  /** Bytes queued and not yet written. */
+  get pending(): number {
+    return this.#queued;
+  }
+
+  /**
+   * Python's `wfile.write(data)`: queue `data` and return its length.
+   *
+   * @throws the kept error (e.g. `BrokenPipeError`) once the peer is gone;
+   *   `ValueError` after `close()`
+   */
+  write(data: Uint8Array | string): number {
+    if (this.#error) throw this.#error;
+    if (this.closed) throw new ValueError("write to closed file");
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    if (bytes.length === 0) return 0;
+    // Copy: the caller may reuse its buffer, as Python code does with bytearrays.
+    this.#queue.push(bytes.slice());
+    this.#queued += bytes.length;
+    this.written += bytes.length;
+    if (!this.#draining) this.#draining = this.#drain();
+    return bytes.length;
+  }
+
+  async #drain(): Promise<void> {
+    // Let the rest of this tick's writes join the first socket write.
+    await Promise.resolve();
+    try {
+      while (this.#queue.length) {
+        let chunk: Uint8Array;
+        if (this.#queue.length === 1 || this.#queue[0].length >= COALESCE) {
+          chunk = this.#queue.shift()!;
+        } else {
+          let n = 0, k = 0;
+          while (k < this.#queue.length && n + this.#queue[k].length <= COALESCE) {
+            n += this.#queue[k++].length;
+          }
+          if (k === 0) k = 1, n = this.#queue[0].length;
+          chunk = concatBytes(this.#queue.splice(0, k));
+        }
+        this.#queued -= chunk.length;
+        await writeAll(this.#sink, chunk);
+      }
+    } catch (e) {
+      this.#error = fromDenoError(e);
+      this.#queue = [];
+      this.#queued = 0;
+    } finally {
+      this.#draining = null;
+    }
+  }
+
+  /** Python's `flush()`: wait until everything queued is written; raises the kept error. */
+  async flush(): Promise<void> {
+    while (this.#draining) await this.#draining;
+    if (this.#error) throw this.#error;
+  }
+
+  /** Write `data` and wait for it (a convenience for `write(); await flush()`). */
+  async writeAndFlush(data: Uint8Array | string): Promise<void> {
+    this.write(data);
+    await this.flush();
+  }
+
+  /** Flush (ignoring a vanished peer) and refuse further writes. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.flush();
+    } catch { /* the peer is gone; nothing more to do */ }
+    this.closed = true;
+  }
+}
