@@ -1,0 +1,2125 @@
+/**
+ * Python's `urllib.parse`: split URLs into parts and put them back
+ * together, resolve relative URLs, parse and build query strings, and
+ * percent-quote text — with CPython 3.14's results, exceptions and reprs.
+ *
+ * ```python
+ * from urllib.parse import urlparse, parse_qs, urlencode
+ * r = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10")
+ * print(r.hostname, r.port, parse_qs(r.query))
+ * print(urlencode({"q": "a b", "n": 1}, doseq=True))
+ * ```
+ *
+ * ```ts
+ * import { print } from "@pyweb/std";
+ * import { parse_qs, urlencode, urlparse } from "@pyweb/std/urllib/parse";
+ * const r = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
+ * print(r.hostname, r.port, parse_qs(r.query));
+ * print(urlencode({ q: "a b", n: 1 }, { doseq: true }));
+ * ```
+ *
+ * Bytes in gives bytes out: pass a `Uint8Array` (for example ``b`http://x/` ``)
+ * and the results are `SplitResultBytes`, `ParseResultBytes`, … holding
+ * {@link Bytes}.
+ *
+ * @module
+ */
+
+import { Bytes } from "../_util/bytes.ts";
+import { decode, encode, lookup } from "../_util/codecs.ts";
+import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
+import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
+import { reprBytes, reprStr, str as pyStr, Tuple } from "../_util/repr.ts";
+import { isIPv4, isIPv6 } from "./_ip.ts";
+import { bind, bytesToLatin1, isDict, latin1ToBytes, truthy, typeName, unpack } from "./_common.ts";
+
+export { Bytes };
+
+// ---------------------------------------------------------------------------
+// Scheme classification (module data, mutable as in Python)
+
+/**
+ * Schemes whose URLs `urljoin` resolves relative references against.
+ *
+ * @example
+ * ```ts
+ * import { uses_relative } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(uses_relative.includes("https"));
+ * ```
+ */
+export const uses_relative: string[] = [
+  "",
+  "ftp",
+  "http",
+  "gopher",
+  "nntp",
+  "imap",
+  "wais",
+  "file",
+  "https",
+  "shttp",
+  "mms",
+  "prospero",
+  "rtsp",
+  "rtsps",
+  "rtspu",
+  "sftp",
+  "svn",
+  "svn+ssh",
+  "ws",
+  "wss",
+];
+
+/**
+ * Schemes that have a network location (`//netloc`).
+ *
+ * @example
+ * ```ts
+ * import { uses_netloc } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(uses_netloc.includes("git+ssh"));
+ * ```
+ */
+export const uses_netloc: string[] = [
+  "",
+  "ftp",
+  "http",
+  "gopher",
+  "nntp",
+  "telnet",
+  "imap",
+  "wais",
+  "file",
+  "mms",
+  "https",
+  "shttp",
+  "snews",
+  "prospero",
+  "rtsp",
+  "rtsps",
+  "rtspu",
+  "rsync",
+  "svn",
+  "svn+ssh",
+  "sftp",
+  "nfs",
+  "git",
+  "git+ssh",
+  "ws",
+  "wss",
+  "itms-services",
+];
+
+/**
+ * Schemes whose last path segment may carry `;params` (`urlparse` splits them).
+ *
+ * @example
+ * ```ts
+ * import { uses_params } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(uses_params.includes("sip"));
+ * ```
+ */
+export const uses_params: string[] = [
+  "",
+  "ftp",
+  "hdl",
+  "prospero",
+  "http",
+  "imap",
+  "https",
+  "shttp",
+  "rtsp",
+  "rtsps",
+  "rtspu",
+  "sip",
+  "sips",
+  "mms",
+  "sftp",
+  "tel",
+];
+
+/**
+ * Kept for compatibility, as in Python; no function uses it.
+ *
+ * @example
+ * ```ts
+ * import { non_hierarchical } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(non_hierarchical.includes("mailto"));
+ * ```
+ */
+export const non_hierarchical: string[] = [
+  "gopher",
+  "hdl",
+  "mailto",
+  "news",
+  "telnet",
+  "wais",
+  "imap",
+  "snews",
+  "sip",
+  "sips",
+];
+
+/**
+ * Kept for compatibility, as in Python; no function uses it.
+ *
+ * @example
+ * ```ts
+ * import { uses_query } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(uses_query.includes("http"));
+ * ```
+ */
+export const uses_query: string[] = [
+  "",
+  "http",
+  "wais",
+  "imap",
+  "https",
+  "shttp",
+  "mms",
+  "gopher",
+  "rtsp",
+  "rtsps",
+  "rtspu",
+  "sip",
+  "sips",
+];
+
+/**
+ * Kept for compatibility, as in Python; no function uses it.
+ *
+ * @example
+ * ```ts
+ * import { uses_fragment } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(uses_fragment.includes("file"));
+ * ```
+ */
+export const uses_fragment: string[] = [
+  "",
+  "ftp",
+  "hdl",
+  "http",
+  "gopher",
+  "news",
+  "nntp",
+  "wais",
+  "https",
+  "shttp",
+  "snews",
+  "file",
+  "prospero",
+];
+
+/**
+ * The characters allowed in a scheme name.
+ *
+ * @example
+ * ```ts
+ * import { scheme_chars } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.ok(scheme_chars.endsWith("+-."));
+ * ```
+ */
+export const scheme_chars: string = "abcdefghijklmnopqrstuvwxyz" +
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ" +
+  "0123456789" +
+  "+-.";
+
+// ---------------------------------------------------------------------------
+// Character classes
+
+const SCHEME_CHAR = new Uint8Array(128);
+for (let i = 0; i < scheme_chars.length; i++) SCHEME_CHAR[scheme_chars.charCodeAt(i)] = 1;
+
+function isUnsafe(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Python's `url.lstrip(C0 or space)` followed by removing every tab, CR and LF. */
+function cleanUrl(url: string): string {
+  const n = url.length;
+  let start = 0;
+  while (start < n && url.charCodeAt(start) <= 0x20) start++;
+  let i = start;
+  while (i < n && !isUnsafe(url.charCodeAt(i))) i++;
+  if (i === n) return start ? url.slice(start) : url;
+  let out = url.slice(start, i);
+  let last = i + 1;
+  for (i = last; i < n; i++) {
+    if (isUnsafe(url.charCodeAt(i))) {
+      out += url.slice(last, i);
+      last = i + 1;
+    }
+  }
+  return out + url.slice(last);
+}
+
+/** Python's `scheme.strip(C0 or space)` followed by removing every tab, CR and LF. */
+function cleanScheme(scheme: string): string {
+  let end = scheme.length;
+  while (end > 0 && scheme.charCodeAt(end - 1) <= 0x20) end--;
+  return cleanUrl(scheme.slice(0, end));
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// str / bytes coercion (Python's _coerce_args)
+
+const MIX = "Cannot mix str and non-str arguments";
+
+function decodeArg(x: unknown): string {
+  if (!truthy(x)) return "";
+  if (x instanceof Uint8Array) return decode(x, "ascii", "strict");
+  throw new AttributeError(`'${typeName(x)}' object has no attribute 'decode'`);
+}
+
+/** Coerce `args` to strings; returns whether the input was bytes. */
+function coerce(args: unknown[]): boolean {
+  const strInput = typeof args[0] === "string";
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (truthy(a) && (typeof a === "string") !== strInput) throw new TypeError(MIX);
+  }
+  if (strInput) return false;
+  for (let i = 0; i < args.length; i++) args[i] = decodeArg(args[i]);
+  return true;
+}
+
+/** In a str call, the value Python would see for an optional str argument. */
+function optStr(x: unknown): string | null {
+  if (typeof x === "string") return x;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Netloc checks (security fixes)
+
+function checkNetloc(netloc: string | null): void {
+  if (!netloc || isAscii(netloc)) return;
+  let n = "";
+  for (let i = 0; i < netloc.length; i++) {
+    const c = netloc.charCodeAt(i);
+    if (c !== 0x40 && c !== 0x3a && c !== 0x23 && c !== 0x3f) n += netloc[i];
+  }
+  const n2 = n.normalize("NFKC");
+  if (n === n2) return;
+  for (const c of "/?#@:") {
+    if (n2.includes(c)) {
+      throw new ValueError(
+        "netloc '" + netloc + "' contains invalid " + "characters under NFKC normalization",
+      );
+    }
+  }
+}
+
+function checkBracketedHost(hostname: string): void {
+  if (hostname.charCodeAt(0) === 0x76 /* v */) {
+    // \Av[a-fA-F0-9]+\..+\z  (no DOTALL: "." excludes "\n")
+    let i = 1;
+    const n = hostname.length;
+    while (i < n) {
+      const c = hostname.charCodeAt(i) | 0x20;
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)) i++;
+      else break;
+    }
+    let ok = i > 1 && i < n && hostname.charCodeAt(i) === 0x2e && i + 1 < n;
+    if (ok) {
+      for (let k = i + 1; k < n; k++) {
+        if (hostname.charCodeAt(k) === 0x0a) {
+          ok = false;
+          break;
+        }
+      }
+    }
+    if (!ok) throw new ValueError("IPvFuture address is invalid");
+    return;
+  }
+  if (isIPv4(hostname)) throw new ValueError("An IPv4 address cannot be in brackets");
+  if (!isIPv6(hostname)) {
+    throw new ValueError(`${reprStr(hostname)} does not appear to be an IPv4 or IPv6 address`);
+  }
+}
+
+function checkBracketedNetloc(netloc: string): void {
+  const hostAndPort = netloc.slice(netloc.lastIndexOf("@") + 1);
+  const ob = hostAndPort.indexOf("[");
+  let hostname: string;
+  if (ob >= 0) {
+    if (ob > 0) throw new ValueError("Invalid IPv6 URL");
+    const cb = hostAndPort.indexOf("]", 1);
+    if (cb < 0) hostname = hostAndPort.slice(1);
+    else {
+      hostname = hostAndPort.slice(1, cb);
+      if (cb + 1 < hostAndPort.length && hostAndPort.charCodeAt(cb + 1) !== 0x3a) {
+        throw new ValueError("Invalid IPv6 URL");
+      }
+    }
+  } else {
+    const c = hostAndPort.indexOf(":");
+    hostname = c < 0 ? hostAndPort : hostAndPort.slice(0, c);
+  }
+  checkBracketedHost(hostname);
+}
+
+// ---------------------------------------------------------------------------
+// The splitter (Python's _urlsplit), on str; null marks an absent part
+
+type Parts = [string | null, string | null, string, string | null, string | null];
+
+function splitStr(url: string, scheme: string | null, allowFragments: boolean): Parts {
+  url = cleanUrl(url);
+  if (scheme !== null) scheme = cleanScheme(scheme);
+  let netloc: string | null = null, query: string | null = null, fragment: string | null = null;
+  const colon = url.indexOf(":");
+  if (colon > 0) {
+    const c0 = url.charCodeAt(0) | 0x20;
+    if (c0 >= 0x61 && c0 <= 0x7a) {
+      let i = 1;
+      while (i < colon) {
+        const c = url.charCodeAt(i);
+        if (c >= 128 || !SCHEME_CHAR[c]) break;
+        i++;
+      }
+      if (i === colon) {
+        scheme = url.slice(0, colon).toLowerCase();
+        url = url.slice(colon + 1);
+      }
+    }
+  }
+  if (url.charCodeAt(0) === 0x2f && url.charCodeAt(1) === 0x2f) {
+    const n = url.length;
+    let delim = 2;
+    let open = false, close = false;
+    for (; delim < n; delim++) {
+      const c = url.charCodeAt(delim);
+      if (c === 0x2f || c === 0x3f || c === 0x23) break;
+      if (c === 0x5b) open = true;
+      else if (c === 0x5d) close = true;
+    }
+    netloc = url.slice(2, delim);
+    url = url.slice(delim);
+    if (open !== close) throw new ValueError("Invalid IPv6 URL");
+    if (open) checkBracketedNetloc(netloc);
+  }
+  if (allowFragments) {
+    const h = url.indexOf("#");
+    if (h >= 0) {
+      fragment = url.slice(h + 1);
+      url = url.slice(0, h);
+    }
+  }
+  const q = url.indexOf("?");
+  if (q >= 0) {
+    query = url.slice(q + 1);
+    url = url.slice(0, q);
+  }
+  checkNetloc(netloc);
+  return [scheme, netloc, url, query, fragment];
+}
+
+function unsplitStr(
+  scheme: string | null,
+  netloc: string | null,
+  url: string,
+  query: string | null,
+  fragment: string | null,
+): string {
+  if (netloc !== null) {
+    if (url && url.charCodeAt(0) !== 0x2f) url = "/" + url;
+    url = "//" + netloc + url;
+  } else if (url.startsWith("//")) {
+    url = "//" + url;
+  }
+  if (scheme) url = scheme + ":" + url;
+  if (query !== null) url = url + "?" + query;
+  if (fragment !== null) url = url + "#" + fragment;
+  return url;
+}
+
+// ---------------------------------------------------------------------------
+// Result types
+
+function userinfoOf(netloc: string): [string | null, string | null] {
+  const at = netloc.lastIndexOf("@");
+  if (at < 0) return [null, null];
+  const ui = netloc.slice(0, at);
+  const c = ui.indexOf(":");
+  return c < 0 ? [ui, null] : [ui.slice(0, c), ui.slice(c + 1)];
+}
+
+function hostinfoOf(netloc: string): [string, string | null] {
+  const hostinfo = netloc.slice(netloc.lastIndexOf("@") + 1);
+  const ob = hostinfo.indexOf("[");
+  let hostname: string, port: string;
+  if (ob >= 0) {
+    const cb = hostinfo.indexOf("]", ob + 1);
+    if (cb < 0) {
+      hostname = hostinfo.slice(ob + 1);
+      port = "";
+    } else {
+      hostname = hostinfo.slice(ob + 1, cb);
+      const c = hostinfo.indexOf(":", cb + 1);
+      port = c < 0 ? "" : hostinfo.slice(c + 1);
+    }
+  } else {
+    const c = hostinfo.indexOf(":");
+    hostname = c < 0 ? hostinfo : hostinfo.slice(0, c);
+    port = c < 0 ? "" : hostinfo.slice(c + 1);
+  }
+  return [hostname, port || null];
+}
+
+function asciiLower(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c | 0x20) : s[i];
+  }
+  return out;
+}
+
+function hostnameOf(netloc: string, bytes: boolean): string | null {
+  const hostname = hostinfoOf(netloc)[0];
+  if (!hostname) return null;
+  const p = hostname.indexOf("%");
+  const head = p < 0 ? hostname : hostname.slice(0, p);
+  const lower = bytes ? asciiLower(head) : head.toLowerCase();
+  return p < 0 ? lower : lower + hostname.slice(p);
+}
+
+function portOf(netloc: string, bytes: boolean): number | null {
+  const port = hostinfoOf(netloc)[1];
+  if (port === null) return null;
+  for (let i = 0; i < port.length; i++) {
+    const c = port.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) {
+      const shown = bytes ? reprBytes(latin1ToBytes(port)) : reprStr(port);
+      throw new ValueError(`Port could not be cast to integer value as ${shown}`);
+    }
+  }
+  let k = 0;
+  while (k < port.length - 1 && port.charCodeAt(k) === 0x30) k++;
+  const digits = port.slice(k);
+  const value = digits.length > 5 ? Infinity : Number(digits);
+  if (!(value <= 65535)) throw new ValueError("Port out of range 0-65535");
+  return value;
+}
+
+function fieldStr(v: unknown): string {
+  return typeof v === "string" ? v : v instanceof Uint8Array ? bytesToLatin1(v) : String(v);
+}
+
+function encodeFields(t: NamedTuple, rest: unknown[]): Bytes[] {
+  const [encoding, errors] = bind("encode", rest, ["encoding", "errors"], ["ascii", "strict"]);
+  return [...t].map((x) => toBytes(encode(x as string, encoding as string, errors as string)));
+}
+
+function decodeFields(t: NamedTuple, rest: unknown[]): string[] {
+  const [encoding, errors] = bind("decode", rest, ["encoding", "errors"], ["ascii", "strict"]);
+  return [...t].map((x) => decode(x as Uint8Array, encoding as string, errors as string));
+}
+
+function toBytes(u8: Uint8Array): Bytes {
+  return u8 instanceof Bytes ? u8 : new Bytes(u8.buffer as ArrayBuffer, u8.byteOffset, u8.byteLength);
+}
+
+/**
+ * `urldefrag()`'s result for str input: `DefragResult(url, fragment)`.
+ *
+ * @example
+ * ```ts
+ * import { DefragResult, urldefrag } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urldefrag("http://x/a#top");
+ * assert.ok(r instanceof DefragResult);
+ * assert.equal(String(r), "DefragResult(url='http://x/a', fragment='top')");
+ * assert.equal(r.geturl(), "http://x/a#top");
+ * ```
+ */
+export class DefragResult extends NamedTuple {
+  /** The URL without its fragment. */
+  readonly url: string;
+  /** The fragment (without `#`), or `''`. */
+  readonly fragment: string;
+  /**
+   * @param url the URL without fragment
+   * @param fragment the fragment
+   */
+  constructor(url: string, fragment: string) {
+    super();
+    this.url = url;
+    this.fragment = fragment;
+  }
+  /**
+   * The URL with its fragment put back.
+   *
+   * @returns `url + '#' + fragment`, or `url` when the fragment is empty
+   */
+  geturl(): string {
+    return this.fragment ? this.url + "#" + this.fragment : this.url;
+  }
+  /**
+   * Python's `encode(encoding='ascii', errors='strict')`.
+   *
+   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @returns the same result as bytes
+   */
+  encode(...args: unknown[]): DefragResultBytes {
+    const [a, b] = encodeFields(this, args);
+    return new DefragResultBytes(a, b);
+  }
+}
+namedTuple(DefragResult as unknown as typeof NamedTuple, ["url", "fragment"]);
+
+/**
+ * `urldefrag()`'s result for bytes input.
+ *
+ * @example
+ * ```ts
+ * import { b } from "@pyweb/std";
+ * import { urldefrag } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(String(urldefrag(b`/a#x`)), "DefragResultBytes(url=b'/a', fragment=b'x')");
+ * ```
+ */
+export class DefragResultBytes extends NamedTuple {
+  /** The URL without its fragment. */
+  readonly url: Bytes;
+  /** The fragment, or empty bytes. */
+  readonly fragment: Bytes;
+  /**
+   * @param url the URL without fragment
+   * @param fragment the fragment
+   */
+  constructor(url: Bytes, fragment: Bytes) {
+    super();
+    this.url = url;
+    this.fragment = fragment;
+  }
+  /**
+   * The URL with its fragment put back.
+   *
+   * @returns the bytes URL
+   */
+  geturl(): Bytes {
+    if (!this.fragment.length) return this.url;
+    return latin1ToBytes(fieldStr(this.url) + "#" + fieldStr(this.fragment));
+  }
+  /**
+   * Python's `decode(encoding='ascii', errors='strict')`.
+   *
+   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @returns the same result as str
+   */
+  decode(...args: unknown[]): DefragResult {
+    const [a, b] = decodeFields(this, args);
+    return new DefragResult(a, b);
+  }
+}
+namedTuple(DefragResultBytes as unknown as typeof NamedTuple, ["url", "fragment"]);
+
+/**
+ * `urlsplit()`'s result for str input: a 5-tuple with `hostname`, `port`,
+ * `username` and `password` properties.
+ *
+ * @example
+ * ```ts
+ * import { urlsplit } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urlsplit("https://User:pw@Example.COM:8080/p?q#f");
+ * assert.equal(r.hostname, "example.com");
+ * assert.equal(r.port, 8080);
+ * assert.equal(r.username, "User");
+ * const [scheme, netloc] = r;
+ * assert.equal(scheme + " " + netloc, "https User:pw@Example.COM:8080");
+ * ```
+ */
+export class SplitResult extends NamedTuple {
+  /** The scheme, lower-cased. */
+  readonly scheme: string;
+  /** The network location (`user:pass@host:port`). */
+  readonly netloc: string;
+  /** The path. */
+  readonly path: string;
+  /** The query, without `?`. */
+  readonly query: string;
+  /** The fragment, without `#`. */
+  readonly fragment: string;
+  /**
+   * @param scheme the scheme
+   * @param netloc the network location
+   * @param path the path
+   * @param query the query
+   * @param fragment the fragment
+   */
+  constructor(scheme: string, netloc: string, path: string, query: string, fragment: string) {
+    super();
+    this.scheme = scheme;
+    this.netloc = netloc;
+    this.path = path;
+    this.query = query;
+    this.fragment = fragment;
+  }
+  /** The user name of the netloc, or `null`. */
+  get username(): string | null {
+    return userinfoOf(this.netloc)[0];
+  }
+  /** The password of the netloc, or `null`. */
+  get password(): string | null {
+    return userinfoOf(this.netloc)[1];
+  }
+  /** The host, lower-cased and without IPv6 brackets, or `null`. */
+  get hostname(): string | null {
+    return hostnameOf(this.netloc, false);
+  }
+  /**
+   * The port as a number, or `null`.
+   *
+   * @throws ValueError when the port is not a number or not in 0–65535
+   */
+  get port(): number | null {
+    return portOf(this.netloc, false);
+  }
+  /**
+   * The URL put back together (`urlunsplit(this)`).
+   *
+   * @returns the URL
+   */
+  geturl(): string {
+    return urlunsplit(this);
+  }
+  /**
+   * Python's `encode(encoding='ascii', errors='strict')`.
+   *
+   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @returns the same result as bytes
+   */
+  encode(...args: unknown[]): SplitResultBytes {
+    const [a, b, c, d, e] = encodeFields(this, args);
+    return new SplitResultBytes(a, b, c, d, e);
+  }
+}
+namedTuple(SplitResult as unknown as typeof NamedTuple, ["scheme", "netloc", "path", "query", "fragment"]);
+
+/**
+ * `urlsplit()`'s result for bytes input.
+ *
+ * @example
+ * ```ts
+ * import { b } from "@pyweb/std";
+ * import { urlsplit } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urlsplit(b`http://h:81/p`);
+ * assert.equal(r.port, 81);
+ * assert.equal(r.hostname?.decode(), "h");
+ * ```
+ */
+export class SplitResultBytes extends NamedTuple {
+  /** The scheme, lower-cased. */
+  readonly scheme: Bytes;
+  /** The network location. */
+  readonly netloc: Bytes;
+  /** The path. */
+  readonly path: Bytes;
+  /** The query. */
+  readonly query: Bytes;
+  /** The fragment. */
+  readonly fragment: Bytes;
+  /**
+   * @param scheme the scheme
+   * @param netloc the network location
+   * @param path the path
+   * @param query the query
+   * @param fragment the fragment
+   */
+  constructor(scheme: Bytes, netloc: Bytes, path: Bytes, query: Bytes, fragment: Bytes) {
+    super();
+    this.scheme = scheme;
+    this.netloc = netloc;
+    this.path = path;
+    this.query = query;
+    this.fragment = fragment;
+  }
+  /** The user name of the netloc, or `null`. */
+  get username(): Bytes | null {
+    const u = userinfoOf(fieldStr(this.netloc))[0];
+    return u === null ? null : latin1ToBytes(u);
+  }
+  /** The password of the netloc, or `null`. */
+  get password(): Bytes | null {
+    const p = userinfoOf(fieldStr(this.netloc))[1];
+    return p === null ? null : latin1ToBytes(p);
+  }
+  /** The host, ASCII lower-cased and without IPv6 brackets, or `null`. */
+  get hostname(): Bytes | null {
+    const h = hostnameOf(fieldStr(this.netloc), true);
+    return h === null ? null : latin1ToBytes(h);
+  }
+  /**
+   * The port as a number, or `null`.
+   *
+   * @throws ValueError when the port is not a number or not in 0–65535
+   */
+  get port(): number | null {
+    return portOf(fieldStr(this.netloc), true);
+  }
+  /**
+   * The URL put back together.
+   *
+   * @returns the URL
+   */
+  geturl(): Bytes {
+    return urlunsplit(this);
+  }
+  /**
+   * Python's `decode(encoding='ascii', errors='strict')`.
+   *
+   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @returns the same result as str
+   */
+  decode(...args: unknown[]): SplitResult {
+    const [a, b, c, d, e] = decodeFields(this, args);
+    return new SplitResult(a, b, c, d, e);
+  }
+}
+namedTuple(SplitResultBytes as unknown as typeof NamedTuple, [
+  "scheme",
+  "netloc",
+  "path",
+  "query",
+  "fragment",
+]);
+
+/**
+ * `urlparse()`'s result for str input: a 6-tuple (with `params`) with
+ * `hostname`, `port`, `username` and `password` properties.
+ *
+ * @example
+ * ```ts
+ * import { urlparse } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
+ * assert.equal(
+ *   String(r),
+ *   "ParseResult(scheme='http', netloc='www.python.org:80', path='/guido/python.html', " +
+ *     "params='philosophy', query='overall=3', fragment='n10')",
+ * );
+ * assert.equal(r._replace({ fragment: "" }).geturl(), "http://www.python.org:80/guido/python.html;philosophy?overall=3");
+ * ```
+ */
+export class ParseResult extends NamedTuple {
+  /** The scheme, lower-cased. */
+  readonly scheme: string;
+  /** The network location. */
+  readonly netloc: string;
+  /** The path, without params. */
+  readonly path: string;
+  /** The `;params` of the last path segment, without `;`. */
+  readonly params: string;
+  /** The query. */
+  readonly query: string;
+  /** The fragment. */
+  readonly fragment: string;
+  /**
+   * @param scheme the scheme
+   * @param netloc the network location
+   * @param path the path
+   * @param params the params
+   * @param query the query
+   * @param fragment the fragment
+   */
+  constructor(
+    scheme: string,
+    netloc: string,
+    path: string,
+    params: string,
+    query: string,
+    fragment: string,
+  ) {
+    super();
+    this.scheme = scheme;
+    this.netloc = netloc;
+    this.path = path;
+    this.params = params;
+    this.query = query;
+    this.fragment = fragment;
+  }
+  /** The user name of the netloc, or `null`. */
+  get username(): string | null {
+    return userinfoOf(this.netloc)[0];
+  }
+  /** The password of the netloc, or `null`. */
+  get password(): string | null {
+    return userinfoOf(this.netloc)[1];
+  }
+  /** The host, lower-cased and without IPv6 brackets, or `null`. */
+  get hostname(): string | null {
+    return hostnameOf(this.netloc, false);
+  }
+  /**
+   * The port as a number, or `null`.
+   *
+   * @throws ValueError when the port is not a number or not in 0–65535
+   */
+  get port(): number | null {
+    return portOf(this.netloc, false);
+  }
+  /**
+   * The URL put back together (`urlunparse(this)`).
+   *
+   * @returns the URL
+   */
+  geturl(): string {
+    return urlunparse(this);
+  }
+  /**
+   * Python's `encode(encoding='ascii', errors='strict')`.
+   *
+   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @returns the same result as bytes
+   */
+  encode(...args: unknown[]): ParseResultBytes {
+    const [a, b, c, d, e, f] = encodeFields(this, args);
+    return new ParseResultBytes(a, b, c, d, e, f);
+  }
+}
+namedTuple(ParseResult as unknown as typeof NamedTuple, [
+  "scheme",
+  "netloc",
+  "path",
+  "params",
+  "query",
+  "fragment",
+]);
+
+/**
+ * `urlparse()`'s result for bytes input.
+ *
+ * @example
+ * ```ts
+ * import { b } from "@pyweb/std";
+ * import { urlparse } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urlparse(b`http://h/p;x`);
+ * assert.equal(r.params.decode(), "x");
+ * assert.equal(r.decode().geturl(), "http://h/p;x");
+ * ```
+ */
+export class ParseResultBytes extends NamedTuple {
+  /** The scheme. */
+  readonly scheme: Bytes;
+  /** The network location. */
+  readonly netloc: Bytes;
+  /** The path. */
+  readonly path: Bytes;
+  /** The params. */
+  readonly params: Bytes;
+  /** The query. */
+  readonly query: Bytes;
+  /** The fragment. */
+  readonly fragment: Bytes;
+  /**
+   * @param scheme the scheme
+   * @param netloc the network location
+   * @param path the path
+   * @param params the params
+   * @param query the query
+   * @param fragment the fragment
+   */
+  constructor(scheme: Bytes, netloc: Bytes, path: Bytes, params: Bytes, query: Bytes, fragment: Bytes) {
+    super();
+    this.scheme = scheme;
+    this.netloc = netloc;
+    this.path = path;
+    this.params = params;
+    this.query = query;
+    this.fragment = fragment;
+  }
+  /** The user name of the netloc, or `null`. */
+  get username(): Bytes | null {
+    const u = userinfoOf(fieldStr(this.netloc))[0];
+    return u === null ? null : latin1ToBytes(u);
+  }
+  /** The password of the netloc, or `null`. */
+  get password(): Bytes | null {
+    const p = userinfoOf(fieldStr(this.netloc))[1];
+    return p === null ? null : latin1ToBytes(p);
+  }
+  /** The host, ASCII lower-cased and without IPv6 brackets, or `null`. */
+  get hostname(): Bytes | null {
+    const h = hostnameOf(fieldStr(this.netloc), true);
+    return h === null ? null : latin1ToBytes(h);
+  }
+  /**
+   * The port as a number, or `null`.
+   *
+   * @throws ValueError when the port is not a number or not in 0–65535
+   */
+  get port(): number | null {
+    return portOf(fieldStr(this.netloc), true);
+  }
+  /**
+   * The URL put back together.
+   *
+   * @returns the URL
+   */
+  geturl(): Bytes {
+    return urlunparse(this);
+  }
+  /**
+   * Python's `decode(encoding='ascii', errors='strict')`.
+   *
+   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @returns the same result as str
+   */
+  decode(...args: unknown[]): ParseResult {
+    const [a, b, c, d, e, f] = decodeFields(this, args);
+    return new ParseResult(a, b, c, d, e, f);
+  }
+}
+namedTuple(ParseResultBytes as unknown as typeof NamedTuple, [
+  "scheme",
+  "netloc",
+  "path",
+  "params",
+  "query",
+  "fragment",
+]);
+
+// ---------------------------------------------------------------------------
+// urlsplit / urlparse / urlunsplit / urlunparse / urljoin / urldefrag
+
+/** Keyword arguments of {@link urlsplit} and {@link urlparse}. */
+export interface UrlsplitOptions {
+  /** Default scheme when the URL has none (default `''`). */
+  scheme?: string | Uint8Array | null;
+  /** Split off the `#fragment` (default `true`). */
+  allow_fragments?: boolean;
+}
+
+function splitArgs(fn: string, url: unknown, rest: unknown[]): [Parts, boolean] {
+  let scheme: unknown = "", allow: unknown = true;
+  if (rest.length) [scheme, allow] = bind(fn, rest, ["scheme", "allow_fragments"], ["", true]);
+  if (typeof url === "string" && typeof scheme === "string") {
+    return [splitStr(url, scheme, truthy(allow)), false];
+  }
+  const args = [url, scheme];
+  const bytes = coerce(args);
+  if (!bytes && scheme !== null && scheme !== undefined && typeof scheme !== "string") {
+    if (scheme instanceof Uint8Array) throw new TypeError("a bytes-like object is required, not 'str'");
+    throw new AttributeError(`'${typeName(scheme)}' object has no attribute 'strip'`);
+  }
+  return [splitStr(args[0] as string, optStr(args[1]), truthy(allow)), bytes];
+}
+
+/**
+ * Python's `urlsplit(url, scheme='', allow_fragments=True)`: split a URL
+ * into `scheme://netloc/path?query#fragment`.
+ *
+ * Leading C0 controls and spaces are stripped, tabs and newlines removed,
+ * bracketed hosts must be valid IPv6 or IPvFuture, and a netloc that NFKC
+ * normalises into URL delimiters is refused — as CPython does.
+ *
+ * @param url the URL (str or bytes)
+ * @param rest `scheme`, `allow_fragments`, positionally or as `{ scheme, allow_fragments }`
+ * @returns a {@link SplitResult} (or {@link SplitResultBytes} for bytes)
+ * @throws ValueError for invalid bracketed hosts or NFKC hazards
+ *
+ * @example
+ * ```ts
+ * import { urlsplit } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([...urlsplit("http://[::1]:80/a?b#c")], ["http", "[::1]:80", "/a", "b", "c"]);
+ * assert.equal(urlsplit("x/y#z", { allow_fragments: false }).path, "x/y#z");
+ * assert.throws(() => urlsplit("http://[::1].evil/"), /Invalid IPv6 URL/);
+ * ```
+ */
+export function urlsplit(
+  url: string,
+  scheme?: string | UrlsplitOptions,
+  allow_fragments?: boolean | UrlsplitOptions,
+  kwargs?: UrlsplitOptions,
+): SplitResult;
+export function urlsplit(
+  url: Uint8Array,
+  scheme?: Uint8Array | string | UrlsplitOptions,
+  allow_fragments?: boolean | UrlsplitOptions,
+  kwargs?: UrlsplitOptions,
+): SplitResultBytes;
+export function urlsplit(url: string | Uint8Array | null, ...rest: unknown[]): SplitResult | SplitResultBytes;
+export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitResultBytes {
+  const [[s, n, p, q, f], bytes] = splitArgs("urlsplit", url, rest);
+  if (!bytes) return new SplitResult(s || "", n || "", p, q || "", f || "");
+  return new SplitResultBytes(
+    latin1ToBytes(s || ""),
+    latin1ToBytes(n || ""),
+    latin1ToBytes(p),
+    latin1ToBytes(q || ""),
+    latin1ToBytes(f || ""),
+  );
+}
+
+function splitParams(url: string): [string, string | null] {
+  const slash = url.lastIndexOf("/");
+  const i = url.indexOf(";", slash < 0 ? 0 : slash);
+  if (i < 0) return [url, null];
+  return [url.slice(0, i), url.slice(i + 1)];
+}
+
+/**
+ * Python's `urlparse(url, scheme='', allow_fragments=True)`: like
+ * {@link urlsplit}, and also splits `;params` off the last path segment for
+ * schemes in {@link uses_params}.
+ *
+ * @param url the URL (str or bytes)
+ * @param rest `scheme`, `allow_fragments`, positionally or as `{ scheme, allow_fragments }`
+ * @returns a {@link ParseResult} (or {@link ParseResultBytes} for bytes)
+ * @throws ValueError for invalid bracketed hosts or NFKC hazards
+ *
+ * @example
+ * ```ts
+ * import { urlparse } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
+ * assert.equal(r.params, "philosophy");
+ * assert.equal(r.port, 80);
+ * assert.equal(urlparse("//h/p", "https").scheme, "https");
+ * ```
+ */
+export function urlparse(
+  url: string,
+  scheme?: string | UrlsplitOptions,
+  allow_fragments?: boolean | UrlsplitOptions,
+  kwargs?: UrlsplitOptions,
+): ParseResult;
+export function urlparse(
+  url: Uint8Array,
+  scheme?: Uint8Array | string | UrlsplitOptions,
+  allow_fragments?: boolean | UrlsplitOptions,
+  kwargs?: UrlsplitOptions,
+): ParseResultBytes;
+export function urlparse(url: string | Uint8Array | null, ...rest: unknown[]): ParseResult | ParseResultBytes;
+export function urlparse(url: unknown, ...rest: unknown[]): ParseResult | ParseResultBytes {
+  const [[s, n, path, q, f], bytes] = splitArgs("urlparse", url, rest);
+  let p = path, params: string | null = null;
+  if (uses_params.includes(s || "") && path.includes(";")) [p, params] = splitParams(path);
+  if (!bytes) return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
+  return new ParseResultBytes(
+    latin1ToBytes(s || ""),
+    latin1ToBytes(n || ""),
+    latin1ToBytes(p),
+    latin1ToBytes(params || ""),
+    latin1ToBytes(q || ""),
+    latin1ToBytes(f || ""),
+  );
+}
+
+function componentsOf(components: unknown, n: number): [string[], boolean] {
+  let items: unknown[];
+  if (Array.isArray(components) || components instanceof NamedTuple) items = [...components];
+  else if (typeof components === "string") items = [...components];
+  else if (components instanceof Uint8Array) items = [...components];
+  else if (components !== null && typeof components === "object" && Symbol.iterator in components) {
+    items = [...(components as Iterable<unknown>)];
+  } else throw new TypeError(`${typeName(components)} object is not iterable`);
+  const bytes = items.length ? coerce(items) : false;
+  if (items.length < n) {
+    throw new ValueError(`not enough values to unpack (expected ${n + 1}, got ${items.length + 1})`);
+  }
+  if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n + 1})`);
+  const out = items.map((x) => (typeof x === "string" ? x : ""));
+  return [out, bytes];
+}
+
+function unsplitParts(
+  scheme: string,
+  netloc: string,
+  url: string,
+  query: string,
+  fragment: string,
+): string {
+  let nl: string | null = netloc;
+  if (!netloc) {
+    nl = scheme && uses_netloc.includes(scheme) && (!url || url.charCodeAt(0) === 0x2f) ? "" : null;
+  }
+  return unsplitStr(scheme || null, nl, url, query || null, fragment || null);
+}
+
+/**
+ * Python's `urlunsplit(components)`: put a 5-item split back together.
+ *
+ * @param components `[scheme, netloc, path, query, fragment]` (str or bytes), or a {@link SplitResult}
+ * @returns the URL
+ *
+ * @example
+ * ```ts
+ * import { urlunsplit } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(urlunsplit(["http", "h", "a", "q", ""]), "http://h/a?q");
+ * ```
+ */
+export function urlunsplit(components: SplitResult | readonly string[]): string;
+export function urlunsplit(components: SplitResultBytes | readonly Uint8Array[]): Bytes;
+export function urlunsplit(components: Iterable<unknown>): string | Bytes;
+export function urlunsplit(components: Iterable<unknown>): string | Bytes {
+  const [[s, n, p, q, f], bytes] = componentsOf(components, 5);
+  const r = unsplitParts(s, n, p, q, f);
+  return bytes ? latin1ToBytes(r) : r;
+}
+
+/**
+ * Python's `urlunparse(components)`: put a 6-item parse back together.
+ *
+ * @param components `[scheme, netloc, path, params, query, fragment]`, or a {@link ParseResult}
+ * @returns the URL
+ *
+ * @example
+ * ```ts
+ * import { urlunparse } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(urlunparse(["http", "www.example.com", "", "", "", ""]), "http://www.example.com");
+ * ```
+ */
+export function urlunparse(components: ParseResult | readonly string[]): string;
+export function urlunparse(components: ParseResultBytes | readonly Uint8Array[]): Bytes;
+export function urlunparse(components: Iterable<unknown>): string | Bytes;
+export function urlunparse(components: Iterable<unknown>): string | Bytes {
+  const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
+  const r = unsplitParts(s, n, params ? p + ";" + params : p, q, f);
+  return bytes ? latin1ToBytes(r) : r;
+}
+
+/** Keyword arguments of {@link urljoin}. */
+export interface UrljoinOptions {
+  /** Resolve fragments (default `true`). */
+  allow_fragments?: boolean;
+}
+
+function joinStr(base: string, url: string, allow: boolean): string {
+  const [bscheme, bnetloc, bpath, bquery, bfragment] = splitStr(base, null, allow);
+  let [scheme, netloc, path, query, fragment] = splitStr(url, null, allow);
+  if (scheme === null) scheme = bscheme;
+  if (scheme !== bscheme || (scheme && !uses_relative.includes(scheme))) return url;
+  if (!scheme || uses_netloc.includes(scheme)) {
+    if (netloc) return unsplitStr(scheme, netloc, path, query, fragment);
+    netloc = bnetloc;
+  }
+  if (!path) {
+    path = bpath;
+    if (query === null) {
+      query = bquery;
+      if (fragment === null) fragment = bfragment;
+    }
+    return unsplitStr(scheme, netloc, path, query, fragment);
+  }
+  let segments: string[];
+  if (path.charCodeAt(0) === 0x2f) segments = path.split("/");
+  else {
+    const baseParts = bpath.split("/");
+    if (baseParts[baseParts.length - 1] !== "") baseParts.pop();
+    segments = baseParts.concat(path.split("/"));
+    if (segments.length > 2) {
+      const kept = [segments[0]];
+      for (let i = 1; i < segments.length - 1; i++) if (segments[i]) kept.push(segments[i]);
+      kept.push(segments[segments.length - 1]);
+      segments = kept;
+    }
+  }
+  const resolved: string[] = [];
+  for (const seg of segments) {
+    if (seg === "..") resolved.pop();
+    else if (seg !== ".") resolved.push(seg);
+  }
+  const lastSeg = segments[segments.length - 1];
+  if (lastSeg === "." || lastSeg === "..") resolved.push("");
+  return unsplitStr(scheme, netloc, resolved.join("/") || "/", query, fragment);
+}
+
+/**
+ * Python's `urljoin(base, url, allow_fragments=True)`: resolve `url`
+ * against `base` (RFC 3986 §5.2 for the schemes in {@link uses_relative}).
+ *
+ * @param base the base URL
+ * @param url the possibly relative URL
+ * @param rest `allow_fragments`, positionally or as `{ allow_fragments }`
+ * @returns the absolute URL
+ *
+ * @example
+ * ```ts
+ * import { urljoin } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(urljoin("http://a/b/c/d;p?q", "../g"), "http://a/b/g");
+ * assert.equal(urljoin("http://a/b", "?"), "http://a/b?");
+ * ```
+ */
+export function urljoin(base: string, url: string, ...rest: (boolean | UrljoinOptions)[]): string;
+export function urljoin(base: Uint8Array, url: Uint8Array, ...rest: (boolean | UrljoinOptions)[]): Bytes;
+export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknown;
+export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknown {
+  let allow: unknown = true;
+  if (rest.length) [allow] = bind("urljoin", rest, ["allow_fragments"], [true], 2);
+  if (!truthy(base)) return url;
+  if (!truthy(url)) return base;
+  if (typeof base === "string" && typeof url === "string") return joinStr(base, url, truthy(allow));
+  const args = [base, url];
+  const bytes = coerce(args);
+  const r = joinStr(args[0] as string, args[1] as string, truthy(allow));
+  return bytes ? latin1ToBytes(r) : r;
+}
+
+/**
+ * Python's `urldefrag(url)`: split off the fragment.
+ *
+ * @param url the URL (str or bytes)
+ * @returns a {@link DefragResult} (or {@link DefragResultBytes})
+ *
+ * @example
+ * ```ts
+ * import { urldefrag } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const { url, fragment } = urldefrag("http://x/a?q#top");
+ * assert.equal(url, "http://x/a?q");
+ * assert.equal(fragment, "top");
+ * assert.equal(urldefrag("http://x/a?#").url, "http://x/a?");
+ * ```
+ */
+export function urldefrag(url: string): DefragResult;
+export function urldefrag(url: Uint8Array): DefragResultBytes;
+export function urldefrag(url: string | Uint8Array | null): DefragResult | DefragResultBytes;
+export function urldefrag(url: unknown): DefragResult | DefragResultBytes {
+  const args = [url];
+  const bytes = coerce(args);
+  const u = args[0] as string;
+  let defrag = u, frag = "";
+  if (u.includes("#")) {
+    const [s, n, p, q, f] = splitStr(u, null, true);
+    defrag = unsplitStr(s, n, p, q, null);
+    frag = f || "";
+  }
+  if (!bytes) return new DefragResult(defrag, frag);
+  return new DefragResultBytes(latin1ToBytes(defrag), latin1ToBytes(frag));
+}
+
+// ---------------------------------------------------------------------------
+// Unquoting
+
+function hexVal(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  if (l >= 0x61 && l <= 0x66) return l - 0x57;
+  return -1;
+}
+
+/** Percent-decode bytes. */
+function unquoteBytes(b: Uint8Array): Bytes {
+  const n = b.length;
+  let i = b.indexOf(0x25);
+  if (i < 0) return b instanceof Bytes ? b : new Bytes(b);
+  const out = new Bytes(n);
+  out.set(b.subarray(0, i));
+  let o = i;
+  while (i < n) {
+    const c = b[i];
+    if (c === 0x25 && i + 2 < n) {
+      const h = hexVal(b[i + 1]), l = hexVal(b[i + 2]);
+      if (h >= 0 && l >= 0) {
+        out[o++] = (h << 4) | l;
+        i += 3;
+        continue;
+      }
+    }
+    out[o++] = c;
+    i++;
+  }
+  return o === n ? out : new Bytes(out.buffer, 0, o);
+}
+
+/** Percent-decode the ASCII code units `s[start:end]`. */
+function unquoteAscii(s: string, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  let o = 0;
+  for (let i = start; i < end;) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 && i + 2 < end) {
+      const h = hexVal(s.charCodeAt(i + 1)), l = hexVal(s.charCodeAt(i + 2));
+      if (h >= 0 && l >= 0) {
+        out[o++] = (h << 4) | l;
+        i += 3;
+        continue;
+      }
+    }
+    out[o++] = c;
+    i++;
+  }
+  return out.subarray(0, o);
+}
+
+/**
+ * Python's `unquote_to_bytes(string)`: `%xx` escapes to bytes. A str is
+ * UTF-8 encoded first; bad escapes are kept as they are.
+ *
+ * @param string str or bytes
+ * @returns the bytes
+ *
+ * @example
+ * ```ts
+ * import { unquote_to_bytes } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([...unquote_to_bytes("a%20b%zz")], [97, 32, 98, 37, 122, 122]);
+ * ```
+ */
+export function unquote_to_bytes(string: string | Uint8Array): Bytes {
+  if (!truthy(string)) {
+    if (typeof string !== "string" && !(string instanceof Uint8Array)) {
+      throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
+    }
+    return new Bytes(0);
+  }
+  if (typeof string === "string") return unquoteBytes(encode(string, "utf-8", "strict"));
+  if (string instanceof Uint8Array) return unquoteBytes(string);
+  throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
+}
+
+const IDENTITY_ASCII = new Set(["utf-8", "ascii", "latin-1"]);
+
+/**
+ * Python's `unquote(string, encoding='utf-8', errors='replace')`: replace
+ * `%xx` escapes by the characters they encode.
+ *
+ * @param string str (or bytes)
+ * @param rest `encoding`, `errors`, positionally or as `{ encoding, errors }`
+ * @returns the text
+ *
+ * @example
+ * ```ts
+ * import { unquote } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(unquote("%ED%8C%8C%EC%9D%B4%EC%8D%AC"), "파이썬");
+ * assert.equal(unquote("caf%E9", { encoding: "latin-1" }), "café");
+ * assert.equal(unquote("%zz%ff"), "%zz\ufffd");
+ * ```
+ */
+export function unquote(
+  string: string | Uint8Array,
+  ...rest: (string | null | undefined | UnquoteOptions)[]
+): string;
+export function unquote(string: unknown, ...rest: unknown[]): string {
+  let encoding: unknown = "utf-8", errors: unknown = "replace";
+  if (rest.length) [encoding, errors] = bind("unquote", rest, ["encoding", "errors"], ["utf-8", "replace"]);
+  return unquoteImpl(string, encoding, errors);
+}
+
+/** Keyword arguments of {@link unquote} and {@link unquote_plus}. */
+export interface UnquoteOptions {
+  /** How to decode the escaped bytes (default `'utf-8'`). */
+  encoding?: string | null;
+  /** The decoding error handler (default `'replace'`). */
+  errors?: string | null;
+}
+
+function unquoteImpl(string: unknown, encoding: unknown, errors: unknown): string {
+  if (string instanceof Uint8Array) {
+    if (typeof encoding !== "string") {
+      throw new TypeError(`decode() argument 'encoding' must be str, not ${typeName(encoding)}`);
+    }
+    if (typeof errors !== "string") {
+      throw new TypeError(`decode() argument 'errors' must be str, not ${typeName(errors)}`);
+    }
+    return decode(unquoteBytes(string), encoding, errors);
+  }
+  if (typeof string !== "string") {
+    if (Array.isArray(string)) {
+      if (!string.includes("%")) {
+        throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
+      }
+      throw new AttributeError(`'${typeName(string)}' object has no attribute 'encode'`);
+    }
+    throw new TypeError(`argument of type '${typeName(string)}' is not iterable`);
+  }
+  const s = string;
+  if (s.indexOf("%") < 0) return s;
+  const enc = encoding === null || encoding === undefined ? "utf-8" : String(encoding);
+  const err = errors === null || errors === undefined ? "replace" : String(errors);
+  const identity = IDENTITY_ASCII.has(lookup(enc).name);
+  const n = s.length;
+  let out = "";
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && s.charCodeAt(j) >= 0x80) j++;
+    if (j > i) out += s.slice(i, j);
+    if (j >= n) break;
+    let k = j, pct = false;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c >= 0x80) break;
+      if (c === 0x25) pct = true;
+    }
+    if (!pct && identity) out += s.slice(j, k);
+    else out += decode(unquoteAscii(s, j, k), enc, err);
+    i = k;
+  }
+  return out;
+}
+
+/**
+ * Python's `unquote_plus(string, encoding='utf-8', errors='replace')`:
+ * {@link unquote}, with `+` meaning space (HTML form values).
+ *
+ * @param string str
+ * @param rest `encoding`, `errors`, positionally or as `{ encoding, errors }`
+ * @returns the text
+ *
+ * @example
+ * ```ts
+ * import { unquote_plus } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(unquote_plus("%7e/abc+def"), "~/abc def");
+ * ```
+ */
+export function unquote_plus(string: string, ...rest: (string | null | undefined | UnquoteOptions)[]): string;
+export function unquote_plus(string: unknown, ...rest: unknown[]): string {
+  let encoding: unknown = "utf-8", errors: unknown = "replace";
+  if (rest.length) {
+    [encoding, errors] = bind("unquote_plus", rest, ["encoding", "errors"], ["utf-8", "replace"]);
+  }
+  if (typeof string !== "string") {
+    if (string instanceof Uint8Array) throw new TypeError("a bytes-like object is required, not 'str'");
+    throw new AttributeError(`'${typeName(string)}' object has no attribute 'replace'`);
+  }
+  return unquoteImpl(string.indexOf("+") < 0 ? string : string.replaceAll("+", " "), encoding, errors);
+}
+
+// ---------------------------------------------------------------------------
+// Quoting
+
+const ALWAYS_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
+const HEXU = "0123456789ABCDEF";
+const HEX_CODES = new Uint8Array(16);
+for (let i = 0; i < 16; i++) HEX_CODES[i] = HEXU.charCodeAt(i);
+
+const strTables = new Map<string, Uint8Array>();
+const byteTables = new Map<string, Uint8Array>();
+const DEFAULT_TABLE = makeTable("/");
+const EMPTY_TABLE = makeTable("");
+
+function makeTable(safeAscii: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let i = 0; i < ALWAYS_SAFE.length; i++) t[ALWAYS_SAFE.charCodeAt(i)] = 1;
+  for (let i = 0; i < safeAscii.length; i++) {
+    const c = safeAscii.charCodeAt(i);
+    if (c < 128) t[c] = 1;
+  }
+  return t;
+}
+
+function safeTable(safe: unknown): Uint8Array {
+  if (safe === "/") return DEFAULT_TABLE;
+  if (safe === "") return EMPTY_TABLE;
+  if (typeof safe === "string") {
+    let t = strTables.get(safe);
+    if (!t) {
+      if (strTables.size > 256) strTables.clear();
+      t = makeTable(safe);
+      strTables.set(safe, t);
+    }
+    return t;
+  }
+  if (safe instanceof Uint8Array) {
+    const key = bytesToLatin1(safe);
+    let t = byteTables.get(key);
+    if (!t) {
+      if (byteTables.size > 256) byteTables.clear();
+      t = makeTable(key);
+      byteTables.set(key, t);
+    }
+    return t;
+  }
+  if (Array.isArray(safe)) {
+    let key = "";
+    for (const c of safe) {
+      if (typeof c !== "number") {
+        throw new TypeError(`'<' not supported between instances of '${typeName(c)}' and 'int'`);
+      }
+      if (c < 128) key += String.fromCharCode(c);
+    }
+    return makeTable(key);
+  }
+  throw new TypeError(`'${typeName(safe)}' object is not iterable`);
+}
+
+const asciiDecoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
+  const n = bs.length;
+  let i = 0;
+  while (i < n) {
+    const c = bs[i];
+    if (c >= 128 || !table[c]) break;
+    i++;
+  }
+  if (i === n) return asciiDecoder.decode(bs);
+  const out = new Uint8Array(i + (n - i) * 3);
+  out.set(bs.subarray(0, i));
+  let o = i;
+  for (; i < n; i++) {
+    const c = bs[i];
+    if (c < 128 && table[c]) out[o++] = c;
+    else {
+      out[o++] = 0x25;
+      out[o++] = HEX_CODES[c >> 4];
+      out[o++] = HEX_CODES[c & 15];
+    }
+  }
+  return asciiDecoder.decode(out.subarray(0, o));
+}
+
+/**
+ * Python's `quote_from_bytes(bs, safe='/')`: percent-encode bytes.
+ *
+ * @param bs the bytes
+ * @param rest `safe` (str or bytes; ASCII only counts), positionally or as `{ safe }`
+ * @returns an ASCII str
+ * @throws TypeError when `bs` is not bytes
+ *
+ * @example
+ * ```ts
+ * import { b } from "@pyweb/std";
+ * import { quote_from_bytes } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(quote_from_bytes(b`abc def\x3f`), "abc%20def%3F");
+ * ```
+ */
+export function quote_from_bytes(
+  bs: Uint8Array,
+  ...rest: (string | Uint8Array | { safe?: string | Uint8Array })[]
+): string;
+export function quote_from_bytes(bs: unknown, ...rest: unknown[]): string {
+  let safe: unknown = "/";
+  if (rest.length) [safe] = bind("quote_from_bytes", rest, ["safe"], ["/"]);
+  if (!(bs instanceof Uint8Array)) throw new TypeError("quote_from_bytes() expected bytes");
+  if (!bs.length) return "";
+  return quoteBytesWith(bs, safeTable(safe));
+}
+
+/** Keyword arguments of {@link quote} and {@link quote_plus}. */
+export interface QuoteOptions {
+  /** Characters not to quote besides `A-Za-z0-9_.-~` (default `'/'` for quote, `''` for quote_plus). */
+  safe?: string | Uint8Array;
+  /** How to encode str input (default `'utf-8'`); not allowed for bytes. */
+  encoding?: string | null;
+  /** The encoding error handler (default `'strict'`); not allowed for bytes. */
+  errors?: string | null;
+}
+
+function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unknown): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || !table[c]) break;
+    i++;
+  }
+  if (i === n) return s;
+  const enc = encoding === null || encoding === undefined ? "utf-8" : String(encoding);
+  const err = errors === null || errors === undefined ? "strict" : String(errors);
+  let bytes: Uint8Array;
+  if ((enc === "utf-8" || enc === "utf8") && s.isWellFormed()) bytes = utf8Encoder.encode(s);
+  else bytes = encode(s, enc, err);
+  return quoteBytesWith(bytes, table);
+}
+
+function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: unknown): string {
+  if (typeof string === "string") {
+    if (!string) return string;
+    return quoteStr(string, safeTable(safe), encoding, errors);
+  }
+  if (encoding !== null && encoding !== undefined) {
+    throw new TypeError("quote() doesn't support 'encoding' for bytes");
+  }
+  if (errors !== null && errors !== undefined) {
+    throw new TypeError("quote() doesn't support 'errors' for bytes");
+  }
+  if (!(string instanceof Uint8Array)) throw new TypeError("quote_from_bytes() expected bytes");
+  if (!string.length) return "";
+  return quoteBytesWith(string, safeTable(safe));
+}
+
+/**
+ * Python's `quote(string, safe='/', encoding=None, errors=None)`:
+ * percent-encode everything but `A-Za-z0-9_.-~` and `safe`.
+ *
+ * @param string str or bytes
+ * @param rest `safe`, `encoding`, `errors`, positionally or as `{ safe, encoding, errors }`
+ * @returns the quoted str
+ * @throws TypeError for other types, or for `encoding`/`errors` with bytes
+ *
+ * @example
+ * ```ts
+ * import { quote } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(quote("파이썬 웹/프로그래밍").slice(0, 9), "%ED%8C%8C");
+ * assert.equal(quote("/a b?", { safe: "" }), "%2Fa%20b%3F");
+ * assert.equal(quote("é", "/", "latin-1"), "%E9");
+ * ```
+ */
+export function quote(
+  string: string | Uint8Array,
+  ...rest: (string | Uint8Array | null | undefined | QuoteOptions)[]
+): string;
+export function quote(string: unknown, ...rest: unknown[]): string {
+  if (!rest.length) {
+    if (typeof string === "string") return string ? quoteStr(string, DEFAULT_TABLE, null, null) : string;
+    return quoteImpl(string, "/", null, null);
+  }
+  const [safe, encoding, errors] = bind("quote", rest, ["safe", "encoding", "errors"], ["/", null, null]);
+  return quoteImpl(string, safe, encoding, errors);
+}
+
+/**
+ * Python's `quote_plus(string, safe='', encoding=None, errors=None)`:
+ * {@link quote} for HTML form values — space becomes `+`, `/` is quoted.
+ *
+ * @param string str or bytes
+ * @param rest `safe`, `encoding`, `errors`, positionally or as `{ safe, encoding, errors }`
+ * @returns the quoted str
+ *
+ * @example
+ * ```ts
+ * import { quote_plus } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(quote_plus("a b/c+d"), "a+b%2Fc%2Bd");
+ * ```
+ */
+export function quote_plus(
+  string: string | Uint8Array,
+  ...rest: (string | Uint8Array | null | undefined | QuoteOptions)[]
+): string;
+export function quote_plus(string: unknown, ...rest: unknown[]): string {
+  let safe: unknown = "", encoding: unknown = null, errors: unknown = null;
+  if (rest.length) {
+    [safe, encoding, errors] = bind("quote_plus", rest, ["safe", "encoding", "errors"], ["", null, null]);
+  }
+  if (
+    (typeof string === "string" && string.indexOf(" ") < 0) ||
+    (string instanceof Uint8Array && string.indexOf(0x20) < 0)
+  ) {
+    return quoteImpl(string, safe, encoding, errors);
+  }
+  let safe2: unknown;
+  if (typeof safe === "string") safe2 = safe + " ";
+  else if (safe instanceof Uint8Array) {
+    const t = new Uint8Array(safe.length + 1);
+    t.set(safe);
+    t[safe.length] = 0x20;
+    safe2 = t;
+  } else {
+    throw new TypeError(`unsupported operand type(s) for +: '${typeName(safe)}' and 'bytes'`);
+  }
+  return quoteImpl(string, safe2, encoding, errors).replaceAll(" ", "+");
+}
+
+// ---------------------------------------------------------------------------
+// Query strings
+
+/** Keyword arguments of {@link parse_qs} and {@link parse_qsl}. */
+export interface ParseQsOptions {
+  /** Keep `a=` and `a` as empty values (default `false`). */
+  keep_blank_values?: boolean;
+  /** Raise `ValueError` on a field without `=` (default `false`). */
+  strict_parsing?: boolean;
+  /** How to decode escapes (default `'utf-8'`). */
+  encoding?: string;
+  /** Decoding error handler (default `'replace'`). */
+  errors?: string;
+  /** Raise `ValueError` when there are more fields than this. */
+  max_num_fields?: number | null;
+  /** The field separator (default `'&'`). */
+  separator?: string | Uint8Array;
+}
+
+const QS_NAMES = [
+  "keep_blank_values",
+  "strict_parsing",
+  "encoding",
+  "errors",
+  "max_num_fields",
+  "separator",
+] as const;
+const QS_DEFAULTS = [false, false, "utf-8", "replace", null, "&"];
+
+function countOf(s: string, sep: string): number {
+  let count = 0;
+  if (sep.length === 1) {
+    const c = sep.charCodeAt(0);
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === c) count++;
+    return count;
+  }
+  let i = s.indexOf(sep);
+  while (i >= 0) {
+    count++;
+    i = s.indexOf(sep, i + sep.length);
+  }
+  return count;
+}
+
+/** Python's qs.split(separator) then the field loop; `unq` decodes a name or value. */
+function qslCore<T>(
+  qs: string,
+  sep: string,
+  keepBlank: boolean,
+  strict: boolean,
+  unq: (s: string) => T,
+  reprField: (s: string) => string,
+): [T, T][] {
+  const out: [T, T][] = [];
+  const n = qs.length;
+  const sl = sep.length;
+  let start = 0;
+  while (start <= n) {
+    let end = qs.indexOf(sep, start);
+    if (end < 0) end = n;
+    if (end > start || strict) {
+      const eq = qs.indexOf("=", start);
+      const hasEq = eq >= 0 && eq < end;
+      if (!hasEq && strict) throw new ValueError(`bad query field: ${reprField(qs.slice(start, end))}`);
+      const valueStart = hasEq ? eq + 1 : end;
+      if (valueStart < end || keepBlank) {
+        const name = qs.slice(start, hasEq ? eq : end);
+        const value = qs.slice(valueStart, end);
+        const t = new Tuple<T>();
+        t.push(unq(name), unq(value));
+        out.push(t as unknown as [T, T]);
+      }
+    }
+    if (end === n) break;
+    start = end + sl;
+  }
+  return out;
+}
+
+function qsArgs(fn: string, rest: unknown[]): unknown[] {
+  return rest.length ? bind(fn, rest, QS_NAMES, QS_DEFAULTS) : QS_DEFAULTS;
+}
+
+function unquotePlusStr(s: string, encoding: unknown, errors: unknown): string {
+  if (s.indexOf("%") < 0) return s.indexOf("+") < 0 ? s : s.replaceAll("+", " ");
+  return unquoteImpl(s.indexOf("+") < 0 ? s : s.replaceAll("+", " "), encoding, errors);
+}
+
+function unquotePlusLatin1(s: string): Bytes {
+  const b = latin1ToBytes(s);
+  for (let i = 0; i < b.length; i++) if (b[i] === 0x2b) b[i] = 0x20;
+  return unquoteBytes(b);
+}
+
+type QslResult = { str: true; pairs: [string, string][] } | { str: false; pairs: [Bytes, Bytes][] };
+
+function qslImpl(qs: unknown, args: unknown[]): QslResult {
+  const [keepBlank, strict, encoding, errors, maxNum, separator] = args;
+  if (!truthy(separator) || !(typeof separator === "string" || separator instanceof Uint8Array)) {
+    throw new ValueError("Separator must be of type string or bytes.");
+  }
+  let sep: string;
+  let isStr: boolean;
+  let text: string;
+  if (typeof qs === "string") {
+    isStr = true;
+    sep = typeof separator === "string" ? separator : decode(separator as Uint8Array, "ascii", "strict");
+    text = qs;
+  } else if (qs === null || qs === undefined) {
+    return { str: true, pairs: [] };
+  } else if (qs instanceof Uint8Array) {
+    isStr = false;
+    sep = typeof separator === "string"
+      ? bytesToLatin1(encode(separator, "ascii", "strict"))
+      : bytesToLatin1(separator as Uint8Array);
+    text = bytesToLatin1(qs);
+  } else {
+    if (!truthy(qs)) return { str: true, pairs: [] };
+    throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(qs)}'`);
+  }
+  if (!text) return isStr ? { str: true, pairs: [] } : { str: false, pairs: [] };
+  if (maxNum !== null && maxNum !== undefined) {
+    if ((maxNum as number) < 1 + countOf(text, sep)) throw new ValueError("Max number of fields exceeded");
+  }
+  const keep = truthy(keepBlank), st = truthy(strict);
+  if (isStr) {
+    return {
+      str: true,
+      pairs: qslCore(text, sep, keep, st, (s) => unquotePlusStr(s, encoding, errors), reprStr),
+    };
+  }
+  return {
+    str: false,
+    pairs: qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1ToBytes(s))),
+  };
+}
+
+/**
+ * Python's `parse_qsl(qs, keep_blank_values=False, strict_parsing=False,
+ * encoding='utf-8', errors='replace', max_num_fields=None, separator='&')`:
+ * a query string as a list of `(name, value)` tuples, in order.
+ *
+ * @param qs the query (str or bytes; `null` gives `[]`)
+ * @param rest the options, positionally or as an object
+ * @returns the pairs (bytes pairs for bytes input)
+ * @throws ValueError for a bad separator, too many fields, or (strict) a field without `=`
+ *
+ * @example
+ * ```ts
+ * import { repr } from "@pyweb/std";
+ * import { parse_qsl } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(repr(parse_qsl("a=1&b=x+y&c")), "[('a', '1'), ('b', 'x y')]");
+ * assert.equal(repr(parse_qsl("c&d=", { keep_blank_values: true })), "[('c', ''), ('d', '')]");
+ * ```
+ */
+export function parse_qsl(
+  qs: string | null,
+  ...rest: (boolean | string | number | null | ParseQsOptions)[]
+): [string, string][];
+export function parse_qsl(
+  qs: Uint8Array,
+  ...rest: (boolean | string | number | null | Uint8Array | ParseQsOptions)[]
+): [Bytes, Bytes][];
+export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][];
+export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][] {
+  return qslImpl(qs, qsArgs("parse_qsl", rest)).pairs;
+}
+
+/**
+ * Python's `parse_qs(...)` (same arguments as {@link parse_qsl}): a query
+ * string as a dict from name to the list of its values.
+ *
+ * The dict is a null-prototype object in first-seen order, so `__proto__`
+ * and `constructor` are ordinary keys. For bytes input the result is a
+ * `Map` from {@link Bytes} (one key object per distinct name) to lists of
+ * bytes, since bytes cannot be object keys.
+ *
+ * @param qs the query (str or bytes)
+ * @param rest the options, positionally or as an object
+ * @returns the dict
+ *
+ * @example
+ * ```ts
+ * import { repr } from "@pyweb/std";
+ * import { parse_qs } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const d = parse_qs("category=2&kind=patents&kind=x");
+ * assert.deepEqual(d["kind"], ["patents", "x"]);
+ * assert.equal(repr(d), "{'category': ['2'], 'kind': ['patents', 'x']}");
+ * ```
+ */
+export function parse_qs(
+  qs: string | null,
+  ...rest: (boolean | string | number | null | ParseQsOptions)[]
+): Record<string, string[]>;
+export function parse_qs(
+  qs: Uint8Array,
+  ...rest: (boolean | string | number | null | Uint8Array | ParseQsOptions)[]
+): Map<Bytes, Bytes[]>;
+export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
+export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
+  const r = qslImpl(qs, qsArgs("parse_qs", rest));
+  if (r.str) {
+    const out: Record<string, string[]> = Object.create(null);
+    for (const [k, v] of r.pairs) {
+      const l = out[k];
+      if (l) l.push(v);
+      else out[k] = [v];
+    }
+    return out;
+  }
+  const out = new Map<Bytes, Bytes[]>();
+  const keys = new Map<string, Bytes[]>();
+  for (const [k, v] of r.pairs) {
+    const ks = bytesToLatin1(k);
+    const l = keys.get(ks);
+    if (l) l.push(v);
+    else {
+      const nl = [v];
+      keys.set(ks, nl);
+      out.set(k, nl);
+    }
+  }
+  return out;
+}
+
+/** Keyword arguments of {@link urlencode}. */
+export interface UrlencodeOptions {
+  /** Expand sequence values into one field each (default `false`). */
+  doseq?: boolean;
+  /** Passed to `quote_via` (default `''`). */
+  safe?: string | Uint8Array;
+  /** Passed to `quote_via` for str parts. */
+  encoding?: string | null;
+  /** Passed to `quote_via` for str parts. */
+  errors?: string | null;
+  /** The quoting function (default {@link quote_plus}; {@link quote} keeps spaces as `%20`). */
+  quote_via?: (s: string | Uint8Array, safe?: unknown, encoding?: unknown, errors?: unknown) => string;
+}
+
+const NOT_SEQ = "not a valid non-string sequence or mapping object";
+
+function isSequenceValue(v: unknown): boolean {
+  return Array.isArray(v) || v instanceof NamedTuple || v instanceof Set || v instanceof Map || isDict(v);
+}
+
+function iterValues(v: unknown): Iterable<unknown> {
+  if (v instanceof Map) return v.keys();
+  if (isDict(v)) return Object.keys(v);
+  return v as Iterable<unknown>;
+}
+
+/**
+ * Python's `urlencode(query, doseq=False, safe='', encoding=None,
+ * errors=None, quote_via=quote_plus)`: a dict (object or `Map`) or a list
+ * of pairs as a query string.
+ *
+ * @param query an object, a `Map`, or an array of `[key, value]` pairs
+ * @param rest the options, positionally or as `{ doseq, safe, encoding, errors, quote_via }`
+ * @returns the query string
+ * @throws TypeError when `query` is neither a mapping nor a sequence of pairs
+ *
+ * @example
+ * ```ts
+ * import { quote, urlencode } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(urlencode({ "@number": 1234, "@type": "issue" }), "%40number=1234&%40type=issue");
+ * assert.equal(urlencode([["a", ["1", "2"]]], { doseq: true }), "a=1&a=2");
+ * assert.equal(urlencode({ q: "a b" }, { quote_via: quote }), "q=a%20b");
+ * ```
+ */
+export function urlencode(
+  query: unknown,
+  ...rest:
+    (boolean | string | Uint8Array | null | undefined | UrlencodeOptions["quote_via"] | UrlencodeOptions)[]
+): string;
+export function urlencode(query: unknown, ...rest: unknown[]): string {
+  const [doseq, safe, encoding, errors, quoteVia] = bind(
+    "urlencode",
+    rest,
+    ["doseq", "safe", "encoding", "errors", "quote_via"],
+    [false, "", null, null, quote_plus],
+  );
+  const qv = quoteVia as (...a: unknown[]) => string;
+  let items: Iterable<unknown>;
+  if (query instanceof Map) items = query.entries();
+  else if (isDict(query)) items = Object.entries(query);
+  else if (typeof query === "string" || query instanceof Uint8Array) {
+    if (query.length) throw new TypeError(NOT_SEQ);
+    items = [];
+  } else if (Array.isArray(query) || query instanceof NamedTuple) {
+    const arr = [...query];
+    if (arr.length && !Array.isArray(arr[0]) && !(arr[0] instanceof NamedTuple)) throw new TypeError(NOT_SEQ);
+    items = arr;
+  } else if (query instanceof Set) {
+    if (query.size) throw new TypeError(NOT_SEQ);
+    items = [];
+  } else throw new TypeError(NOT_SEQ);
+  const doSeq = truthy(doseq);
+  const quotePart = (x: unknown): string =>
+    x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
+  const l: string[] = [];
+  for (const item of items) {
+    const [k0, v] = unpack(item, 2);
+    const k = quotePart(k0);
+    if (!doSeq || typeof v === "string" || v instanceof Uint8Array || !isSequenceValue(v)) {
+      l.push(k + "=" + quotePart(v));
+    } else {
+      for (const elt of iterValues(v)) l.push(k + "=" + quotePart(elt));
+    }
+  }
+  return l.join("&");
+}
+
+// ---------------------------------------------------------------------------
+// Miscellany
+
+const PY_SPACE = new Set([
+  0x09,
+  0x0a,
+  0x0b,
+  0x0c,
+  0x0d,
+  0x1c,
+  0x1d,
+  0x1e,
+  0x1f,
+  0x20,
+  0x85,
+  0xa0,
+  0x1680,
+  0x2000,
+  0x2001,
+  0x2002,
+  0x2003,
+  0x2004,
+  0x2005,
+  0x2006,
+  0x2007,
+  0x2008,
+  0x2009,
+  0x200a,
+  0x2028,
+  0x2029,
+  0x202f,
+  0x205f,
+  0x3000,
+]);
+
+function pyStrip(s: string): string {
+  let a = 0, b = s.length;
+  while (a < b && PY_SPACE.has(s.charCodeAt(a))) a++;
+  while (b > a && PY_SPACE.has(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+/**
+ * Python's `unwrap(url)`: `'<URL:scheme://host/path>'` → `'scheme://host/path'`.
+ *
+ * @param url the possibly wrapped URL
+ * @returns the URL without `<`, `>` and `URL:`
+ *
+ * @example
+ * ```ts
+ * import { unwrap } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(unwrap("<URL:type://host/path>"), "type://host/path");
+ * ```
+ */
+export function unwrap(url: unknown): string {
+  let u = pyStrip(pyStr(url));
+  if (u.length >= 2 && u.startsWith("<") && u.endsWith(">")) u = pyStrip(u.slice(1, -1));
+  if (u.startsWith("URL:")) u = pyStrip(u.slice(4));
+  return u;
+}
+
+/**
+ * Python's `clear_cache()`: drop the internal caches (here, the quoting
+ * tables built for custom `safe` values).
+ *
+ * @example
+ * ```ts
+ * import { clear_cache, quote } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * quote("a:b", ":");
+ * clear_cache();
+ * assert.equal(quote("a:b", ":"), "a:b");
+ * ```
+ */
+export function clear_cache(): void {
+  strTables.clear();
+  byteTables.clear();
+}
