@@ -1,0 +1,216 @@
+/**
+ * Small Python-compatibility helpers shared by the wsgi modules: Python type
+ * names of JavaScript values, byte/text streams (BytesIO, StringIO,
+ * sys.stderr), latin-1 `quote`, and error formatting.
+ *
+ * @module
+ */
+
+import { Bytes, concatBytes } from "../_util/bytes.ts";
+import { encode } from "../_util/codecs.ts";
+import { Tuple } from "../_util/repr.ts";
+import { TypeError, ValueError } from "../_util/exceptions.ts";
+
+/** Python's `type(v).__name__` for the values a WSGI program handles. */
+export function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  switch (typeof v) {
+    case "string":
+      return "str";
+    case "number":
+      return Number.isInteger(v) ? "int" : "float";
+    case "boolean":
+      return "bool";
+    case "bigint":
+      return "int";
+    case "function":
+      return "function";
+    case "symbol":
+      return "symbol";
+  }
+  if (v instanceof Uint8Array) return "bytes";
+  if (v instanceof Tuple) return "tuple";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof Map) return "dict";
+  const proto = Object.getPrototypeOf(v);
+  if (proto === null || proto === Object.prototype) return "dict";
+  return (v as { constructor?: { name?: string } }).constructor?.name || "object";
+}
+
+/** Control characters not allowed in header names or a status (`[\x00-\x1F\x7F]`). */
+export function nameDisallowed(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Python's `repr(type(v))`: `<class 'str'>`. */
+export function pyTypeRepr(v: unknown): string {
+  return `<class '${pyTypeName(v)}'>`;
+}
+
+/** Is `v` a plain dict-like object (the environ's type)? */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype;
+}
+
+/** Python's `name, value = item` for a header pair, with its errors. */
+export function unpack2(item: unknown): [unknown, unknown] {
+  if (typeof item === "string" || Array.isArray(item) || item instanceof Uint8Array) {
+    const arr = typeof item === "string" ? [...item] : Array.from(item as ArrayLike<unknown>);
+    if (arr.length > 2) throw new ValueError("too many values to unpack (expected 2)");
+    if (arr.length < 2) {
+      throw new ValueError(`not enough values to unpack (expected 2, got ${arr.length})`);
+    }
+    return [arr[0], arr[1]];
+  }
+  if (item !== null && typeof item === "object" && Symbol.iterator in item) {
+    return unpack2([...(item as Iterable<unknown>)]);
+  }
+  throw new TypeError(`cannot unpack non-iterable ${pyTypeName(item)} object`);
+}
+
+const ALWAYS_SAFE = new Set(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~",
+);
+
+/** `urllib.parse.quote(s, safe, encoding='latin1')`, as wsgiref.util uses it. */
+export function quoteLatin1(s: string, safe = "/"): string {
+  const bytes = encode(s, "latin-1", "strict");
+  let out = "";
+  for (const c of bytes) {
+    const ch = String.fromCharCode(c);
+    if (c < 128 && (ALWAYS_SAFE.has(ch) || safe.includes(ch))) out += ch;
+    else out += "%" + c.toString(16).toUpperCase().padStart(2, "0");
+  }
+  return out;
+}
+
+/** `posixpath.normpath(path)`. */
+export function normpath(path: string): string {
+  if (path === "") return ".";
+  let initial = path.startsWith("/") ? 1 : 0;
+  if (initial && path.startsWith("//") && !path.startsWith("///")) initial = 2;
+  const out: string[] = [];
+  for (const comp of path.split("/")) {
+    if (comp === "" || comp === ".") continue;
+    if (comp !== ".." || (!initial && !out.length) || (out.length && out[out.length - 1] === "..")) {
+      out.push(comp);
+    } else if (out.length) out.pop();
+  }
+  const joined = "/".repeat(initial) + out.join("/");
+  return joined || ".";
+}
+
+const enc = new TextEncoder();
+
+/** Python's `io.BytesIO` as a `wsgi.input`: async reads over bytes in memory. */
+export class BytesInput {
+  #data: Uint8Array;
+  #pos = 0;
+  /** Wrap `data` (copied by reference). */
+  constructor(data: Uint8Array | string = new Uint8Array(0)) {
+    this.#data = typeof data === "string" ? enc.encode(data) : data;
+  }
+  #take(n: number): Bytes {
+    const out = new Bytes(this.#data.subarray(this.#pos, this.#pos + n));
+    this.#pos += out.length;
+    return out;
+  }
+  /** Read up to `size` bytes, or everything left. */
+  read(size: number | null = -1): Promise<Bytes> {
+    const left = this.#data.length - this.#pos;
+    return Promise.resolve(this.#take(size === null || size < 0 ? left : Math.min(size, left)));
+  }
+  /** Read one line, at most `size` bytes. */
+  readline(size: number | null = -1): Promise<Bytes> {
+    const nl = this.#data.indexOf(10, this.#pos);
+    let n = (nl < 0 ? this.#data.length : nl + 1) - this.#pos;
+    if (size !== null && size >= 0) n = Math.min(n, size);
+    return Promise.resolve(this.#take(n));
+  }
+  /** Every remaining line. */
+  async readlines(_hint?: number): Promise<Bytes[]> {
+    const out: Bytes[] = [];
+    for (let line = await this.readline(); line.length; line = await this.readline()) out.push(line);
+    return out;
+  }
+  /** Iterate over lines. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Bytes> {
+    for (let line = await this.readline(); line.length; line = await this.readline()) yield line;
+  }
+  /** Python's `getvalue()`. */
+  getvalue(): Bytes {
+    return new Bytes(this.#data);
+  }
+}
+
+/** Python's `io.StringIO` as a `wsgi.errors`: collects text. */
+export class StringErrors {
+  #parts: string[] = [];
+  /** Append `s`; the number of characters written. */
+  write(s: string): number {
+    if (typeof s !== "string") {
+      throw new TypeError(`string argument expected, got '${pyTypeName(s)}'`);
+    }
+    this.#parts.push(s);
+    return s.length;
+  }
+  /** Write every string of `seq`. */
+  writelines(seq: Iterable<string>): void {
+    for (const s of seq) this.write(s);
+  }
+  /** Nothing to flush. */
+  flush(): void {}
+  /** Everything written so far. */
+  getvalue(): string {
+    return this.#parts.join("");
+  }
+}
+
+/** `sys.stderr` as a `wsgi.errors`: synchronous writes to the process's stderr. */
+export class StderrStream {
+  /** Write `s`; the number of characters written. */
+  write(s: string): number {
+    if (typeof s !== "string") {
+      throw new TypeError(`write() argument must be str, not ${pyTypeName(s)}`);
+    }
+    const data = enc.encode(s);
+    let off = 0;
+    try {
+      while (off < data.length) off += Deno.stderr.writeSync(data.subarray(off));
+    } catch { /* stderr closed: drop the text as Python's would fail quietly at exit */ }
+    return s.length;
+  }
+  /** Write every string of `seq`. */
+  writelines(seq: Iterable<string>): void {
+    for (const s of seq) this.write(s);
+  }
+  /** Writes are unbuffered. */
+  flush(): void {}
+}
+
+/** The shared `sys.stderr` stream. */
+export const stderr: StderrStream = new StderrStream();
+
+/** A Python-style traceback text for `err` (JavaScript frames, Python's last line). */
+export function formatException(err: unknown, limit: number | null = null): string {
+  if (err instanceof Error) {
+    let frames = (err.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
+    if (limit !== null) frames = limit >= 0 ? frames.slice(-limit || frames.length) : frames.slice(0, -limit);
+    if (limit === 0) frames = [];
+    const last = err.message === "" ? err.name : `${err.name}: ${err.message}`;
+    return "Traceback (most recent call last):\n" +
+      frames.reverse().map((l) => "  " + l.trim() + "\n").join("") + last + "\n";
+  }
+  return `Exception: ${String(err)}\n`;
+}
+
+/** Join byte chunks. */
+export function joinBytes(parts: Uint8Array[]): Bytes {
+  return concatBytes(parts);
+}
