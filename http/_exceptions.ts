@@ -18,7 +18,11 @@ export class InvalidURL extends HTTPException {}
 export class UnknownProtocol extends HTTPException {
   /** The status line's version field. */
   version: string;
-  /** @param version the unknown protocol version */
+  /**
+   * Build the exception.
+   *
+   * @param version the unknown protocol version
+   */
   constructor(version: string) {
     super(version);
     this.version = version;
@@ -35,6 +39,8 @@ export class IncompleteRead extends HTTPException {
   /** How many more bytes were expected, or `null`. */
   expected: number | null;
   /**
+   * Build the exception.
+   *
    * @param partial what was read
    * @param expected how many more bytes were expected
    */
@@ -66,7 +72,11 @@ export class ResponseNotReady extends ImproperConnectionState {}
 export class BadStatusLine extends HTTPException {
   /** The offending line (its repr when the line was empty, as in Python). */
   line: string;
-  /** @param line the status line that could not be parsed */
+  /**
+   * Build the exception.
+   *
+   * @param line the status line that could not be parsed
+   */
   constructor(line: string) {
     const l = line ? line : repr(line);
     super(l);
@@ -75,7 +85,11 @@ export class BadStatusLine extends HTTPException {
 }
 /** Python's `http.client.LineTooLong(line_type)`: "got more than 65536 bytes when reading …". */
 export class LineTooLong extends HTTPException {
-  /** @param line_type what was being read, e.g. `"header line"` */
+  /**
+   * Build the exception.
+   *
+   * @param line_type what was being read, e.g. `"header line"`
+   */
   constructor(line_type: string) {
     super(`got more than ${MAXLINE} bytes when reading ${line_type}`);
   }
@@ -88,7 +102,11 @@ export class LineTooLong extends HTTPException {
 export class RemoteDisconnected extends ConnectionResetError {
   /** Kept for Python's `BadStatusLine.line`. */
   line: string;
-  /** @param args the message, as in Python */
+  /**
+   * Build the exception.
+   *
+   * @param args the message, as in Python
+   */
   constructor(...args: unknown[]) {
     super(...args);
     this.line = typeof args[0] === "string" ? args[0] : "";

@@ -1,0 +1,112 @@
+/**
+ * The socket under an `HTTPConnection`: a Deno connection with one shared
+ * read buffer and a write queue, reference-counted like Python's socket
+ * and its `makefile()` objects (a response keeps reading after its
+ * connection object let go of the socket).
+ *
+ * @module
+ */
+
+import { BufferedReader, BufferedWriter, withTimeout } from "../_util/stream.ts";
+import { fromDenoError, OSError } from "../_util/exceptions.ts";
+import { pyrepr, showAsRepr } from "../_util/repr.ts";
+
+let nextId = 3;
+
+/** Python's `socket.socket` as far as `http.client` uses it. */
+export class HTTPSocket {
+  /** The Deno connection (TCP or TLS). */
+  readonly conn: Deno.Conn;
+  /** The read buffer every response on this socket reads through (Python's `makefile('rb')`). */
+  readonly reader: BufferedReader;
+  /** The ordered write queue. */
+  readonly writer: BufferedWriter;
+  /** A small number standing for the socket in `fileno()` (Deno exposes no descriptors). */
+  readonly id: number;
+  #refs = 1;
+  #closed = false;
+  #timeout: number | null;
+
+  /**
+   * Wrap a connection.
+   *
+   * @param conn the connection
+   * @param timeout seconds each read or write may wait, or `null`
+   */
+  constructor(conn: Deno.Conn, timeout: number | null) {
+    this.conn = conn;
+    this.reader = new BufferedReader(conn, 65536);
+    this.writer = new BufferedWriter(conn);
+    this.#timeout = timeout;
+    this.reader.timeout = timeout;
+    this.id = nextId++;
+  }
+
+  /** Seconds a read or write may wait (`settimeout`). */
+  get timeout(): number | null {
+    return this.#timeout;
+  }
+  set timeout(t: number | null) {
+    this.#timeout = t;
+    this.reader.timeout = t;
+  }
+
+  /** True once the connection was closed. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Take another reference (a response reading from this socket). */
+  ref(): this {
+    this.#refs++;
+    return this;
+  }
+
+  /** Drop a reference; the connection closes with the last one. */
+  release(): void {
+    if (--this.#refs <= 0) this.#close();
+  }
+
+  /** Python's `sock.sendall(data)`: queue `data` without waiting. */
+  queue(data: Uint8Array): void {
+    if (this.#closed) throw new OSError(9, "Bad file descriptor");
+    this.writer.write(data);
+  }
+
+  /** Wait until everything queued is written (bounded by the timeout). */
+  async flush(): Promise<void> {
+    await withTimeout(this.writer.flush(), this.#timeout);
+  }
+
+  /** Queue `data` and wait for it, pausing for the peer when much is queued. */
+  async sendall(data: Uint8Array): Promise<void> {
+    this.queue(data);
+    if (this.writer.pending >= 256 * 1024) await this.flush();
+  }
+
+  #close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.reader.close();
+    try {
+      this.conn.close();
+    } catch { /* already closed by the peer or a TLS upgrade */ }
+  }
+
+  /** Close now, whatever the references. */
+  forceClose(): void {
+    this.#refs = 0;
+    this.#close();
+  }
+
+  /** `<socket fd=N>`, a short repr. */
+  [pyrepr](): string {
+    return `<socket.socket fd=${this.#closed ? -1 : this.id}>`;
+  }
+}
+showAsRepr(HTTPSocket);
+
+/** Map a Deno error from connect/read/write to Python's OSError family. */
+export function socketError(e: unknown): Error {
+  return fromDenoError(e);
+}

@@ -1,0 +1,157 @@
+/**
+ * Small byte and text helpers of `http.client`: Python's `int()` parsing,
+ * `str.split()` on whitespace, the header-name and header-value checks, and
+ * the control-character searches behind the injection guards.
+ *
+ * @module
+ */
+
+/** Python's `str.isspace()` for the ISO-8859-1 range (what a decoded status line holds). */
+export function isPySpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0;
+}
+
+/** Python's `bytes.isspace()` (ASCII whitespace only). */
+function isByteSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
+  if (c >= 0x41 && c <= 0x46) return c - 0x41 + 10;
+  return 99;
+}
+
+/**
+ * Python's `int(text, base)` for base 10 or 16: surrounding whitespace, a
+ * sign, a `0x` prefix (base 16), single underscores between digits.
+ * Returns `null` where Python raises `ValueError`.
+ */
+export function pyInt(text: string, base: 10 | 16, bytesMode = false): number | null {
+  const space = bytesMode ? isByteSpace : isPySpace;
+  let i = 0, j = text.length;
+  while (i < j && space(text.charCodeAt(i))) i++;
+  while (j > i && space(text.charCodeAt(j - 1))) j--;
+  let sign = 1;
+  if (i < j && (text[i] === "+" || text[i] === "-")) {
+    if (text[i] === "-") sign = -1;
+    i++;
+  }
+  let afterPrefix = false;
+  if (base === 16 && j - i >= 2 && text[i] === "0" && (text[i + 1] === "x" || text[i + 1] === "X")) {
+    i += 2;
+    afterPrefix = true;
+  }
+  if (i >= j) return null;
+  let value = 0;
+  let prevUnderscore = false;
+  let digits = 0;
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x5f) {
+      if (prevUnderscore || (digits === 0 && !afterPrefix)) return null;
+      prevUnderscore = true;
+      continue;
+    }
+    const d = digitValue(c);
+    if (d >= base) return null;
+    value = value * base + d;
+    digits++;
+    prevUnderscore = false;
+  }
+  if (prevUnderscore || digits === 0) return null;
+  return sign * value;
+}
+
+/** Python's `line.split(None, maxsplit)` for a decoded status line. */
+export function pySplit(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && isPySpace(s.charCodeAt(i))) i++;
+    if (i >= n) break;
+    if (out.length === maxsplit) {
+      // Python keeps the remainder, trailing whitespace included.
+      out.push(s.slice(i));
+      return out;
+    }
+    let j = i;
+    while (j < n && !isPySpace(s.charCodeAt(j))) j++;
+    out.push(s.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+/** Python's `str.strip()` for ISO-8859-1 text. */
+export function pyStrip(s: string): string {
+  let i = 0, j = s.length;
+  while (i < j && isPySpace(s.charCodeAt(i))) i++;
+  while (j > i && isPySpace(s.charCodeAt(j - 1))) j--;
+  return s.slice(i, j);
+}
+
+/** `_is_legal_header_name`: `[^:\s][^:\r\n]*` must match the whole name. */
+export function isLegalHeaderName(b: Uint8Array): boolean {
+  if (b.length === 0) return false;
+  if (b[0] === 0x3a || isByteSpace(b[0])) return false;
+  for (let i = 1; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0x3a || c === 0x0d || c === 0x0a) return false;
+  }
+  return true;
+}
+
+/** `_is_illegal_header_value`: a `\n` not followed by SP/HT, or a `\r` not followed by SP/HT/LF. */
+export function isIllegalHeaderValue(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0x0a) {
+      const d = b[i + 1];
+      if (d !== 0x20 && d !== 0x09) return true;
+    } else if (c === 0x0d) {
+      const d = b[i + 1];
+      if (d !== 0x20 && d !== 0x09 && d !== 0x0a) return true;
+    }
+  }
+  return false;
+}
+
+/** The first character in `[\x00-\x20\x7f]` (`_contains_disallowed_url_pchar_re`), or `null`. */
+export function disallowedUrlChar(s: string): string | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0x7f) return s[i];
+  }
+  return null;
+}
+
+/** The first character in `[\x00-\x1f]` (`_contains_disallowed_method_pchar_re`), or `null`. */
+export function disallowedMethodChar(s: string): string | null {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) <= 0x1f) return s[i];
+  }
+  return null;
+}
+
+/**
+ * The netloc of `urlsplit(url)` for a URL starting with `http` (what
+ * `putrequest` uses for the Host header of absolute-form requests).
+ */
+export function netlocOf(url: string): string {
+  const colon = url.indexOf(":");
+  let rest = url;
+  if (colon > 0) {
+    const scheme = url.slice(0, colon);
+    if (/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) rest = url.slice(colon + 1);
+  }
+  if (!rest.startsWith("//")) return "";
+  let end = rest.length;
+  for (const d of ["/", "?", "#"]) {
+    const k = rest.indexOf(d, 2);
+    if (k >= 0 && k < end) end = k;
+  }
+  return rest.slice(2, end);
+}

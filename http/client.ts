@@ -1,0 +1,1745 @@
+/**
+ * Python's `http.client`: `HTTPConnection` / `HTTPSConnection` and
+ * `HTTPResponse` over raw TCP (`Deno.connect`) and TLS (`Deno.connectTls`,
+ * `Deno.startTls`), writing byte-exact HTTP/1.1 requests as CPython does and
+ * reading responses with CPython's rules and limits.
+ *
+ * ```python
+ * from http.client import HTTPConnection
+ * conn = HTTPConnection("127.0.0.1", 8000)
+ * conn.request("GET", "/index.html")
+ * r1 = conn.getresponse()
+ * print(r1.status, r1.reason)
+ * data1 = r1.read()
+ * conn.close()
+ * ```
+ *
+ * ```ts ignore
+ * import { HTTPConnection } from "@pyweb/std/http/client";
+ * import { print } from "@pyweb/std";
+ * const conn = new HTTPConnection("127.0.0.1", 8000);
+ * await conn.request("GET", "/index.html");
+ * const r1 = await conn.getresponse();
+ * print(r1.status, r1.reason);
+ * const data1 = await r1.read();
+ * conn.close();
+ * ```
+ *
+ * Add `await` where Python blocks: `connect`, `request`, `endheaders`,
+ * `send`, `getresponse` and every response read. `putrequest`, `putheader`,
+ * `set_tunnel`, `set_debuglevel` and `close` stay synchronous.
+ *
+ * @module
+ */
+
+import { asBytes, Bytes, concatBytes } from "../_util/bytes.ts";
+import { encode } from "../_util/codecs.ts";
+import {
+  ConnectionError,
+  fromDenoError,
+  NotImplementedError,
+  OSError,
+  RuntimeError,
+  TimeoutError,
+  TypeError,
+  UnicodeEncodeError,
+  ValueError,
+} from "../_util/exceptions.ts";
+import { checkKwargs, isKwargs } from "../_util/kwargs.ts";
+import { HTTPMessage, type LineReader, parseHeaderLines, readHeaderLines } from "../_util/message.ts";
+export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_util/message.ts";
+export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
+import { print, pyrepr, repr, showAsRepr, type Tuple } from "../_util/repr.ts";
+import { type BufferedReader, withTimeout } from "../_util/stream.ts";
+import {
+  BadStatusLine,
+  CannotSendHeader,
+  CannotSendRequest,
+  HTTPException,
+  ImproperConnectionState,
+  IncompleteRead,
+  InvalidURL,
+  LineTooLong,
+  MAXHEADERS,
+  MAXLINE,
+  NotConnected,
+  RemoteDisconnected,
+  ResponseNotReady,
+  UnimplementedFileMode,
+  UnknownProtocol,
+  UnknownTransferEncoding,
+} from "./_exceptions.ts";
+import { HTTPStatus } from "./mod.ts";
+import { HTTPSocket } from "./_client_socket.ts";
+import {
+  disallowedMethodChar,
+  disallowedUrlChar,
+  isIllegalHeaderValue,
+  isLegalHeaderName,
+  netlocOf,
+  pyInt,
+  pySplit,
+  pyStrip,
+} from "./_client_util.ts";
+import {
+  CERT_NONE,
+  CERT_OPTIONAL,
+  CERT_REQUIRED,
+  create_default_context,
+  SSLCertVerificationError,
+  SSLContext,
+  type SSLContextOptions,
+  SSLError,
+  tlsError,
+  toContext,
+} from "./_ssl.ts";
+
+export {
+  BadStatusLine,
+  CannotSendHeader,
+  CannotSendRequest,
+  HTTPException,
+  HTTPException as error,
+  HTTPMessage,
+  HTTPSocket,
+  ImproperConnectionState,
+  IncompleteRead,
+  InvalidURL,
+  LineTooLong,
+  NotConnected,
+  RemoteDisconnected,
+  ResponseNotReady,
+  UnimplementedFileMode,
+  UnknownProtocol,
+  UnknownTransferEncoding,
+};
+export {
+  CERT_NONE,
+  CERT_OPTIONAL,
+  CERT_REQUIRED,
+  create_default_context,
+  SSLCertVerificationError,
+  SSLContext,
+  type SSLContextOptions,
+  SSLError,
+};
+export { HTTPStatus };
+
+/** `http.client.HTTP_PORT`. */
+export const HTTP_PORT = 80;
+/** `http.client.HTTPS_PORT`. */
+export const HTTPS_PORT = 443;
+/** `http.client._MAXLINE`: the longest status, header, chunk-size or trailer line. */
+export const _MAXLINE: number = MAXLINE;
+/** `http.client._MAXHEADERS`: the most header lines (and trailer lines) in one block. */
+export const _MAXHEADERS: number = MAXHEADERS;
+/** The most `100 Continue` responses skipped before one final response (gh-150743). */
+export const _MAXINTERIMRESPONSES = 100;
+/** `http.client._MIN_READ_BUF_SIZE`: bodies of known length are read in pieces growing from this. */
+export const _MIN_READ_BUF_SIZE: number = 1 << 20;
+
+const UNKNOWN = "UNKNOWN";
+const CS_IDLE = "Idle";
+const CS_REQ_STARTED = "Request-started";
+const CS_REQ_SENT = "Request-sent";
+const METHODS_EXPECTING_BODY = new Set(["PATCH", "POST", "PUT"]);
+const CRLF = new Uint8Array([13, 10]);
+const EMPTY = new Bytes(0);
+
+/**
+ * `http.client.responses`: status code → reason phrase.
+ *
+ * @example
+ * ```ts
+ * import { responses } from "@pyweb/std/http/client";
+ * import assert from "node:assert/strict";
+ * assert.equal(responses[404], "Not Found");
+ * ```
+ */
+export const responses: Record<number, string> = (() => {
+  const out: Record<number, string> = Object.create(null);
+  for (const m of HTTPStatus) out[m.value] = m.phrase;
+  return out;
+})();
+
+function latin1Bytes(s: string): Bytes {
+  const out = new Bytes(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function latin1Text(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+/** `http.client._encode`: Latin-1, with Python's hint in the error. */
+function encodeBody(data: string, name = "body"): Bytes {
+  try {
+    return asBytes(encode(data, "latin-1"));
+  } catch (err) {
+    if (!(err instanceof UnicodeEncodeError)) throw err;
+    const cps = Array.from(err.object);
+    const bad = cps.slice(err.start, err.end).join("");
+    const shown = repr(bad).slice(0, 20);
+    const title = name[0].toUpperCase() + name.slice(1).toLowerCase();
+    throw new UnicodeEncodeError(
+      err.encoding,
+      err.object,
+      err.start,
+      err.end,
+      `${title} (${shown}) is not valid Latin-1. Use ${name}.encode('utf-8') if you want to send it encoded in UTF-8.`,
+    );
+  }
+}
+
+function stripIpv6Iface(enc: Uint8Array): Uint8Array {
+  const i = enc.indexOf(0x25);
+  if (i < 0) return enc;
+  return concatBytes([enc.subarray(0, i), new Uint8Array([0x5d])]);
+}
+
+function hostToAscii(host: string): Uint8Array {
+  // deno-lint-ignore no-control-regex
+  if (/^[\x00-\x7f]*$/.test(host)) return latin1Bytes(host);
+  // Python falls back to the idna codec; the WHATWG URL parser gives the same punycode labels.
+  try {
+    return latin1Bytes(new URL(`http://${host}/`).hostname);
+  } catch {
+    throw new UnicodeEncodeError("idna", host, 0, host.length, "label invalid");
+  }
+}
+
+function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "str";
+  if (typeof v === "function") return "function";
+  if (Array.isArray(v)) return "list";
+  const proto = Object.getPrototypeOf(v);
+  if (proto === null || proto === Object.prototype) return "dict";
+  return (v as object).constructor?.name ?? "object";
+}
+
+/** A Python-style readable: `read(size)` returns bytes (or text, sent as Latin-1). */
+export interface PyReadable {
+  /** Read up to `size` bytes; empty at the end. */
+  read(size: number): Promise<Uint8Array | string> | Uint8Array | string;
+}
+
+/** A Deno-style readable, such as `Deno.FsFile`: `read(p)` fills `p`. */
+export interface DenoReadable {
+  /** Fill `p`; the count, or `null` at the end. */
+  read(p: Uint8Array): Promise<number | null>;
+  /** Deno readers also expose a web stream; its presence marks the Deno protocol. */
+  readonly readable: ReadableStream<Uint8Array>;
+}
+
+/** What a request body may be, as in Python: text, bytes, a file, or an iterable of bytes. */
+export type RequestBody =
+  | string
+  | Uint8Array
+  | ArrayBuffer
+  | DataView
+  | PyReadable
+  | DenoReadable
+  | ReadableStream<Uint8Array>
+  | Iterable<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>
+  | null
+  | undefined;
+
+/** A header value as `putheader` takes it: text (sent as Latin-1), bytes or an integer. */
+export type HeaderValue = string | Uint8Array | number;
+
+/** Request headers: a plain object, a `Map`, pairs, or anything with Python's `items()`. */
+export type RequestHeaders =
+  | Record<string, HeaderValue>
+  | Map<string, HeaderValue>
+  | Iterable<readonly [string, HeaderValue]>
+  | { items(): Iterable<readonly [string, HeaderValue]> };
+
+function headerPairs(headers: RequestHeaders | null | undefined): [string, HeaderValue][] {
+  if (headers == null) return [];
+  if (headers instanceof Map) return [...headers];
+  const h = headers as { items?: unknown };
+  if (typeof h.items === "function") {
+    return [...(h.items as () => Iterable<[string, HeaderValue]>)()].map(([k, v]) => [k, v]);
+  }
+  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === "function") {
+    return [...(headers as Iterable<[string, HeaderValue]>)].map(([k, v]) => [k, v]);
+  }
+  return Object.entries(headers as Record<string, HeaderValue>);
+}
+
+function isDenoReadable(v: unknown): v is DenoReadable {
+  if (typeof Deno !== "undefined" && v instanceof Deno.FsFile) return true;
+  const r = (v as { readable?: unknown }).readable;
+  return typeof ReadableStream !== "undefined" && r instanceof ReadableStream;
+}
+
+function isReadable(v: unknown): v is PyReadable | DenoReadable {
+  return v !== null && typeof v === "object" && typeof (v as { read?: unknown }).read === "function";
+}
+
+function asByteView(v: unknown): Uint8Array | null {
+  if (v instanceof Uint8Array) return v;
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  return null;
+}
+
+/** One chunk of a body iterable, checked as Python's `sendall` would. */
+function chunkBytes(chunk: unknown, chunked: boolean): Uint8Array {
+  const b = asByteView(chunk);
+  if (b) return b;
+  if (typeof chunk === "string") {
+    throw new TypeError(chunked ? "can't concat str to bytes" : "a bytes-like object is required, not 'str'");
+  }
+  throw new TypeError(`a bytes-like object is required, not '${pyTypeName(chunk)}'`);
+}
+
+async function* readableChunks(
+  readable: PyReadable | DenoReadable,
+  blocksize: number,
+  debuglevel: number,
+): AsyncGenerator<Uint8Array> {
+  if (isDenoReadable(readable)) {
+    for (;;) {
+      const buf = new Uint8Array(blocksize);
+      const n = await readable.read(buf);
+      if (n === null || n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  }
+  let announced = false;
+  for (;;) {
+    const block = await (readable as PyReadable).read(blocksize);
+    if (typeof block === "string") {
+      if (!announced && debuglevel > 0) print("encoding file using iso-8859-1");
+      announced = true;
+      if (!block.length) return;
+      yield encodeBody(block, "data");
+      continue;
+    }
+    if (!block || !block.length) return;
+    yield block;
+  }
+}
+
+async function* iterChunks(body: unknown): AsyncGenerator<unknown> {
+  if (body instanceof ReadableStream) {
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  const o = body as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+  if (typeof o[Symbol.asyncIterator] === "function") {
+    for await (const c of body as AsyncIterable<unknown>) yield c;
+    return;
+  }
+  for (const c of body as Iterable<unknown>) yield c;
+}
+
+function isIterable(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === "string") return true;
+  if (typeof v !== "object" && typeof v !== "function") return false;
+  const o = v as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+  return v instanceof ReadableStream || typeof o[Symbol.asyncIterator] === "function" ||
+    typeof o[Symbol.iterator] === "function";
+}
+
+const HEADER_LIMITS = {
+  maxLine: MAXLINE,
+  maxHeaders: MAXHEADERS,
+  lineTooLong: (): Error => new LineTooLong("header line"),
+  tooMany: (): Error => new HTTPException(`got more than ${MAXHEADERS} headers`),
+};
+
+/**
+ * Python's `http.client.parse_headers(fp, _class=HTTPMessage)`: read a header
+ * block (up to the blank line) from a buffered reader and parse it.
+ *
+ * @param fp anything with Python's `readline(limit)` returning a Promise of bytes
+ * @param _class the message class to build
+ * @returns the parsed headers
+ * @example
+ * ```ts
+ * import { parse_headers } from "@pyweb/std/http/client";
+ * import assert from "node:assert/strict";
+ * const lines = ["Content-Type: text/html; charset=utf-8\r\n", "X-A: 1\r\n", "\r\n", "body"];
+ * const fp = {
+ *   readline: (_limit?: number) => Promise.resolve(new TextEncoder().encode(lines.shift() ?? "")),
+ * };
+ * const msg = await parse_headers(fp);
+ * assert.equal(msg.get_param("charset"), "utf-8");
+ * assert.equal(msg.get("x-a"), "1");
+ * ```
+ */
+export async function parse_headers<M extends HTTPMessage = HTTPMessage>(
+  fp: LineReader,
+  _class?: new () => M,
+): Promise<M> {
+  const lines = await readHeaderLines(fp, HEADER_LIMITS);
+  return parseHeaderLines(lines, (_class ?? HTTPMessage) as new () => M);
+}
+
+/**
+ * Python's `http.client.HTTPResponse`: the status line, the headers and a
+ * readable body. Made by {@link HTTPConnection.getresponse}; reading methods
+ * return Promises.
+ *
+ * Fields follow Python: `status`/`code`, `reason`, `version` (10 or 11),
+ * `msg`/`headers` (an {@link HTTPMessage}), `will_close`, `length` (bytes
+ * left, or `null`), `chunked`, `chunk_left`, `url`, `debuglevel`.
+ */
+export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
+  /** The buffered reader over the socket (Python's `fp`); `null` once the body is done. */
+  fp: BufferedReader | null;
+  /** Print the status line and headers when above 0. */
+  debuglevel: number;
+  /** The URL this response is for (set by `urllib`). */
+  url: string | null;
+  /** The response headers (`null` before `begin()`). */
+  headers: HTTPMessage | null = null;
+  /** The response headers, Python's older name. */
+  msg: HTTPMessage | null = null;
+  /** `10` for HTTP/1.0 (and 0.9), `11` for HTTP/1.x (`'UNKNOWN'` before `begin()`). */
+  version: number = UNKNOWN as unknown as number;
+  /** The status code (`'UNKNOWN'` before `begin()`). */
+  status: number = UNKNOWN as unknown as number;
+  /** The status code, as urllib names it. */
+  code: number = UNKNOWN as unknown as number;
+  /** The reason phrase, stripped. */
+  reason: string = UNKNOWN;
+  /** Whether the body uses chunked transfer coding. */
+  chunked: boolean = UNKNOWN as unknown as boolean;
+  /** Bytes left in the current chunk, or `null` between chunks. */
+  chunk_left: number | null = UNKNOWN as unknown as number;
+  /** Bytes left in the body, or `null` if unknown. */
+  length: number | null = UNKNOWN as unknown as number;
+  /** Whether the connection closes after this response. */
+  will_close: boolean = UNKNOWN as unknown as boolean;
+  #sock: HTTPSocket | null;
+  #method: string | null;
+  #closed = false;
+
+  /**
+   * Python's `HTTPResponse(sock, debuglevel=0, method=None, url=None)`.
+   *
+   * @param sock the connection's socket (`conn.sock`)
+   * @param debuglevel print what is read when above 0
+   * @param method the request method (`"HEAD"` means no body)
+   * @param url the URL, kept for `geturl()`
+   */
+  constructor(
+    sock: HTTPSocket,
+    debuglevel: number | { debuglevel?: number; method?: string | null; url?: string | null } = 0,
+    method: string | null = null,
+    url: string | null = null,
+  ) {
+    if (isKwargs(debuglevel)) {
+      const kw = checkKwargs("HTTPResponse.__init__", debuglevel, ["debuglevel", "method", "url"]);
+      debuglevel = kw.debuglevel ?? 0;
+      method = kw.method ?? null;
+      url = kw.url ?? null;
+    }
+    this.#sock = sock.ref();
+    this.fp = sock.reader;
+    this.debuglevel = debuglevel as number;
+    this.#method = method === null ? null : String(method);
+    this.url = url;
+  }
+
+  async #readStatus(): Promise<[string, number, string]> {
+    const raw = await this.fp!.readline(MAXLINE + 1);
+    const line = latin1Text(raw);
+    if (line.length > MAXLINE) throw new LineTooLong("status line");
+    if (this.debuglevel > 0) print("reply:", repr(line));
+    if (!line) throw new RemoteDisconnected("Remote end closed connection without response");
+    let parts = pySplit(line, 2);
+    let version: string, status: string | undefined, reason = "";
+    if (parts.length === 3) [version, status, reason] = parts;
+    else {
+      parts = pySplit(line, 1);
+      if (parts.length === 2) [version, status] = parts;
+      else version = "";
+    }
+    if (!version.startsWith("HTTP/")) {
+      this.#closeConn();
+      throw new BadStatusLine(line);
+    }
+    const code = pyInt(status!, 10);
+    if (code === null || code < 100 || code > 999) throw new BadStatusLine(line);
+    return [version, code, reason];
+  }
+
+  /** Internal: the status line as `(version, status, reason)`, for the CONNECT tunnel. */
+  _read_status(): Promise<[string, number, string]> {
+    return this.#readStatus();
+  }
+
+  /** Python's `begin()`: read the status line and headers (skipping `100 Continue`). */
+  async begin(): Promise<void> {
+    if (this.headers !== null) return;
+    let version: string, status: number, reason: string;
+    let interim = 0;
+    for (;;) {
+      [version, status, reason] = await this.#readStatus();
+      if (status !== 100) break;
+      if (++interim > _MAXINTERIMRESPONSES) {
+        throw new HTTPException(`got more than ${_MAXINTERIMRESPONSES} interim responses`);
+      }
+      const skipped = await readHeaderLines(this.fp!, HEADER_LIMITS);
+      if (this.debuglevel > 0) print("headers:", skipped.map(asBytes));
+    }
+    this.code = this.status = status;
+    this.reason = pyStrip(reason);
+    if (version === "HTTP/1.0" || version === "HTTP/0.9") this.version = 10;
+    else if (version.startsWith("HTTP/1.")) this.version = 11;
+    else throw new UnknownProtocol(version);
+
+    this.headers = this.msg = await parse_headers(this.fp!);
+    if (this.debuglevel > 0) {
+      for (const [hdr, val] of this.headers.items()) print("header:", hdr + ":", val);
+    }
+    const trEnc = this.headers.get("transfer-encoding");
+    if (trEnc && trEnc.toLowerCase() === "chunked") {
+      this.chunked = true;
+      this.chunk_left = null;
+    } else this.chunked = false;
+    this.will_close = this.#checkClose();
+
+    this.length = null;
+    const length = this.headers.get("content-length");
+    if (length && !this.chunked) {
+      const n = pyInt(length, 10);
+      this.length = n === null || n < 0 ? null : n;
+    }
+    if (status === 204 || status === 304 || (status >= 100 && status < 200) || this.#method === "HEAD") {
+      this.length = 0;
+    }
+    if (!this.will_close && !this.chunked && this.length === null) this.will_close = true;
+  }
+
+  #checkClose(): boolean {
+    const conn = this.headers!.get("connection");
+    if (this.version === 11) return !!conn && conn.toLowerCase().includes("close");
+    if (this.headers!.get("keep-alive")) return false;
+    if (conn && conn.toLowerCase().includes("keep-alive")) return false;
+    const pconn = this.headers!.get("proxy-connection");
+    if (pconn && pconn.toLowerCase().includes("keep-alive")) return false;
+    return true;
+  }
+
+  #closeConn(): void {
+    const sock = this.#sock;
+    this.fp = null;
+    this.#sock = null;
+    sock?.release();
+  }
+
+  /** Python's `close()`: release the connection and mark the response closed. */
+  close(): void {
+    this.#closed = true;
+    if (this.fp) this.#closeConn();
+  }
+
+  /** Python's `closed` (set by `close()` only, as `io.IOBase` does). */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Python's `isclosed()`: true once the body was read to its end or the response closed. */
+  isclosed(): boolean {
+    return this.fp === null;
+  }
+
+  /** Python's `flush()`: nothing to do for a response. */
+  flush(): void {}
+
+  /** Python's `readable()`: always true. */
+  readable(): boolean {
+    return true;
+  }
+
+  /**
+   * Python's `read(amt=None)`: the whole body, or up to `amt` bytes.
+   *
+   * @param amt how many bytes at most; `null`/omitted reads to the end
+   * @returns the bytes (empty at the end)
+   * @throws IncompleteRead when a body of known length or a chunk ends early
+   */
+  async read(amt: number | null = null): Promise<Bytes> {
+    if (this.fp === null) return EMPTY;
+    if (this.#method === "HEAD") {
+      this.#closeConn();
+      return EMPTY;
+    }
+    if (this.chunked) return await this.#readChunked(amt);
+    if (amt !== null && amt !== undefined && amt >= 0) {
+      if (this.length !== null && amt > this.length) amt = this.length;
+      const s = await this.fp.read(amt);
+      if (!s.length && amt) this.#closeConn();
+      else if (this.length !== null) {
+        this.length -= s.length;
+        if (!this.length) this.#closeConn();
+      }
+      return s;
+    }
+    let s: Bytes;
+    if (this.length === null) s = await this.fp.read();
+    else {
+      try {
+        s = await this.#safeRead(this.length);
+      } catch (e) {
+        if (e instanceof IncompleteRead) this.#closeConn();
+        throw e;
+      }
+      this.length = 0;
+    }
+    this.#closeConn();
+    return s;
+  }
+
+  /**
+   * Python's `readinto(b)`: read into `b`, return the count.
+   *
+   * @param b the buffer to fill
+   * @returns the number of bytes read (0 at the end)
+   */
+  async readinto(b: Uint8Array): Promise<number> {
+    if (this.fp === null) return 0;
+    if (this.#method === "HEAD") {
+      this.#closeConn();
+      return 0;
+    }
+    if (this.chunked) return await this.#readintoChunked(b);
+    if (this.length !== null && b.length > this.length) b = b.subarray(0, this.length);
+    const n = await this.fp.readinto(b);
+    if (!n && b.length) this.#closeConn();
+    else if (this.length !== null) {
+      this.length -= n;
+      if (!this.length) this.#closeConn();
+    }
+    return n;
+  }
+
+  async #readNextChunkSize(): Promise<number> {
+    const line = await this.fp!.readline(MAXLINE + 1);
+    if (line.length > MAXLINE) throw new LineTooLong("chunk size");
+    let end = line.indexOf(0x3b);
+    if (end < 0) end = line.length;
+    const n = pyInt(latin1Text(line.subarray(0, end)), 16, true);
+    if (n === null) {
+      this.#closeConn();
+      throw new ValueError(`invalid literal for int() with base 16: ${repr(asBytes(line.subarray(0, end)))}`);
+    }
+    return n;
+  }
+
+  async #readAndDiscardTrailer(): Promise<void> {
+    let count = 0;
+    for (;;) {
+      const line = await this.fp!.readline(MAXLINE + 1);
+      if (line.length > MAXLINE) throw new LineTooLong("trailer line");
+      if (!line.length) break;
+      if ((line.length === 1 && line[0] === 10) || (line.length === 2 && line[0] === 13 && line[1] === 10)) {
+        break;
+      }
+      if (++count > MAXHEADERS) throw new HTTPException(`got more than ${MAXHEADERS} trailer lines`);
+    }
+  }
+
+  async #getChunkLeft(): Promise<number | null> {
+    let chunkLeft = this.chunk_left;
+    if (!chunkLeft) {
+      if (chunkLeft !== null) await this.#safeRead(2);
+      try {
+        chunkLeft = await this.#readNextChunkSize();
+      } catch (e) {
+        if (e instanceof ValueError) throw new IncompleteRead(EMPTY);
+        throw e;
+      }
+      if (chunkLeft === 0) {
+        await this.#readAndDiscardTrailer();
+        this.#closeConn();
+        chunkLeft = null;
+      }
+      this.chunk_left = chunkLeft;
+    }
+    return chunkLeft;
+  }
+
+  async #readChunked(amt: number | null): Promise<Bytes> {
+    if (amt !== null && amt !== undefined && amt < 0) amt = null;
+    const value: Uint8Array[] = [];
+    try {
+      let chunkLeft: number | null;
+      while ((chunkLeft = await this.#getChunkLeft()) !== null) {
+        if (amt !== null && amt !== undefined && amt <= chunkLeft) {
+          value.push(await this.#safeRead(amt));
+          this.chunk_left = chunkLeft - amt;
+          break;
+        }
+        value.push(await this.#safeRead(chunkLeft));
+        if (amt !== null && amt !== undefined) amt -= chunkLeft;
+        this.chunk_left = 0;
+      }
+      return value.length === 1 ? asBytes(value[0]) : concatBytes(value);
+    } catch (e) {
+      if (e instanceof IncompleteRead) throw new IncompleteRead(concatBytes(value));
+      throw e;
+    }
+  }
+
+  async #readintoChunked(b: Uint8Array): Promise<number> {
+    let total = 0;
+    let mvb = b;
+    try {
+      for (;;) {
+        const chunkLeft = await this.#getChunkLeft();
+        if (chunkLeft === null) return total;
+        if (mvb.length <= chunkLeft) {
+          const n = await this.#safeReadinto(mvb);
+          this.chunk_left = chunkLeft - n;
+          return total + n;
+        }
+        const n = await this.#safeReadinto(mvb.subarray(0, chunkLeft));
+        mvb = mvb.subarray(n);
+        total += n;
+        this.chunk_left = 0;
+      }
+    } catch (e) {
+      if (e instanceof IncompleteRead) throw new IncompleteRead(new Bytes(b.subarray(0, total)));
+      throw e;
+    }
+  }
+
+  /**
+   * `_safe_read(amt)`: exactly `amt` bytes or `IncompleteRead`. The buffer
+   * grows with the data received (the reader reads in growing pieces), so a
+   * huge declared length alone allocates nothing.
+   */
+  async #safeRead(amt: number): Promise<Bytes> {
+    if (amt <= 0) return amt === 0 ? EMPTY : await this.fp!.read();
+    const data = await this.fp!.read(amt);
+    if (data.length < amt) throw new IncompleteRead(data, amt - data.length);
+    return data;
+  }
+
+  async #safeReadinto(b: Uint8Array): Promise<number> {
+    const n = await this.fp!.readinto(b);
+    if (n < b.length) throw new IncompleteRead(new Bytes(b.subarray(0, n)), b.length - n);
+    return n;
+  }
+
+  /**
+   * Python's `read1(n=-1)`: at most one read from the socket.
+   *
+   * @param n the most bytes to return; negative for whatever is available
+   * @returns the bytes
+   */
+  async read1(n = -1): Promise<Bytes> {
+    if (this.fp === null || this.#method === "HEAD") return EMPTY;
+    if (this.chunked) {
+      const chunkLeft = await this.#getChunkLeft();
+      if (chunkLeft === null || n === 0) return EMPTY;
+      if (!(n >= 0 && n <= chunkLeft)) n = chunkLeft;
+      const got = await this.fp!.read1(n);
+      this.chunk_left = (this.chunk_left ?? 0) - got.length;
+      if (!got.length) throw new IncompleteRead(EMPTY);
+      return got;
+    }
+    if (this.length !== null && (n < 0 || n > this.length)) n = this.length;
+    const result = await this.fp.read1(n);
+    if (!result.length && n) this.#closeConn();
+    else if (this.length !== null) {
+      this.length -= result.length;
+      if (!this.length) this.#closeConn();
+    }
+    return result;
+  }
+
+  /**
+   * Python's `peek(n=-1)`: buffered body bytes without consuming them.
+   *
+   * @param _n a hint, as in Python (what is buffered is returned)
+   * @returns the bytes
+   */
+  async peek(_n = -1): Promise<Bytes> {
+    if (this.fp === null || this.#method === "HEAD") return EMPTY;
+    if (this.chunked) {
+      let chunkLeft: number | null;
+      try {
+        chunkLeft = await this.#getChunkLeft();
+      } catch (e) {
+        if (e instanceof IncompleteRead) return EMPTY;
+        throw e;
+      }
+      if (chunkLeft === null) return EMPTY;
+      const got = await this.fp!.peek(1);
+      return got.length > chunkLeft ? new Bytes(got.subarray(0, chunkLeft)) : got;
+    }
+    return await this.fp.peek(1);
+  }
+
+  /**
+   * Python's `readline(limit=-1)`: one line of the body.
+   *
+   * @param limit the most bytes to return; negative for no limit
+   * @returns the line, `\n` included (empty at the end)
+   */
+  async readline(limit = -1): Promise<Bytes> {
+    if (this.fp === null || this.#method === "HEAD") return EMPTY;
+    if (this.chunked) return await this.#ioReadline(limit);
+    if (this.length !== null && (limit < 0 || limit > this.length)) limit = this.length;
+    const result = await this.fp.readline(limit);
+    if (!result.length && limit) this.#closeConn();
+    else if (this.length !== null) {
+      this.length -= result.length;
+      if (!this.length) this.#closeConn();
+    }
+    return result;
+  }
+
+  /** `io.IOBase.readline` over `peek`/`read`, which chunked bodies use. */
+  async #ioReadline(limit: number): Promise<Bytes> {
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    while (limit < 0 || size < limit) {
+      let nreadahead = 1;
+      const ahead = await this.peek(1);
+      if (ahead.length) {
+        let n = 0;
+        for (;;) {
+          if (n >= ahead.length || (limit >= 0 && n >= limit)) break;
+          if (ahead[n++] === 10) break;
+        }
+        nreadahead = n;
+      }
+      const b = await this.read(nreadahead);
+      if (!b.length) break;
+      parts.push(b);
+      size += b.length;
+      if (b[b.length - 1] === 10) break;
+    }
+    return concatBytes(parts);
+  }
+
+  /** Python's `readlines()`: every remaining line of the body. */
+  async readlines(): Promise<Bytes[]> {
+    const out: Bytes[] = [];
+    for await (const line of this) out.push(line);
+    return out;
+  }
+
+  /**
+   * Python's `fileno()`: a number standing for the socket. Deno exposes no
+   * OS descriptors, so it is pyweb's own socket number (see docs/divergences.md).
+   */
+  fileno(): number {
+    if (!this.#sock) throw new ValueError("I/O operation on closed file");
+    return this.#sock.id;
+  }
+
+  /**
+   * Python's `getheader(name, default=None)`: every value of `name` joined by `", "`.
+   *
+   * @param name the header name (any case)
+   * @param default_ what to return when absent
+   * @returns the value, or `default_`
+   */
+  getheader<T = null>(name: string, default_: T = null as T): string | T {
+    if (this.headers === null) throw new ResponseNotReady();
+    const all = this.headers.get_all(name);
+    if (all === null || all.length === 0) {
+      if (Array.isArray(default_)) return default_.join(", ") as T;
+      return default_;
+    }
+    return all.join(", ");
+  }
+
+  /** Python's `getheaders()`: the `(name, value)` tuples in order. */
+  getheaders(): Tuple<string>[] {
+    if (this.headers === null) throw new ResponseNotReady();
+    return this.headers.items();
+  }
+
+  /** Python's `info()`: the headers. */
+  info(): HTTPMessage {
+    return this.headers!;
+  }
+
+  /** Python's `geturl()`: the URL (set by urllib). */
+  geturl(): string | null {
+    return this.url;
+  }
+
+  /** Python's `getcode()`: the status. */
+  getcode(): number {
+    return this.status;
+  }
+
+  /** Python's `for line in response`: the body line by line. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Bytes> {
+    for (;;) {
+      const line = await this.readline();
+      if (!line.length) return;
+      yield line;
+    }
+  }
+
+  /** `with response:` — `await using r = await conn.getresponse()` closes it. */
+  [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+    return Promise.resolve();
+  }
+
+  /** `with response:`, sync form. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** `<http.client.HTTPResponse object>`. */
+  [pyrepr](): string {
+    return "<http.client.HTTPResponse object>";
+  }
+}
+showAsRepr(HTTPResponse);
+
+/** Keyword arguments of the {@link HTTPConnection} constructor. */
+export interface HTTPConnectionOptions {
+  /** The port (Python's second positional parameter). */
+  port?: number | null;
+  /** Seconds to wait for connect and each read/write; `null` waits forever. */
+  timeout?: number | null;
+  /** Python's `(host, port)` to bind locally; only `null` (or an any-address, port 0) is supported. */
+  source_address?: readonly [string, number] | null;
+  /** Bytes per read when sending a file body (default 8192). */
+  blocksize?: number;
+}
+
+/** Keyword arguments of the {@link HTTPSConnection} constructor. */
+export interface HTTPSConnectionOptions extends HTTPConnectionOptions {
+  /** TLS settings: an {@link SSLContext} or `{cafile, cadata, check_hostname, verify_mode}`. */
+  context?: SSLContext | SSLContextOptions | null;
+}
+
+/** Keywords of `request()` and `endheaders()`. */
+export interface EncodeChunkedOption {
+  /** Send the body with chunked transfer coding (the caller set Transfer-Encoding). */
+  encode_chunked?: boolean;
+}
+
+/** Keywords of `putrequest()`. */
+export interface PutRequestOptions {
+  /** Do not add the Host header. */
+  skip_host?: boolean;
+  /** Do not add `Accept-Encoding: identity`. */
+  skip_accept_encoding?: boolean;
+}
+
+const CONN_KW = ["port", "timeout", "source_address", "blocksize"] as const;
+
+/**
+ * Python's `http.client.HTTPConnection`: one HTTP/1.1 connection that sends
+ * requests and reads responses in turn, reconnecting on the next request
+ * after the server closed (Python's `auto_open`).
+ *
+ * @example
+ * ```ts
+ * import { HTTPConnection } from "@pyweb/std/http/client";
+ * import assert from "node:assert/strict";
+ * // A tiny server for the example.
+ * const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+ * const served = (async () => {
+ *   const c = await listener.accept();
+ *   const buf = new Uint8Array(4096);
+ *   await c.read(buf);
+ *   await c.write(new TextEncoder().encode("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+ *   c.close();
+ * })();
+ * const conn = new HTTPConnection("127.0.0.1", listener.addr.port, { timeout: 5 });
+ * await conn.request("GET", "/");
+ * const r = await conn.getresponse();
+ * assert.equal(r.status, 200);
+ * assert.equal((await r.read()).decode(), "hello");
+ * conn.close();
+ * await served;
+ * listener.close();
+ * ```
+ */
+export class HTTPConnection implements AsyncDisposable, Disposable {
+  /** The class `getresponse()` builds (Python's `response_class`). */
+  static response_class: typeof HTTPResponse = HTTPResponse;
+  /** Port used when none is given: 80. */
+  static default_port: number = HTTP_PORT;
+  /** Connect on the first send when not connected (Python's `auto_open`). */
+  static auto_open: number = 1;
+  /** The debug level new connections start with. */
+  static debuglevel: number = 0;
+  /** `11`: the HTTP version this class speaks. */
+  static _http_vsn: number = 11;
+  /** `'HTTP/1.1'`. */
+  static _http_vsn_str: string = "HTTP/1.1";
+
+  /** Seconds for connect and each read/write, or `null`. */
+  timeout: number | null;
+  /** The local address to bind, or `null`. */
+  source_address: readonly [string, number] | null;
+  /** Bytes per read when sending a file body. */
+  blocksize: number;
+  /** The socket, or `null` when not connected. */
+  sock: HTTPSocket | null = null;
+  /** The server host (IPv6 without brackets). */
+  host: string;
+  /** The server port. */
+  port: number;
+  /** The debug level (see {@link HTTPConnection.set_debuglevel}). */
+  debuglevel: number;
+  /** Connect on first send when not connected. */
+  auto_open: number;
+  /** The host of a CONNECT tunnel, or `null`. */
+  _tunnel_host: string | null = null;
+  /** The port of a CONNECT tunnel, or `null`. */
+  _tunnel_port: number | null = null;
+  /** Extra headers of the CONNECT request. */
+  _tunnel_headers: Map<string, string> = new Map();
+  #rawProxyHeaders: Uint8Array[] | null = null;
+  #buffer: Uint8Array[] = [];
+  #response: HTTPResponse | null = null;
+  #state: string = CS_IDLE;
+  /** The method of the current request. */
+  _method: string | null = null;
+
+  /** `new HTTPConnection(host, port?, timeout?, source_address?, blocksize?)`. */
+  constructor(
+    host: string,
+    port?: number | null,
+    timeout?: number | null,
+    source_address?: readonly [string, number] | null,
+    blocksize?: number,
+  );
+  /** `new HTTPConnection(host, port, {timeout, source_address, blocksize})`. */
+  constructor(host: string, port: number | null | undefined, options: HTTPConnectionOptions);
+  /** `new HTTPConnection(host, {port, timeout, source_address, blocksize})`. */
+  constructor(host: string, options: HTTPConnectionOptions);
+  constructor(host: string, ...args: unknown[]) {
+    let kw: HTTPConnectionOptions = {};
+    if (args.length && isKwargs(args[args.length - 1])) kw = args.pop() as HTTPConnectionOptions;
+    const names = ["port", "timeout", "source_address", "blocksize", ...this.#extraKeywords()];
+    checkKwargs(`${new.target.name}.__init__`, kw, names);
+    const pos = [...args];
+    while (pos.length < CONN_KW.length) pos.push(undefined);
+    const pick = <T>(i: number, name: keyof HTTPConnectionOptions, dflt: T): T => {
+      if (pos[i] !== undefined && kw[name] !== undefined) {
+        throw new TypeError(`${new.target.name}.__init__() got multiple values for argument '${name}'`);
+      }
+      return (pos[i] !== undefined ? pos[i] : kw[name] !== undefined ? kw[name] : dflt) as T;
+    };
+    const port = pick<number | null>(0, "port", null);
+    this.timeout = pick<number | null>(1, "timeout", null);
+    this.source_address = pick<readonly [string, number] | null>(2, "source_address", null);
+    this.blocksize = pick<number>(3, "blocksize", 8192);
+    this.debuglevel = (this.constructor as typeof HTTPConnection).debuglevel;
+    this.auto_open = (this.constructor as typeof HTTPConnection).auto_open;
+    [this.host, this.port] = this._get_hostport(host, port);
+    this._validate_host(this.host);
+    this._init_keywords(kw);
+  }
+
+  #extraKeywords(): string[] {
+    return this instanceof HTTPSConnection ? ["context"] : [];
+  }
+
+  /** Subclass hook: take extra constructor keywords. */
+  protected _init_keywords(_kw: HTTPConnectionOptions): void {}
+
+  /** The port used when none is given. */
+  get default_port(): number {
+    return (this.constructor as typeof HTTPConnection).default_port;
+  }
+
+  /** The class `getresponse()` builds. */
+  get response_class(): typeof HTTPResponse {
+    return (this.constructor as typeof HTTPConnection).response_class;
+  }
+
+  /** `_get_hostport(host, port)`: split `host:port`, unbracket IPv6. */
+  _get_hostport(host: string, port: number | null | undefined): [string, number] {
+    if (port === null || port === undefined) {
+      const i = host.lastIndexOf(":");
+      const j = host.lastIndexOf("]");
+      if (i > j) {
+        const p = pyInt(host.slice(i + 1), 10);
+        if (p === null) {
+          if (host.slice(i + 1) === "") port = this.default_port;
+          else throw new InvalidURL(`nonnumeric port: '${host.slice(i + 1)}'`);
+        } else port = p;
+        host = host.slice(0, i);
+      } else port = this.default_port;
+    }
+    if (host && host[0] === "[" && host[host.length - 1] === "]") host = host.slice(1, -1);
+    return [host, port];
+  }
+
+  /** `_validate_host`: no control characters or spaces (CVE-2019-18348). */
+  _validate_host(host: string): void {
+    const bad = disallowedUrlChar(host);
+    if (bad !== null) {
+      throw new InvalidURL(
+        `URL can't contain control characters. ${repr(host)} (found at least ${repr(bad)})`,
+      );
+    }
+  }
+
+  /** `_validate_path`: no control characters or spaces in the URL (CVE-2019-9740). */
+  _validate_path(url: string): void {
+    const bad = disallowedUrlChar(url);
+    if (bad !== null) {
+      throw new InvalidURL(
+        `URL can't contain control characters. ${repr(url)} (found at least ${repr(bad)})`,
+      );
+    }
+  }
+
+  /** `_validate_method`: no control characters (CVE-2020-26116). */
+  _validate_method(method: string): void {
+    const bad = disallowedMethodChar(method);
+    if (bad !== null) {
+      throw new ValueError(
+        `method can't contain control characters. ${repr(method)} (found at least ${repr(bad)})`,
+      );
+    }
+  }
+
+  /**
+   * Python's `set_tunnel(host, port=None, headers=None)`: send requests
+   * through this connection's host as a proxy, via `CONNECT host:port`.
+   *
+   * @param host the target host (may hold `:port`)
+   * @param port the target port
+   * @param headers extra headers for the CONNECT request
+   */
+  set_tunnel(host: string, port: number | null = null, headers: RequestHeaders | null = null): void {
+    if (this.sock) throw new RuntimeError("Can't set up tunnel for established connection");
+    [this._tunnel_host, this._tunnel_port] = this._get_hostport(host, port);
+    const pairs = headerPairs(headers);
+    this._tunnel_headers = new Map();
+    for (const [k, v] of pairs) this._tunnel_headers.set(k, String(v));
+    if (![...this._tunnel_headers.keys()].some((h) => h.toLowerCase() === "host")) {
+      const enc = latin1Text(hostToAscii(this._tunnel_host));
+      this._tunnel_headers.set("Host", `${enc}:${this._tunnel_port}`);
+    }
+  }
+
+  /** Python's `set_debuglevel(level)`: print what is sent and received when above 0. */
+  set_debuglevel(level: number): void {
+    this.debuglevel = level;
+  }
+
+  #wrapIpv6(ip: Uint8Array): Uint8Array {
+    if (ip.includes(0x3a) && ip[0] !== 0x5b) {
+      return concatBytes([new Uint8Array([0x5b]), ip, new Uint8Array([0x5d])]);
+    }
+    return ip;
+  }
+
+  async #tunnel(): Promise<void> {
+    const th = this._tunnel_host!;
+    if (disallowedUrlChar(th) !== null) {
+      throw new ValueError(`Tunnel host can't contain control characters ${repr(th)}`);
+    }
+    const parts: Uint8Array[] = [
+      concatBytes([
+        latin1Bytes("CONNECT "),
+        this.#wrapIpv6(hostToAscii(th)),
+        latin1Bytes(`:${this._tunnel_port} HTTP/1.1\r\n`),
+      ]),
+    ];
+    for (const [header, value] of this._tunnel_headers) {
+      const hb = encode(header, "latin-1");
+      const vb = encode(value, "latin-1");
+      if (!isLegalHeaderName(hb)) throw new ValueError(`Invalid header name ${repr(asBytes(hb))}`);
+      if (isIllegalHeaderValue(vb)) throw new ValueError(`Invalid header value ${repr(asBytes(vb))}`);
+      parts.push(concatBytes([hb, latin1Bytes(": "), vb, CRLF]));
+    }
+    parts.push(CRLF);
+    await this.send(concatBytes(parts));
+    const response = new this.response_class(this.sock!, { method: this._method });
+    try {
+      const [, code, message] = await response._read_status();
+      this.#rawProxyHeaders = await readHeaderLines(response.fp!, HEADER_LIMITS);
+      if (this.debuglevel > 0) {
+        for (const header of this.#rawProxyHeaders) print("header:", new TextDecoder().decode(header));
+      }
+      if (code !== 200) {
+        this.close();
+        throw new OSError(`Tunnel connection failed: ${code} ${pyStrip(message)}`);
+      }
+    } finally {
+      response.close();
+    }
+  }
+
+  /**
+   * Python's `get_proxy_response_headers()`: the headers of the proxy's
+   * answer to CONNECT, or `null` if no tunnel was set up.
+   */
+  get_proxy_response_headers(): HTTPMessage | null {
+    return this.#rawProxyHeaders === null ? null : parseHeaderLines(this.#rawProxyHeaders, HTTPMessage);
+  }
+
+  /** Open the TCP connection (no tunnel, no TLS). */
+  protected async _create_connection(): Promise<Deno.TcpConn> {
+    const sa = this.source_address;
+    if (sa && !((sa[0] === "" || sa[0] === "0.0.0.0" || sa[0] === "::") && !sa[1])) {
+      throw new NotImplementedError(
+        "source_address: Deno cannot bind the local end of an outgoing connection",
+      );
+    }
+    const signal = this.timeout !== null && Number.isFinite(this.timeout)
+      ? AbortSignal.timeout(Math.max(1, this.timeout * 1000))
+      : undefined;
+    try {
+      const conn = await Deno.connect({ hostname: this.host, port: this.port, transport: "tcp", signal });
+      conn.setNoDelay(true);
+      return conn;
+    } catch (e) {
+      if (signal?.aborted) throw new TimeoutError("timed out");
+      throw fromDenoError(e);
+    }
+  }
+
+  /** Python's `connect()`: open the connection (and the tunnel, if set). */
+  async connect(): Promise<void> {
+    const conn = await this._create_connection();
+    this.sock = new HTTPSocket(conn, this.timeout);
+    if (this._tunnel_host) await this.#tunnel();
+  }
+
+  /** Python's `close()`: close the connection (a response still being read keeps its socket). */
+  close(): void {
+    this.#state = CS_IDLE;
+    try {
+      const sock = this.sock;
+      if (sock) {
+        this.sock = null;
+        sock.release();
+      }
+    } finally {
+      const response = this.#response;
+      if (response) {
+        this.#response = null;
+        response.close();
+      }
+    }
+  }
+
+  /**
+   * Python's `send(data)`: send bytes, a file-like object or an iterable of
+   * bytes, connecting first if needed.
+   *
+   * @param data what to send
+   */
+  async send(data: RequestBody): Promise<void> {
+    if (this.sock === null) {
+      if (this.auto_open) await this.connect();
+      else throw new NotConnected();
+    }
+    const sock = this.sock!;
+    if (this.debuglevel > 0) print("send:", repr(asByteView(data) ? asBytes(asByteView(data)!) : data));
+    if (isReadable(data)) {
+      if (this.debuglevel > 0) print("sending a readable");
+      for await (const block of readableChunks(data, this.blocksize, this.debuglevel)) {
+        await sock.sendall(block);
+      }
+      await sock.flush();
+      return;
+    }
+    const bytes = asByteView(data);
+    if (bytes) {
+      sock.queue(bytes);
+      await sock.flush();
+      return;
+    }
+    if (isIterable(data) && typeof data !== "string") {
+      for await (const d of iterChunks(data)) await sock.sendall(chunkBytes(d, false));
+      await sock.flush();
+      return;
+    }
+    throw new TypeError(
+      `data should be a bytes-like object or an iterable, got <class '${pyTypeName(data)}'>`,
+    );
+  }
+
+  #output(s: Uint8Array): void {
+    this.#buffer.push(s);
+  }
+
+  async #sendOutput(messageBody: RequestBody, encodeChunked: boolean): Promise<void> {
+    const parts: Uint8Array[] = [];
+    for (const b of this.#buffer) parts.push(b, CRLF);
+    parts.push(CRLF);
+    this.#buffer = [];
+    const msg = concatBytes(parts);
+    if (messageBody === null || messageBody === undefined) {
+      await this.send(msg);
+      return;
+    }
+    // Queue the header block without waiting so a small body joins it in one socket write.
+    await this.#sendQueued(msg);
+    const chunked = encodeChunked && (this.constructor as typeof HTTPConnection)._http_vsn === 11;
+    let chunks: AsyncIterable<unknown> | Iterable<unknown>;
+    if (isReadable(messageBody)) {
+      if (this.debuglevel > 0) print("reading a readable");
+      chunks = readableChunks(messageBody, this.blocksize, this.debuglevel);
+    } else {
+      const view = asByteView(messageBody);
+      if (view) chunks = [view];
+      else if (isIterable(messageBody)) chunks = iterChunks(messageBody);
+      else {
+        throw new TypeError(
+          `message_body should be a bytes-like object or an iterable, got <class '${
+            pyTypeName(messageBody)
+          }'>`,
+        );
+      }
+    }
+    for await (const chunk of chunks as AsyncIterable<unknown>) {
+      const empty = chunk === null || chunk === undefined || chunk === "" ||
+        (asByteView(chunk)?.length === 0);
+      if (empty) {
+        if (this.debuglevel > 0) print("Zero length chunk ignored");
+        continue;
+      }
+      let data = chunkBytes(chunk, chunked);
+      if (chunked) {
+        data = concatBytes([latin1Bytes(`${data.length.toString(16).toUpperCase()}\r\n`), data, CRLF]);
+      }
+      await this.#sendQueued(data);
+    }
+    if (chunked) await this.#sendQueued(latin1Bytes("0\r\n\r\n"));
+    await this.sock?.flush();
+  }
+
+  /** `send()` for whole byte strings, without waiting for small ones to reach the socket. */
+  async #sendQueued(data: Uint8Array): Promise<void> {
+    if (this.sock === null) {
+      if (this.auto_open) await this.connect();
+      else throw new NotConnected();
+    }
+    if (this.debuglevel > 0) print("send:", repr(asBytes(data)));
+    await this.sock!.sendall(data);
+  }
+
+  /**
+   * Python's `putrequest(method, url, skip_host=False, skip_accept_encoding=False)`:
+   * start a request (buffered until `endheaders`), adding `Host` and
+   * `Accept-Encoding: identity`. Validates synchronously.
+   *
+   * @param method the method, e.g. `"GET"`
+   * @param url the request target, e.g. `"/index.html"`
+   * @param skip_host do not add Host (or keywords `{skip_host, skip_accept_encoding}`)
+   * @param skip_accept_encoding do not add Accept-Encoding
+   */
+  putrequest(
+    method: string,
+    url: string,
+    skip_host: boolean | PutRequestOptions = false,
+    skip_accept_encoding = false,
+  ): void {
+    if (isKwargs(skip_host)) {
+      const kw = checkKwargs("putrequest", skip_host as PutRequestOptions, [
+        "skip_host",
+        "skip_accept_encoding",
+      ]);
+      skip_accept_encoding = !!kw.skip_accept_encoding;
+      skip_host = !!kw.skip_host;
+    }
+    method = String(method);
+    if (this.#response && this.#response.isclosed()) this.#response = null;
+    if (this.#state === CS_IDLE) this.#state = CS_REQ_STARTED;
+    else throw new CannotSendRequest(this.#state);
+    this._validate_method(method);
+    this._method = method;
+    url = url || "/";
+    this._validate_path(url);
+    const vsn = (this.constructor as typeof HTTPConnection)._http_vsn_str;
+    this.#output(encode(`${method} ${url} ${vsn}`, "ascii"));
+    if ((this.constructor as typeof HTTPConnection)._http_vsn === 11) {
+      if (!skip_host) {
+        let netloc = "";
+        if (url.startsWith("http")) {
+          netloc = netlocOf(url);
+          if (netloc.includes("[") !== netloc.includes("]")) throw new ValueError("Invalid IPv6 URL");
+        }
+        if (netloc) this.putheader("Host", stripIpv6Iface(hostToAscii(netloc)));
+        else {
+          const host = this._tunnel_host ?? this.host;
+          const port = this._tunnel_host ? this._tunnel_port : this.port;
+          let hostEnc = this.#wrapIpv6(hostToAscii(host));
+          if (host.includes(":")) hostEnc = stripIpv6Iface(hostEnc);
+          if (port === this.default_port) this.putheader("Host", hostEnc);
+          else this.putheader("Host", `${latin1Text(hostEnc)}:${port}`);
+        }
+      }
+      if (!skip_accept_encoding) this.putheader("Accept-Encoding", "identity");
+    }
+  }
+
+  /**
+   * Python's `putheader(header, *values)`: add a header line (buffered).
+   * Validates the name and values synchronously (CVE-2016-5699).
+   *
+   * @param header the name
+   * @param values the values, joined with `\r\n\t`
+   */
+  putheader(header: string | Uint8Array, ...values: HeaderValue[]): void {
+    if (this.#state !== CS_REQ_STARTED) throw new CannotSendHeader();
+    const name = typeof header === "string" ? encode(header, "ascii") : header;
+    if (!isLegalHeaderName(name)) throw new ValueError(`Invalid header name ${repr(asBytes(name))}`);
+    const encoded: Uint8Array[] = values.map((v) => {
+      let b: Uint8Array;
+      if (typeof v === "string") b = encode(v, "latin-1");
+      else if (typeof v === "number") b = latin1Bytes(String(v));
+      else if (v instanceof Uint8Array) b = v;
+      else if ((v as unknown) instanceof HTTPStatus) {
+        b = latin1Bytes(String((v as unknown as number).valueOf()));
+      } else throw new TypeError(`sequence item 0: expected a bytes-like object, ${pyTypeName(v)} found`);
+      if (isIllegalHeaderValue(b)) throw new ValueError(`Invalid header value ${repr(asBytes(b))}`);
+      return b;
+    });
+    const line: Uint8Array[] = [name, latin1Bytes(": ")];
+    encoded.forEach((b, i) => {
+      if (i) line.push(latin1Bytes("\r\n\t"));
+      line.push(b);
+    });
+    this.#output(concatBytes(line));
+  }
+
+  /**
+   * Python's `endheaders(message_body=None, *, encode_chunked=False)`: send
+   * the request head and the body.
+   *
+   * @param message_body the body, if any
+   * @param options `{encode_chunked}`
+   */
+  async endheaders(message_body: RequestBody = null, options: EncodeChunkedOption = {}): Promise<void> {
+    const kw = checkKwargs("endheaders", options, ["encode_chunked"]);
+    if (this.#state === CS_REQ_STARTED) this.#state = CS_REQ_SENT;
+    else throw new CannotSendHeader();
+    await this.#sendOutput(message_body, !!kw.encode_chunked);
+  }
+
+  /** `_get_content_length(body, method)`. */
+  static _get_content_length(body: RequestBody, method: string): number | null {
+    if (body === null || body === undefined) {
+      return METHODS_EXPECTING_BODY.has(method.toUpperCase()) ? 0 : null;
+    }
+    if (isReadable(body)) return null;
+    const view = asByteView(body);
+    if (view) return view.byteLength;
+    if (typeof body === "string") return Array.from(body).length;
+    return null;
+  }
+
+  /**
+   * Python's `request(method, url, body=None, headers={}, *, encode_chunked=False)`:
+   * send a whole request. Content-Length is set for text and bytes bodies,
+   * chunked coding used for files and iterables of unknown length.
+   *
+   * @param method the method
+   * @param url the request target
+   * @param body text (sent as Latin-1), bytes, a file or an iterable of bytes
+   * @param headers extra headers, in order
+   * @param options `{encode_chunked}`
+   */
+  async request(
+    method: string,
+    url: string,
+    body: RequestBody = null,
+    headers: RequestHeaders = {},
+    options: EncodeChunkedOption = {},
+  ): Promise<void> {
+    let encodeChunked = !!checkKwargs("request", options, ["encode_chunked"]).encode_chunked;
+    const pairs = headerPairs(headers);
+    const names = new Set(pairs.map(([k]) => String(k).toLowerCase()));
+    this.putrequest(method, url, names.has("host"), names.has("accept-encoding"));
+    if (!names.has("content-length")) {
+      if (!names.has("transfer-encoding")) {
+        encodeChunked = false;
+        const contentLength = HTTPConnection._get_content_length(body, String(method));
+        if (contentLength === null) {
+          if (body !== null && body !== undefined) {
+            if (this.debuglevel > 0) print(`Unable to determine size of ${repr(body)}`);
+            encodeChunked = true;
+            this.putheader("Transfer-Encoding", "chunked");
+          }
+        } else this.putheader("Content-Length", String(contentLength));
+      }
+    } else encodeChunked = false;
+    for (const [hdr, value] of pairs) this.putheader(hdr, value);
+    if (typeof body === "string") body = encodeBody(body, "body");
+    await this.endheaders(body, { encode_chunked: encodeChunked });
+  }
+
+  /**
+   * Python's `getresponse()`: read the response to the request just sent.
+   *
+   * @returns the response, headers read, body ready to read
+   * @throws ResponseNotReady when no request was sent or the previous response is unread
+   * @throws RemoteDisconnected when the server closed without answering
+   */
+  async getresponse(): Promise<HTTPResponse> {
+    if (this.#response && this.#response.isclosed()) this.#response = null;
+    if (this.#state !== CS_REQ_SENT || this.#response) throw new ResponseNotReady(this.#state);
+    if (this.sock === null) throw new ResponseNotReady(this.#state);
+    const response = this.debuglevel > 0
+      ? new this.response_class(this.sock, this.debuglevel, this._method)
+      : new this.response_class(this.sock, { method: this._method });
+    try {
+      try {
+        await response.begin();
+      } catch (e) {
+        if (e instanceof ConnectionError) this.close();
+        throw e;
+      }
+      this.#state = CS_IDLE;
+      if (response.will_close) this.close();
+      else this.#response = response;
+      return response;
+    } catch (e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  /** `with HTTPConnection(...) as conn:` — `await using conn = new HTTPConnection(...)`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+    return Promise.resolve();
+  }
+
+  /** `with` in its sync form: `using conn = ...` closes it. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** `<http.client.HTTPConnection object>`. */
+  [pyrepr](): string {
+    return `<http.client.${this.constructor.name} object>`;
+  }
+}
+showAsRepr(HTTPConnection);
+
+/**
+ * Python's `http.client.HTTPSConnection(host, port=None, *, timeout, source_address, context, blocksize)`:
+ * HTTP over TLS. `context` is an {@link SSLContext} or a plain
+ * `{cafile, cadata, capath, check_hostname, verify_mode}`; by default the
+ * certificate chain and host name are verified against Deno's roots.
+ *
+ * @example
+ * ```ts
+ * import { HTTPSConnection } from "@pyweb/std/http/client";
+ * import assert from "node:assert/strict";
+ * const conn = new HTTPSConnection("example.org", { context: { check_hostname: true } });
+ * assert.equal(conn.port, 443);
+ * conn.close();
+ * ```
+ */
+export class HTTPSConnection extends HTTPConnection {
+  /** Port used when none is given: 443. */
+  static override default_port: number = HTTPS_PORT;
+  /** The TLS settings. */
+  declare _context: SSLContext;
+
+  /** `new HTTPSConnection(host, port?, {timeout, source_address, context, blocksize})`. */
+  constructor(host: string, port?: number | null, options?: HTTPSConnectionOptions);
+  /** `new HTTPSConnection(host, {port, timeout, source_address, context, blocksize})`. */
+  constructor(host: string, options: HTTPSConnectionOptions);
+  constructor(host: string, ...args: unknown[]) {
+    super(host, ...(args as [number]));
+  }
+
+  /** Take the `context` keyword. */
+  protected override _init_keywords(kw: HTTPSConnectionOptions): void {
+    const ctx = toContext(kw.context ?? null);
+    if (!(kw.context instanceof SSLContext) || ctx.alpn_protocols === null) {
+      if (!(kw.context instanceof SSLContext)) ctx.set_alpn_protocols(["http/1.1"]);
+    }
+    this._context = ctx;
+  }
+
+  /** Python's `connect()`: TCP, the tunnel if set, then the TLS handshake. */
+  override async connect(): Promise<void> {
+    await super.connect();
+    const serverHostname = this._tunnel_host ?? this.host;
+    const plain = this.sock!;
+    const tcp = plain.conn as Deno.TcpConn;
+    const opts = this._context.denoOptions(serverHostname);
+    let tls: Deno.TlsConn;
+    try {
+      tls = await Deno.startTls(tcp, opts);
+    } catch (e) {
+      plain.forceClose();
+      this.sock = null;
+      throw tlsError(e, serverHostname);
+    }
+    try {
+      await withTimeout(tls.handshake(), this.timeout);
+    } catch (e) {
+      try {
+        tls.close();
+      } catch { /* already closed */ }
+      this.sock = null;
+      if (e instanceof TimeoutError) throw e;
+      throw tlsError(e, serverHostname);
+    }
+    this.sock = new HTTPSocket(tls, this.timeout);
+  }
+}
+
+/** `http.client.CONTINUE`: `HTTPStatus.CONTINUE` (100). */
+export const CONTINUE: HTTPStatus = HTTPStatus.CONTINUE;
+/** `http.client.SWITCHING_PROTOCOLS`: `HTTPStatus.SWITCHING_PROTOCOLS` (101). */
+export const SWITCHING_PROTOCOLS: HTTPStatus = HTTPStatus.SWITCHING_PROTOCOLS;
+/** `http.client.PROCESSING`: `HTTPStatus.PROCESSING` (102). */
+export const PROCESSING: HTTPStatus = HTTPStatus.PROCESSING;
+/** `http.client.EARLY_HINTS`: `HTTPStatus.EARLY_HINTS` (103). */
+export const EARLY_HINTS: HTTPStatus = HTTPStatus.EARLY_HINTS;
+/** `http.client.OK`: `HTTPStatus.OK` (200). */
+export const OK: HTTPStatus = HTTPStatus.OK;
+/** `http.client.CREATED`: `HTTPStatus.CREATED` (201). */
+export const CREATED: HTTPStatus = HTTPStatus.CREATED;
+/** `http.client.ACCEPTED`: `HTTPStatus.ACCEPTED` (202). */
+export const ACCEPTED: HTTPStatus = HTTPStatus.ACCEPTED;
+/** `http.client.NON_AUTHORITATIVE_INFORMATION`: `HTTPStatus.NON_AUTHORITATIVE_INFORMATION` (203). */
+export const NON_AUTHORITATIVE_INFORMATION: HTTPStatus = HTTPStatus.NON_AUTHORITATIVE_INFORMATION;
+/** `http.client.NO_CONTENT`: `HTTPStatus.NO_CONTENT` (204). */
+export const NO_CONTENT: HTTPStatus = HTTPStatus.NO_CONTENT;
+/** `http.client.RESET_CONTENT`: `HTTPStatus.RESET_CONTENT` (205). */
+export const RESET_CONTENT: HTTPStatus = HTTPStatus.RESET_CONTENT;
+/** `http.client.PARTIAL_CONTENT`: `HTTPStatus.PARTIAL_CONTENT` (206). */
+export const PARTIAL_CONTENT: HTTPStatus = HTTPStatus.PARTIAL_CONTENT;
+/** `http.client.MULTI_STATUS`: `HTTPStatus.MULTI_STATUS` (207). */
+export const MULTI_STATUS: HTTPStatus = HTTPStatus.MULTI_STATUS;
+/** `http.client.ALREADY_REPORTED`: `HTTPStatus.ALREADY_REPORTED` (208). */
+export const ALREADY_REPORTED: HTTPStatus = HTTPStatus.ALREADY_REPORTED;
+/** `http.client.IM_USED`: `HTTPStatus.IM_USED` (226). */
+export const IM_USED: HTTPStatus = HTTPStatus.IM_USED;
+/** `http.client.MULTIPLE_CHOICES`: `HTTPStatus.MULTIPLE_CHOICES` (300). */
+export const MULTIPLE_CHOICES: HTTPStatus = HTTPStatus.MULTIPLE_CHOICES;
+/** `http.client.MOVED_PERMANENTLY`: `HTTPStatus.MOVED_PERMANENTLY` (301). */
+export const MOVED_PERMANENTLY: HTTPStatus = HTTPStatus.MOVED_PERMANENTLY;
+/** `http.client.FOUND`: `HTTPStatus.FOUND` (302). */
+export const FOUND: HTTPStatus = HTTPStatus.FOUND;
+/** `http.client.SEE_OTHER`: `HTTPStatus.SEE_OTHER` (303). */
+export const SEE_OTHER: HTTPStatus = HTTPStatus.SEE_OTHER;
+/** `http.client.NOT_MODIFIED`: `HTTPStatus.NOT_MODIFIED` (304). */
+export const NOT_MODIFIED: HTTPStatus = HTTPStatus.NOT_MODIFIED;
+/** `http.client.USE_PROXY`: `HTTPStatus.USE_PROXY` (305). */
+export const USE_PROXY: HTTPStatus = HTTPStatus.USE_PROXY;
+/** `http.client.TEMPORARY_REDIRECT`: `HTTPStatus.TEMPORARY_REDIRECT` (307). */
+export const TEMPORARY_REDIRECT: HTTPStatus = HTTPStatus.TEMPORARY_REDIRECT;
+/** `http.client.PERMANENT_REDIRECT`: `HTTPStatus.PERMANENT_REDIRECT` (308). */
+export const PERMANENT_REDIRECT: HTTPStatus = HTTPStatus.PERMANENT_REDIRECT;
+/** `http.client.BAD_REQUEST`: `HTTPStatus.BAD_REQUEST` (400). */
+export const BAD_REQUEST: HTTPStatus = HTTPStatus.BAD_REQUEST;
+/** `http.client.UNAUTHORIZED`: `HTTPStatus.UNAUTHORIZED` (401). */
+export const UNAUTHORIZED: HTTPStatus = HTTPStatus.UNAUTHORIZED;
+/** `http.client.PAYMENT_REQUIRED`: `HTTPStatus.PAYMENT_REQUIRED` (402). */
+export const PAYMENT_REQUIRED: HTTPStatus = HTTPStatus.PAYMENT_REQUIRED;
+/** `http.client.FORBIDDEN`: `HTTPStatus.FORBIDDEN` (403). */
+export const FORBIDDEN: HTTPStatus = HTTPStatus.FORBIDDEN;
+/** `http.client.NOT_FOUND`: `HTTPStatus.NOT_FOUND` (404). */
+export const NOT_FOUND: HTTPStatus = HTTPStatus.NOT_FOUND;
+/** `http.client.METHOD_NOT_ALLOWED`: `HTTPStatus.METHOD_NOT_ALLOWED` (405). */
+export const METHOD_NOT_ALLOWED: HTTPStatus = HTTPStatus.METHOD_NOT_ALLOWED;
+/** `http.client.NOT_ACCEPTABLE`: `HTTPStatus.NOT_ACCEPTABLE` (406). */
+export const NOT_ACCEPTABLE: HTTPStatus = HTTPStatus.NOT_ACCEPTABLE;
+/** `http.client.PROXY_AUTHENTICATION_REQUIRED`: `HTTPStatus.PROXY_AUTHENTICATION_REQUIRED` (407). */
+export const PROXY_AUTHENTICATION_REQUIRED: HTTPStatus = HTTPStatus.PROXY_AUTHENTICATION_REQUIRED;
+/** `http.client.REQUEST_TIMEOUT`: `HTTPStatus.REQUEST_TIMEOUT` (408). */
+export const REQUEST_TIMEOUT: HTTPStatus = HTTPStatus.REQUEST_TIMEOUT;
+/** `http.client.CONFLICT`: `HTTPStatus.CONFLICT` (409). */
+export const CONFLICT: HTTPStatus = HTTPStatus.CONFLICT;
+/** `http.client.GONE`: `HTTPStatus.GONE` (410). */
+export const GONE: HTTPStatus = HTTPStatus.GONE;
+/** `http.client.LENGTH_REQUIRED`: `HTTPStatus.LENGTH_REQUIRED` (411). */
+export const LENGTH_REQUIRED: HTTPStatus = HTTPStatus.LENGTH_REQUIRED;
+/** `http.client.PRECONDITION_FAILED`: `HTTPStatus.PRECONDITION_FAILED` (412). */
+export const PRECONDITION_FAILED: HTTPStatus = HTTPStatus.PRECONDITION_FAILED;
+/** `http.client.CONTENT_TOO_LARGE`: `HTTPStatus.CONTENT_TOO_LARGE` (413). */
+export const CONTENT_TOO_LARGE: HTTPStatus = HTTPStatus.CONTENT_TOO_LARGE;
+/** `http.client.REQUEST_ENTITY_TOO_LARGE`: `HTTPStatus.REQUEST_ENTITY_TOO_LARGE` (413). */
+export const REQUEST_ENTITY_TOO_LARGE: HTTPStatus = HTTPStatus.REQUEST_ENTITY_TOO_LARGE;
+/** `http.client.URI_TOO_LONG`: `HTTPStatus.URI_TOO_LONG` (414). */
+export const URI_TOO_LONG: HTTPStatus = HTTPStatus.URI_TOO_LONG;
+/** `http.client.REQUEST_URI_TOO_LONG`: `HTTPStatus.REQUEST_URI_TOO_LONG` (414). */
+export const REQUEST_URI_TOO_LONG: HTTPStatus = HTTPStatus.REQUEST_URI_TOO_LONG;
+/** `http.client.UNSUPPORTED_MEDIA_TYPE`: `HTTPStatus.UNSUPPORTED_MEDIA_TYPE` (415). */
+export const UNSUPPORTED_MEDIA_TYPE: HTTPStatus = HTTPStatus.UNSUPPORTED_MEDIA_TYPE;
+/** `http.client.RANGE_NOT_SATISFIABLE`: `HTTPStatus.RANGE_NOT_SATISFIABLE` (416). */
+export const RANGE_NOT_SATISFIABLE: HTTPStatus = HTTPStatus.RANGE_NOT_SATISFIABLE;
+/** `http.client.REQUESTED_RANGE_NOT_SATISFIABLE`: `HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE` (416). */
+export const REQUESTED_RANGE_NOT_SATISFIABLE: HTTPStatus = HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+/** `http.client.EXPECTATION_FAILED`: `HTTPStatus.EXPECTATION_FAILED` (417). */
+export const EXPECTATION_FAILED: HTTPStatus = HTTPStatus.EXPECTATION_FAILED;
+/** `http.client.IM_A_TEAPOT`: `HTTPStatus.IM_A_TEAPOT` (418). */
+export const IM_A_TEAPOT: HTTPStatus = HTTPStatus.IM_A_TEAPOT;
+/** `http.client.MISDIRECTED_REQUEST`: `HTTPStatus.MISDIRECTED_REQUEST` (421). */
+export const MISDIRECTED_REQUEST: HTTPStatus = HTTPStatus.MISDIRECTED_REQUEST;
+/** `http.client.UNPROCESSABLE_CONTENT`: `HTTPStatus.UNPROCESSABLE_CONTENT` (422). */
+export const UNPROCESSABLE_CONTENT: HTTPStatus = HTTPStatus.UNPROCESSABLE_CONTENT;
+/** `http.client.UNPROCESSABLE_ENTITY`: `HTTPStatus.UNPROCESSABLE_ENTITY` (422). */
+export const UNPROCESSABLE_ENTITY: HTTPStatus = HTTPStatus.UNPROCESSABLE_ENTITY;
+/** `http.client.LOCKED`: `HTTPStatus.LOCKED` (423). */
+export const LOCKED: HTTPStatus = HTTPStatus.LOCKED;
+/** `http.client.FAILED_DEPENDENCY`: `HTTPStatus.FAILED_DEPENDENCY` (424). */
+export const FAILED_DEPENDENCY: HTTPStatus = HTTPStatus.FAILED_DEPENDENCY;
+/** `http.client.TOO_EARLY`: `HTTPStatus.TOO_EARLY` (425). */
+export const TOO_EARLY: HTTPStatus = HTTPStatus.TOO_EARLY;
+/** `http.client.UPGRADE_REQUIRED`: `HTTPStatus.UPGRADE_REQUIRED` (426). */
+export const UPGRADE_REQUIRED: HTTPStatus = HTTPStatus.UPGRADE_REQUIRED;
+/** `http.client.PRECONDITION_REQUIRED`: `HTTPStatus.PRECONDITION_REQUIRED` (428). */
+export const PRECONDITION_REQUIRED: HTTPStatus = HTTPStatus.PRECONDITION_REQUIRED;
+/** `http.client.TOO_MANY_REQUESTS`: `HTTPStatus.TOO_MANY_REQUESTS` (429). */
+export const TOO_MANY_REQUESTS: HTTPStatus = HTTPStatus.TOO_MANY_REQUESTS;
+/** `http.client.REQUEST_HEADER_FIELDS_TOO_LARGE`: `HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE` (431). */
+export const REQUEST_HEADER_FIELDS_TOO_LARGE: HTTPStatus = HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+/** `http.client.UNAVAILABLE_FOR_LEGAL_REASONS`: `HTTPStatus.UNAVAILABLE_FOR_LEGAL_REASONS` (451). */
+export const UNAVAILABLE_FOR_LEGAL_REASONS: HTTPStatus = HTTPStatus.UNAVAILABLE_FOR_LEGAL_REASONS;
+/** `http.client.INTERNAL_SERVER_ERROR`: `HTTPStatus.INTERNAL_SERVER_ERROR` (500). */
+export const INTERNAL_SERVER_ERROR: HTTPStatus = HTTPStatus.INTERNAL_SERVER_ERROR;
+/** `http.client.NOT_IMPLEMENTED`: `HTTPStatus.NOT_IMPLEMENTED` (501). */
+export const NOT_IMPLEMENTED: HTTPStatus = HTTPStatus.NOT_IMPLEMENTED;
+/** `http.client.BAD_GATEWAY`: `HTTPStatus.BAD_GATEWAY` (502). */
+export const BAD_GATEWAY: HTTPStatus = HTTPStatus.BAD_GATEWAY;
+/** `http.client.SERVICE_UNAVAILABLE`: `HTTPStatus.SERVICE_UNAVAILABLE` (503). */
+export const SERVICE_UNAVAILABLE: HTTPStatus = HTTPStatus.SERVICE_UNAVAILABLE;
+/** `http.client.GATEWAY_TIMEOUT`: `HTTPStatus.GATEWAY_TIMEOUT` (504). */
+export const GATEWAY_TIMEOUT: HTTPStatus = HTTPStatus.GATEWAY_TIMEOUT;
+/** `http.client.HTTP_VERSION_NOT_SUPPORTED`: `HTTPStatus.HTTP_VERSION_NOT_SUPPORTED` (505). */
+export const HTTP_VERSION_NOT_SUPPORTED: HTTPStatus = HTTPStatus.HTTP_VERSION_NOT_SUPPORTED;
+/** `http.client.VARIANT_ALSO_NEGOTIATES`: `HTTPStatus.VARIANT_ALSO_NEGOTIATES` (506). */
+export const VARIANT_ALSO_NEGOTIATES: HTTPStatus = HTTPStatus.VARIANT_ALSO_NEGOTIATES;
+/** `http.client.INSUFFICIENT_STORAGE`: `HTTPStatus.INSUFFICIENT_STORAGE` (507). */
+export const INSUFFICIENT_STORAGE: HTTPStatus = HTTPStatus.INSUFFICIENT_STORAGE;
+/** `http.client.LOOP_DETECTED`: `HTTPStatus.LOOP_DETECTED` (508). */
+export const LOOP_DETECTED: HTTPStatus = HTTPStatus.LOOP_DETECTED;
+/** `http.client.NOT_EXTENDED`: `HTTPStatus.NOT_EXTENDED` (510). */
+export const NOT_EXTENDED: HTTPStatus = HTTPStatus.NOT_EXTENDED;
+/** `http.client.NETWORK_AUTHENTICATION_REQUIRED`: `HTTPStatus.NETWORK_AUTHENTICATION_REQUIRED` (511). */
+export const NETWORK_AUTHENTICATION_REQUIRED: HTTPStatus = HTTPStatus.NETWORK_AUTHENTICATION_REQUIRED;
