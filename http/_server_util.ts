@@ -1,0 +1,378 @@
+/**
+ * Private helpers of `http.server`: Python's `%` formatting, `str.split()`,
+ * `html.escape`, `urllib.parse.quote`/`unquote`, `posixpath.normpath`,
+ * `email.utils` dates, log escaping and the mimetypes table.
+ *
+ * @module
+ */
+
+import { repr } from "../_util/repr.ts";
+import { ENCODINGS_MAP, SUFFIX_MAP, TYPES_MAP } from "./_server_data.ts";
+
+/** Python's `format % args` for the conversions log formats use: `%s %d %i %r %x %#x %%`. */
+export function pyFormat(format: string, args: readonly unknown[]): string {
+  let out = "";
+  let k = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c !== "%") {
+      out += c;
+      continue;
+    }
+    let j = i + 1;
+    let alt = false;
+    if (format[j] === "#") {
+      alt = true;
+      j++;
+    }
+    const conv = format[j];
+    i = j;
+    if (conv === "%") {
+      out += "%";
+      continue;
+    }
+    const v = args[k++];
+    switch (conv) {
+      case "s":
+        out += pyStr(v);
+        break;
+      case "r":
+        out += repr(v);
+        break;
+      case "d":
+      case "i":
+        out += String(Math.trunc(Number(v)));
+        break;
+      case "x":
+        out += (alt ? "0x" : "") + Math.trunc(Number(v)).toString(16);
+        break;
+      default:
+        out += "%" + (alt ? "#" : "") + (conv ?? "");
+    }
+  }
+  return out;
+}
+
+function pyStr(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === null || v === undefined) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return String(v);
+  if (v instanceof Uint8Array) return repr(v);
+  return String(v);
+}
+
+// Python's str.split() separators within Latin-1: \t\n\v\f\r, \x1c-\x1f, space, \x85, \xa0.
+function isPySpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
+    (c > 0xff && /\s/.test(String.fromCharCode(c)));
+}
+
+/** Python's `s.split()` (no argument): split on runs of whitespace, no empty words. */
+export function pySplit(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isPySpace(s.charCodeAt(i))) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(s.slice(start));
+  return words;
+}
+
+/** Python's `html.escape(s, quote=False)`. */
+export function escapeHtml(s: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const rep = c === 0x26 ? "&amp;" : c === 0x3c ? "&lt;" : c === 0x3e ? "&gt;" : null;
+    if (rep) {
+      out += s.slice(last, i) + rep;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+const HEX = "0123456789ABCDEF";
+const encoder = new TextEncoder();
+
+/** Python's `urllib.parse.quote(s, safe='/')`. */
+export function quote(s: string, safe = "/"): string {
+  const bytes = encoder.encode(s);
+  let out = "";
+  for (const b of bytes) {
+    if (
+      (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) ||
+      b === 0x5f || b === 0x2e || b === 0x2d || b === 0x7e ||
+      (b < 0x80 && safe.includes(String.fromCharCode(b)))
+    ) out += String.fromCharCode(b);
+    else out += "%" + HEX[b >> 4] + HEX[b & 15];
+  }
+  return out;
+}
+
+function hexVal(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
+
+/**
+ * Python's `urllib.parse.unquote(s, errors='surrogatepass')` with the
+ * `errors='replace'` fallback http.server uses: `%XX` runs decode as UTF-8.
+ */
+export function unquote(s: string): string {
+  if (!s.includes("%")) return s;
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (
+      c === 0x25 && i + 2 < s.length + 0 && hexVal(s.charCodeAt(i + 1)) >= 0 &&
+      hexVal(s.charCodeAt(i + 2)) >= 0
+    ) {
+      const bytes: number[] = [];
+      while (
+        i + 2 < s.length + 0 && s.charCodeAt(i) === 0x25 && hexVal(s.charCodeAt(i + 1)) >= 0 &&
+        hexVal(s.charCodeAt(i + 2)) >= 0
+      ) {
+        bytes.push(hexVal(s.charCodeAt(i + 1)) * 16 + hexVal(s.charCodeAt(i + 2)));
+        i += 3;
+      }
+      const u8 = Uint8Array.from(bytes);
+      try {
+        out += strictUtf8.decode(u8);
+      } catch {
+        out += lenientUtf8.decode(u8);
+      }
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+/** Python's `posixpath.normpath(path)`. */
+export function normpath(path: string): string {
+  if (path === "") return ".";
+  let initial = path.startsWith("/") ? 1 : 0;
+  if (initial && path.startsWith("//") && !path.startsWith("///")) initial = 2;
+  const comps: string[] = [];
+  for (const comp of path.split("/")) {
+    if (comp === "" || comp === ".") continue;
+    if (comp !== ".." || (!initial && !comps.length) || (comps.length && comps[comps.length - 1] === "..")) {
+      comps.push(comp);
+    } else if (comps.length) comps.pop();
+  }
+  const joined = "/".repeat(initial) + comps.join("/");
+  return joined || ".";
+}
+
+/** Python's `posixpath.splitext(p)`. */
+export function splitext(p: string): [string, string] {
+  const sep = p.lastIndexOf("/");
+  const dot = p.lastIndexOf(".");
+  if (dot > sep) {
+    let f = sep + 1;
+    while (f < dot && p[f] === ".") f++;
+    if (f < dot) return [p.slice(0, dot), p.slice(dot)];
+  }
+  return [p, ""];
+}
+
+/** Python's `mimetypes.guess_file_type(path)[0]` over CPython's built-in table. */
+export function guessMimeType(path: string): string | null {
+  let [base, ext] = splitext(path);
+  const lowerHas = (m: Record<string, string>, e: string) => Object.hasOwn(m, e) ? e : null;
+  for (;;) {
+    const e = lowerHas(SUFFIX_MAP, ext) ?? lowerHas(SUFFIX_MAP, ext.toLowerCase());
+    if (!e) break;
+    [base, ext] = splitext(base + SUFFIX_MAP[e]);
+  }
+  if (Object.hasOwn(ENCODINGS_MAP, ext)) [base, ext] = splitext(base);
+  else if (Object.hasOwn(ENCODINGS_MAP, ext.toLowerCase())) [base, ext] = splitext(base);
+  if (Object.hasOwn(TYPES_MAP, ext)) return TYPES_MAP[ext];
+  if (Object.hasOwn(TYPES_MAP, ext.toLowerCase())) return TYPES_MAP[ext.toLowerCase()];
+  return null;
+}
+
+let cachedSecond = -1;
+let cachedDate = "";
+/** `email.utils.formatdate(timestamp, usegmt=True)`: `Mon, 23 Nov 2026 19:05:55 GMT`. */
+export function formatdate(timestamp?: number | null): string {
+  if (timestamp === undefined || timestamp === null) {
+    const sec = Math.floor(Date.now() / 1000);
+    if (sec !== cachedSecond) {
+      cachedSecond = sec;
+      cachedDate = new Date(sec * 1000).toUTCString();
+    }
+    return cachedDate;
+  }
+  return new Date(Math.floor(timestamp) * 1000).toUTCString();
+}
+
+const MONTHNAMES = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const DAYNAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const TIMEZONES: Record<string, number> = {
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  AST: -400,
+  ADT: -300,
+  EST: -500,
+  EDT: -400,
+  CST: -600,
+  CDT: -500,
+  MST: -700,
+  MDT: -600,
+  PST: -800,
+  PDT: -700,
+};
+
+function pyInt(s: string | number): number | null {
+  if (typeof s === "number") return s;
+  const t = s.trim().replace(/_/g, "");
+  return /^[+-]?\d+$/.test(t) ? parseInt(t, 10) : null;
+}
+
+/**
+ * `email.utils.parsedate_to_datetime(data)` reduced to what http.server
+ * needs: the UTC epoch seconds and the zone offset (`null` for a naive
+ * value); `null` when Python raises.
+ */
+export function parsedateToEpoch(data: string): { epoch: number; offset: number | null } | null {
+  if (!data) return null;
+  let parts = pySplit(data);
+  if (!parts.length) return null;
+  if (parts[0].endsWith(",") || DAYNAMES.includes(parts[0].toLowerCase())) parts.shift();
+  else {
+    const i = parts[0].lastIndexOf(",");
+    if (i >= 0) parts[0] = parts[0].slice(i + 1);
+  }
+  if (parts.length === 3) {
+    const stuff = parts[0].split("-");
+    if (stuff.length === 3) parts = [...stuff, ...parts.slice(1)];
+  }
+  if (parts.length === 4) {
+    const s = parts[3];
+    let i = s.indexOf("+");
+    if (i === -1) i = s.indexOf("-");
+    if (i > 0) parts.splice(3, 1, s.slice(0, i), s.slice(i));
+    else parts.push("");
+  }
+  if (parts.length < 5) return null;
+  let [dd, mm, yy, tm, tz] = parts.slice(0, 5);
+  if (!(dd && mm && yy)) return null;
+  mm = mm.toLowerCase();
+  if (!MONTHNAMES.includes(mm)) {
+    [dd, mm] = [mm, dd.toLowerCase()];
+    if (!MONTHNAMES.includes(mm)) return null;
+  }
+  let month = MONTHNAMES.indexOf(mm) + 1;
+  if (month > 12) month -= 12;
+  if (dd.endsWith(",")) dd = dd.slice(0, -1);
+  if (yy.indexOf(":") > 0) [yy, tm] = [tm, yy];
+  if (yy.endsWith(",")) {
+    yy = yy.slice(0, -1);
+    if (!yy) return null;
+  }
+  if (!/^[0-9]/.test(yy)) [yy, tz] = [tz, yy];
+  if (tm.endsWith(",")) tm = tm.slice(0, -1);
+  let t = tm.split(":");
+  let thh: string, tmm: string, tss: string;
+  if (t.length === 2) [thh, tmm, tss] = [t[0], t[1], "0"];
+  else if (t.length === 3) [thh, tmm, tss] = t;
+  else if (t.length === 1 && t[0].includes(".")) {
+    t = t[0].split(".");
+    if (t.length === 2) [thh, tmm, tss] = [t[0], t[1], "0"];
+    else if (t.length === 3) [thh, tmm, tss] = t;
+    else return null;
+  } else return null;
+  const nums = [yy, dd, thh, tmm, tss].map(pyInt);
+  if (nums.some((n) => n === null)) return null;
+  let [y, d, hh, mi, ss] = nums as number[];
+  if (y < 100) y += y > 68 ? 1900 : 2000;
+  let offset: number | null = null;
+  const tzu = tz.toUpperCase();
+  if (Object.hasOwn(TIMEZONES, tzu)) offset = TIMEZONES[tzu];
+  else {
+    offset = pyInt(tzu);
+    if (offset === 0 && tzu.startsWith("-")) offset = null;
+  }
+  if (offset) {
+    const sign = offset < 0 ? -1 : 1;
+    const o = Math.abs(offset);
+    offset = sign * (Math.floor(o / 100) * 3600 + (o % 100) * 60);
+  }
+  // datetime() validation: out-of-range fields raise ValueError in Python.
+  const daysIn = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  if (
+    y < 1 || y > 9999 || d < 1 || d > daysIn || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59
+  ) {
+    return null;
+  }
+  if (offset !== null && Math.abs(offset) >= 86400) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(y, month - 1, d);
+  date.setUTCHours(hh, mi, ss, 0);
+  return { epoch: date.getTime() / 1000 - (offset ?? 0), offset };
+}
+
+/** gh-100001: log lines escape C0, DEL and C1 controls as `\xNN` and `\` as `\\`. */
+export function escapeLog(s: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0x5c) {
+      out += s.slice(last, i) + (c === 0x5c ? "\\\\" : "\\x" + c.toString(16).padStart(2, "0"));
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Compare strings by code point, as Python sorts `str`. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!, y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}

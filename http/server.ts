@@ -1,0 +1,1734 @@
+/**
+ * Python's `http.server` over raw TCP (`Deno.listen` / `Deno.listenTls`):
+ * `HTTPServer`, `ThreadingHTTPServer`, `HTTPSServer`,
+ * `ThreadingHTTPSServer`, `BaseHTTPRequestHandler`,
+ * `SimpleHTTPRequestHandler` and `CGIHTTPRequestHandler`, with the
+ * `python -m http.server` command line.
+ *
+ * Python:
+ * ```python
+ * from http.server import HTTPServer, BaseHTTPRequestHandler
+ *
+ * class MyHandler(BaseHTTPRequestHandler):
+ *     def do_GET(self):
+ *         self.send_response(200)
+ *         self.send_header("Content-Type", "text/plain")
+ *         self.end_headers()
+ *         self.wfile.write(b"Hello World!")
+ *
+ * HTTPServer(("", 8000), MyHandler).serve_forever()
+ * ```
+ *
+ * TypeScript:
+ * ```ts
+ * import { BaseHTTPRequestHandler, HTTPServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * class MyHandler extends BaseHTTPRequestHandler {
+ *   do_GET() {
+ *     this.send_response(200);
+ *     this.send_header("Content-Type", "text/plain");
+ *     this.end_headers();
+ *     this.wfile.write(new TextEncoder().encode("Hello World!"));
+ *   }
+ *   override log_message() {}
+ * }
+ *
+ * const server = new HTTPServer(["127.0.0.1", 0], MyHandler);
+ * const serving = server.serve_forever();
+ * const res = await fetch(`http://127.0.0.1:${server.server_address[1]}/`);
+ * assert.equal(await res.text(), "Hello World!");
+ * await server.shutdown();
+ * await serving;
+ * await server.server_close();
+ * ```
+ *
+ * Command line: `deno run -A jsr:@pyweb/std/http/server [port] [-b ADDR]
+ * [-d DIR] [-p VERSION] [--cgi] [--tls-cert F --tls-key F
+ * [--tls-password-file F]] [-H NAME VALUE] [--content-type TYPE]`.
+ *
+ * @module
+ */
+
+import {
+  type BaseServer,
+  type Request,
+  type RequestHandlerClass,
+  type ServerAddress,
+  StreamRequestHandler,
+  TCPServer,
+  type ThreadingServer,
+  writeStderr,
+} from "../socketserver.ts";
+import { HTTPMessage, parseHeaderLines, readHeaderLines } from "../_util/message.ts";
+import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
+import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
+import { Bytes } from "../_util/bytes.ts";
+import { encode } from "../_util/codecs.ts";
+import { RuntimeError, TimeoutError } from "../_util/exceptions.ts";
+import {
+  compareCodePoints,
+  escapeHtml,
+  escapeLog,
+  formatdate,
+  guessMimeType,
+  normpath,
+  parsedateToEpoch,
+  pyFormat,
+  pySplit,
+  quote,
+  splitext,
+  unquote,
+} from "./_server_util.ts";
+import { RESPONSES } from "./_server_data.ts";
+
+export type { Request, RequestHandlerClass, ServerAddress } from "../socketserver.ts";
+
+/** `http.server.__version__`. */
+export const __version__ = "0.6";
+
+/** Python's `DEFAULT_ERROR_MESSAGE`: the `send_error()` page template (`%(code)d`, `%(message)s`, `%(explain)s`). */
+export const DEFAULT_ERROR_MESSAGE: string = `<!DOCTYPE HTML>
+<html lang="en">
+    <head>
+        <meta charset="utf-8">
+        <style type="text/css">
+            :root {
+                color-scheme: light dark;
+            }
+        </style>
+        <title>Error response</title>
+    </head>
+    <body>
+        <h1>Error response</h1>
+        <p>Error code: %(code)d</p>
+        <p>Message: %(message)s.</p>
+        <p>Error code explanation: %(code)s - %(explain)s.</p>
+    </body>
+</html>
+`;
+
+/** Python's `DEFAULT_ERROR_CONTENT_TYPE`. */
+export const DEFAULT_ERROR_CONTENT_TYPE = "text/html;charset=utf-8";
+
+/** An HTTP status: a number or anything with a numeric `value` (an `HTTPStatus` member). */
+export type StatusCode = number | { value: number };
+
+function toCode(code: StatusCode): number {
+  return typeof code === "number" ? code : Number(code.value);
+}
+
+function fqdn(host: string): string {
+  if (host === "" || host === "0.0.0.0" || host === "::") {
+    try {
+      return Deno.hostname();
+    } catch {
+      return "localhost";
+    }
+  }
+  if (host === "127.0.0.1" || host === "::1") return "localhost";
+  return host;
+}
+
+/**
+ * Python's `http.server.HTTPServer`: a `TCPServer` that records
+ * `server_name` and `server_port`. Connections are served concurrently.
+ *
+ * @example
+ * ```ts
+ * import { BaseHTTPRequestHandler, HTTPServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * await using server = new HTTPServer(["127.0.0.1", 0], BaseHTTPRequestHandler);
+ * assert.equal(server.server_port, server.server_address[1]);
+ * ```
+ */
+export class HTTPServer extends TCPServer {
+  /** Python's `server_name`: the host name of the bound address. */
+  server_name = "";
+  /** Python's `server_port`. */
+  server_port = 0;
+
+  /** Python's `server_bind()`: bind, then store `server_name` and `server_port`. */
+  override server_bind(): void {
+    super.server_bind();
+    const [host, port] = this.server_address;
+    this.server_name = fqdn(host);
+    this.server_port = port;
+  }
+}
+HTTPServer.prototype.allow_reuse_address = true;
+HTTPServer.prototype.allow_reuse_port = false;
+
+async function processThread(
+  server: BaseServer,
+  request: Request,
+  client_address: ServerAddress,
+): Promise<void> {
+  try {
+    await server.finish_request(request, client_address);
+  } catch (e) {
+    server.handle_error(request, client_address, e);
+  } finally {
+    server.shutdown_request(request);
+  }
+}
+
+/**
+ * Python's `http.server.ThreadingHTTPServer` (`ThreadingMixIn, HTTPServer`,
+ * `daemon_threads = True`).
+ *
+ * @example
+ * ```ts
+ * import { SimpleHTTPRequestHandler, ThreadingHTTPServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * await using server = new ThreadingHTTPServer(["127.0.0.1", 0], SimpleHTTPRequestHandler);
+ * assert.equal(server.daemon_threads, true);
+ * ```
+ */
+export class ThreadingHTTPServer extends HTTPServer implements ThreadingServer {
+  /** Python's `daemon_threads` (true: `server_close()` does not wait for connections). */
+  declare daemon_threads: boolean;
+  /** Python's `block_on_close`. */
+  declare block_on_close: boolean;
+  /**
+   * Python's `process_request_thread`.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves when the connection is done
+   */
+  process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+    return processThread(this, request, client_address);
+  }
+  /**
+   * Python's `ThreadingMixIn.process_request`: serve as a separate task.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves at once
+   */
+  override process_request(request: Request, client_address: ServerAddress): Promise<void> {
+    void this.process_request_thread(request, client_address);
+    return Promise.resolve();
+  }
+}
+ThreadingHTTPServer.prototype.daemon_threads = true;
+ThreadingHTTPServer.prototype.block_on_close = true;
+
+/** Keyword arguments of {@link HTTPSServer}. */
+export interface HTTPSServerOptions {
+  /** Path of the PEM certificate chain (required). */
+  certfile: string;
+  /** Path of the PEM private key; `null` reads it from `certfile`. */
+  keyfile?: string | null;
+  /** Key password: encrypted keys are not supported by Deno, see docs/divergences.md. */
+  password?: string | null;
+  /** ALPN protocols, default `["http/1.1"]`. */
+  alpn_protocols?: string[] | null;
+  /** Python's `bind_and_activate`. */
+  bind_and_activate?: boolean;
+}
+
+/**
+ * Python's `http.server.HTTPSServer` (3.14): an `HTTPServer` on
+ * `Deno.listenTls`.
+ *
+ * @example
+ * ```ts
+ * import { BaseHTTPRequestHandler, HTTPSServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(
+ *   () => new HTTPSServer(["127.0.0.1", 0], BaseHTTPRequestHandler, { certfile: "/nonexistent.pem" }),
+ * );
+ * ```
+ */
+export class HTTPSServer extends HTTPServer {
+  /** Python's `certfile`. */
+  certfile: string;
+  /** Python's `keyfile`. */
+  keyfile: string | null;
+  /** Python's `password`. */
+  password: string | null;
+  /** Python's `alpn_protocols`. */
+  alpn_protocols: string[];
+
+  /**
+   * @param server_address `(host, port)`
+   * @param RequestHandlerClass the handler class
+   * @param bind_and_activate bind now, or the keyword arguments
+   * @param options `certfile`, `keyfile`, `password`, `alpn_protocols`
+   */
+  constructor(
+    server_address: [string, number],
+    RequestHandlerClass: RequestHandlerClass,
+    bind_and_activate: boolean | HTTPSServerOptions,
+    options?: HTTPSServerOptions,
+  ) {
+    super(server_address, RequestHandlerClass, false);
+    const kw = typeof bind_and_activate === "object" ? bind_and_activate : options;
+    if (!kw || !kw.certfile) {
+      throw new TypeError("HTTPSServer() missing required keyword-only argument: 'certfile'");
+    }
+    const bind = typeof bind_and_activate === "boolean" ? bind_and_activate : kw.bind_and_activate ?? true;
+    this.certfile = kw.certfile;
+    this.keyfile = kw.keyfile ?? null;
+    this.password = kw.password ?? null;
+    this.alpn_protocols = kw.alpn_protocols ?? ["http/1.1"];
+    if (bind) {
+      try {
+        this.server_bind();
+        this.server_activate();
+      } catch (e) {
+        void this.server_close();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Listen with TLS, loading `certfile`/`keyfile`.
+   *
+   * @param hostname the address to bind
+   * @param port the port
+   * @returns the TLS listener
+   */
+  protected override listen(hostname: string, port: number): Deno.Listener {
+    const cert = Deno.readTextFileSync(this.certfile);
+    const key = Deno.readTextFileSync(this.keyfile ?? this.certfile);
+    if (key.includes("ENCRYPTED") && this.password !== null) {
+      throw new RuntimeError("encrypted TLS keys are not supported by Deno; decrypt the key first");
+    }
+    return Deno.listenTls({ hostname, port, cert, key, alpnProtocols: this.alpn_protocols });
+  }
+}
+
+/**
+ * Python's `http.server.ThreadingHTTPSServer`.
+ *
+ * @example
+ * ```ts
+ * import { ThreadingHTTPSServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ * assert.equal(ThreadingHTTPSServer.prototype.daemon_threads, true);
+ * ```
+ */
+export class ThreadingHTTPSServer extends HTTPSServer implements ThreadingServer {
+  /** Python's `daemon_threads`. */
+  declare daemon_threads: boolean;
+  /** Python's `block_on_close`. */
+  declare block_on_close: boolean;
+  /**
+   * Python's `process_request_thread`.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves when the connection is done
+   */
+  process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+    return processThread(this, request, client_address);
+  }
+  /**
+   * Serve the connection as a separate task.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves at once
+   */
+  override process_request(request: Request, client_address: ServerAddress): Promise<void> {
+    void this.process_request_thread(request, client_address);
+    return Promise.resolve();
+  }
+}
+ThreadingHTTPSServer.prototype.daemon_threads = true;
+ThreadingHTTPSServer.prototype.block_on_close = true;
+
+const RESPONSES_TABLE: Record<number, Tuple<string> & [string, string]> = Object.create(null);
+for (const [code, phrase, desc] of RESPONSES) {
+  RESPONSES_TABLE[code] = tuple(phrase, desc) as Tuple<string> & [string, string];
+}
+
+// deno-lint-ignore no-control-regex
+const NOT_LATIN1 = /[^\x00-\xff]/;
+
+function latin1Encode(s: string): Uint8Array {
+  if (NOT_LATIN1.test(s)) return encode(s, "latin-1", "strict");
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function latin1Decode(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+function isAsciiDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+// str.isdigit() over Latin-1 also accepts the superscripts ², ³ and ¹ (int() then rejects them).
+function isPyDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0xb2 || c === 0xb3 || c === 0xb9)) return false;
+  }
+  return true;
+}
+
+const headerLimits = {
+  maxLine: MAXLINE,
+  maxHeaders: MAXHEADERS,
+  lineTooLong: () => new LineTooLong("header line"),
+  tooMany: () => new HTTPException(`got more than ${MAXHEADERS} headers`),
+};
+
+/**
+ * Python's `http.server.BaseHTTPRequestHandler`: parses each request on the
+ * connection and calls `do_<COMMAND>()`, which may be sync or async.
+ *
+ * Handlers write the response with `send_response()`, `send_header()`,
+ * `end_headers()` and `this.wfile.write(body)` (no `await` needed), and
+ * read a body with `await this.rfile.read(n)`.
+ *
+ * @example
+ * ```ts
+ * import { BaseHTTPRequestHandler, HTTPServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * class Echo extends BaseHTTPRequestHandler {
+ *   override protocol_version = "HTTP/1.1";
+ *   async do_POST() {
+ *     const body = await this.rfile.read(Number(this.headers.get("Content-Length") ?? 0));
+ *     this.send_response(200);
+ *     this.send_header("Content-Length", String(body.length));
+ *     this.end_headers();
+ *     this.wfile.write(body);
+ *   }
+ *   override log_message() {}
+ * }
+ *
+ * await using server = new HTTPServer(["127.0.0.1", 0], Echo);
+ * const serving = server.serve_forever();
+ * const res = await fetch(`http://127.0.0.1:${server.server_port}/`, { method: "POST", body: "ping" });
+ * assert.equal(await res.text(), "ping");
+ * await server.shutdown();
+ * await serving;
+ * ```
+ */
+export class BaseHTTPRequestHandler extends StreamRequestHandler {
+  /** Python's `sys_version`: here `Deno/<version>`. */
+  declare sys_version: string;
+  /** Python's `server_version`: `BaseHTTP/0.6`. */
+  declare server_version: string;
+  /** Python's `error_message_format`. */
+  declare error_message_format: string;
+  /** Python's `error_content_type`. */
+  declare error_content_type: string;
+  /** Python's `default_request_version`: `HTTP/0.9`. */
+  declare default_request_version: string;
+  /** Python's `protocol_version`: `HTTP/1.0`; set `HTTP/1.1` for keep-alive. */
+  declare protocol_version: string;
+  /** Python's `MessageClass`: the class headers are parsed into. */
+  declare MessageClass: new () => HTTPMessage;
+  /** Python's `responses`: code → `(phrase, description)`. */
+  declare responses: Record<number, Tuple<string> & [string, string]>;
+  /** Python's `weekdayname`. */
+  declare weekdayname: string[];
+  /** Python's `monthname` (index 0 is `null`). */
+  declare monthname: (string | null)[];
+
+  /** Python's `raw_requestline`: the request line as received. */
+  raw_requestline: Bytes = new Bytes(0);
+  /** Python's `requestline`: the request line without CRLF. */
+  requestline = "";
+  /** Python's `command`: the method, `null` before a request line was understood. */
+  command: string | null = null;
+  /** Python's `path`: the request target. */
+  path = "";
+  /** Python's `request_version`. */
+  request_version = "";
+  /** Python's `headers`: the request headers. */
+  headers: HTTPMessage = new HTTPMessage();
+  /** Python's `close_connection`: true when this is the last request on the connection. */
+  close_connection = true;
+  /** Python's `_headers_buffer`: the status line and headers not yet written. */
+  _headers_buffer: string[] = [];
+
+  /**
+   * Python's `parse_request()`: parse `raw_requestline` and the headers
+   * into `command`, `path`, `request_version` and `headers`.
+   *
+   * @returns true on success; false after an error response was sent
+   */
+  async parse_request(): Promise<boolean> {
+    let is_http_0_9 = false;
+    this.command = null;
+    let version = this.default_request_version;
+    this.request_version = version;
+    this.close_connection = true;
+    let requestline = latin1Decode(this.raw_requestline);
+    let end = requestline.length;
+    while (end > 0 && (requestline.charCodeAt(end - 1) === 10 || requestline.charCodeAt(end - 1) === 13)) {
+      end--;
+    }
+    requestline = requestline.slice(0, end);
+    this.requestline = requestline;
+    const words = pySplit(requestline);
+    if (words.length === 0) return false;
+
+    if (words.length >= 3) {
+      version = words[words.length - 1];
+      let nums: [number, number] | null = null;
+      if (version.startsWith("HTTP/")) {
+        const base = version.slice(5);
+        const parts = base.split(".");
+        if (
+          parts.length === 2 && parts.every(isPyDigits) && parts.every((p) => p.length <= 10) &&
+          parts.every(isAsciiDigits)
+        ) {
+          nums = [parseInt(parts[0], 10), parseInt(parts[1], 10)];
+        }
+      }
+      if (!nums) {
+        this.send_error(400, `Bad request version (${reprStr(version)})`);
+        return false;
+      }
+      if ((nums[0] > 1 || (nums[0] === 1 && nums[1] >= 1)) && this.protocol_version >= "HTTP/1.1") {
+        this.close_connection = false;
+      }
+      if (nums[0] >= 2) {
+        this.send_error(505, `Invalid HTTP version (${version.slice(5)})`);
+        return false;
+      }
+      this.request_version = version;
+    }
+
+    if (!(words.length >= 2 && words.length <= 3)) {
+      this.send_error(400, `Bad request syntax (${reprStr(requestline)})`);
+      return false;
+    }
+    const [command, path] = words;
+    if (words.length === 2) {
+      this.close_connection = true;
+      if (command !== "GET") {
+        this.send_error(400, `Bad HTTP/0.9 request type (${reprStr(command)})`);
+        return false;
+      }
+      is_http_0_9 = true;
+    }
+    this.command = command;
+    this.path = path;
+    // gh-87389: a leading '//' would be an absolute URI without scheme (open redirect).
+    if (this.path.startsWith("//")) this.path = "/" + this.path.replace(/^\/+/, "");
+
+    if (is_http_0_9) {
+      this.headers = new this.MessageClass();
+      return true;
+    }
+    try {
+      this.headers = parseHeaderLines(await readHeaderLines(this.rfile, headerLimits), this.MessageClass);
+    } catch (err) {
+      if (err instanceof LineTooLong) {
+        this.send_error(431, "Line too long", String(err.message));
+        return false;
+      }
+      if (err instanceof HTTPException) {
+        this.send_error(431, "Too many headers", String(err.message));
+        return false;
+      }
+      throw err;
+    }
+    const conntype = (this.headers.get("Connection") ?? "").toLowerCase();
+    if (conntype === "close") this.close_connection = true;
+    else if (conntype === "keep-alive" && this.protocol_version >= "HTTP/1.1") this.close_connection = false;
+    const expect = (this.headers.get("Expect") ?? "").toLowerCase();
+    if (
+      expect === "100-continue" && this.protocol_version >= "HTTP/1.1" && this.request_version >= "HTTP/1.1"
+    ) {
+      if (!(await this.handle_expect_100())) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Python's `handle_expect_100()`: send `100 Continue` and go on. Override
+   * to refuse (send an error and return false).
+   *
+   * @returns true to read the body and call the handler
+   */
+  handle_expect_100(): boolean | Promise<boolean> {
+    this.send_response_only(100);
+    this.end_headers();
+    return true;
+  }
+
+  /**
+   * Python's `handle_one_request()`: read and dispatch one request.
+   *
+   * @returns a Promise that resolves when the response was written
+   */
+  async handle_one_request(): Promise<void> {
+    try {
+      if (this.markIdle(true)) {
+        this.close_connection = true;
+        return;
+      }
+      this.raw_requestline = await this.rfile.readline(65537);
+      this.markIdle(false);
+      if (this.raw_requestline.length > 65536) {
+        this.requestline = "";
+        this.request_version = "";
+        this.command = "";
+        this.send_error(414);
+        return;
+      }
+      if (!this.raw_requestline.length) {
+        this.close_connection = true;
+        return;
+      }
+      if (!(await this.parse_request())) return;
+      const mname = "do_" + this.command;
+      // deno-lint-ignore no-explicit-any
+      const method = (this as any)[mname];
+      if (typeof method !== "function") {
+        this.send_error(501, `Unsupported method (${reprStr(this.command!)})`);
+        return;
+      }
+      await method.call(this);
+      await this.wfile.flush();
+      if (this.server?.shutting_down) this.close_connection = true;
+    } catch (e) {
+      if (e instanceof TimeoutError) {
+        this.log_error("Request timed out: %r", e);
+        this.close_connection = true;
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** Python's `handle()`: serve requests until `close_connection`. */
+  override async handle(): Promise<void> {
+    this.close_connection = true;
+    await this.handle_one_request();
+    while (!this.close_connection) await this.handle_one_request();
+  }
+
+  /**
+   * Python's `send_error(code, message=None, explain=None)`: log, send the
+   * status with `Connection: close` and an HTML page (escaped), except for
+   * HEAD, 1xx, 204, 205 and 304.
+   *
+   * @param code the status code
+   * @param message the reason phrase (default: the standard one)
+   * @param explain the longer explanation in the page
+   */
+  send_error(code: StatusCode, message: string | null = null, explain: string | null = null): void {
+    const c = toCode(code);
+    const entry = this.responses[c];
+    const [shortmsg, longmsg] = entry ? entry : ["???", "???"];
+    if (message === null || message === undefined) message = shortmsg;
+    if (explain === null || explain === undefined) explain = longmsg;
+    this.log_error("code %d, message %s", c, message);
+    this.send_response(c, message);
+    this.send_header("Connection", "close");
+    let body: Uint8Array | null = null;
+    if (c >= 200 && c !== 204 && c !== 205 && c !== 304) {
+      const content = formatError(this.error_message_format, c, escapeHtml(message), escapeHtml(explain));
+      body = encode(content, "utf-8", "replace");
+      this.send_header("Content-Type", this.error_content_type);
+      this.send_header("Content-Length", String(body.length));
+    }
+    this.end_headers();
+    if (this.command !== "HEAD" && body && body.length) this.wfile.write(body);
+  }
+
+  /**
+   * Python's `send_response(code, message=None)`: log the request, then
+   * buffer the status line and the `Server` and `Date` headers.
+   *
+   * @param code the status code
+   * @param message the reason phrase (default: the standard one)
+   */
+  send_response(code: StatusCode, message: string | null = null): void {
+    this.log_request(code);
+    this.send_response_only(code, message);
+    this.send_header("Server", this.version_string());
+    this.send_header("Date", this.date_time_string());
+  }
+
+  /**
+   * Python's `send_response_only(code, message=None)`: buffer the status
+   * line only (nothing for HTTP/0.9).
+   *
+   * @param code the status code
+   * @param message the reason phrase
+   */
+  send_response_only(code: StatusCode, message: string | null = null): void {
+    if (this.request_version !== "HTTP/0.9") {
+      const c = toCode(code);
+      if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
+      const line = `${this.protocol_version} ${c} ${message}\r\n`;
+      if (NOT_LATIN1.test(line)) latin1Encode(line);
+      this._headers_buffer.push(line);
+    }
+  }
+
+  /**
+   * Python's `send_header(keyword, value)`: buffer a header line (not
+   * validated, as in Python); `Connection: close/keep-alive` sets
+   * `close_connection`.
+   *
+   * @param keyword the header name
+   * @param value the header value
+   */
+  send_header(keyword: string, value: string | number): void {
+    const v = String(value);
+    if (this.request_version !== "HTTP/0.9") {
+      const line = `${keyword}: ${v}\r\n`;
+      if (NOT_LATIN1.test(line)) latin1Encode(line);
+      this._headers_buffer.push(line);
+    }
+    if (keyword.toLowerCase() === "connection") {
+      const lv = v.toLowerCase();
+      if (lv === "close") this.close_connection = true;
+      else if (lv === "keep-alive") this.close_connection = false;
+    }
+  }
+
+  /** Python's `end_headers()`: add the blank line and write the buffered headers. */
+  end_headers(): void {
+    if (this.request_version !== "HTTP/0.9") {
+      this._headers_buffer.push("\r\n");
+      this.flush_headers();
+    }
+  }
+
+  /** Python's `flush_headers()`: write the buffered status line and headers. */
+  flush_headers(): void {
+    if (this._headers_buffer.length) {
+      const data = latin1Encode(this._headers_buffer.join(""));
+      this._headers_buffer = [];
+      this.wfile.write(data);
+    }
+  }
+
+  /**
+   * Python's `log_request(code='-', size='-')`.
+   *
+   * @param code the status code
+   * @param size the response size
+   */
+  log_request(code: StatusCode | string = "-", size: number | string = "-"): void {
+    const c = typeof code === "object" ? toCode(code) : code;
+    this.log_message('"%s" %s %s', this.requestline, String(c), String(size));
+  }
+
+  /**
+   * Python's `log_error(format, *args)`: passes on to `log_message`.
+   *
+   * @param format a `%` format
+   * @param args its arguments
+   */
+  log_error(format: string, ...args: unknown[]): void {
+    this.log_message(format, ...args);
+  }
+
+  /**
+   * Python's `log_message(format, *args)`: write
+   * `host - - [date] message` to stderr, control characters escaped.
+   *
+   * @param format a `%` format (`%s`, `%d`, `%r`)
+   * @param args its arguments
+   */
+  log_message(format: string, ...args: unknown[]): void {
+    const message = pyFormat(format, args);
+    writeStderr(`${this.address_string()} - - [${this.log_date_time_string()}] ${escapeLog(message)}\n`);
+  }
+
+  /** Python's `version_string()`: `server_version + ' ' + sys_version`. @returns the Server header value */
+  version_string(): string {
+    return this.server_version + " " + this.sys_version;
+  }
+
+  /**
+   * Python's `date_time_string(timestamp=None)`: an HTTP date.
+   *
+   * @param timestamp seconds since the epoch (default: now)
+   * @returns e.g. `Sun, 06 Nov 1994 08:49:37 GMT`
+   */
+  date_time_string(timestamp: number | null = null): string {
+    return formatdate(timestamp);
+  }
+
+  /** Python's `log_date_time_string()`: local time as `23/Nov/2026 19:05:55`. @returns the log date */
+  log_date_time_string(): string {
+    const d = new Date();
+    const p = (n: number, w = 2) => String(n).padStart(w, "0");
+    return `${p(d.getDate())}/${this.monthname[d.getMonth() + 1]}/${p(d.getFullYear(), 4)} ${
+      p(d.getHours())
+    }:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  }
+
+  /** Python's `address_string()`: the client's host. @returns the client address */
+  address_string(): string {
+    return String(this.client_address[0]);
+  }
+}
+{
+  const p = BaseHTTPRequestHandler.prototype;
+  p.sys_version = `Deno/${Deno.version.deno}`;
+  p.server_version = "BaseHTTP/" + __version__;
+  p.error_message_format = DEFAULT_ERROR_MESSAGE;
+  p.error_content_type = DEFAULT_ERROR_CONTENT_TYPE;
+  p.default_request_version = "HTTP/0.9";
+  p.protocol_version = "HTTP/1.0";
+  p.MessageClass = HTTPMessage;
+  p.responses = RESPONSES_TABLE;
+  p.weekdayname = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+  p.monthname = [null, "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+}
+
+/** `error_message_format % {'code': …, 'message': …, 'explain': …}`. */
+function formatError(format: string, code: number, message: string, explain: string): string {
+  return format.replace(/%\((code|message|explain)\)([sd])|%%/g, (m, key) => {
+    if (m === "%%") return "%";
+    return key === "code" ? String(code) : key === "message" ? message : explain;
+  });
+}
+
+/** What `send_head()` returns: a readable, closable body source (a file or a buffer). */
+export interface BodyFile {
+  /** Read up to `n` bytes (all when `n < 0`); empty at the end. */
+  read(n?: number): Promise<Uint8Array>;
+  /** Release the file. */
+  close(): void;
+}
+
+/** An in-memory {@link BodyFile} (Python's `io.BytesIO`). */
+class BytesFile implements BodyFile {
+  #data: Uint8Array;
+  #pos = 0;
+  constructor(data: Uint8Array) {
+    this.#data = data;
+  }
+  read(n = -1): Promise<Uint8Array> {
+    const end = n < 0 ? this.#data.length : Math.min(this.#data.length, this.#pos + n);
+    const out = this.#data.subarray(this.#pos, end);
+    this.#pos = end;
+    return Promise.resolve(out);
+  }
+  close(): void {}
+}
+
+/** A {@link BodyFile} over an open file, limited to `length` bytes. */
+class DiskFile implements BodyFile {
+  #file: Deno.FsFile;
+  #left: number;
+  #closed = false;
+  constructor(file: Deno.FsFile, length: number) {
+    this.#file = file;
+    this.#left = length;
+  }
+  async read(n = -1): Promise<Uint8Array> {
+    if (this.#left <= 0 || this.#closed) return new Uint8Array(0);
+    const want = n < 0 ? this.#left : Math.min(n, this.#left);
+    const buf = new Uint8Array(Math.min(want, 1 << 20));
+    let got = 0;
+    while (got < buf.length) {
+      const r = await this.#file.read(buf.subarray(got));
+      if (r === null) break;
+      got += r;
+    }
+    this.#left = got < buf.length ? 0 : this.#left - got;
+    return buf.subarray(0, got);
+  }
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      this.#file.close();
+    } catch { /* already closed */ }
+  }
+}
+
+const SMALL_FILE = 256 * 1024;
+
+/** Keyword arguments of {@link SimpleHTTPRequestHandler}. */
+export interface SimpleHTTPRequestHandlerOptions {
+  /** The directory to serve (default: the current directory). */
+  directory?: string | null;
+  /** Extra headers for successful responses (3.15's `extra_response_headers`, CLI `-H`). */
+  extra_response_headers?: Iterable<[string, string]> | null;
+}
+
+async function statOrNull(path: string): Promise<Deno.FileInfo | null> {
+  try {
+    return await Deno.stat(path);
+  } catch {
+    return null;
+  }
+}
+
+function splitPathQuery(
+  url: string,
+): { prefix: string; path: string; query: string | null; fragment: string | null } {
+  let rest = url;
+  let fragment: string | null = null;
+  const h = rest.indexOf("#");
+  if (h >= 0) {
+    fragment = rest.slice(h + 1);
+    rest = rest.slice(0, h);
+  }
+  let query: string | null = null;
+  const q = rest.indexOf("?");
+  if (q >= 0) {
+    query = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  let prefix = "";
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*:)(\/\/[^/]*)?/.exec(rest);
+  if (m) {
+    prefix = m[0];
+    rest = rest.slice(m[0].length);
+  }
+  return { prefix, path: rest, query, fragment };
+}
+
+/**
+ * Python's `http.server.SimpleHTTPRequestHandler`: serves files and
+ * directory listings from `directory`, with `If-Modified-Since` (304),
+ * `Last-Modified`, a 301 for directories without a trailing slash, and —
+ * beyond CPython — single `Range` requests (206/416) and `Accept-Ranges`.
+ *
+ * @example
+ * ```ts
+ * import { SimpleHTTPRequestHandler, ThreadingHTTPServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/hello.txt`, "hello");
+ * class Quiet extends SimpleHTTPRequestHandler {
+ *   constructor(...args: ConstructorParameters<typeof SimpleHTTPRequestHandler>) {
+ *     super(args[0], args[1], args[2], { directory: dir });
+ *   }
+ *   override log_message() {}
+ * }
+ * await using server = new ThreadingHTTPServer(["127.0.0.1", 0], Quiet);
+ * const serving = server.serve_forever();
+ * const res = await fetch(`http://127.0.0.1:${server.server_port}/hello.txt`);
+ * assert.equal(res.headers.get("content-type"), "text/plain");
+ * assert.equal(await res.text(), "hello");
+ * await server.shutdown();
+ * await serving;
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
+  /** Python's `index_pages`. */
+  declare index_pages: string[];
+  /** Python's `extensions_map`: extension → type, consulted before the mimetypes table. */
+  declare extensions_map: Record<string, string>;
+  /** 3.15's `default_content_type` (CLI `--content-type`): the type of unknown files. */
+  declare default_content_type: string;
+  /** Python's `directory`. */
+  directory: string;
+  /** 3.15's `extra_response_headers`. */
+  extra_response_headers: [string, string][] | null;
+
+  /**
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @param server the server
+   * @param options `directory`, `extra_response_headers`
+   */
+  constructor(
+    request: Request,
+    client_address: ServerAddress,
+    // deno-lint-ignore no-explicit-any
+    server: any,
+    options: SimpleHTTPRequestHandlerOptions = {},
+  ) {
+    super(request, client_address, server);
+    this.directory = options.directory ?? Deno.cwd();
+    this.extra_response_headers = options.extra_response_headers ? [...options.extra_response_headers] : null;
+  }
+
+  /** Python's `do_GET()`: send the headers and the file. */
+  async do_GET(): Promise<void> {
+    const f = await this.send_head();
+    if (f) {
+      try {
+        await this.copyfile(f, this.wfile);
+      } finally {
+        f.close();
+      }
+    }
+  }
+
+  /** Python's `do_HEAD()`: the headers only. */
+  async do_HEAD(): Promise<void> {
+    const f = await this.send_head();
+    if (f) f.close();
+  }
+
+  /** Send the `extra_response_headers`. */
+  protected send_extra_response_headers(): void {
+    if (this.extra_response_headers) {
+      for (const [k, v] of this.extra_response_headers) this.send_header(k, v);
+    }
+  }
+
+  /**
+   * Python's `send_head()`: send the status and headers for a GET or HEAD.
+   *
+   * @returns the body to copy (the caller closes it), or `null` when done
+   */
+  async send_head(): Promise<BodyFile | null> {
+    let path = this.translate_path(this.path);
+    let st = await statOrNull(path);
+    if (st?.isDirectory) {
+      const parts = splitPathQuery(this.path);
+      const p = parts.path;
+      if (!(p.endsWith("/") || p.endsWith("%2f") || p.endsWith("%2F"))) {
+        this.send_response(301);
+        const loc = parts.prefix + p + "/" + (parts.query ? "?" + parts.query : "") +
+          (parts.fragment ? "#" + parts.fragment : "");
+        this.send_header("Location", loc);
+        this.send_header("Content-Length", "0");
+        this.end_headers();
+        return null;
+      }
+      let found = false;
+      for (const index of this.index_pages) {
+        const candidate = joinPath(path, index);
+        const ist = await statOrNull(candidate);
+        if (ist?.isFile) {
+          path = candidate;
+          st = ist;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return await this.list_directory(path);
+    }
+    const ctype = this.guess_type(path);
+    if (path.endsWith("/")) {
+      this.send_error(404, "File not found");
+      return null;
+    }
+    if (!st || !st.isFile) {
+      this.send_error(404, "File not found");
+      return null;
+    }
+    let data: Uint8Array | null = null;
+    let file: Deno.FsFile | null = null;
+    let size = st.size;
+    let mtime = st.mtime;
+    try {
+      if (size <= SMALL_FILE) {
+        data = await Deno.readFile(path);
+        size = data.length;
+      } else {
+        file = await Deno.open(path, { read: true });
+        const fst = await file.stat();
+        size = fst.size;
+        mtime = fst.mtime;
+      }
+    } catch {
+      this.send_error(404, "File not found");
+      return null;
+    }
+    const mtimeSec = mtime ? Math.floor(mtime.getTime() / 1000) : 0;
+    if (this.headers.has("If-Modified-Since") && !this.headers.has("If-None-Match")) {
+      const ims = parsedateToEpoch(this.headers.get("If-Modified-Since")!);
+      if (ims && (ims.offset === null || ims.offset === 0) && mtimeSec <= ims.epoch) {
+        this.send_response(304);
+        this.end_headers();
+        file?.close();
+        return null;
+      }
+    }
+    const lastModified = this.date_time_string(mtimeSec);
+    const range = this.#range(size, lastModified);
+    if (range === "unsatisfiable") {
+      file?.close();
+      this.send_response(416);
+      this.send_header("Content-Range", `bytes */${size}`);
+      this.send_header("Content-Length", "0");
+      this.end_headers();
+      return null;
+    }
+    const [start, endIncl] = range ?? [0, size - 1];
+    const length = Math.max(0, endIncl - start + 1);
+    this.send_response(range ? 206 : 200);
+    this.send_header("Content-type", ctype);
+    this.send_header("Content-Length", String(length));
+    if (range) this.send_header("Content-Range", `bytes ${start}-${endIncl}/${size}`);
+    this.send_header("Last-Modified", lastModified);
+    this.send_header("Accept-Ranges", "bytes");
+    this.send_extra_response_headers();
+    this.end_headers();
+    if (data) return new BytesFile(range ? data.subarray(start, endIncl + 1) : data);
+    if (start > 0) await file!.seek(start, Deno.SeekMode.Start);
+    return new DiskFile(file!, length);
+  }
+
+  /** A single satisfiable `Range: bytes=…` as `[start, end]`, `"unsatisfiable"`, or `null` to send everything. */
+  #range(size: number, lastModified: string): [number, number] | "unsatisfiable" | null {
+    const header = this.headers.get("Range");
+    if (header === null || this.command !== "GET") return null;
+    const ifRange = this.headers.get("If-Range");
+    if (ifRange !== null && ifRange.trim() !== lastModified) return null;
+    const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+    if (!m || (m[1] === "" && m[2] === "")) return null;
+    let start: number, end: number;
+    if (m[1] === "") {
+      const suffix = parseInt(m[2], 10);
+      if (suffix === 0) return "unsatisfiable";
+      start = Math.max(0, size - suffix);
+      end = size - 1;
+    } else {
+      start = parseInt(m[1], 10);
+      end = m[2] === "" ? size - 1 : Math.min(parseInt(m[2], 10), size - 1);
+      if (m[2] !== "" && parseInt(m[2], 10) < start) return null;
+    }
+    if (start >= size || size === 0) return "unsatisfiable";
+    return [start, end];
+  }
+
+  /**
+   * Python's `list_directory(path)`: send an HTML listing (Python's exact
+   * markup) of the directory.
+   *
+   * @param path the filesystem path of the directory
+   * @returns the page body, or `null` after a 404
+   */
+  async list_directory(path: string): Promise<BodyFile | null> {
+    let names: string[];
+    const kinds = new Map<string, { dir: boolean; link: boolean }>();
+    try {
+      names = [];
+      for await (const e of Deno.readDir(path)) {
+        names.push(e.name);
+        kinds.set(e.name, { dir: e.isDirectory, link: e.isSymlink });
+      }
+    } catch {
+      this.send_error(404, "No permission to list directory");
+      return null;
+    }
+    for (const [name, k] of kinds) {
+      if (k.link) k.dir = (await statOrNull(joinPath(path, name)))?.isDirectory ?? false;
+    }
+    names.sort((a, b) => compareCodePoints(a.toLowerCase(), b.toLowerCase()));
+    let displaypath = this.path.split("#", 1)[0].split("?", 1)[0];
+    displaypath = escapeHtml(unquote(displaypath));
+    const enc = "utf-8";
+    const title = `Directory listing for ${displaypath}`;
+    const r: string[] = [
+      "<!DOCTYPE HTML>",
+      '<html lang="en">',
+      "<head>",
+      `<meta charset="${enc}">`,
+      '<style type="text/css">\n:root {\ncolor-scheme: light dark;\n}\n</style>',
+      `<title>${title}</title>\n</head>`,
+      `<body>\n<h1>${title}</h1>`,
+      "<hr>\n<ul>",
+    ];
+    for (const name of names) {
+      const k = kinds.get(name)!;
+      let displayname = name, linkname = name;
+      if (k.dir) {
+        displayname = name + "/";
+        linkname = name + "/";
+      }
+      if (k.link) displayname = name + "@";
+      r.push(`<li><a href="${quote(linkname)}">${escapeHtml(displayname)}</a></li>`);
+    }
+    r.push("</ul>\n<hr>\n</body>\n</html>\n");
+    const encoded = new TextEncoder().encode(r.join("\n"));
+    this.send_response(200);
+    this.send_header("Content-type", `text/html; charset=${enc}`);
+    this.send_header("Content-Length", String(encoded.length));
+    this.send_extra_response_headers();
+    this.end_headers();
+    return new BytesFile(encoded);
+  }
+
+  /**
+   * Python's `translate_path(path)`: map a URL path to a file under
+   * `directory`; query, fragment, `.` and `..` components are dropped.
+   *
+   * @param path the URL path
+   * @returns the filesystem path
+   */
+  translate_path(path: string): string {
+    path = path.split("#", 1)[0].split("?", 1)[0];
+    path = unquote(path);
+    const trailing = path.endsWith("/");
+    path = normpath(path);
+    let out = this.directory;
+    for (const word of path.split("/")) {
+      if (!word || word === "." || word === "..") continue;
+      out = joinPath(out, word);
+    }
+    if (trailing) out += "/";
+    return out;
+  }
+
+  /**
+   * Python's `copyfile(source, outputfile)`: copy the body to `wfile`,
+   * waiting for the socket between chunks (bounded memory).
+   *
+   * @param source the body
+   * @param outputfile the destination (`this.wfile`)
+   */
+  async copyfile(
+    source: BodyFile,
+    outputfile: { write(b: Uint8Array): number; flush(): Promise<void> },
+  ): Promise<void> {
+    for (;;) {
+      const chunk = await source.read(1 << 20);
+      if (!chunk.length) break;
+      outputfile.write(chunk);
+      await outputfile.flush();
+    }
+  }
+
+  /**
+   * Python's `guess_type(path)`: `extensions_map` (exact, then lower-case
+   * extension), then CPython's built-in mimetypes table, then
+   * `default_content_type` (`application/octet-stream`).
+   *
+   * @param path a file path
+   * @returns a MIME type
+   */
+  guess_type(path: string): string {
+    const ext = splitext(path)[1];
+    if (Object.hasOwn(this.extensions_map, ext)) return this.extensions_map[ext];
+    const lower = ext.toLowerCase();
+    if (Object.hasOwn(this.extensions_map, lower)) return this.extensions_map[lower];
+    return guessMimeType(path) ?? this.default_content_type;
+  }
+}
+{
+  const p = SimpleHTTPRequestHandler.prototype;
+  p.server_version = "SimpleHTTP/" + __version__;
+  p.index_pages = ["index.html", "index.htm"];
+  p.extensions_map = Object.assign(Object.create(null), {
+    ".gz": "application/gzip",
+    ".Z": "application/octet-stream",
+    ".bz2": "application/x-bzip2",
+    ".xz": "application/x-xz",
+  });
+  p.default_content_type = "application/octet-stream";
+}
+
+function joinPath(a: string, b: string): string {
+  if (b.startsWith("/")) return b;
+  return a.endsWith("/") || a === "" ? a + b : a + "/" + b;
+}
+
+/**
+ * Python's `_url_collapse_path(path)`: collapse `.`/`..` and duplicate
+ * slashes of a URL path (the query is kept).
+ *
+ * @throws `IndexError`-like `RangeError` when `..` climbs above the root
+ */
+function urlCollapsePath(path: string): string {
+  const qi = path.indexOf("?");
+  const query = qi >= 0 ? path.slice(qi + 1) : "";
+  path = unquote(qi >= 0 ? path.slice(0, qi) : path);
+  const parts = path.split("/");
+  const head: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (part === "..") {
+      if (!head.length) throw new RangeError("pop from empty list");
+      head.pop();
+    } else if (part && part !== ".") head.push(part);
+  }
+  let tail = parts[parts.length - 1];
+  if (tail === "..") {
+    if (!head.length) throw new RangeError("pop from empty list");
+    head.pop();
+    tail = "";
+  } else if (tail === ".") tail = "";
+  if (query) tail = tail + "?" + query;
+  return "/" + head.join("/") + "/" + tail;
+}
+
+/**
+ * Python's `executable(path)`: is the file executable by us?
+ *
+ * @param path a file path
+ * @returns true if any execute bit is set
+ */
+export function executable(path: string): boolean {
+  try {
+    const st = Deno.statSync(path);
+    return st.mode !== null && (st.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Python's `http.server.CGIHTTPRequestHandler` (kept although CPython 3.15
+ * removes it): runs executables under `cgi_directories` with the CGI
+ * environment through `Deno.Command`; the request body goes to the
+ * script's stdin and its output follows the status line.
+ *
+ * @example
+ * ```ts
+ * import { CGIHTTPRequestHandler } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(CGIHTTPRequestHandler.prototype.cgi_directories, ["/cgi-bin", "/htbin"]);
+ * ```
+ */
+export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
+  /** Python's `cgi_directories`. */
+  declare cgi_directories: string[];
+  /** Python's `have_fork`: scripts run directly (they must be executable), as with fork. */
+  declare have_fork: boolean;
+  /** Python's `cgi_info`: `(dir, rest)` set by `is_cgi()`. */
+  cgi_info: [string, string] = ["", ""];
+
+  /** Python's `do_POST()`: only for CGI scripts (501 otherwise). */
+  async do_POST(): Promise<void> {
+    if (this.is_cgi()) await this.run_cgi();
+    else this.send_error(501, "Can only POST to CGI scripts");
+  }
+
+  /**
+   * Python's `send_head()` with CGI: run the script or serve the file.
+   *
+   * @returns the body to copy, or `null`
+   */
+  override async send_head(): Promise<BodyFile | null> {
+    if (this.is_cgi()) {
+      await this.run_cgi();
+      return null;
+    }
+    return await super.send_head();
+  }
+
+  /**
+   * Python's `is_cgi()`: does the collapsed path start with a CGI directory?
+   * Sets `cgi_info`.
+   *
+   * @returns true for a CGI request
+   */
+  is_cgi(): boolean {
+    let collapsed: string;
+    try {
+      collapsed = urlCollapsePath(this.path);
+    } catch {
+      return false;
+    }
+    let sep = collapsed.indexOf("/", 1);
+    while (sep > 0 && !this.cgi_directories.includes(collapsed.slice(0, sep))) {
+      sep = collapsed.indexOf("/", sep + 1);
+    }
+    if (sep > 0) {
+      this.cgi_info = [collapsed.slice(0, sep), collapsed.slice(sep + 1)];
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Python's `is_executable(path)`.
+   *
+   * @param path a file path
+   * @returns true if executable
+   */
+  is_executable(path: string): boolean {
+    return executable(path);
+  }
+
+  /**
+   * Python's `is_python(path)`: ends in `.py` or `.pyw`.
+   *
+   * @param path a file path
+   * @returns true for a Python script
+   */
+  is_python(path: string): boolean {
+    const ext = splitext(path)[1].toLowerCase();
+    return ext === ".py" || ext === ".pyw";
+  }
+
+  /** Python's `run_cgi()`: execute the script and pass its output through. */
+  async run_cgi(): Promise<void> {
+    let [dir, rest] = this.cgi_info;
+    const path = dir + "/" + rest;
+    let i = path.indexOf("/", dir.length + 1);
+    while (i >= 0) {
+      const nextdir = path.slice(0, i);
+      const nextrest = path.slice(i + 1);
+      const scriptdir = this.translate_path(nextdir);
+      if ((await statOrNull(scriptdir))?.isDirectory) {
+        dir = nextdir;
+        rest = nextrest;
+        i = path.indexOf("/", dir.length + 1);
+      } else break;
+    }
+    const qi = rest.indexOf("?");
+    const query = qi >= 0 ? rest.slice(qi + 1) : "";
+    if (qi >= 0) rest = rest.slice(0, qi);
+    let script: string;
+    const si = rest.indexOf("/");
+    if (si >= 0) {
+      script = rest.slice(0, si);
+      rest = rest.slice(si);
+    } else {
+      script = rest;
+      rest = "";
+    }
+    const scriptname = dir + "/" + script;
+    const scriptfile = this.translate_path(scriptname);
+    const st = await statOrNull(scriptfile);
+    if (!st) {
+      this.send_error(404, `No such CGI script (${reprStr(scriptname)})`);
+      return;
+    }
+    if (!st.isFile) {
+      this.send_error(403, `CGI script is not a plain file (${reprStr(scriptname)})`);
+      return;
+    }
+    if (!this.is_executable(scriptfile)) {
+      this.send_error(403, `CGI script is not executable (${reprStr(scriptname)})`);
+      return;
+    }
+    const env: Record<string, string> = {};
+    env["SERVER_SOFTWARE"] = this.version_string();
+    env["SERVER_NAME"] = String(this.server?.server_name ?? "");
+    env["GATEWAY_INTERFACE"] = "CGI/1.1";
+    env["SERVER_PROTOCOL"] = this.protocol_version;
+    env["SERVER_PORT"] = String(this.server?.server_port ?? "");
+    env["REQUEST_METHOD"] = this.command ?? "";
+    const uqrest = unquote(rest);
+    env["PATH_INFO"] = uqrest;
+    env["PATH_TRANSLATED"] = this.translate_path(uqrest);
+    env["SCRIPT_NAME"] = scriptname;
+    env["QUERY_STRING"] = query;
+    env["REMOTE_ADDR"] = String(this.client_address[0]);
+    const authorization = this.headers.get("authorization");
+    if (authorization) {
+      const parts = pySplit(authorization);
+      if (parts.length === 2) {
+        env["AUTH_TYPE"] = parts[0];
+        if (parts[0].toLowerCase() === "basic") {
+          try {
+            const decoded = atob(parts[1].replace(/[^A-Za-z0-9+/=]/g, ""));
+            // deno-lint-ignore no-control-regex
+            if (/^[\x00-\x7f]*$/.test(decoded)) {
+              const up = decoded.split(":");
+              if (up.length === 2) env["REMOTE_USER"] = up[0];
+            }
+          } catch { /* binascii.Error */ }
+        }
+      }
+    }
+    env["CONTENT_TYPE"] = this.headers.get("content-type") ?? this.headers.get_content_type();
+    const length = this.headers.get("content-length");
+    if (length) env["CONTENT_LENGTH"] = length;
+    const referer = this.headers.get("referer");
+    if (referer) env["HTTP_REFERER"] = referer;
+    env["HTTP_ACCEPT"] = (this.headers.get_all("accept") ?? []).join(",");
+    const ua = this.headers.get("user-agent");
+    if (ua) env["HTTP_USER_AGENT"] = ua;
+    const cookie = (this.headers.get_all("cookie") ?? []).filter(Boolean).join(", ");
+    if (cookie) env["HTTP_COOKIE"] = cookie;
+    for (
+      const k of [
+        "QUERY_STRING",
+        "REMOTE_HOST",
+        "CONTENT_LENGTH",
+        "HTTP_USER_AGENT",
+        "HTTP_COOKIE",
+        "HTTP_REFERER",
+      ]
+    ) {
+      if (!(k in env)) env[k] = Deno.env.get(k) ?? "";
+    }
+    this.send_response(200, "Script output follows");
+    this.flush_headers();
+    const decoded_query = query.replace(/\+/g, " ");
+    const args = decoded_query.includes("=") ? [] : [decoded_query];
+    let nbytes = 0;
+    if (length && /^\s*[+-]?\d+\s*$/.test(length)) nbytes = Math.max(0, parseInt(length, 10));
+    let child: Deno.ChildProcess;
+    try {
+      child = new Deno.Command(scriptfile, {
+        args,
+        env,
+        stdin: "piped",
+        stdout: "piped",
+        stderr: "inherit",
+      }).spawn();
+    } catch (e) {
+      this.server?.handle_error?.(this.request, this.client_address, e);
+      this.log_error("CGI script exit code %d", 127);
+      return;
+    }
+    const feed = (async () => {
+      const w = child.stdin.getWriter();
+      try {
+        let left = nbytes;
+        while (left > 0) {
+          const chunk = await this.rfile.read(Math.min(left, 1 << 16));
+          if (!chunk.length) break;
+          left -= chunk.length;
+          await w.write(chunk);
+        }
+      } catch { /* the script stopped reading, or the client went away */ }
+      try {
+        await w.close();
+      } catch { /* already closed */ }
+    })();
+    const reader = child.stdout.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (!this.wfile.error) {
+          this.wfile.write(value);
+          await this.wfile.flush().catch(() => {});
+        }
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    await feed;
+    const status = await child.status;
+    if (status.code) this.log_error(`CGI script exit code ${status.code}`);
+  }
+}
+{
+  const p = CGIHTTPRequestHandler.prototype;
+  p.cgi_directories = ["/cgi-bin", "/htbin"];
+  p.have_fork = true;
+  p.rbufsize = 0;
+}
+
+/** Keyword arguments of {@link test}. */
+export interface TestOptions {
+  /** The handler class (default `BaseHTTPRequestHandler`). */
+  HandlerClass?: RequestHandlerClass;
+  /** The server class (default `ThreadingHTTPServer`). */
+  // deno-lint-ignore no-explicit-any
+  ServerClass?: new (...args: any[]) => HTTPServer;
+  /** `protocol_version` for the handler (default `HTTP/1.0`). */
+  protocol?: string;
+  /** Port (default 8000). */
+  port?: number;
+  /** Address to bind (default all interfaces). */
+  bind?: string | null;
+  /** TLS certificate chain file. */
+  tls_cert?: string | null;
+  /** TLS key file. */
+  tls_key?: string | null;
+  /** TLS key password. */
+  tls_password?: string | null;
+  /** Called with the server once it listens (for tests and embedding). */
+  onListen?: (server: HTTPServer) => void;
+}
+
+/**
+ * Python's `http.server.test(...)`: serve until Ctrl-C, printing Python's
+ * banner ("Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...")
+ * and, on Ctrl-C, "Keyboard interrupt received, exiting.".
+ *
+ * @param options the handler and server classes, port, bind address, TLS files
+ * @returns a Promise that resolves when the server stops
+ *
+ * @example
+ * ```ts
+ * import { BaseHTTPRequestHandler, test } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * let port = 0;
+ * const done = test({
+ *   HandlerClass: BaseHTTPRequestHandler,
+ *   port: 0,
+ *   bind: "127.0.0.1",
+ *   onListen: (s) => {
+ *     port = s.server_port;
+ *     void s.shutdown();
+ *   },
+ * });
+ * await done;
+ * assert.ok(port > 0);
+ * ```
+ */
+export async function test(options: TestOptions = {}): Promise<void> {
+  const HandlerClass = options.HandlerClass ?? BaseHTTPRequestHandler;
+  const ServerClass = options.ServerClass ?? ThreadingHTTPServer;
+  // deno-lint-ignore no-explicit-any
+  (HandlerClass.prototype as any).protocol_version = options.protocol ?? "HTTP/1.0";
+  const addr: [string, number] = [options.bind ?? "0.0.0.0", options.port ?? 8000];
+  // deno-lint-ignore no-explicit-any
+  const Server = ServerClass as new (...args: any[]) => HTTPServer;
+  const server = options.tls_cert
+    ? new Server(addr, HandlerClass, {
+      certfile: options.tls_cert,
+      keyfile: options.tls_key ?? null,
+      password: options.tls_password ?? null,
+    })
+    : new Server(addr, HandlerClass);
+  const [host, port] = server.server_address;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  const protocol = options.tls_cert ? "HTTPS" : "HTTP";
+  console.log(
+    `Serving ${protocol} on ${host} port ${port} (${protocol.toLowerCase()}://${urlHost}:${port}/) ...`,
+  );
+  let onSignal: (() => void) | null = null;
+  if (!options.onListen) {
+    onSignal = () => {
+      console.log("\nKeyboard interrupt received, exiting.");
+      Deno.exit(0);
+    };
+    try {
+      Deno.addSignalListener("SIGINT", onSignal);
+    } catch { /* no signals here */ }
+  }
+  try {
+    const serving = server.serve_forever();
+    options.onListen?.(server);
+    await serving;
+  } finally {
+    if (onSignal) {
+      try {
+        Deno.removeSignalListener("SIGINT", onSignal);
+      } catch { /* no signals here */ }
+    }
+    await server.server_close();
+  }
+}
+
+const USAGE = "usage: server.ts [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [--tls-cert PATH]\n" +
+  "                 [--tls-key PATH] [--tls-password-file PATH] [-H HEADER VALUE]\n" +
+  "                 [--content-type TYPE] [port]\n";
+
+function usageError(msg: string): never {
+  writeStderr(USAGE + `server.ts: error: ${msg}\n`);
+  Deno.exit(2);
+}
+
+/**
+ * The `python -m http.server` command line.
+ *
+ * @param argv the arguments (without the program name)
+ * @returns a Promise that resolves when the server stops
+ */
+export async function main(argv: string[]): Promise<void> {
+  let cgi = false;
+  let bind: string | null = null;
+  let directory = Deno.cwd();
+  let protocol = "HTTP/1.0";
+  let tlsCert: string | null = null, tlsKey: string | null = null, tlsPasswordFile: string | null = null;
+  let port = 8000;
+  let contentType: string | null = null;
+  const headers: [string, string][] = [];
+  let sawPort = false;
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | null = null;
+    if (a.startsWith("--") && a.includes("=")) {
+      inline = a.slice(a.indexOf("=") + 1);
+      a = a.slice(0, a.indexOf("="));
+    }
+    const value = (): string => {
+      if (inline !== null) return inline;
+      if (i + 1 >= argv.length) usageError(`argument ${a}: expected one argument`);
+      return argv[++i];
+    };
+    switch (a) {
+      case "-h":
+      case "--help":
+        console.log(USAGE.trimEnd());
+        return;
+      case "--cgi":
+        cgi = true;
+        break;
+      case "-b":
+      case "--bind":
+        bind = value();
+        break;
+      case "-d":
+      case "--directory":
+        directory = value();
+        break;
+      case "-p":
+      case "--protocol":
+        protocol = value();
+        break;
+      case "--tls-cert":
+        tlsCert = value();
+        break;
+      case "--tls-key":
+        tlsKey = value();
+        break;
+      case "--tls-password-file":
+        tlsPasswordFile = value();
+        break;
+      case "--content-type":
+        contentType = value();
+        break;
+      case "-H":
+      case "--header": {
+        if (i + 2 >= argv.length) usageError(`argument ${a}: expected 2 arguments`);
+        headers.push([argv[i + 1], argv[i + 2]]);
+        i += 2;
+        break;
+      }
+      default:
+        if (/^\d+$/.test(a) && !sawPort) {
+          port = parseInt(a, 10);
+          sawPort = true;
+        } else if (a.startsWith("-")) usageError(`unrecognized arguments: ${a}`);
+        else usageError(`argument port: invalid int value: ${reprStr(a)}`);
+    }
+  }
+  if (!tlsCert && tlsKey) usageError("--tls-key requires --tls-cert to be set");
+  let password: string | null = null;
+  if (tlsPasswordFile) {
+    if (!tlsCert) usageError("--tls-password-file requires --tls-cert to be set");
+    try {
+      password = Deno.readTextFileSync(tlsPasswordFile).trim();
+    } catch (e) {
+      usageError(`Failed to read TLS password file: ${e instanceof Error ? e.message : e}`);
+    }
+  }
+  const Base = cgi ? CGIHTTPRequestHandler : SimpleHTTPRequestHandler;
+  class Handler extends Base {
+    constructor(request: Request, client_address: ServerAddress, server: HTTPServer) {
+      super(request, client_address, server, { directory, extra_response_headers: headers });
+    }
+  }
+  if (contentType) Handler.prototype.default_content_type = contentType;
+  await test({
+    HandlerClass: Handler,
+    ServerClass: tlsCert ? ThreadingHTTPSServer : ThreadingHTTPServer,
+    port,
+    bind,
+    protocol,
+    tls_cert: tlsCert,
+    tls_key: tlsKey,
+    tls_password: password,
+  });
+}
+
+if (import.meta.main) {
+  await main(Deno.args);
+}

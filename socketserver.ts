@@ -1,0 +1,861 @@
+/**
+ * Python's `socketserver`: the server classes `http.server` and
+ * `wsgiref.simple_server` stand on, over `Deno.listen` TCP sockets.
+ *
+ * Python:
+ * ```python
+ * import socketserver
+ *
+ * class Echo(socketserver.StreamRequestHandler):
+ *     def handle(self):
+ *         self.wfile.write(self.rfile.readline().upper())
+ *
+ * with socketserver.ThreadingTCPServer(("127.0.0.1", 9999), Echo) as server:
+ *     server.serve_forever()
+ * ```
+ *
+ * TypeScript:
+ * ```ts
+ * import { StreamRequestHandler, ThreadingTCPServer } from "@pyweb/std/socketserver";
+ * import assert from "node:assert/strict";
+ *
+ * class Echo extends StreamRequestHandler {
+ *   override async handle() {
+ *     this.wfile.write((await this.rfile.readline()).map((c) => c >= 97 && c <= 122 ? c - 32 : c));
+ *   }
+ * }
+ *
+ * await using server = new ThreadingTCPServer(["127.0.0.1", 0], Echo);
+ * const serving = server.serve_forever();
+ * const conn = await Deno.connect({ hostname: "127.0.0.1", port: server.server_address[1] });
+ * await conn.write(new TextEncoder().encode("hello\n"));
+ * const buf = new Uint8Array(16);
+ * const n = await conn.read(buf);
+ * assert.equal(new TextDecoder().decode(buf.subarray(0, n!)), "HELLO\n");
+ * conn.close();
+ * await server.shutdown();
+ * await serving;
+ * ```
+ *
+ * Every connection is its own async task, so a plain `TCPServer` already
+ * serves clients concurrently (Python's `ThreadingMixIn` behaviour);
+ * `serve_forever()` resolves after `shutdown()`, and `shutdown()` lets
+ * in-flight HTTP responses finish. UDP and Unix sockets are not provided.
+ *
+ * @module
+ */
+
+import { BufferedReader, BufferedWriter } from "./_util/stream.ts";
+import { type Tuple, tuple } from "./_util/repr.ts";
+import { repr } from "./_util/repr.ts";
+import { OSError, TimeoutError } from "./_util/exceptions.ts";
+
+/** A server address as Python gives it: `(host, port)`. */
+export type ServerAddress = Tuple<string | number> & [string, number];
+
+/** The connection a handler serves: a TCP (or TLS) connection. */
+export type Request = Deno.Conn;
+
+/** A request handler class: Python's `RequestHandlerClass`. */
+export interface RequestHandlerClass {
+  /** Construct a handler; it starts handling the request on the next microtask. */
+  // deno-lint-ignore no-explicit-any
+  new (request: Request, client_address: ServerAddress, server: any, ...rest: any[]): BaseRequestHandler;
+}
+
+/** What the server knows about each open connection. */
+interface ConnState {
+  task: Promise<void> | null;
+  /** True while an HTTP handler waits for the next request line. */
+  idle: boolean;
+  /** True once a handler said it takes part in graceful shutdown. */
+  graceful: boolean;
+}
+
+const handling = new WeakMap<Request, Promise<void>[]>();
+const states = new WeakMap<Request, ConnState>();
+const serversOf = new WeakMap<Request, BaseServer>();
+
+/**
+ * Python's `socketserver.BaseServer`: the request loop without the socket.
+ *
+ * Subclasses provide `get_request()`; `TCPServer` does.
+ */
+export class BaseServer {
+  /** Python's `timeout`: seconds `handle_request()` waits, `null` forever. */
+  declare timeout: number | null;
+  /** Python's `server_address`: `(host, port)`, the real port after binding. */
+  server_address: ServerAddress;
+  /** Python's `RequestHandlerClass`. */
+  RequestHandlerClass: RequestHandlerClass;
+  #shutdownRequest = false;
+  #serving: Promise<void> | null = null;
+  #wake: (() => void) | null = null;
+  #pendingGet: Promise<[Request, ServerAddress] | null> | null = null;
+  #wakeSignal: Promise<void> | null = null;
+  /** Open connections and their tasks. */
+  protected readonly connections: Set<Request> = new Set();
+  #shuttingDown = false;
+
+  /**
+   * @param server_address `(host, port)`; `""` binds every interface
+   * @param RequestHandlerClass the handler class instantiated per connection
+   */
+  constructor(server_address: [string, number], RequestHandlerClass: RequestHandlerClass) {
+    this.server_address = tuple(server_address[0], server_address[1]) as ServerAddress;
+    this.RequestHandlerClass = RequestHandlerClass;
+  }
+
+  /** True while `shutdown()` is draining connections (handlers stop keep-alive). */
+  get shutting_down(): boolean {
+    return this.#shuttingDown;
+  }
+
+  /** Python's `server_activate()`: called by the constructor after binding. */
+  server_activate(): void {}
+
+  /**
+   * Python's `get_request()`: wait for the next connection.
+   *
+   * @returns `[request, client_address]`, or `null` once the server is closed
+   */
+  get_request(): Promise<[Request, ServerAddress] | null> {
+    return Promise.resolve(null);
+  }
+
+  #nextRequest(): Promise<[Request, ServerAddress] | null> {
+    if (!this.#pendingGet) {
+      const p = this.get_request().catch(() => null);
+      this.#pendingGet = p;
+    }
+    return this.#pendingGet;
+  }
+
+  /** Close a connection accepted while nobody was serving (on `server_close`). */
+  protected discardPending(): void {
+    const p = this.#pendingGet;
+    this.#pendingGet = null;
+    p?.then((r) => {
+      if (r) {
+        try {
+          r[0].close();
+        } catch { /* already closed */ }
+      }
+    });
+  }
+
+  #wakeup(): Promise<void> {
+    if (!this.#wakeSignal) this.#wakeSignal = new Promise<void>((r) => this.#wake = r);
+    return this.#wakeSignal;
+  }
+
+  /**
+   * Python's `serve_forever(poll_interval=0.5)`: accept and handle
+   * connections until `shutdown()`; resolves then. Each connection is
+   * served concurrently. `service_actions()` runs at least every
+   * `poll_interval` seconds.
+   *
+   * @param poll_interval seconds between `service_actions()` calls when idle
+   * @returns a Promise that resolves after `shutdown()`
+   */
+  serve_forever(poll_interval = 0.5): Promise<void> {
+    this.#shutdownRequest = false;
+    this.#shuttingDown = false;
+    const loop = async () => {
+      try {
+        while (!this.#shutdownRequest) {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const tick = new Promise<"tick">((r) => timer = setTimeout(() => r("tick"), poll_interval * 1000));
+          const next = this.#nextRequest();
+          const got = await Promise.race([next, this.#wakeup().then(() => "wake" as const), tick]);
+          clearTimeout(timer);
+          if (got !== "wake" && got !== "tick") this.#pendingGet = null;
+          if (got === null) break; // the listener was closed
+          if (typeof got === "object") this.#startTask(got[0], got[1]);
+          if (this.#shutdownRequest) break;
+          this.service_actions();
+        }
+      } finally {
+        this.#shutdownRequest = false;
+        this.#serving = null;
+      }
+    };
+    this.#serving = loop();
+    return this.#serving;
+  }
+
+  #startTask(request: Request, client_address: ServerAddress): Promise<void> {
+    const state: ConnState = { task: null, idle: false, graceful: false };
+    states.set(request, state);
+    serversOf.set(request, this);
+    this.connections.add(request);
+    const task = this.#handleOne(request, client_address).finally(() => {
+      this.connections.delete(request);
+    });
+    state.task = task;
+    return task;
+  }
+
+  async #handleOne(request: Request, client_address: ServerAddress): Promise<void> {
+    let ok = false;
+    try {
+      ok = await this.verify_request(request, client_address);
+    } catch (e) {
+      this.handle_error(request, client_address, e);
+    }
+    if (!ok) {
+      this.shutdown_request(request);
+      return;
+    }
+    try {
+      await this.process_request(request, client_address);
+    } catch (e) {
+      this.handle_error(request, client_address, e);
+      this.shutdown_request(request);
+    }
+  }
+
+  /**
+   * Python's `shutdown()`: stop `serve_forever()`. Resolves when the loop
+   * has ended and every HTTP request being handled has had its response
+   * written; idle keep-alive connections are closed.
+   *
+   * @returns a Promise that resolves once the server is quiet
+   */
+  async shutdown(): Promise<void> {
+    this.#shutdownRequest = true;
+    this.#shuttingDown = true;
+    this.#wake?.();
+    this.#wake = null;
+    this.#wakeSignal = null;
+    const serving = this.#serving;
+    this.closeIdle();
+    const waits: Promise<void>[] = [];
+    for (const c of this.connections) {
+      const s = states.get(c);
+      if (s?.graceful && s.task) waits.push(s.task);
+    }
+    await Promise.allSettled(waits);
+    if (serving) await serving;
+  }
+
+  /** Close the connections whose handler waits for a next request. */
+  protected closeIdle(): void {
+    for (const c of this.connections) {
+      const s = states.get(c);
+      if (s?.idle) {
+        try {
+          c.close();
+        } catch { /* already closed */ }
+      }
+    }
+  }
+
+  /** Python's `service_actions()`: called by the `serve_forever()` loop. */
+  service_actions(): void {}
+
+  /**
+   * Python's `handle_request()`: wait for one connection (at most `timeout`
+   * seconds, then `handle_timeout()`) and handle it.
+   *
+   * @returns a Promise that resolves when the request was handled
+   */
+  async handle_request(): Promise<void> {
+    const timeout = this.timeout;
+    let got: [Request, ServerAddress] | null;
+    try {
+      got = await withDeadline(this.#nextRequest(), timeout);
+      this.#pendingGet = null;
+    } catch (e) {
+      if (e instanceof TimeoutError) {
+        this.handle_timeout();
+        return;
+      }
+      return;
+    }
+    if (got) await this.#startTask(got[0], got[1]);
+  }
+
+  /** Python's `handle_timeout()`: called when `handle_request()` times out. */
+  handle_timeout(): void {}
+
+  /**
+   * Python's `verify_request(request, client_address)`: return false to
+   * refuse the connection.
+   *
+   * @param _request the connection
+   * @param _client_address the peer's `(host, port)`
+   * @returns whether to serve it
+   */
+  verify_request(_request: Request, _client_address: ServerAddress): boolean | Promise<boolean> {
+    return true;
+  }
+
+  /**
+   * Python's `process_request(request, client_address)`: finish the request
+   * and close the connection.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves when the connection is done
+   */
+  async process_request(request: Request, client_address: ServerAddress): Promise<void> {
+    await this.finish_request(request, client_address);
+    this.shutdown_request(request);
+  }
+
+  /**
+   * Python's `finish_request(request, client_address)`: instantiate
+   * `RequestHandlerClass`, which handles the request.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves when the handler is done
+   */
+  async finish_request(request: Request, client_address: ServerAddress): Promise<void> {
+    new this.RequestHandlerClass(request, client_address, this);
+    await handlersDone(request);
+  }
+
+  /**
+   * Python's `server_close()`: close the listening socket. The returned
+   * Promise resolves when the connections still being served are done
+   * (`ThreadingMixIn.block_on_close`); with `daemon_threads` they are
+   * closed instead.
+   *
+   * @returns a Promise that resolves when the server is closed
+   */
+  async server_close(): Promise<void> {}
+
+  /**
+   * Python's `shutdown_request(request)`: shut down writing and close.
+   *
+   * @param request the connection
+   */
+  shutdown_request(request: Request): void {
+    try {
+      // deno-lint-ignore no-explicit-any
+      (request as any).closeWrite?.();
+    } catch { /* ENOTCONN and friends */ }
+    this.close_request(request);
+  }
+
+  /**
+   * Python's `close_request(request)`.
+   *
+   * @param request the connection
+   */
+  close_request(request: Request): void {
+    try {
+      request.close();
+    } catch { /* already closed */ }
+  }
+
+  /**
+   * Python's `handle_error(request, client_address)`: print the traceback
+   * block to stderr and go on serving.
+   *
+   * @param _request the connection
+   * @param client_address the peer's `(host, port)`
+   * @param error the exception (Python reads it from `sys.exc_info()`)
+   */
+  handle_error(_request: Request, client_address: ServerAddress, error?: unknown): void {
+    const lines = [
+      "-".repeat(40),
+      `Exception occurred during processing of request from ${repr(client_address)}`,
+      formatTraceback(error),
+      "-".repeat(40),
+    ];
+    writeStderr(lines.join("\n") + "\n");
+  }
+
+  /** Wait for the tasks of open connections (used by `server_close`). */
+  protected async drain(force: boolean): Promise<void> {
+    this.closeIdle();
+    if (force) {
+      for (const c of this.connections) {
+        try {
+          c.close();
+        } catch { /* already closed */ }
+      }
+    }
+    const tasks: Promise<void>[] = [];
+    for (const c of this.connections) {
+      const t = states.get(c)?.task;
+      if (t) tasks.push(t);
+    }
+    await Promise.allSettled(tasks);
+  }
+
+  /** `with server:` → `await using server = …`: `server_close()` on exit. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.server_close();
+  }
+}
+BaseServer.prototype.timeout = null;
+
+function withDeadline<T>(p: Promise<T>, seconds: number | null): Promise<T> {
+  if (seconds === null || seconds === undefined) return p;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, rej) =>
+      timer = setTimeout(() => rej(new TimeoutError("timed out")), seconds * 1000)
+    ),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Wait for every handler constructed for `request` (errors propagate). */
+async function handlersDone(request: Request): Promise<void> {
+  // Handlers start on a microtask; let the constructor's caller finish first.
+  await Promise.resolve();
+  for (;;) {
+    const list = handling.get(request);
+    if (!list || !list.length) return;
+    handling.delete(request);
+    for (const p of list) await p;
+  }
+}
+
+const encoder = new TextEncoder();
+/** Write text to stderr synchronously, ignoring a closed stderr. */
+export function writeStderr(text: string): void {
+  try {
+    const data = encoder.encode(text);
+    let off = 0;
+    while (off < data.length) off += Deno.stderr.writeSync(data.subarray(off));
+  } catch { /* stderr closed */ }
+}
+
+/** A Python-style traceback block for a JavaScript error. */
+function formatTraceback(error: unknown): string {
+  const out = ["Traceback (most recent call last):"];
+  if (error instanceof Error) {
+    const frames: string[] = [];
+    for (const line of (error.stack ?? "").split("\n").slice(1)) {
+      const m = /^\s*at (?:(.*?) \()?(.*?):(\d+):\d+\)?$/.exec(line);
+      if (!m) continue;
+      frames.push(`  File "${m[2]}", line ${m[3]}, in ${m[1] ?? "<module>"}`);
+    }
+    out.push(...frames.reverse());
+    const name = error.name || error.constructor?.name || "Error";
+    const msg = String(error.message ?? "");
+    out.push(msg ? `${name}: ${msg}` : name);
+  } else {
+    out.push(`Exception: ${String(error)}`);
+  }
+  return out.join("\n");
+}
+
+/** Options of {@link TCPServer}'s constructor beyond Python's positional ones. */
+export interface TCPServerOptions {
+  /** Python's `bind_and_activate` (default true). */
+  bind_and_activate?: boolean;
+}
+
+/**
+ * Python's `socketserver.TCPServer`: a `BaseServer` on a listening TCP
+ * socket (`Deno.listen`). Binding happens in the constructor, so
+ * `server_address` holds the real port right away.
+ *
+ * @example
+ * ```ts
+ * import { BaseRequestHandler, TCPServer } from "@pyweb/std/socketserver";
+ * import assert from "node:assert/strict";
+ *
+ * const server = new TCPServer(["127.0.0.1", 0], BaseRequestHandler);
+ * assert.equal(server.server_address[0], "127.0.0.1");
+ * assert.ok(server.server_address[1] > 0);
+ * await server.server_close();
+ * ```
+ */
+export class TCPServer extends BaseServer {
+  /** Python's `address_family`: `"AF_INET"` or `"AF_INET6"`. */
+  declare address_family: string;
+  /** Python's `socket_type` (always `"SOCK_STREAM"`). */
+  declare socket_type: string;
+  /** Python's `request_queue_size` (the OS backlog is Deno's). */
+  declare request_queue_size: number;
+  /** Python's `allow_reuse_address` (Deno sets `SO_REUSEADDR` on Unix listeners anyway). */
+  declare allow_reuse_address: boolean;
+  /** Python's `allow_reuse_port`: binds with `reusePort`. */
+  declare allow_reuse_port: boolean;
+  /** Python's `socket`: the listener, `null` before `server_bind()` or after `server_close()`. */
+  socket: Deno.Listener | null = null;
+  #closed = false;
+
+  /**
+   * @param server_address `(host, port)`; `""` binds every interface, port 0 picks a free port
+   * @param RequestHandlerClass the handler class
+   * @param bind_and_activate bind and listen now (Python's default)
+   */
+  constructor(
+    server_address: [string, number],
+    RequestHandlerClass: RequestHandlerClass,
+    bind_and_activate: boolean | TCPServerOptions = true,
+  ) {
+    super(server_address, RequestHandlerClass);
+    const bind = typeof bind_and_activate === "object"
+      ? bind_and_activate.bind_and_activate ?? true
+      : bind_and_activate;
+    if (bind) {
+      try {
+        this.server_bind();
+        this.server_activate();
+      } catch (e) {
+        void this.server_close();
+        throw e;
+      }
+    }
+  }
+
+  /** Python's `server_bind()`: bind (and, with Deno, listen) on `server_address`. */
+  server_bind(): void {
+    const [host, port] = this.server_address;
+    this.socket = this.listen(host === "" ? "0.0.0.0" : host, port);
+    const addr = this.socket.addr as Deno.NetAddr;
+    this.server_address = tuple(addr.hostname, addr.port) as ServerAddress;
+  }
+
+  /**
+   * Open the listening socket (`HTTPSServer` overrides this for TLS).
+   *
+   * @param hostname the address to bind
+   * @param port the port (0 for any free one)
+   * @returns the listener
+   */
+  protected listen(hostname: string, port: number): Deno.Listener {
+    if (hostname.includes(":")) this.address_family = "AF_INET6";
+    try {
+      const opts: Deno.TcpListenOptions = { hostname, port };
+      if (this.allow_reuse_port) (opts as { reusePort?: boolean }).reusePort = true;
+      return Deno.listen(opts);
+    } catch (e) {
+      throw toOSError(e);
+    }
+  }
+
+  /** Python's `server_activate()`: `Deno.listen` already listens. */
+  override server_activate(): void {}
+
+  /** Python's `fileno()`: Deno does not expose descriptors; the listener's resource id. */
+  fileno(): number {
+    // deno-lint-ignore no-explicit-any
+    return (this.socket as any)?.rid ?? -1;
+  }
+
+  /**
+   * Python's `get_request()`: accept the next connection.
+   *
+   * @returns `[request, client_address]`, or `null` once closed
+   */
+  override get_request(): Promise<[Request, ServerAddress] | null> {
+    const listener = this.socket;
+    if (!listener || this.#closed) return Promise.resolve(null);
+    return this.#acceptOne(listener);
+  }
+
+  async #acceptOne(listener: Deno.Listener): Promise<[Request, ServerAddress] | null> {
+    for (;;) {
+      try {
+        const conn = await listener.accept();
+        const a = conn.remoteAddr as Deno.NetAddr;
+        return [conn, tuple(a.hostname, a.port) as ServerAddress];
+      } catch (e) {
+        if (this.#closed || e instanceof Deno.errors.BadResource || e instanceof Deno.errors.Interrupted) {
+          return null;
+        }
+        // A failed accept (EMFILE, aborted handshake) must not stop the server.
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+  }
+
+  /**
+   * Python's `server_close()`: close the listening socket; resolves after
+   * the connections still open are done.
+   *
+   * @returns a Promise that resolves when everything is closed
+   */
+  override async server_close(): Promise<void> {
+    this.#closed = true;
+    if (this.socket) {
+      try {
+        this.socket.close();
+      } catch { /* already closed */ }
+    }
+    this.discardPending();
+    // deno-lint-ignore no-explicit-any
+    const self = this as any;
+    await this.drain(Boolean(self.daemon_threads) || self.block_on_close === false);
+  }
+
+  /** `with server:` in a sync block → `using server = …`: closes the listener. */
+  [Symbol.dispose](): void {
+    void this.server_close();
+  }
+}
+TCPServer.prototype.address_family = "AF_INET";
+TCPServer.prototype.socket_type = "SOCK_STREAM";
+TCPServer.prototype.request_queue_size = 5;
+TCPServer.prototype.allow_reuse_address = false;
+TCPServer.prototype.allow_reuse_port = false;
+
+function toOSError(e: unknown): Error {
+  if (e instanceof Deno.errors.AddrInUse) return new OSError(98, "Address already in use");
+  if (e instanceof Deno.errors.AddrNotAvailable) return new OSError(99, "Cannot assign requested address");
+  if (e instanceof Deno.errors.PermissionDenied) return new OSError(13, "Permission denied");
+  return e instanceof Error ? e : new OSError(String(e));
+}
+
+/** A class that `ThreadingMixIn` can extend. */
+// deno-lint-ignore no-explicit-any
+export type ServerClass = abstract new (...args: any[]) => BaseServer;
+
+/** The members `ThreadingMixIn` adds. */
+export interface ThreadingServer {
+  /** Python's `daemon_threads`: `server_close()` closes busy connections instead of waiting. */
+  daemon_threads: boolean;
+  /** Python's `block_on_close`: `server_close()` waits for busy connections. */
+  block_on_close: boolean;
+  /** Python's `process_request_thread`: finish, report errors, close. */
+  process_request_thread(request: Request, client_address: ServerAddress): Promise<void>;
+}
+
+async function processRequestThread(
+  server: BaseServer,
+  request: Request,
+  client_address: ServerAddress,
+): Promise<void> {
+  try {
+    await server.finish_request(request, client_address);
+  } catch (e) {
+    server.handle_error(request, client_address, e);
+  } finally {
+    server.shutdown_request(request);
+  }
+}
+
+/**
+ * Python's `socketserver.ThreadingMixIn` as a class factory:
+ * `class ThreadingHTTPServer(ThreadingMixIn, HTTPServer)` ports as
+ * `class ThreadingHTTPServer extends ThreadingMixIn(HTTPServer) {}`.
+ * `process_request()` returns at once (the connection is served as its own
+ * task, like a thread); errors go to `handle_error()`.
+ *
+ * @param Base the server class to extend
+ * @returns the mixed class
+ *
+ * @example
+ * ```ts
+ * import { BaseRequestHandler, TCPServer, ThreadingMixIn } from "@pyweb/std/socketserver";
+ * import assert from "node:assert/strict";
+ *
+ * class MyServer extends ThreadingMixIn(TCPServer) {}
+ * const server = new MyServer(["127.0.0.1", 0], BaseRequestHandler);
+ * assert.equal(server.daemon_threads, false);
+ * await server.server_close();
+ * ```
+ */
+export function ThreadingMixIn<T extends ServerClass>(
+  Base: T,
+): T & (new (...args: never[]) => ThreadingServer) {
+  abstract class Threading extends Base implements ThreadingServer {
+    declare daemon_threads: boolean;
+    declare block_on_close: boolean;
+    process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+      return processRequestThread(this, request, client_address);
+    }
+    override process_request(request: Request, client_address: ServerAddress): Promise<void> {
+      void this.process_request_thread(request, client_address);
+      return Promise.resolve();
+    }
+  }
+  Threading.prototype.daemon_threads = false;
+  Threading.prototype.block_on_close = true;
+  return Threading as unknown as T & (new (...args: never[]) => ThreadingServer);
+}
+
+/**
+ * Python's `socketserver.ThreadingTCPServer` (`ThreadingMixIn, TCPServer`).
+ *
+ * @example
+ * ```ts
+ * import { BaseRequestHandler, ThreadingTCPServer } from "@pyweb/std/socketserver";
+ * import assert from "node:assert/strict";
+ *
+ * await using server = new ThreadingTCPServer(["127.0.0.1", 0], BaseRequestHandler);
+ * assert.equal(server.block_on_close, true);
+ * ```
+ */
+export class ThreadingTCPServer extends TCPServer implements ThreadingServer {
+  /** Python's `daemon_threads`. */
+  declare daemon_threads: boolean;
+  /** Python's `block_on_close`. */
+  declare block_on_close: boolean;
+  /**
+   * Python's `process_request_thread`.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves when the connection is done
+   */
+  process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+    return processRequestThread(this, request, client_address);
+  }
+  /**
+   * Python's `ThreadingMixIn.process_request`: serve as a separate task.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves at once
+   */
+  override process_request(request: Request, client_address: ServerAddress): Promise<void> {
+    void this.process_request_thread(request, client_address);
+    return Promise.resolve();
+  }
+}
+ThreadingTCPServer.prototype.daemon_threads = false;
+ThreadingTCPServer.prototype.block_on_close = true;
+
+/**
+ * Python's `socketserver.BaseRequestHandler`. Constructing one starts
+ * handling on the next microtask — `setup()`, `handle()`, `finish()`, each
+ * of which may be async — after the subclass constructor has finished, so
+ * subclass fields and constructor arguments (`directory`) are in place.
+ *
+ * @example
+ * ```ts
+ * import { BaseRequestHandler, TCPServer } from "@pyweb/std/socketserver";
+ * import assert from "node:assert/strict";
+ *
+ * class Hello extends BaseRequestHandler {
+ *   override async handle() {
+ *     await this.request.write(new TextEncoder().encode("hi\n"));
+ *   }
+ * }
+ * await using server = new TCPServer(["127.0.0.1", 0], Hello);
+ * const handled = server.handle_request();
+ * const conn = await Deno.connect({ hostname: "127.0.0.1", port: server.server_address[1] });
+ * await handled;
+ * const buf = new Uint8Array(8);
+ * assert.equal(await conn.read(buf), 3);
+ * conn.close();
+ * ```
+ */
+export class BaseRequestHandler {
+  /** Python's `request`: the connection. */
+  request: Request;
+  /** Python's `client_address`: `(host, port)`. */
+  client_address: ServerAddress;
+  /** Python's `server`. */
+  // deno-lint-ignore no-explicit-any
+  server: any;
+
+  /**
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @param server the server
+   */
+  // deno-lint-ignore no-explicit-any
+  constructor(request: Request, client_address: ServerAddress, server: any) {
+    this.request = request;
+    this.client_address = client_address;
+    this.server = server;
+    const done = Promise.resolve().then(() => this.#lifecycle());
+    done.catch(() => {});
+    let list = handling.get(request);
+    if (!list) handling.set(request, list = []);
+    list.push(done);
+  }
+
+  async #lifecycle(): Promise<void> {
+    await this.setup();
+    try {
+      await this.handle();
+    } finally {
+      await this.finish();
+    }
+  }
+
+  /** Python's `setup()`: called before `handle()`. */
+  setup(): void | Promise<void> {}
+  /** Python's `handle()`: serve the request. */
+  handle(): void | Promise<void> {}
+  /** Python's `finish()`: called after `handle()`, even when it raised. */
+  finish(): void | Promise<void> {}
+
+  /**
+   * Tell the server whether this connection waits for a new request (an
+   * idle keep-alive connection that `shutdown()` may close) or is busy
+   * with one (which `shutdown()` lets finish).
+   *
+   * @param idle true while waiting for the next request
+   * @returns true if the server is shutting down
+   */
+  protected markIdle(idle: boolean): boolean {
+    const s = states.get(this.request);
+    if (s) {
+      s.idle = idle;
+      s.graceful = true;
+    }
+    return serversOf.get(this.request)?.shutting_down ?? false;
+  }
+}
+
+/**
+ * Python's `socketserver.StreamRequestHandler`: `rfile` and `wfile` over
+ * the connection. `rfile` is a buffered reader (`await this.rfile.read(n)`,
+ * `await this.rfile.readline()`); `wfile.write(b)` queues without `await`
+ * and coalesces writes made in the same tick into one socket write.
+ *
+ * @example
+ * ```ts
+ * import { StreamRequestHandler } from "@pyweb/std/socketserver";
+ * import assert from "node:assert/strict";
+ * assert.equal(StreamRequestHandler.prototype.rbufsize, -1);
+ * ```
+ */
+export class StreamRequestHandler extends BaseRequestHandler {
+  /** Python's `rbufsize` (-1: default buffer size). */
+  declare rbufsize: number;
+  /** Python's `wbufsize` (accepted; writes are always queued and coalesced). */
+  declare wbufsize: number;
+  /** Python's `timeout`: seconds a read may wait, `null` forever. */
+  declare timeout: number | null;
+  /** Python's `disable_nagle_algorithm` (TCP_NODELAY is always set: writes are coalesced). */
+  declare disable_nagle_algorithm: boolean;
+  /** Python's `connection`: the same object as `request`. */
+  connection!: Request;
+  /** Python's `rfile`: the buffered request stream. */
+  rfile!: BufferedReader;
+  /** Python's `wfile`: the response stream. */
+  wfile!: BufferedWriter;
+
+  /** Python's `setup()`: make `rfile`/`wfile`, apply `timeout`. */
+  override setup(): void {
+    this.connection = this.request;
+    try {
+      // deno-lint-ignore no-explicit-any
+      (this.connection as any).setNoDelay?.(true);
+    } catch { /* not TCP */ }
+    this.rfile = new BufferedReader(this.connection, this.rbufsize > 0 ? this.rbufsize : 65536);
+    this.rfile.timeout = this.timeout;
+    this.wfile = new BufferedWriter(this.connection);
+  }
+
+  /** Python's `finish()`: flush `wfile` (ignoring a vanished peer), close both files. */
+  override async finish(): Promise<void> {
+    if (!this.wfile.closed) {
+      try {
+        await this.wfile.flush();
+      } catch { /* the peer went away */ }
+    }
+    await this.wfile.close();
+    this.rfile.close();
+  }
+}
+StreamRequestHandler.prototype.rbufsize = -1;
+StreamRequestHandler.prototype.wbufsize = 0;
+StreamRequestHandler.prototype.timeout = null;
+StreamRequestHandler.prototype.disable_nagle_algorithm = false;
