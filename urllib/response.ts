@@ -1,0 +1,301 @@
+/**
+ * Python's `urllib.response`: the small file wrappers that `urlopen()` returns
+ * for `file:` and `data:` URLs (and that `HTTPError` builds on).
+ *
+ * ```python
+ * with urllib.request.urlopen("data:,Hello") as f:
+ *     print(f.status, f.info()["Content-type"], f.read())
+ * ```
+ *
+ * ```ts
+ * import { urlopen } from "@pyweb/std/urllib/request";
+ * await using f = await urlopen("data:,Hello");
+ * console.log(f.status, f.info().get("Content-type"), await f.read());
+ * ```
+ *
+ * @module
+ */
+
+import { Bytes } from "../_util/bytes.ts";
+import { ValueError } from "../_util/exceptions.ts";
+import type { HTTPMessage } from "../_util/message.ts";
+import { pyrepr, repr, showAsRepr } from "../_util/repr.ts";
+
+/** What the wrappers read from: a Python-style binary file object. */
+export interface ReadableFile {
+  /** Read up to `n` bytes (all when `n` is negative or left out). */
+  read(n?: number): Promise<Uint8Array>;
+  /** Read one line, at most `limit` bytes. */
+  readline?(limit?: number): Promise<Uint8Array>;
+  /** Close the file. */
+  close(): unknown;
+  /** True once closed. */
+  readonly closed?: boolean;
+}
+
+let nextId = 0x1000;
+
+/** A stable, per-object id used in our reprs in place of CPython's memory address. */
+export function objectId(o: object): string {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, id = nextId++);
+  return "0x" + id.toString(16).padStart(12, "0");
+}
+const ids = new WeakMap<object, number>();
+
+/**
+ * Python's `urllib.response.addbase`: a file wrapper with `read`, `readline`,
+ * `readlines`, async iteration, `close` and `await using`.
+ *
+ * @example
+ * ```ts
+ * import { addbase } from "@pyweb/std/urllib/response";
+ * import { urlopen } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * const f = await urlopen("data:,a%0Ab");
+ * const wrapped = new addbase(f);
+ * assert.deepEqual(await wrapped.readlines(), [new TextEncoder().encode("a\n"), new TextEncoder().encode("b")]);
+ * wrapped.close();
+ * ```
+ */
+export class addbase implements AsyncIterable<Bytes> {
+  /** The wrapped file object. */
+  fp: ReadableFile;
+  #closed = false;
+
+  /**
+   * Wrap `fp`.
+   * @param fp the file object to wrap
+   */
+  constructor(fp: ReadableFile) {
+    this.fp = fp;
+  }
+
+  /** True once `close()` was called (or the wrapped file is closed). */
+  get closed(): boolean {
+    return this.#closed || this.fp.closed === true;
+  }
+
+  /**
+   * Python's `read(n=-1)`.
+   * @param n how many bytes at most; all when negative
+   * @returns the bytes read (empty at end of file)
+   */
+  async read(n: number = -1): Promise<Bytes> {
+    if (this.#closed) throw new ValueError("I/O operation on closed file.");
+    return toBytes(await this.fp.read(n));
+  }
+
+  /**
+   * Python's `readline(limit=-1)`.
+   * @param limit the longest line to return; no limit when negative
+   * @returns one line, its `\n` included
+   */
+  async readline(limit: number = -1): Promise<Bytes> {
+    if (this.#closed) throw new ValueError("I/O operation on closed file.");
+    if (this.fp.readline) return toBytes(await this.fp.readline(limit));
+    const parts: number[] = [];
+    while (limit < 0 || parts.length < limit) {
+      const c = await this.fp.read(1);
+      if (!c.length) break;
+      parts.push(c[0]);
+      if (c[0] === 10) break;
+    }
+    return new Bytes(parts);
+  }
+
+  /**
+   * Python's `readlines(hint=-1)`.
+   * @param hint stop once this many bytes were read; no limit when not positive
+   * @returns the lines
+   */
+  async readlines(hint: number = -1): Promise<Bytes[]> {
+    const out: Bytes[] = [];
+    let total = 0;
+    for (;;) {
+      const line = await this.readline();
+      if (!line.length) break;
+      out.push(line);
+      total += line.length;
+      if (hint > 0 && total >= hint) break;
+    }
+    return out;
+  }
+
+  /** Iterate over the lines (Python's `for line in f`). */
+  async *[Symbol.asyncIterator](): AsyncGenerator<Bytes> {
+    for (;;) {
+      const line = await this.readline();
+      if (!line.length) return;
+      yield line;
+    }
+  }
+
+  /** Close the wrapper and the wrapped file. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      const r = this.fp.close();
+      if (r instanceof Promise) r.catch(() => {});
+    } catch {
+      // closing twice or closing a vanished stream is not an error here
+    }
+  }
+
+  /** `await using f = …` closes the file at the end of the block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+    return Promise.resolve();
+  }
+
+  /** `using f = …` closes the file at the end of the block. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** Python's repr, with a stable id in place of the memory address. */
+  [pyrepr](): string {
+    return `<${this.constructor.name} at ${objectId(this)} whose fp = ${repr(this.fp)}>`;
+  }
+}
+
+function toBytes(u: Uint8Array): Bytes {
+  return u instanceof Bytes ? u : new Bytes(u.buffer as ArrayBuffer, u.byteOffset, u.length);
+}
+
+/**
+ * Python's `urllib.response.addclosehook(fp, closehook, *hookargs)`: calls
+ * `closehook(...hookargs)` once, when closed.
+ *
+ * @example
+ * ```ts
+ * import { addclosehook } from "@pyweb/std/urllib/response";
+ * import { urlopen } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * const seen: string[] = [];
+ * const f = new addclosehook(await urlopen("data:,x"), (s: string) => seen.push(s), "closed");
+ * f.close();
+ * f.close();
+ * assert.deepEqual(seen, ["closed"]);
+ * ```
+ */
+export class addclosehook extends addbase {
+  /** The hook, or `null` once it ran. */
+  closehook: ((...args: never[]) => unknown) | null;
+  /** The hook's arguments, or `null` once it ran. */
+  hookargs: unknown[] | null;
+
+  /**
+   * @param fp the file object to wrap
+   * @param closehook called on close
+   * @param hookargs arguments for the hook
+   */
+  // deno-lint-ignore no-explicit-any
+  constructor(fp: ReadableFile, closehook: (...args: any[]) => unknown, ...hookargs: unknown[]) {
+    super(fp);
+    this.closehook = closehook;
+    this.hookargs = hookargs;
+  }
+
+  /** Run the hook (once), then close. */
+  override close(): void {
+    try {
+      const hook = this.closehook as ((...a: unknown[]) => unknown) | null;
+      const args = this.hookargs ?? [];
+      if (hook) {
+        this.closehook = null;
+        this.hookargs = null;
+        hook(...args);
+      }
+    } finally {
+      super.close();
+    }
+  }
+}
+
+/**
+ * Python's `urllib.response.addinfo(fp, headers)`: adds `info()`.
+ *
+ * @example
+ * ```ts
+ * import { addinfo } from "@pyweb/std/urllib/response";
+ * import { urlopen } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * const f = await urlopen("data:text/html,<p>");
+ * const w = new addinfo(f, f.info());
+ * assert.equal(w.info().get("Content-type"), "text/html");
+ * w.close();
+ * ```
+ */
+export class addinfo extends addbase {
+  /** The response headers. */
+  headers: HTTPMessage;
+  /**
+   * @param fp the file object to wrap
+   * @param headers the headers `info()` returns
+   */
+  constructor(fp: ReadableFile, headers: HTTPMessage) {
+    super(fp);
+    this.headers = headers;
+  }
+  /**
+   * Python's `info()`.
+   * @returns the headers
+   */
+  info(): HTTPMessage {
+    return this.headers;
+  }
+}
+
+/**
+ * Python's `urllib.response.addinfourl(fp, headers, url, code=None)`: what
+ * `urlopen()` returns for `file:` and `data:` URLs.
+ *
+ * @example
+ * ```ts
+ * import { urlopen } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * await using f = await urlopen("data:,hi");
+ * assert.equal(f.geturl(), "data:,hi");
+ * assert.equal(f.status, null);
+ * assert.equal((await f.read()).decode(), "hi");
+ * ```
+ */
+export class addinfourl extends addinfo {
+  /** The URL of the resource. */
+  url: string;
+  /** The status code, or `null` for non-HTTP URLs. */
+  code: number | null;
+  /**
+   * @param fp the file object to wrap
+   * @param headers the headers
+   * @param url the URL
+   * @param code the status code
+   */
+  constructor(fp: ReadableFile, headers: HTTPMessage, url: string, code: number | null = null) {
+    super(fp, headers);
+    this.url = url;
+    this.code = code;
+  }
+  /** The status code (Python's `status` property). */
+  get status(): number | null {
+    return this.code;
+  }
+  /**
+   * Python's `getcode()`.
+   * @returns the status code
+   */
+  getcode(): number | null {
+    return this.code;
+  }
+  /**
+   * Python's `geturl()`.
+   * @returns the URL
+   */
+  geturl(): string {
+    return this.url;
+  }
+}
+
+for (const C of [addbase, addclosehook, addinfo, addinfourl]) showAsRepr(C);
