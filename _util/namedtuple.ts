@@ -10,7 +10,7 @@
  * @module
  */
 
-import { ValueError } from "./exceptions.ts";
+import { TypeError, ValueError } from "./exceptions.ts";
 import { pyrepr, repr, showAsRepr } from "./repr.ts";
 
 /** Base class of our named tuples. */
@@ -39,13 +39,12 @@ export abstract class NamedTuple implements Iterable<unknown> {
    *
    * @param changes the new values by field name
    * @returns a new tuple of the same class
-   * @throws ValueError for a name that is not a field, as Python does
+   * @throws TypeError for names that are not fields, as Python 3.13+ does
    */
   _replace(changes: Record<string, unknown>): this {
     const fields = this._fields;
-    for (const k of Object.keys(changes)) {
-      if (!fields.includes(k)) throw new ValueError(`Got unexpected field names: [${repr(k)}]`);
-    }
+    const unknown = Object.keys(changes).filter((k) => !fields.includes(k));
+    if (unknown.length) throw new TypeError(`Got unexpected field names: ${repr(unknown)}`);
     const self = this as unknown as Record<string, unknown>;
     const values = fields.map((f) => Object.hasOwn(changes, f) ? changes[f] : self[f]);
     const Ctor = this.constructor as new (...args: unknown[]) => this;

@@ -1146,11 +1146,13 @@ function unsplitParts(
   url: string,
   query: string,
   fragment: string,
+  params = "",
 ): string {
   let nl: string | null = netloc;
   if (!netloc) {
     nl = scheme && uses_netloc.includes(scheme) && (!url || url.charCodeAt(0) === 0x2f) ? "" : null;
   }
+  if (params) url = url + ";" + params;
   return unsplitStr(scheme || null, nl, url, query || null, fragment || null);
 }
 
@@ -1194,7 +1196,7 @@ export function urlunparse(components: ParseResultBytes | readonly Uint8Array[])
 export function urlunparse(components: Iterable<unknown>): string | Bytes;
 export function urlunparse(components: Iterable<unknown>): string | Bytes {
   const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
-  const r = unsplitParts(s, n, params ? p + ";" + params : p, q, f);
+  const r = unsplitParts(s, n, p, q, f, params);
   return bytes ? latin1ToBytes(r) : r;
 }
 
@@ -1630,7 +1632,11 @@ function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unkno
     if (c >= 128 || !table[c]) break;
     i++;
   }
-  if (i === n) return s;
+  if (i === n) {
+    // Python encodes before it looks at the bytes: an unknown codec still raises.
+    if (encoding !== null && encoding !== undefined) lookup(String(encoding));
+    return s;
+  }
   const enc = encoding === null || encoding === undefined ? "utf-8" : String(encoding);
   const err = errors === null || errors === undefined ? "strict" : String(errors);
   let bytes: Uint8Array;
@@ -1967,7 +1973,7 @@ export interface UrlencodeOptions {
   /** Passed to `quote_via` for str parts. */
   errors?: string | null;
   /** The quoting function (default {@link quote_plus}; {@link quote} keeps spaces as `%20`). */
-  quote_via?: (s: string | Uint8Array, safe?: unknown, encoding?: unknown, errors?: unknown) => string;
+  quote_via?: (...args: never[]) => string;
 }
 
 const NOT_SEQ = "not a valid non-string sequence or mapping object";

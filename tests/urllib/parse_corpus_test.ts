@@ -21,7 +21,11 @@ import {
   urlunsplit,
 } from "../../urllib/parse.ts";
 
-const BASES = ["http://www.example.com/a/b/c.html?q=1#f", "https://user:pw@host:8080/dir/", "file:///srv/x/y"];
+const BASES = [
+  "http://www.example.com/a/b/c.html?q=1#f",
+  "https://user:pw@host:8080/dir/",
+  "file:///srv/x/y",
+];
 
 function ours(input: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -86,7 +90,9 @@ Deno.test("urllib.parse: url corpus matches CPython 3.14 (url_expected.jsonl)", 
     for (const k of Object.keys(exp)) {
       checked++;
       if (JSON.stringify(got[k]) !== JSON.stringify(exp[k])) {
-        bad.push(`${JSON.stringify(inputs[i])} ${k}: got ${JSON.stringify(got[k])} want ${JSON.stringify(exp[k])}`);
+        bad.push(
+          `${JSON.stringify(inputs[i])} ${k}: got ${JSON.stringify(got[k])} want ${JSON.stringify(exp[k])}`,
+        );
       }
     }
     for (const k of Object.keys(got)) if (!(k in exp)) bad.push(`${JSON.stringify(inputs[i])} extra ${k}`);

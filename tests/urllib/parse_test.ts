@@ -1,0 +1,510 @@
+/**
+ * urllib.parse: the live differential test against CPython 3.14 (20,000+
+ * generated URLs through every function, several argument combinations,
+ * str and bytes), reprs, hostile 1 MB inputs, and unit vectors from
+ * CPython's test_urlparse.
+ */
+import assert from "node:assert/strict";
+import { capture, oracle, oracleTest, type Outcome } from "../_oracle.ts";
+import { b, Bytes, repr } from "../../mod.ts";
+import { TypeError as PyTypeError, ValueError } from "../../_util/exceptions.ts";
+import * as P from "../../urllib/parse.ts";
+import { type Case, casesFor, Gen } from "./_url_gen.ts";
+
+const PY = `
+import urllib.parse as P
+import re as _re
+# The oracle is python3.13 running 3.14's parse.py, whose IPvFuture check
+# uses the regex anchor \\z (new in 3.14). 3.13's \\Z means the same thing.
+class _Re3_14:
+    def __getattr__(self, name):
+        return getattr(_re, name)
+    def match(self, pattern, string, flags=0):
+        return _re.match(pattern.replace("\\\\z", "\\\\Z"), string, flags)
+P.re = _Re3_14()
+RESULTS = (P.SplitResult, P.ParseResult, P.SplitResultBytes, P.ParseResultBytes)
+DEFRAG = (P.DefragResult, P.DefragResultBytes)
+def _props(r):
+    out = []
+    for name in ("hostname", "port", "username", "password"):
+        try:
+            out.append({"ok": _enc(getattr(r, name))})
+        except Exception as e:
+            out.append({"error": type(e).__name__, "message": str(e)})
+    out.append(r.geturl())
+    out.append(repr(r))
+    return out
+def _call(c):
+    f = c["f"]; a = list(c.get("a", [])); k = dict(c.get("k", {}))
+    if f == "urlencode":
+        if isinstance(a[0], list):
+            a[0] = [tuple(x) if isinstance(x, list) else x for x in a[0]]
+            if c.get("asdict"):
+                a[0] = dict(a[0])
+        if c.get("qv") == "quote":
+            k["quote_via"] = P.quote
+    if f == "result_encode":
+        return P.urlsplit(a[0]).encode(*a[1:]) if c.get("split") else P.urlparse(a[0]).encode(*a[1:])
+    if f == "result_decode":
+        return P.urlsplit(a[0]).decode(*a[1:]) if c.get("split") else P.urlparse(a[0]).decode(*a[1:])
+    if f == "defrag_encode":
+        return P.urldefrag(a[0]).encode(*a[1:])
+    if f == "replace":
+        return P.urlparse(a[0])._replace(**k)
+    return getattr(P, f)(*a, **k)
+def run(c):
+    r = _call(c)
+    if isinstance(r, RESULTS):
+        return [list(r), _props(r)]
+    if isinstance(r, DEFRAG):
+        return [list(r), r.geturl(), repr(r)]
+    if c["f"] in ("parse_qs", "parse_qsl"):
+        return [r, repr(r)]
+    return r
+`;
+
+type Fn = (...args: unknown[]) => unknown;
+const FNS = P as unknown as Record<string, Fn>;
+
+function callOurs(c: Case): unknown {
+  const a = [...c.a];
+  const k: Record<string, unknown> = { ...(c.k ?? {}) };
+  if (c.f === "urlencode") {
+    if (c.qv === "quote") k.quote_via = P.quote;
+    if ((c as { asdict?: boolean }).asdict) a[0] = new Map(a[0] as [unknown, unknown][]);
+  }
+  if (c.f === "result_encode") {
+    const r = (c as { split?: boolean }).split ? P.urlsplit(a[0] as string) : P.urlparse(a[0] as string);
+    return r.encode(...a.slice(1));
+  }
+  if (c.f === "result_decode") {
+    const r = (c as { split?: boolean }).split
+      ? P.urlsplit(a[0] as Uint8Array)
+      : P.urlparse(a[0] as Uint8Array);
+    return r.decode(...a.slice(1));
+  }
+  if (c.f === "defrag_encode") return P.urldefrag(a[0] as string).encode(...a.slice(1));
+  if (c.f === "replace") return P.urlparse(a[0] as string)._replace(k);
+  const fn = FNS[c.f];
+  return Object.keys(k).length ? fn(...a, k) : fn(...a);
+}
+
+function ours(c: Case): Outcome {
+  return capture(() => {
+    const r = callOurs(c);
+    if (
+      r instanceof P.SplitResult || r instanceof P.ParseResult || r instanceof P.SplitResultBytes ||
+      r instanceof P.ParseResultBytes
+    ) {
+      const props = ["hostname", "port", "username", "password"].map((name) => {
+        const o = capture(() => (r as unknown as Record<string, unknown>)[name]);
+        return o;
+      });
+      return [r, [...props, r.geturl(), repr(r)]];
+    }
+    if (r instanceof P.DefragResult || r instanceof P.DefragResultBytes) return [r, r.geturl(), repr(r)];
+    if (c.f === "parse_qs" || c.f === "parse_qsl") return [r, repr(r)];
+    return r;
+  });
+}
+
+/** Hand-picked calls: type errors, odd arguments, result methods. */
+function specialCases(): Case[] {
+  const cs: Case[] = [
+    { f: "urlsplit", a: ["http://x", b`http`] },
+    { f: "urlsplit", a: [b`http://x`, "http"] },
+    { f: "urlsplit", a: [b`http://x`, ""] },
+    { f: "urlsplit", a: [null] },
+    { f: "urlsplit", a: [b`http://\xff/`] },
+    { f: "urlparse", a: [b`http://h/p;x?q#f`, b`ftp`, false] },
+    { f: "urljoin", a: ["a", b`b`] },
+    { f: "urljoin", a: [b`http://a/b`, b`../c`] },
+    { f: "urljoin", a: ["", b`b`] },
+    { f: "urljoin", a: [b`x`, ""] },
+    { f: "urlunsplit", a: [["http", b`x`, "", "", ""]] },
+    { f: "urlunsplit", a: [["a", "b"]] },
+    { f: "urlunsplit", a: [["a", "b", "c", "d", "e", "f"]] },
+    { f: "urlunparse", a: [["a", "b", "c", "d", "e"]] },
+    { f: "urlunsplit", a: [[b`http`, b`h`, b`/p`, b``, b`f`]] },
+    { f: "urldefrag", a: [b`http://x/#y`] },
+    { f: "urldefrag", a: ["http://x/?#"] },
+    { f: "urldefrag", a: ["#"] },
+    { f: "urlencode", a: ["abc"] },
+    { f: "urlencode", a: [""] },
+    { f: "urlencode", a: [5] },
+    { f: "urlencode", a: [["a"]] },
+    { f: "urlencode", a: [null] },
+    { f: "urlencode", a: [[]] },
+    { f: "urlencode", a: [[["a", "1", "2"]]] },
+    { f: "urlencode", a: [[["a", "1"], ["b"]]] },
+    { f: "urlencode", a: [[["a", "x y"], ["b", ["1", "2"]]]], k: { doseq: true, quote_via: undefined } },
+    { f: "quote", a: [5] },
+    { f: "quote", a: [null] },
+    { f: "quote", a: [b`x`], k: { encoding: "utf-8" } },
+    { f: "quote", a: [b`x`], k: { errors: "strict" } },
+    { f: "quote", a: [""], k: { encoding: "bogus" } },
+    { f: "quote", a: ["é"], k: { encoding: "bogus" } },
+    { f: "quote", a: ["a"], k: { encoding: "bogus" } },
+    { f: "quote", a: ["\ud800x"] },
+    { f: "quote", a: ["\ud800x"], k: { errors: "surrogatepass" } },
+    { f: "quote", a: ["ab\udc80"], k: { errors: "surrogateescape" } },
+    { f: "quote", a: ["€"], k: { encoding: "latin-1" } },
+    { f: "quote", a: ["€x"], k: { encoding: "ascii", errors: "xmlcharrefreplace" } },
+    { f: "quote", a: ["a b"], k: { safe: b` ` } },
+    { f: "quote_plus", a: ["a b+c"], k: { safe: b`+` } },
+    { f: "quote_plus", a: [b`a b`], k: { safe: "/" } },
+    { f: "quote_plus", a: [5] },
+    { f: "quote_from_bytes", a: ["x"] },
+    { f: "quote_from_bytes", a: [b``] },
+    { f: "parse_qsl", a: ["a=1"], k: { separator: "" } },
+    { f: "parse_qsl", a: ["a=1"], k: { separator: null } },
+    { f: "parse_qsl", a: ["a=1"], k: { separator: 5 } },
+    { f: "parse_qsl", a: ["a=1;b=2"], k: { separator: b`;` } },
+    { f: "parse_qsl", a: [b`a=1;b=2`], k: { separator: ";" } },
+    { f: "parse_qsl", a: [b`a=1`], k: { separator: "é" } },
+    { f: "parse_qsl", a: ["a=1"], k: { separator: b`\xff` } },
+    { f: "parse_qsl", a: [null] },
+    { f: "parse_qsl", a: [0] },
+    { f: "parse_qsl", a: [[]] },
+    { f: "parse_qsl", a: [5] },
+    { f: "parse_qsl", a: [""], k: { strict_parsing: true } },
+    { f: "parse_qsl", a: ["a&&b=1"], k: { strict_parsing: true } },
+    { f: "parse_qsl", a: ["&"], k: { strict_parsing: true, keep_blank_values: true } },
+    { f: "parse_qsl", a: ["a=1&b=2&c=3"], k: { max_num_fields: 2 } },
+    { f: "parse_qsl", a: ["a=1&b=2"], k: { max_num_fields: 2 } },
+    { f: "parse_qsl", a: ["a=%e9"], k: { encoding: "latin-1" } },
+    { f: "parse_qsl", a: ["a=%e9"], k: { encoding: "bogus" } },
+    { f: "parse_qsl", a: ["a=%e9"], k: { errors: "strict" } },
+    { f: "parse_qs", a: ["__proto__=1&constructor=2&__proto__=3&toString=4"] },
+    { f: "parse_qs", a: [b`a=1&a=2&b=%41+`] },
+    { f: "parse_qs", a: [b`a=1&b&c=`], k: { keep_blank_values: true } },
+    { f: "unquote", a: [null] },
+    { f: "unquote", a: [5] },
+    { f: "unquote", a: [b`%41%e9`] },
+    { f: "unquote", a: [b`%41%e9`], k: { encoding: "latin-1" } },
+    { f: "unquote", a: ["%41%e9"], k: { errors: "strict" } },
+    { f: "unquote", a: ["%41"], k: { encoding: "bogus" } },
+    { f: "unquote", a: ["abc"], k: { encoding: "bogus" } },
+    { f: "unquote", a: ["%e9é%e9"], k: { encoding: "latin-1" } },
+    { f: "unquote", a: ["%C3é%A9"] },
+    { f: "unquote", a: ["%00%ff%FF%Fg%f%"] },
+    { f: "unquote", a: ["a%41"], k: { encoding: "utf-16-le" } },
+    { f: "unquote_plus", a: [b`a+b`] },
+    { f: "unquote_plus", a: [null] },
+    { f: "unquote_to_bytes", a: [null] },
+    { f: "unquote_to_bytes", a: [""] },
+    { f: "unquote_to_bytes", a: [5] },
+    { f: "unquote_to_bytes", a: ["\ud800%41"] },
+    { f: "unquote_to_bytes", a: ["é%41%"] },
+    { f: "unwrap", a: ["<URL:type://host/path>"] },
+    { f: "unwrap", a: ["  <  URL:  x  >  "] },
+    { f: "unwrap", a: ["<>"] },
+    { f: "unwrap", a: ["<"] },
+    { f: "unwrap", a: ["\u3000<URL:\x1cx\x85>\ufeff"] },
+    { f: "unwrap", a: [b`<URL:x>`] },
+    { f: "result_encode", a: ["http://h/é", "ascii"], split: true } as Case,
+    { f: "result_encode", a: ["http://h/é", "utf-8"] },
+    { f: "result_encode", a: ["http://h/é"], k: { encoding: "latin-1" } } as Case,
+    { f: "result_encode", a: ["http://h/é", "ascii", "replace"] },
+    { f: "result_decode", a: [b`http://h:80/p;x?q#f`], split: true } as Case,
+    { f: "result_decode", a: [b`http://h/\xe9`, "latin-1"] },
+    { f: "result_decode", a: [b`http://h/\xe9`] },
+    { f: "defrag_encode", a: ["http://x/#é", "utf-8"] },
+    { f: "replace", a: ["http://a/b"], k: { scheme: "https", fragment: "x" } },
+    { f: "replace", a: ["http://a/b"], k: { bogus: "x" } },
+  ];
+  // urlencode with dict-like queries and assorted values
+  cs.push(
+    {
+      f: "urlencode",
+      a: [[["@number", 1234], ["@type", "issue"], ["@action", "show"]]],
+      asdict: true,
+    } as Case,
+  );
+  cs.push({ f: "urlencode", a: [[["a", [1, 2]], ["b", "c d"], [1, true], ["n", null]]], k: { doseq: true } });
+  cs.push({ f: "urlencode", a: [[["a", [1, 2]], ["b", []]]], k: { doseq: false } });
+  cs.push({ f: "urlencode", a: [[["é", "ü"]]], k: { encoding: "latin-1" } });
+  cs.push({ f: "urlencode", a: [[["é", "€"]]], k: { encoding: "latin-1", errors: "xmlcharrefreplace" } });
+  cs.push({ f: "urlencode", a: [[["é", "€"]]], k: { encoding: "ascii" } });
+  return cs;
+}
+
+function generated(count: number, seed: number): Case[] {
+  const g = new Gen(seed);
+  const cases: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    for (const c of casesFor(g, g.url())) {
+      if (c.f === "urlencode" && g.chance(0.3)) {
+        const pairs = c.a[0] as [unknown, unknown][];
+        if (pairs.every(([k]) => !(k instanceof Uint8Array))) (c as { asdict?: boolean }).asdict = true;
+      }
+      cases.push(c);
+    }
+  }
+  return cases;
+}
+
+function diff(cases: Case[], theirs: Outcome[]): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < cases.length; i++) {
+    const mine = ours(cases[i]);
+    const a = JSON.stringify(mine), e = JSON.stringify(theirs[i]);
+    if (a !== e) bad.push(`${JSON.stringify(cases[i])}\n  ours:   ${a}\n  python: ${e}`);
+  }
+  return bad;
+}
+
+const GENERATED_URLS = 20_000;
+
+oracleTest("urllib.parse: differential vs CPython 3.14 (special cases)", async () => {
+  const cases = specialCases();
+  const bad = diff(cases, await oracle(PY, cases));
+  assert.deepEqual(bad, [], `${bad.length} of ${cases.length} differ`);
+});
+
+oracleTest(`urllib.parse: differential vs CPython 3.14 (${GENERATED_URLS} generated URLs)`, async () => {
+  const cases = generated(GENERATED_URLS, 0x5eed_2026);
+  const bad = diff(cases, await oracle(PY, cases));
+  assert.deepEqual(bad.slice(0, 10), [], `${bad.length} of ${cases.length} differ`);
+  console.log(`urllib.parse differential: ${cases.length} cases from ${GENERATED_URLS} URLs, all agree`);
+});
+
+oracleTest("urllib.parse: console.log shows Python's repr for every result type", async () => {
+  const url = "http://www.python.org:80/guido/python.html;philosophy?overall=3#n10";
+  const code = `
+import urllib.parse as P
+def run(c):
+    return [repr(x) for x in (P.urlparse(c), P.urlsplit(c), P.urldefrag(c), P.urlparse(c.encode()),
+            P.urlsplit(c.encode()), P.urldefrag(c.encode()), P.parse_qsl(P.urlsplit(c).query),
+            P.parse_qs(P.urlsplit(c).query), P.parse_qs(P.urlsplit(c.encode()).query))]
+`;
+  const inputs = [url, "HTTP://U:P@[::1]:8080/a'b\"c?x=1&x=2#", "//h/\x7f?a=%41&b=\\"];
+  const theirs = await oracle(code, inputs);
+  inputs.forEach((c, i) => {
+    const values = [
+      P.urlparse(c),
+      P.urlsplit(c),
+      P.urldefrag(c),
+      P.urlparse(new TextEncoder().encode(c)),
+      P.urlsplit(new TextEncoder().encode(c)),
+      P.urldefrag(new TextEncoder().encode(c)),
+      P.parse_qsl(P.urlsplit(c).query),
+      P.parse_qs(P.urlsplit(c).query),
+      P.parse_qs(P.urlsplit(new TextEncoder().encode(c)).query),
+    ];
+    const expected = (theirs[i] as { ok: string[] }).ok;
+    assert.deepEqual(values.map((v) => repr(v)), expected);
+    // Deno's console.log goes through Deno.inspect: named tuples show the same text.
+    assert.deepEqual(values.slice(0, 6).map((v) => Deno.inspect(v)), expected.slice(0, 6));
+  });
+});
+
+Deno.test("urllib.parse: the README example prints CPython's repr", () => {
+  const r = P.urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
+  assert.equal(
+    Deno.inspect(r),
+    "ParseResult(scheme='http', netloc='www.python.org:80', path='/guido/python.html', params='philosophy', query='overall=3', fragment='n10')",
+  );
+  assert.equal(repr(P.parse_qs(r.query)), "{'overall': ['3']}");
+});
+
+Deno.test("urllib.parse: parse_qs dicts have a null prototype", () => {
+  const d = P.parse_qs("__proto__=1&constructor=2");
+  assert.equal(Object.getPrototypeOf(d), null);
+  assert.deepEqual(Object.keys(d), ["__proto__", "constructor"]);
+  assert.deepEqual(d["__proto__"], ["1"]);
+  assert.equal(({} as Record<string, unknown>).constructor, Object);
+  assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, "1"), false);
+});
+
+Deno.test("urllib.parse: CPython test_urlparse vectors", () => {
+  // RFC 3986 §5.4 examples (test_RFC3986) with 3.14's rules.
+  const base = "http://a/b/c/d;p?q";
+  const vectors: [string, string][] = [
+    ["g:h", "g:h"],
+    ["g", "http://a/b/c/g"],
+    ["./g", "http://a/b/c/g"],
+    ["g/", "http://a/b/c/g/"],
+    ["/g", "http://a/g"],
+    ["//g", "http://g"],
+    ["?y", "http://a/b/c/d;p?y"],
+    ["g?y", "http://a/b/c/g?y"],
+    ["#s", "http://a/b/c/d;p?q#s"],
+    ["g#s", "http://a/b/c/g#s"],
+    ["g?y#s", "http://a/b/c/g?y#s"],
+    [";x", "http://a/b/c/;x"],
+    ["g;x", "http://a/b/c/g;x"],
+    ["g;x?y#s", "http://a/b/c/g;x?y#s"],
+    ["", "http://a/b/c/d;p?q"],
+    [".", "http://a/b/c/"],
+    ["./", "http://a/b/c/"],
+    ["..", "http://a/b/"],
+    ["../", "http://a/b/"],
+    ["../g", "http://a/b/g"],
+    ["../..", "http://a/"],
+    ["../../", "http://a/"],
+    ["../../g", "http://a/g"],
+    ["../../../g", "http://a/g"],
+    ["../../../../g", "http://a/g"],
+    ["/./g", "http://a/g"],
+    ["/../g", "http://a/g"],
+    ["g.", "http://a/b/c/g."],
+    [".g", "http://a/b/c/.g"],
+    ["g..", "http://a/b/c/g.."],
+    ["..g", "http://a/b/c/..g"],
+    ["./../g", "http://a/b/g"],
+    ["./g/.", "http://a/b/c/g/"],
+    ["g/./h", "http://a/b/c/g/h"],
+    ["g/../h", "http://a/b/c/h"],
+    ["g;x=1/./y", "http://a/b/c/g;x=1/y"],
+    ["g;x=1/../y", "http://a/b/c/y"],
+    ["g?y/./x", "http://a/b/c/g?y/./x"],
+    ["g?y/../x", "http://a/b/c/g?y/../x"],
+    ["g#s/./x", "http://a/b/c/g#s/./x"],
+    ["g#s/../x", "http://a/b/c/g#s/../x"],
+    ["http:g", "http://a/b/c/g"],
+    ["?", "http://a/b/c/d;p?"],
+    ["#", "http://a/b/c/d;p?q#"],
+  ];
+  for (const [rel, want] of vectors) assert.equal(P.urljoin(base, rel), want, rel);
+  // test_urlsplit_remove_unsafe_bytes / test_urlsplit_strip_url
+  assert.deepEqual([
+    ...P.urlsplit(
+      "h\nttp://www.python\n.org/java\nscript:\talert('msg\r\n')/?query\n=\tsomething#frag\nment",
+    ),
+  ], [
+    "http",
+    "www.python.org",
+    "/javascript:alert('msg')/",
+    "query=something",
+    "fragment",
+  ]);
+  assert.deepEqual([...P.urlsplit("\x00\x1f https://www.python.org/")], [
+    "https",
+    "www.python.org",
+    "/",
+    "",
+    "",
+  ]);
+  // test_urlsplit_normalization (CVE-2019-9636 / -10160)
+  for (const c of "/?#@:") {
+    const ch = { "/": "\u2100", "?": "\uff1f", "#": "\uff03", "@": "\uff20", ":": "\uff1a" }[c];
+    assert.throws(() => P.urlsplit(`http://www${ch}python.org`), ValueError);
+  }
+  assert.throws(() => P.urlsplit("http://user:pass@www\u2100python.org"), /contains invalid characters/);
+  // test_invalid_bracketed_hosts / test_splitting_bracketed_hosts
+  for (
+    const bad of [
+      "Scheme://user@[192.0.2.146]/Path?Query",
+      "Scheme://user@[important.com:8000]/Path?Query",
+      "Scheme://user@[v123r.IP]/Path?Query",
+      "Scheme://user@[v12ae]/Path?Query",
+      "Scheme://user@[v.IP]/Path?Query",
+      "Scheme://user@[v123.]/Path?Query",
+      "Scheme://user@[v]/Path?Query",
+      "Scheme://user@[0439:23af::2309::fae7:1234]/Path?Query",
+      "Scheme://user@[0439:23af:2309::fae7:1234:2342:438e:192.0.2.146]/Path?Query",
+      "Scheme://user@]v6a.ip[/Path",
+      "scheme://prefix.[v6a.ip]",
+      "scheme://[v6a.ip].suffix",
+      "scheme://prefix.[::1]",
+      "scheme://[::1].suffix",
+      "scheme://[::1]x",
+    ]
+  ) assert.throws(() => P.urlsplit(bad), ValueError, bad);
+  const p1 = P.urlsplit("scheme://user@[v6a.ip]:1234/path?query");
+  assert.equal(p1.hostname, "v6a.ip");
+  assert.equal(p1.username, "user");
+  assert.equal(p1.port, 1234);
+  const p2 = P.urlsplit("scheme://user@[0439:23af:2309::fae7%test]/path?query");
+  assert.equal(p2.hostname, "0439:23af:2309::fae7%test");
+  const p3 = P.urlsplit("scheme://user@[0439:23af:2309::fae7:1234:192.0.2.146%test]/path?query");
+  assert.equal(p3.hostname, "0439:23af:2309::fae7:1234:192.0.2.146%test");
+  // ports
+  assert.throws(() => P.urlsplit("http://h:65536").port, /^ValueError: Port out of range 0-65535$/);
+  assert.throws(() => P.urlsplit("http://h:x").port, {
+    message: "Port could not be cast to integer value as 'x'",
+  });
+  assert.throws(() => P.urlsplit(b`http://h:x`).port, {
+    message: "Port could not be cast to integer value as b'x'",
+  });
+  // parse_qs separator (CVE-2021-23336)
+  assert.deepEqual(P.parse_qsl("a=1;b=2"), [["a", "1;b=2"]]);
+  assert.deepEqual(P.parse_qsl("a=1;b=2", { separator: ";" }), [["a", "1"], ["b", "2"]]);
+  assert.throws(() => P.parse_qsl("a=1", { separator: "" }), ValueError);
+  assert.throws(() => P.parse_qs("a=1&b=2", { max_num_fields: 1 }), {
+    message: "Max number of fields exceeded",
+  });
+  // types
+  assert.throws(() => P.urljoin("a", b`b` as unknown as string), PyTypeError);
+  assert.throws(() => P.quote(5 as unknown as string), { message: "quote_from_bytes() expected bytes" });
+  assert.ok(P.urlsplit(b`http://x/`).scheme instanceof Bytes);
+});
+
+Deno.test("urllib.parse: keyword arguments are checked like Python's", () => {
+  assert.throws(() => P.urlsplit("x", { bogus: 1 } as never), {
+    message: "urlsplit() got an unexpected keyword argument 'bogus'",
+  });
+  assert.throws(() => P.quote("x", "/", { safe: "" }), {
+    message: "quote() got multiple values for argument 'safe'",
+  });
+  assert.equal(P.quote("a b/c", { safe: "" }), "a%20b%2Fc");
+  assert.equal(P.urlencode({ a: "1 2" }, { quote_via: P.quote }), "a=1%202");
+});
+
+Deno.test("urllib.parse: module data and clear_cache", () => {
+  assert.ok(P.uses_netloc.includes("itms-services"));
+  assert.equal(P.scheme_chars.length, 65);
+  P.clear_cache();
+  assert.equal(P.quote("a:b", ":"), "a:b");
+});
+
+Deno.test("urllib.parse: hostile 1 MB inputs finish (linear time)", () => {
+  const MB = 1 << 20;
+  for (
+    const ch of ["%", "[", "]", "&", ":", "@", "/", "=", "#", "?", ";", "\t", " ", "%4", "a", "é", "+", "."]
+  ) {
+    const s = ch.repeat(Math.ceil(MB / ch.length));
+    for (const fn of [P.urlsplit, P.urlparse, P.urldefrag]) {
+      for (const u of [s, "http://" + s, "http://h/" + s, "//" + s + "/"]) {
+        try {
+          fn(u);
+        } catch (e) {
+          assert.ok(e instanceof ValueError);
+        }
+      }
+    }
+    for (const u of ["http://" + s, "http://h/" + s]) {
+      try {
+        P.urljoin(u, "../" + s);
+        P.urljoin("http://h/a/", s);
+      } catch (e) {
+        assert.ok(e instanceof ValueError);
+      }
+    }
+    assert.equal(typeof P.quote(s), "string");
+    assert.equal(typeof P.quote_plus(s, { safe: ch }), "string");
+    assert.equal(typeof P.unquote(s), "string");
+    assert.equal(typeof P.unquote_plus(s), "string");
+    assert.ok(P.unquote_to_bytes(s) instanceof Uint8Array);
+    P.parse_qsl(s, { keep_blank_values: true });
+    P.parse_qs(s);
+    try {
+      P.parse_qsl(s, { strict_parsing: true });
+    } catch (e) {
+      assert.ok(e instanceof ValueError);
+    }
+    assert.throws(() => P.parse_qsl("&".repeat(MB), { max_num_fields: 10 }), ValueError);
+    P.urlencode([[s, s]]);
+    const r = P.urlsplit("http://u@h:1/");
+    P.urlunsplit([r.scheme, s, s, s, s]);
+  }
+  const nested = "[".repeat(MB / 2) + "]".repeat(MB / 2);
+  assert.throws(() => P.urlsplit("http://" + nested), ValueError);
+  assert.throws(() => P.urlsplit("http://[" + "1:".repeat(MB / 2) + "]"), ValueError);
+  assert.throws(() => P.urlsplit("http://[v1." + "x".repeat(MB) + "\n"), ValueError);
+  assert.equal(P.urlsplit("http://" + "@".repeat(MB) + "h").hostname, "h");
+  assert.equal(P.urlsplit("http://h:" + "0".repeat(MB) + "80").port, 80);
+  assert.equal(P.urljoin("http://a/" + "b/".repeat(MB / 2), "../".repeat(MB / 3) + "g").length > 0, true);
+  assert.equal(P.quote(new Uint8Array(MB).fill(0xff)).length, 3 * MB);
+});
