@@ -246,6 +246,15 @@ export class PermissionError extends OSError {}
 export class IsADirectoryError extends OSError {}
 /** Python's `NotADirectoryError`. */
 export class NotADirectoryError extends OSError {}
+/** Python's `socket.gaierror`: a host name that does not resolve (an `OSError`). */
+export class gaierror extends OSError {}
+
+const GAI_ERRNO: Record<string, number> = {
+  "Name or service not known": -2,
+  "Temporary failure in name resolution": -3,
+  "Non-recoverable failure in name resolution": -4,
+  "No address associated with hostname": -5,
+};
 
 /**
  * Turn an error thrown by a Deno API into the matching Python `OSError`
@@ -255,6 +264,8 @@ export class NotADirectoryError extends OSError {}
 export function fromDenoError(err: unknown, filename?: string): Error {
   if (err instanceof Exception || err instanceof TypeError) return err;
   if (!(err instanceof Error)) return new OSError(String(err));
+  const dns = /^failed to lookup address information: (.*)$/.exec(err.message);
+  if (dns) return new gaierror(GAI_ERRNO[dns[1]] ?? -2, dns[1]);
   const msg = err.message.replace(/ \(os error \d+\)$/, "").replace(/:.*$/, "");
   const withFile = (cls: new (...a: unknown[]) => OSError, errno: number, text: string) =>
     filename === undefined ? new cls(errno, text) : new cls(errno, text, filename);

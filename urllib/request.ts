@@ -45,6 +45,8 @@ import {
 import { ContentTooShortError, HTTPError, URLError } from "./error.ts";
 import { addinfourl, objectId, type ReadableFile } from "./response.ts";
 import { guessType } from "./_request_mimetypes.ts";
+import { HTTPConnection, HTTPSConnection } from "../http/client.ts";
+import { urljoin, urlparse, urlunparse } from "./parse.ts";
 
 export { ContentTooShortError, HTTPError, URLError };
 
@@ -52,7 +54,11 @@ export { ContentTooShortError, HTTPError, URLError };
 export const __version__: string = "Deno/" + (globalThis.Deno?.version?.deno ?? "2");
 
 /** Request body types: bytes, a file-like object with `read()`, or an iterable of byte chunks. */
-export type RequestData = Uint8Array | { read(n?: number): unknown } | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+export type RequestData =
+  | Uint8Array
+  | { read(n?: number): unknown }
+  | Iterable<Uint8Array>
+  | AsyncIterable<Uint8Array>;
 
 /** Header mappings accepted by {@link Request}: a plain object, a `Map` or a list of pairs. */
 export type HeadersInit = Record<string, string> | Map<string, string> | Iterable<readonly [string, string]>;
@@ -197,7 +203,9 @@ export class Request {
     return this.#fullUrl ?? "";
   }
   set full_url(url: string) {
-    if (typeof url !== "string") throw new TypeError(`expected string or bytes-like object, got '${typeof url}'`);
+    if (typeof url !== "string") {
+      throw new TypeError(`expected string or bytes-like object, got '${typeof url}'`);
+    }
     [this.#fullUrl, this.fragment] = splittag(unwrap(url));
     this.#parse();
   }
@@ -780,10 +788,15 @@ export class HTTPRedirectHandler extends BaseHandler {
     if (headers.has("location")) newurl = headers.get("location")!;
     else if (headers.has("uri")) newurl = headers.get("uri")!;
     else return null;
-    const { urlparse, urlunparse, urljoin } = await parseModule();
     const parts = urlparse(newurl);
     if (!["http", "https", "ftp", ""].includes(parts.scheme)) {
-      throw new HTTPError(newurl, code, `${msg} - Redirection to url '${newurl}' is not allowed`, headers, fp);
+      throw new HTTPError(
+        newurl,
+        code,
+        `${msg} - Redirection to url '${newurl}' is not allowed`,
+        headers,
+        fp,
+      );
     }
     let list: string[] = [...parts] as string[];
     if (!parts.path && parts.netloc) {
@@ -810,34 +823,45 @@ export class HTTPRedirectHandler extends BaseHandler {
     return await this.parent.open(neu, null, req.timeout);
   }
   /** Same as `http_error_302`. */
-  http_error_301(req: Request, fp: ReadableFile, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  http_error_301(
+    req: Request,
+    fp: ReadableFile,
+    code: number,
+    msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     return this.http_error_302(req, fp, code, msg, headers);
   }
   /** Same as `http_error_302`. */
-  http_error_303(req: Request, fp: ReadableFile, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  http_error_303(
+    req: Request,
+    fp: ReadableFile,
+    code: number,
+    msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     return this.http_error_302(req, fp, code, msg, headers);
   }
   /** Same as `http_error_302`. */
-  http_error_307(req: Request, fp: ReadableFile, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  http_error_307(
+    req: Request,
+    fp: ReadableFile,
+    code: number,
+    msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     return this.http_error_302(req, fp, code, msg, headers);
   }
   /** Same as `http_error_302`. */
-  http_error_308(req: Request, fp: ReadableFile, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  http_error_308(
+    req: Request,
+    fp: ReadableFile,
+    code: number,
+    msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     return this.http_error_302(req, fp, code, msg, headers);
   }
-}
-
-// urllib.parse is another engineer's module; load it lazily so the rest of
-// this module works (and type-checks) on its own.
-interface ParseModule {
-  // deno-lint-ignore no-explicit-any
-  urlparse(url: string): any;
-  urlunparse(parts: string[]): string;
-  urljoin(base: string, url: string): string;
-}
-let parsePromise: Promise<ParseModule> | null = null;
-function parseModule(): Promise<ParseModule> {
-  return parsePromise ??= import("./parse.ts") as Promise<ParseModule>;
 }
 
 /**
@@ -989,7 +1013,10 @@ export function getproxies(): Record<string, string> {
  * assert.equal(proxy_bypass_environment("example.org", { no: "example.com" }), false);
  * ```
  */
-export function proxy_bypass_environment(host: string, proxies: Record<string, string> | null = null): boolean {
+export function proxy_bypass_environment(
+  host: string,
+  proxies: Record<string, string> | null = null,
+): boolean {
   proxies ??= getproxies_environment();
   if (!Object.hasOwn(proxies, "no")) return false;
   const noProxy = proxies["no"];
@@ -1038,7 +1065,8 @@ type Reduced = [string, string];
  */
 export class HTTPPasswordMgr {
   /** realm → list of (URIs, scheme-scoped, user, password). */
-  passwd: Map<string | null, { uris: [string | null, Reduced][]; user: string; passwd: string }[]> = new Map();
+  passwd: Map<string | null, { uris: [string | null, Reduced][]; user: string; passwd: string }[]> =
+    new Map();
 
   /**
    * Python's `add_password(realm, uri, user, passwd)`.
@@ -1052,7 +1080,9 @@ export class HTTPPasswordMgr {
     if (!this.passwd.has(realm)) this.passwd.set(realm, []);
     const list = this.passwd.get(realm)!;
     for (const defaultPort of [true, false]) {
-      const reduced = uris.map((u) => [schemeOf(u), [...this.reduce_uri(u, defaultPort)] as Reduced] as [string | null, Reduced]);
+      const reduced = uris.map((u) =>
+        [schemeOf(u), [...this.reduce_uri(u, defaultPort)] as Reduced] as [string | null, Reduced]
+      );
       const key = JSON.stringify(reduced);
       const i = list.findIndex((e) => JSON.stringify(e.uris) === key);
       const entry = { uris: reduced, user, passwd };
@@ -1190,7 +1220,9 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
   update_authenticated(uri: string | string[], is_authenticated = false): void {
     const uris = typeof uri === "string" ? [uri] : uri;
     for (const defaultPort of [true, false]) {
-      for (const u of uris) this.authenticated.set(JSON.stringify([...this.reduce_uri(u, defaultPort)]), is_authenticated);
+      for (const u of uris) {
+        this.authenticated.set(JSON.stringify([...this.reduce_uri(u, defaultPort)]), is_authenticated);
+      }
     }
   }
 
@@ -1214,7 +1246,13 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
 // Authentication handlers
 
 interface PasswordManager {
-  add_password(realm: string | null, uri: string | string[], user: string, passwd: string, ...rest: unknown[]): void;
+  add_password(
+    realm: string | null,
+    uri: string | string[],
+    user: string,
+    passwd: string,
+    ...rest: unknown[]
+  ): void;
   find_user_password(realm: string | null, authuri: string): readonly (string | null)[];
   is_authenticated?(authuri: string): boolean | null;
   update_authenticated?(uri: string | string[], is_authenticated?: boolean): void;
@@ -1261,7 +1299,12 @@ export class AbstractBasicAuthHandler extends BaseHandler {
    * @param headers the response headers
    * @returns the retried response, or `null`
    */
-  async http_error_auth_reqed(authreq: string, host: string, req: Request, headers: HTTPMessage): Promise<Response> {
+  async http_error_auth_reqed(
+    authreq: string,
+    host: string,
+    req: Request,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     const values = headers.get_all(authreq);
     if (!values || !values.length) return null;
     let unsupported: string | null = null;
@@ -1356,7 +1399,13 @@ export class HTTPBasicAuthHandler extends AbstractBasicAuthHandler {
    * @param headers the headers
    * @returns the retried response, or `null`
    */
-  http_error_401(req: Request, fp: unknown, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  http_error_401(
+    req: Request,
+    _fp: unknown,
+    _code: number,
+    _msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     return this.http_error_auth_reqed("www-authenticate", req.full_url, req, headers);
   }
 }
@@ -1380,7 +1429,13 @@ export class ProxyBasicAuthHandler extends AbstractBasicAuthHandler {
    * @param headers the headers
    * @returns the retried response, or `null`
    */
-  http_error_407(req: Request, fp: unknown, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  http_error_407(
+    req: Request,
+    _fp: unknown,
+    _code: number,
+    _msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     return this.http_error_auth_reqed("proxy-authenticate", req.host ?? "", req, headers);
   }
 }
@@ -1500,7 +1555,12 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @param headers the response headers
    * @returns the retried response, or `null`
    */
-  async http_error_auth_reqed(auth_header: string, host: string, req: Request, headers: HTTPMessage): Promise<Response> {
+  async http_error_auth_reqed(
+    auth_header: string,
+    host: string,
+    req: Request,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     void host;
     const authreq = headers.get(auth_header, null);
     if (this.retried > 5) throw new HTTPError(req.full_url, 401, "digest auth failed", headers, null);
@@ -1595,7 +1655,13 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @returns `[H, KD]`
    */
   get_algorithm_impls(algorithm: string): [(x: string) => string, (s: string, d: string) => string] {
-    const name = algorithm === "MD5" ? "md5" : algorithm === "SHA" ? "sha1" : algorithm === "SHA-256" ? "sha256" : null;
+    const name = algorithm === "MD5"
+      ? "md5"
+      : algorithm === "SHA"
+      ? "sha1"
+      : algorithm === "SHA-256"
+      ? "sha256"
+      : null;
     if (name === null) throw new ValueError(`Unsupported digest authentication algorithm ${repr(algorithm)}`);
     const H = (x: string) => hexdigest(name, encode(x, "ascii"));
     return [H, (s: string, d: string) => H(`${s}:${d}`)];
@@ -1632,7 +1698,13 @@ export class HTTPDigestAuthHandler extends AbstractDigestAuthHandler {
    * @param headers the headers
    * @returns the retried response, or `null`
    */
-  async http_error_401(req: Request, fp: unknown, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  async http_error_401(
+    req: Request,
+    _fp: unknown,
+    _code: number,
+    _msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     const host = urlsplitRaw(req.full_url)[1] ?? "";
     const retry = await this.http_error_auth_reqed("www-authenticate", host, req, headers);
     this.reset_retry_count();
@@ -1659,7 +1731,13 @@ export class ProxyDigestAuthHandler extends AbstractDigestAuthHandler {
    * @param headers the headers
    * @returns the retried response, or `null`
    */
-  async http_error_407(req: Request, fp: unknown, code: number, msg: string, headers: HTTPMessage): Promise<Response> {
+  async http_error_407(
+    req: Request,
+    _fp: unknown,
+    _code: number,
+    _msg: string,
+    headers: HTTPMessage,
+  ): Promise<Response> {
     const retry = await this.http_error_auth_reqed("proxy-authenticate", req.host ?? "", req, headers);
     this.reset_retry_count();
     return retry;
@@ -1687,6 +1765,8 @@ export interface HTTPConnectionLike {
   getresponse(): Promise<Response>;
   /** Python's `close()`. */
   close(): unknown;
+  /** The connection's socket, released once the response owns it. */
+  sock?: { release?(): void } | null;
 }
 
 /** A class like `http.client.HTTPConnection`: `new C(host, { timeout, ... })`. */
@@ -1714,17 +1794,6 @@ function contentLength(body: unknown, method: string): number | null {
   if (body instanceof ArrayBuffer) return body.byteLength;
   if (typeof body === "string") return body.length;
   return null;
-}
-
-/** The HTTP client module, loaded on first use (it is a separate entry point). */
-interface ClientModule {
-  HTTPConnection: HTTPConnectionClass & { debuglevel?: number };
-  HTTPSConnection: HTTPConnectionClass & { debuglevel?: number };
-}
-const CLIENT_MODULE = "../http/client.ts";
-let clientPromise: Promise<ClientModule> | null = null;
-function clientModule(): Promise<ClientModule> {
-  return clientPromise ??= import(CLIENT_MODULE) as Promise<ClientModule>;
 }
 
 /** Python's `AbstractHTTPHandler(debuglevel=None)`: the shared `do_request_` and `do_open`. */
@@ -1831,6 +1900,10 @@ export class AbstractHTTPHandler extends BaseHandler {
       }
       throw e;
     }
+    if (h.sock) {
+      h.sock.release?.();
+      h.sock = null;
+    }
     r.url = req.get_full_url();
     r.msg = r.reason;
     return r;
@@ -1851,9 +1924,8 @@ export class HTTPHandler extends AbstractHTTPHandler {
    * @param req the request
    * @returns the response
    */
-  async http_open(req: Request): Promise<Response> {
-    const { HTTPConnection } = await clientModule();
-    return await this.do_open(HTTPConnection, req);
+  http_open(req: Request): Promise<Response> {
+    return this.do_open(HTTPConnection as unknown as HTTPConnectionClass, req);
   }
   /**
    * Same as `do_request_`.
@@ -1884,21 +1956,26 @@ export class HTTPSHandler extends AbstractHTTPHandler {
    * @param context TLS options for `HTTPSConnection`
    * @param check_hostname verify the host name
    */
-  constructor(debuglevel: number | null = null, context: unknown = null, check_hostname: boolean | null = null) {
+  constructor(
+    debuglevel: number | null = null,
+    context: unknown = null,
+    check_hostname: boolean | null = null,
+  ) {
     super(debuglevel);
     this._context = context;
     this._check_hostname = check_hostname;
-    if (context && check_hostname !== null) (context as { check_hostname?: boolean }).check_hostname = check_hostname;
+    if (context && check_hostname !== null) {
+      (context as { check_hostname?: boolean }).check_hostname = check_hostname;
+    }
   }
   /**
    * @param req the request
    * @returns the response
    */
-  async https_open(req: Request): Promise<Response> {
-    const { HTTPSConnection } = await clientModule();
+  https_open(req: Request): Promise<Response> {
     const args: Record<string, unknown> = {};
     if (this._context) args.context = this._context;
-    return await this.do_open(HTTPSConnection, req, args);
+    return this.do_open(HTTPSConnection as unknown as HTTPConnectionClass, req, args);
   }
   /**
    * Same as `do_request_`.
@@ -2272,7 +2349,7 @@ export class DataHandler extends BaseHandler {
     const comma = rest.indexOf(",");
     if (comma < 0) throw new ValueError("not enough values to unpack (expected 2, got 1)");
     let mediatype = rest.slice(0, comma);
-    if (/[\x00-\x1f\x7f]/.test(mediatype)) {
+    if ([...mediatype].some((ch) => ch.charCodeAt(0) < 0x20 || ch === "\x7f")) {
       throw new ValueError("Control characters not allowed in data: mediatype");
     }
     let data: Bytes = unquoteToBytes(rest.slice(comma + 1));
@@ -2342,7 +2419,9 @@ export async function urlretrieve(
   let size = -1, read = 0;
   try {
     const headers: HTTPMessage = fp.info();
-    if (urlType === "file" && !filename) return tuple(normpath(path), headers) as Tuple<string | HTTPMessage> & [string, HTTPMessage];
+    if (urlType === "file" && !filename) {
+      return tuple(normpath(path), headers) as Tuple<string | HTTPMessage> & [string, HTTPMessage];
+    }
     let tfp: Deno.FsFile;
     if (filename) {
       try {
@@ -2377,7 +2456,10 @@ export async function urlretrieve(
     await fp.close();
   }
   if (size >= 0 && read < size) {
-    throw new ContentTooShortError(`retrieval incomplete: got only ${read} out of ${size} bytes`, tuple(...result));
+    throw new ContentTooShortError(
+      `retrieval incomplete: got only ${read} out of ${size} bytes`,
+      tuple(...result),
+    );
   }
   return tuple(...result) as Tuple<string | HTTPMessage> & [string, HTTPMessage];
 }

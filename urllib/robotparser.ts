@@ -274,6 +274,7 @@ function digitValue(d: string): number {
   return 0;
 }
 
+// deno-lint-ignore no-control-regex
 const PY_WS = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 function pyStrip(s: string): string {
@@ -285,6 +286,7 @@ function pyStrip(s: string): string {
 
 function splitLinesPy(text: string): string[] {
   // str.splitlines(): \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029
+  // deno-lint-ignore no-control-regex
   return text.split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).filter((_, i, a) =>
     i < a.length - 1 || a[i] !== ""
   );
