@@ -6,7 +6,10 @@
  * @module
  */
 
-import { Bytes, concatBytes } from "../_util/bytes.ts";
+import { BytesIO } from "../_util/bytesio.ts";
+
+/** `io.BytesIO` as `wsgi.input`. */
+export { BytesIO as BytesInput };
 import { encode } from "../_util/codecs.ts";
 import { Tuple } from "../_util/repr.ts";
 import { TypeError, ValueError } from "../_util/exceptions.ts";
@@ -108,47 +111,6 @@ export function normpath(path: string): string {
 
 const enc = new TextEncoder();
 
-/** Python's `io.BytesIO` as a `wsgi.input`: async reads over bytes in memory. */
-export class BytesInput {
-  #data: Uint8Array;
-  #pos = 0;
-  /** Wrap `data` (copied by reference). */
-  constructor(data: Uint8Array | string = new Uint8Array(0)) {
-    this.#data = typeof data === "string" ? enc.encode(data) : data;
-  }
-  #take(n: number): Bytes {
-    const out = new Bytes(this.#data.subarray(this.#pos, this.#pos + n));
-    this.#pos += out.length;
-    return out;
-  }
-  /** Read up to `size` bytes, or everything left. */
-  read(size: number | null = -1): Promise<Bytes> {
-    const left = this.#data.length - this.#pos;
-    return Promise.resolve(this.#take(size === null || size < 0 ? left : Math.min(size, left)));
-  }
-  /** Read one line, at most `size` bytes. */
-  readline(size: number | null = -1): Promise<Bytes> {
-    const nl = this.#data.indexOf(10, this.#pos);
-    let n = (nl < 0 ? this.#data.length : nl + 1) - this.#pos;
-    if (size !== null && size >= 0) n = Math.min(n, size);
-    return Promise.resolve(this.#take(n));
-  }
-  /** Every remaining line. */
-  async readlines(_hint?: number): Promise<Bytes[]> {
-    const out: Bytes[] = [];
-    for (let line = await this.readline(); line.length; line = await this.readline()) out.push(line);
-    return out;
-  }
-  /** Iterate over lines. */
-  async *[Symbol.asyncIterator](): AsyncIterator<Bytes> {
-    for (let line = await this.readline(); line.length; line = await this.readline()) yield line;
-  }
-  /** Python's `getvalue()`. */
-  getvalue(): Bytes {
-    return new Bytes(this.#data);
-  }
-}
-
 /** Python's `io.StringIO` as a `wsgi.errors`: collects text. */
 export class StringErrors {
   #parts: string[] = [];
@@ -208,9 +170,4 @@ export function formatException(err: unknown, limit: number | null = null): stri
       frames.reverse().map((l) => "  " + l.trim() + "\n").join("") + last + "\n";
   }
   return `Exception: ${String(err)}\n`;
-}
-
-/** Join byte chunks. */
-export function joinBytes(parts: Uint8Array[]): Bytes {
-  return concatBytes(parts);
 }

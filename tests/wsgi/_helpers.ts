@@ -1,0 +1,100 @@
+/**
+ * Shared helpers of the wsgi and cgi tests: run a Python peer with JSON in
+ * and out, and find the interpreters.
+ */
+
+import { findPython, SHARED } from "../_oracle.ts";
+
+const inCI = Deno.env.get("CI") === "true";
+
+/** python3 (3.11 here) still has the `cgi` module; null when missing. */
+export function findPython311(): string | null {
+  for (const c of [Deno.env.get("PYWEB_PYTHON_CGI") ?? "", "python3.11", "python3.12", "python3"]) {
+    if (!c) continue;
+    try {
+      const out = new Deno.Command(c, {
+        args: ["-W", "ignore", "-c", "import cgi"],
+        stdout: "null",
+        stderr: "null",
+      }).outputSync();
+      if (out.success) return c;
+    } catch { /* not here */ }
+  }
+  return null;
+}
+
+/** The CPython 3.14 oracle command (python3.13 + shared/cpython314), or null. */
+export function oraclePython(): string | null {
+  return findPython();
+}
+
+/** PYTHONPATH that makes the oracle run CPython 3.14's web modules. */
+export const ORACLE_PATH: string = SHARED + "cpython314";
+
+/**
+ * Register a test that needs `python` (found by `find`): skipped locally
+ * without it, failing under CI=true with an install hint.
+ */
+export function peerTest(
+  name: string,
+  find: () => string | null,
+  hint: string,
+  fn: (python: string) => Promise<void>,
+): void {
+  const py = find();
+  if (!py && inCI) {
+    Deno.test(name, () => {
+      throw new Error(`peer missing: ${hint}`);
+    });
+    return;
+  }
+  Deno.test({ name, ignore: !py, fn: () => fn(py!) });
+}
+
+/** Run `code` (which reads JSON cases from stdin and prints JSON) with `python`. */
+export async function runPython(
+  python: string,
+  code: string,
+  input: unknown,
+  env: Record<string, string> = {},
+): Promise<unknown> {
+  const child = new Deno.Command(python, {
+    args: ["-W", "ignore", "-c", code],
+    env: { PYTHONIOENCODING: "utf-8", ...env },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const w = child.stdin.getWriter();
+  await w.write(new TextEncoder().encode(JSON.stringify(input)));
+  await w.close();
+  const out = await child.output();
+  if (!out.success) throw new Error("python failed:\n" + new TextDecoder().decode(out.stderr));
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+
+/** Bytes as latin-1 text (how bytes travel in JSON here). */
+export function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+/** Latin-1 text back to bytes. */
+export function fromLatin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** A small deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
