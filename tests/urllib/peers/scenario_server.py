@@ -125,6 +125,15 @@ class Handler(BaseHTTPRequestHandler):
             if qop:
                 chal += ', qop="%s"' % qop
             return self.reply(401, 'digest required', [('WWW-Authenticate', chal)])
+        if head == 'robots.txt':
+            return self.reply(200, 'User-agent: *\nDisallow: /private\nAllow: /private/ok$\nCrawl-delay: 4\n')
+        if head == 'robots':
+            code = int(parts[1])
+            return self.reply(code, 'User-agent: *\nDisallow: /\n')
+        if head == 'hang':
+            import time
+            time.sleep(3)
+            return self.echo()
         if head == 'setcookie':
             return self.reply(200, 'set', [('Set-Cookie', c) for c in q.get('c', [])])
         if head == 'big':

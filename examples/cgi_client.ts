@@ -1,0 +1,18 @@
+// Seed: "CGIHTTPServer 예시" (cgi_client.py) — POST a form to a CGI script.
+// Run the server first, from shared/tutorial: python3 -m http.server 8888 --cgi
+import { print } from "../mod.ts";
+import * as urllib_request from "../urllib/request.ts";
+import { urlencode } from "../urllib/parse.ts";
+
+const port = Deno.args.length > 0 ? parseInt(Deno.args[0]) : 8888;
+const url = `http://127.0.0.1:${port}/cgi-bin/script.py`;
+const data = {
+  language: "python",
+  framework: "django",
+  email: "lowell2735@gmail.com",
+};
+
+const encData = new TextEncoder().encode(urlencode(data));
+
+const f = await urllib_request.urlopen(url, encData);
+print((await f.read()).decode());

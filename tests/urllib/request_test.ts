@@ -1,0 +1,354 @@
+// urllib.request unit and differential tests that need no tutorial programs:
+// Request objects, helpers, password managers, realm parsing, urlretrieve's
+// reporthook sequence, timeouts, and robotparser.read() over HTTP.
+import assert from "node:assert/strict";
+import * as ur from "../../urllib/request.ts";
+import { ContentTooShortError, HTTPError, URLError } from "../../urllib/error.ts";
+import { RobotFileParser } from "../../urllib/robotparser.ts";
+import { findRealms } from "../../urllib/_request_auth.ts";
+import { capture, oracle, oracleTest } from "../_oracle.ts";
+import { repr } from "../../_util/repr.ts";
+import { startScenarioServer } from "./_peers.ts";
+
+function b(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+Deno.test("Request: attributes, headers, data and full_url like Python", () => {
+  const req = new ur.Request("http://www.python.org/~jeremy/#frag", null, { "spam-EGGS": "1", "x": "2" });
+  assert.equal(req.full_url, "http://www.python.org/~jeremy/#frag");
+  assert.equal(req.fragment, "frag");
+  assert.equal(req.type, "http");
+  assert.equal(req.host, "www.python.org");
+  assert.equal(req.selector, "/~jeremy/");
+  assert.equal(req.origin_req_host, "www.python.org");
+  assert.equal(req.get_method(), "GET");
+  assert.ok(req.has_header("Spam-eggs"));
+  assert.ok(!req.has_header("spam-EGGS"));
+  req.add_unredirected_header("Content-length", "3");
+  req.data = b("abc");
+  assert.equal(req.has_header("Content-length"), false);
+  assert.equal(req.get_method(), "POST");
+  req.full_url = "https://example.com:8443/a?b#c";
+  assert.equal(req.host, "example.com:8443");
+  assert.equal(req.selector, "/a?b");
+  req.set_proxy("proxy:3128", "http");
+  assert.equal(req._tunnel_host, "example.com:8443");
+  assert.equal(req.has_proxy(), false);
+  assert.match(repr(req), /^<urllib\.request\.Request object at 0x[0-9a-f]+>$/);
+  assert.throws(() => new ur.Request("no-scheme"), {
+    name: "ValueError",
+    message: "unknown url type: 'no-scheme'",
+  });
+  const put = new ur.Request("http://h/", { method: "PUT" });
+  assert.equal(put.get_method(), "PUT");
+  assert.throws(() => new ur.Request("http://h/", { bogus: 1 } as never), { name: "TypeError" });
+});
+
+oracleTest("Request and helpers match CPython", async () => {
+  const cases = [
+    ["request", "http://a.example/p?q#f", [["content-TYPE", "x"], ["ÄB", "y"]], "PATCH"],
+    ["request", "HTTP://User:Pw@A.example:81/%7Ex", [], null],
+    ["request", "<URL:http://wrapped.example/x>", [], null],
+    ["request", "http://h%41st/x", [], null],
+    ["request", "file:///etc/hosts", [], null],
+    ["request", "data:,x", [], null],
+    ["request", "http:/nohost", [], null],
+    ["request", "::", [], null],
+    ["http_list", 'a, b="c, d", e\\,f, "g\\"h", , i'],
+    ["http_list", ""],
+    ["keqv", ['a="b"', "c=d", "e="]],
+    ["keqv", ["novalue"]],
+    ["bypass", "www.example.com", "example.com"],
+    ["bypass", "www.example.com:80", ".example.com"],
+    ["bypass", "EXAMPLE.COM", "example.com,foo"],
+    ["bypass", "notexample.com", "example.com"],
+    ["bypass", "h:8080", "h:8080"],
+    ["bypass", "x", "*"],
+    ["bypass", "x", " , ,"],
+    ["parse_proxy", "http://u:p@proxy:3128/"],
+    ["parse_proxy", "proxy:3128"],
+    ["parse_proxy", "http://proxy"],
+    ["parse_proxy", "http:/proxy"],
+    ["parse_proxy", "http://u@proxy/x@y"],
+    ["p2u", "/a b/c%d/é"],
+    ["p2u", "//server/share"],
+    ["p2u", "///triple"],
+    ["p2u", "relative/p?q#r"],
+    ["p2u", ""],
+    ["u2p", "/a%20b/c"],
+    ["u2p", "//localhost/etc"],
+    ["u2p", "//remote.example/etc"],
+    ["u2p", "/x%FFy"],
+    ["u2p_s", "file:/etc/hosts"],
+    ["u2p_s", "http://x/y"],
+    ["u2p_s", "FILE:///A?q#f"],
+    ["mgr", "http://example.com/a/", "http://example.com/a/b"],
+    ["mgr", "http://example.com/a", "http://example.com/ab"],
+    ["mgr", "example.com", "http://example.com:80/x"],
+    ["mgr", "example.com:80", "http://example.com/x"],
+    ["mgr", "http://example.com", "example.com:80"],
+    ["mgr", "https://example.com/", "https://example.com:443/z"],
+    ["mgr", "http://example.com:8080/", "http://example.com/"],
+    ["reduce", "http://example.com"],
+    ["reduce", "https://u@example.com/p/q"],
+    ["reduce", "ftp://example.com"],
+    ["reduce", "example.com:99"],
+  ];
+  const code = `
+import urllib.request as ur
+def run(c):
+    k = c[0]
+    if k == 'request':
+        r = ur.Request(c[1], headers=dict(c[2]), method=c[3])
+        return [r.full_url, r.type, r.host, r.selector, r.origin_req_host, r.get_method(), r.fragment, r.header_items(), r.has_proxy()]
+    if k == 'http_list': return ur.parse_http_list(c[1])
+    if k == 'keqv': return ur.parse_keqv_list(c[1])
+    if k == 'bypass': return ur.proxy_bypass_environment(c[1], {'no': c[2]})
+    if k == 'parse_proxy': return list(ur._parse_proxy(c[1]))
+    if k == 'p2u': return [ur.pathname2url(c[1]), ur.pathname2url(c[1], add_scheme=True)]
+    if k == 'u2p': return ur.url2pathname(c[1])
+    if k == 'u2p_s': return ur.url2pathname(c[1], require_scheme=True)
+    if k == 'mgr':
+        m = ur.HTTPPasswordMgr(); m.add_password('r', c[1], 'u', 'p')
+        return list(m.find_user_password('r', c[2]))
+    if k == 'reduce':
+        m = ur.HTTPPasswordMgr()
+        return [list(m.reduce_uri(c[1])), list(m.reduce_uri(c[1], False))]
+`;
+  const theirs = await oracle(code, cases);
+  const ours = cases.map((c) =>
+    capture(() => {
+      const k = c[0];
+      if (k === "request") {
+        const r = new ur.Request(c[1] as string, {
+          headers: c[2] as [string, string][],
+          method: c[3] as string,
+        });
+        return [
+          r.full_url,
+          r.type,
+          r.host,
+          r.selector,
+          r.origin_req_host,
+          r.get_method(),
+          r.fragment,
+          r.header_items().map((t) => [...t]),
+          r.has_proxy(),
+        ];
+      }
+      if (k === "http_list") return ur.parse_http_list(c[1] as string);
+      if (k === "keqv") return ur.parse_keqv_list(c[1] as string[]);
+      if (k === "bypass") return ur.proxy_bypass_environment(c[1] as string, { no: c[2] as string });
+      if (k === "parse_proxy") return ur._parse_proxy(c[1] as string);
+      if (k === "p2u") {
+        return [ur.pathname2url(c[1] as string), ur.pathname2url(c[1] as string, { add_scheme: true })];
+      }
+      if (k === "u2p") {
+        return ur.url2pathname(c[1] as string);
+      }
+      if (k === "u2p_s") return ur.url2pathname(c[1] as string, { require_scheme: true });
+      if (k === "mgr") {
+        const m = new ur.HTTPPasswordMgr();
+        m.add_password("r", c[1] as string, "u", "p");
+        return [...m.find_user_password("r", c[2] as string)];
+      }
+      const m = new ur.HTTPPasswordMgr();
+      return [[...m.reduce_uri(c[1] as string)], [...m.reduce_uri(c[1] as string, false)]];
+    })
+  );
+  for (let i = 0; i < cases.length; i++) assert.deepEqual(ours[i], theirs[i], JSON.stringify(cases[i]));
+});
+
+oracleTest(
+  "Basic realm parsing matches AbstractBasicAuthHandler.rx.finditer, linear on hostile headers",
+  async () => {
+    const atoms = [
+      "Basic",
+      "basic",
+      " ",
+      "\t",
+      ",",
+      "realm=",
+      "REALM=",
+      '"',
+      "'",
+      "r",
+      "x y",
+      "Digest",
+      "=",
+      "a",
+    ];
+    let seed = 7;
+    const r = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+    const headers: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let h = "";
+      const n = Math.floor(r() * 12);
+      for (let j = 0; j < n; j++) h += atoms[Math.floor(r() * atoms.length)];
+      headers.push(h);
+    }
+    headers.push(
+      "Basic realm=\"a\", Digest realm=b, basic realm='c'",
+      ", , Basic realm=",
+      "Basic   realm=\"x'",
+    );
+    const code = `
+import urllib.request as ur
+def run(h):
+    return [list(m.groups()) for m in ur.AbstractBasicAuthHandler.rx.finditer(h)]
+`;
+    const theirs = await oracle(code, headers);
+    headers.forEach((h, i) => {
+      const ours = findRealms(h).map((m) => [m.scheme, m.quote, m.realm]);
+      assert.deepEqual({ ok: ours }, theirs[i], JSON.stringify(h));
+    });
+    const hostile = "Basic realm=" + "\t".repeat(100000) + ",".repeat(100000) + " ".repeat(100000);
+    assert.ok(Array.isArray(findRealms(hostile)));
+    assert.equal(findRealms(",".repeat(200000) + "x").length, 0);
+  },
+);
+
+oracleTest("urlretrieve streams to disk and calls reporthook as CPython does", async () => {
+  const server = await startScenarioServer();
+  const dir = await Deno.makeTempDir();
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    const src = `${dir}/local.bin`;
+    await Deno.writeFile(src, new Uint8Array(20000).map((_, i) => i % 7));
+    const urls = [
+      `${base}/big/0`,
+      `${base}/big/1`,
+      `${base}/big/8192`,
+      `${base}/big/8193`,
+      `${base}/big/100000`,
+      `${base}/chunked/20000`,
+      `${base}/short`,
+      `${base}/status/404`,
+      `file://${src}`,
+      "data:,hello",
+    ];
+    const code = `
+import urllib.request as ur, urllib.error, hashlib
+def run(c):
+    url, target = c
+    calls = []
+    try:
+        fn, headers = ur.urlretrieve(url, target, lambda *a: calls.append(list(a)))
+        data = open(fn, 'rb').read()
+        return ['ok', calls, len(data), hashlib.sha1(data).hexdigest(), fn == target if target else fn]
+    except urllib.error.ContentTooShortError as e:
+        return ['short', calls, str(e), type(e.content).__name__]
+    except Exception as e:
+        return ['error', calls, type(e).__name__, str(e)]
+`;
+    const cases = urls.map((u, i) => [u, u.startsWith("file:") && i % 2 === 0 ? null : `${dir}/py${i}`]);
+    const theirs = await oracle(code, cases);
+    for (let i = 0; i < urls.length; i++) {
+      const target = cases[i][1] === null ? null : `${dir}/ts${i}`;
+      const calls: number[][] = [];
+      let ours: unknown;
+      try {
+        const [fn] = await ur.urlretrieve(urls[i], target, (...a: number[]) => calls.push(a));
+        const data = await Deno.readFile(fn);
+        const sha = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-1", data)))
+          .map((x) => x.toString(16).padStart(2, "0")).join("");
+        ours = ["ok", calls, data.length, sha, target ? fn === target : fn];
+      } catch (e) {
+        if (e instanceof ContentTooShortError) ours = ["short", calls, String(e), "tuple"];
+        else ours = ["error", calls, (e as Error).name, (e as Error).message];
+      }
+      assert.deepEqual({ ok: ours }, theirs[i], urls[i]);
+    }
+    ur.urlcleanup();
+  } finally {
+    await server.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+oracleTest("timeouts, refused connections and robotparser.read() over HTTP", async () => {
+  const server = await startScenarioServer();
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    const code = `
+import urllib.request as ur, urllib.robotparser as rb
+def run(c):
+    if c[0] == 'timeout':
+        try:
+            ur.urlopen(c[1], timeout=0.5)
+        except Exception as e:
+            return [type(e).__name__, str(e), type(getattr(e, 'reason', None)).__name__]
+    rp = rb.RobotFileParser(c[1])
+    rp.read()
+    return [rp.can_fetch('bot', '/private/x'), rp.can_fetch('bot', '/private/ok'), rp.can_fetch('bot', '/x'),
+            rp.crawl_delay('bot'), rp.disallow_all, rp.allow_all]
+`;
+    const cases = [
+      ["timeout", `${base}/hang`],
+      ["robots", `${base}/robots.txt`],
+      ...[200, 401, 403, 404, 410, 500].map((c) => ["robots", `${base}/robots/${c}`]),
+    ];
+    const theirs = await oracle(code, cases);
+    for (let i = 0; i < cases.length; i++) {
+      let ours: unknown;
+      try {
+        if (cases[i][0] === "timeout") {
+          try {
+            await ur.urlopen(cases[i][1], { timeout: 0.5 });
+            ours = "no error";
+          } catch (e) {
+            const reason = e instanceof URLError ? e.reason : null;
+            ours = [
+              (e as Error).name,
+              String((e as Error).message),
+              reason === null ? "NoneType" : (reason as Error).name,
+            ];
+          }
+        } else {
+          const rp = new RobotFileParser(cases[i][1]);
+          await rp.read();
+          ours = [
+            rp.can_fetch("bot", "/private/x"),
+            rp.can_fetch("bot", "/private/ok"),
+            rp.can_fetch("bot", "/x"),
+            rp.crawl_delay("bot"),
+            rp.disallow_all,
+            rp.allow_all,
+          ];
+        }
+      } catch (e) {
+        ours = { error: (e as Error).name, message: (e as Error).message };
+      }
+      assert.deepEqual({ ok: ours }, theirs[i], cases[i][1]);
+    }
+  } finally {
+    await server.stop();
+  }
+});
+
+Deno.test("URLError, HTTPError and ContentTooShortError behave like Python's", async () => {
+  const e = new URLError("boom", "f");
+  assert.ok(e instanceof Error);
+  assert.equal(e.filename, "f");
+  assert.equal(repr(e), "URLError('boom')");
+  const h = new HTTPError("http://x/", 404, "Not Found", null, null);
+  assert.ok(h instanceof URLError);
+  assert.equal(repr(h), "<HTTPError 404: 'Not Found'>");
+  assert.equal(h.getcode(), 404);
+  assert.equal(h.geturl(), "http://x/");
+  assert.equal((await h.read()).length, 0);
+  const c = new ContentTooShortError("short", null);
+  assert.equal(c.reason, "short");
+});
+
+Deno.test("unknown schemes and bad URLs fail fast with Python's exceptions", async () => {
+  await assert.rejects(ur.urlopen("foo://bar/"), {
+    name: "URLError",
+    message: "<urlopen error unknown url type: foo>",
+  });
+  await assert.rejects(ur.urlopen("nothing"), { name: "ValueError", message: "unknown url type: 'nothing'" });
+  await assert.rejects(ur.urlopen("http://"), { name: "URLError", message: "<urlopen error no host given>" });
+  await assert.rejects(ur.urlopen("http://127.0.0.1:1/"), { name: "URLError" });
+  await assert.rejects(ur.urlopen("data:text/plain\r\nX: y,z"), { name: "ValueError" });
+});
