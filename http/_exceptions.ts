@@ -6,7 +6,7 @@
  */
 
 import { ConnectionResetError, Exception } from "../_util/exceptions.ts";
-import { pyrepr, repr } from "../_util/repr.ts";
+import { pyrepr, pystr, repr } from "../_util/repr.ts";
 
 /** Python's `http.client.HTTPException`, the base of the module's errors (alias `error`). */
 export class HTTPException extends Exception {}
@@ -54,6 +54,10 @@ export class IncompleteRead extends HTTPException {
   override [pyrepr](): string {
     const e = this.expected !== null ? `, ${this.expected} more expected` : "";
     return `IncompleteRead(${this.partial.length} bytes read${e})`;
+  }
+  /** Python's `str()`, which is its repr. */
+  override [pystr](): string {
+    return this[pyrepr]();
   }
   /** Python's `str()`, which is its repr. */
   override toString(): string {

@@ -8,7 +8,9 @@ import { fromLatin1, needOracle, normalize, PEERS, rawExchange, startPython } fr
 
 class Describe extends BaseHTTPRequestHandler {
   describe(): string {
-    let out = `${this.command} ${this.path} ${this.request_version} ${this.close_connection ? "True" : "False"}\n`;
+    let out = `${this.command} ${this.path} ${this.request_version} ${
+      this.close_connection ? "True" : "False"
+    }\n`;
     for (const [k, v] of this.headers.items()) out += `${k}: ${repr(v)}\n`;
     return out;
   }
@@ -165,7 +167,10 @@ function cases(): Case[] {
   both("pipelined then bad", ["GET /1 HTTP/1.1\r\n\r\nBAD\r\n\r\nGET /3 HTTP/1.1\r\n\r\n"]);
   both("pipelined post", ["POST /1 HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /2 HTTP/1.1\r\n\r\n"]);
   both("two writes", ["GET /1 HTTP/1.1\r\n\r\n", "GET /2 HTTP/1.1\r\nConnection: close\r\n\r\n"]);
-  both("1.0 keep-alive then more", ["GET /1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", "GET /2 HTTP/1.0\r\n\r\n"]);
+  both("1.0 keep-alive then more", [
+    "GET /1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+    "GET /2 HTTP/1.0\r\n\r\n",
+  ]);
   both("blank line first", ["\r\nGET / HTTP/1.1\r\n\r\n"]);
   both("partial then close", ["GET / HTTP/1.1\r\nHost"]);
   return out;
@@ -184,24 +189,29 @@ Deno.test("differential: raw requests against CPython's BaseHTTPRequestHandler",
     let agree = 0;
     const batch = 12;
     for (let i = 0; i < all.length; i += batch) {
-      await Promise.all(all.slice(i, i + batch).map(async ([name, proto, chunks]) => {
-        const [pyPort, ourPort] = proto === 10
-          ? [py.ports[0], ours10.server_address[1]]
-          : [py.ports[1], ours11.server_address[1]];
-        const [theirs, mine] = await Promise.all([rawExchange(pyPort, chunks), rawExchange(ourPort, chunks)]);
-        const a = normalize(fromLatin1(theirs.data)), b = normalize(fromLatin1(mine.data));
-        // A close with unread input may surface as a reset on either side; both mean "server closed".
-        const endA = theirs.end === "reset" ? "closed" : theirs.end;
-        const endB = mine.end === "reset" ? "closed" : mine.end;
-        if (a === b && endA === endB) agree++;
-        else {
-          failures.push(
-            `${name}\n  cpython (${theirs.end}): ${JSON.stringify(a.slice(0, 600))}\n  ours    (${mine.end}): ${
-              JSON.stringify(b.slice(0, 600))
-            }`,
-          );
-        }
-      }));
+      await Promise.all(
+        all.slice(i, i + batch).map(async ([name, proto, chunks]) => {
+          const [pyPort, ourPort] = proto === 10
+            ? [py.ports[0], ours10.server_address[1]]
+            : [py.ports[1], ours11.server_address[1]];
+          const [theirs, mine] = await Promise.all([
+            rawExchange(pyPort, chunks),
+            rawExchange(ourPort, chunks),
+          ]);
+          const a = normalize(fromLatin1(theirs.data)), b = normalize(fromLatin1(mine.data));
+          // A close with unread input may surface as a reset on either side; both mean "server closed".
+          const endA = theirs.end === "reset" ? "closed" : theirs.end;
+          const endB = mine.end === "reset" ? "closed" : mine.end;
+          if (a === b && endA === endB) agree++;
+          else {
+            failures.push(
+              `${name}\n  cpython (${theirs.end}): ${
+                JSON.stringify(a.slice(0, 600))
+              }\n  ours    (${mine.end}): ${JSON.stringify(b.slice(0, 600))}`,
+            );
+          }
+        }),
+      );
     }
     console.log(`http.server differential: ${agree}/${all.length} cases agree`);
     assert.deepEqual(failures, []);

@@ -130,25 +130,29 @@ Deno.test("differential: SimpleHTTPRequestHandler against CPython (listings, red
     const failures: string[] = [];
     let agree = 0;
     for (let i = 0; i < all.length; i += 10) {
-      await Promise.all(all.slice(i, i + 10).map(async (req) => {
-        const [a, b] = await Promise.all([
-          rawExchange(py.ports[0], [req]),
-          rawExchange(ours.server_address[1], [req]),
-        ]);
-        const ta = normalize(fromLatin1(a.data));
-        const tb = normalize(fromLatin1(b.data)).replace(/^Accept-Ranges: bytes\r\n/m, "");
-        assert.ok(!tb.includes("TOP SECRET"), `secret leaked for ${req}`);
-        if (req.includes("%00")) {
-          // Divergence: CPython's open() raises ValueError on a NUL byte and drops the connection with a
-          // traceback; we answer 404.
-          assert.equal(ta, "");
-          assert.match(tb, /^HTTP\/1.0 404 File not found/);
-          agree++;
-        } else if (ta === tb && a.end === b.end) agree++;
-        else {
-          failures.push(`${JSON.stringify(req)}\n  cpython: ${JSON.stringify(ta)}\n  ours:    ${JSON.stringify(tb)}`);
-        }
-      }));
+      await Promise.all(
+        all.slice(i, i + 10).map(async (req) => {
+          const [a, b] = await Promise.all([
+            rawExchange(py.ports[0], [req]),
+            rawExchange(ours.server_address[1], [req]),
+          ]);
+          const ta = normalize(fromLatin1(a.data));
+          const tb = normalize(fromLatin1(b.data)).replace(/^Accept-Ranges: bytes\r\n/m, "");
+          assert.ok(!tb.includes("TOP SECRET"), `secret leaked for ${req}`);
+          if (req.includes("%00")) {
+            // Divergence: CPython's open() raises ValueError on a NUL byte and drops the connection with a
+            // traceback; we answer 404.
+            assert.equal(ta, "");
+            assert.match(tb, /^HTTP\/1.0 404 File not found/);
+            agree++;
+          } else if (ta === tb && a.end === b.end) agree++;
+          else {
+            failures.push(
+              `${JSON.stringify(req)}\n  cpython: ${JSON.stringify(ta)}\n  ours:    ${JSON.stringify(tb)}`,
+            );
+          }
+        }),
+      );
     }
     console.log(`SimpleHTTPRequestHandler differential: ${agree}/${all.length} requests agree`);
     assert.deepEqual(failures, []);

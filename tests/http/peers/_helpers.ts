@@ -1,7 +1,9 @@
 // Helpers shared by the http.server tests: start CPython peers, talk raw TCP, normalize responses.
 import { CPYTHON314, findPython, haveOracle } from "../../_oracle.ts";
 
-export const TUTORIAL: string = decodeURIComponent(new URL("../../../../shared/tutorial/", import.meta.url).pathname);
+export const TUTORIAL: string = decodeURIComponent(
+  new URL("../../../../shared/tutorial/", import.meta.url).pathname,
+);
 export const PEERS: string = decodeURIComponent(new URL(".", import.meta.url).pathname);
 export const inCI = Deno.env.get("CI") === "true";
 

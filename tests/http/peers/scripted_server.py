@@ -1,5 +1,5 @@
 # A raw-socket HTTP/1.1 test server for http.client tests: canned (often broken or malicious)
-# responses chosen by path, and /echo, which answers with the exact bytes of the request it got.
+# responses chosen by path (/c/<name> then close, /k/<name> keep-alive), and /echo, which answers with the exact bytes of the request it got.
 # usage: python3 scripted_server.py   (prints the port it listens on, then serves until killed)
 import socket
 import sys
@@ -143,7 +143,7 @@ def serve(conn):
             if got is None:
                 return
             raw, method, path, buf = got
-            if path.startswith("/echo"):
+            if "/echo" in path:
                 conn.sendall(OK + b"Content-Length: %d\r\n\r\n" % len(raw) + raw)
                 continue
             if path == "/slow":
@@ -156,6 +156,9 @@ def serve(conn):
             name = path.rsplit("/", 1)[-1]
             case = CASES.get(name, (b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", False))
             data, close = case if isinstance(case, tuple) else (case, False)
+            # /c/<name> closes after the response (so bodies without a length end); /k/<name> keeps
+            # the connection open unless the case itself must close.
+            close = close or not path.startswith("/k/")
             if method == "HEAD" and name == "ok":
                 data = OK + b"Content-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\n\r\n"
             conn.sendall(data)
