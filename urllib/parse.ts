@@ -34,6 +34,7 @@ import { isIPv4, isIPv6 } from "./_ip.ts";
 import { bind, bytesToLatin1, isDict, latin1ToBytes, truthy, typeName, unpack } from "./_common.ts";
 
 export { Bytes };
+export type { NamedTuple };
 
 // ---------------------------------------------------------------------------
 // Scheme classification (module data, mutable as in Python)
@@ -551,6 +552,8 @@ export class DefragResult extends NamedTuple {
   /** The fragment (without `#`), or `''`. */
   readonly fragment: string;
   /**
+   * Build the tuple from its fields, in order.
+   *
    * @param url the URL without fragment
    * @param fragment the fragment
    */
@@ -597,6 +600,8 @@ export class DefragResultBytes extends NamedTuple {
   /** The fragment, or empty bytes. */
   readonly fragment: Bytes;
   /**
+   * Build the tuple from its fields, in order.
+   *
    * @param url the URL without fragment
    * @param fragment the fragment
    */
@@ -655,6 +660,8 @@ export class SplitResult extends NamedTuple {
   /** The fragment, without `#`. */
   readonly fragment: string;
   /**
+   * Build the tuple from its fields, in order.
+   *
    * @param scheme the scheme
    * @param netloc the network location
    * @param path the path
@@ -735,6 +742,8 @@ export class SplitResultBytes extends NamedTuple {
   /** The fragment. */
   readonly fragment: Bytes;
   /**
+   * Build the tuple from its fields, in order.
+   *
    * @param scheme the scheme
    * @param netloc the network location
    * @param path the path
@@ -830,6 +839,8 @@ export class ParseResult extends NamedTuple {
   /** The fragment. */
   readonly fragment: string;
   /**
+   * Build the tuple from its fields, in order.
+   *
    * @param scheme the scheme
    * @param netloc the network location
    * @param path the path
@@ -928,6 +939,8 @@ export class ParseResultBytes extends NamedTuple {
   /** The fragment. */
   readonly fragment: Bytes;
   /**
+   * Build the tuple from its fields, in order.
+   *
    * @param scheme the scheme
    * @param netloc the network location
    * @param path the path
@@ -1049,12 +1062,14 @@ export function urlsplit(
   allow_fragments?: boolean | UrlsplitOptions,
   kwargs?: UrlsplitOptions,
 ): SplitResult;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function urlsplit(
   url: Uint8Array,
   scheme?: Uint8Array | string | UrlsplitOptions,
   allow_fragments?: boolean | UrlsplitOptions,
   kwargs?: UrlsplitOptions,
 ): SplitResultBytes;
+/** Either form, for an argument whose type is only known at run time. */
 export function urlsplit(url: string | Uint8Array | null, ...rest: unknown[]): SplitResult | SplitResultBytes;
 export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitResultBytes {
   const [[s, n, p, q, f], bytes] = splitArgs("urlsplit", url, rest);
@@ -1101,12 +1116,14 @@ export function urlparse(
   allow_fragments?: boolean | UrlsplitOptions,
   kwargs?: UrlsplitOptions,
 ): ParseResult;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function urlparse(
   url: Uint8Array,
   scheme?: Uint8Array | string | UrlsplitOptions,
   allow_fragments?: boolean | UrlsplitOptions,
   kwargs?: UrlsplitOptions,
 ): ParseResultBytes;
+/** Either form, for an argument whose type is only known at run time. */
 export function urlparse(url: string | Uint8Array | null, ...rest: unknown[]): ParseResult | ParseResultBytes;
 export function urlparse(url: unknown, ...rest: unknown[]): ParseResult | ParseResultBytes {
   const [[s, n, path, q, f], bytes] = splitArgs("urlparse", url, rest);
@@ -1170,7 +1187,9 @@ function unsplitParts(
  * ```
  */
 export function urlunsplit(components: SplitResult | readonly string[]): string;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function urlunsplit(components: SplitResultBytes | readonly Uint8Array[]): Bytes;
+/** Either form, for an argument whose type is only known at run time. */
 export function urlunsplit(components: Iterable<unknown>): string | Bytes;
 export function urlunsplit(components: Iterable<unknown>): string | Bytes {
   const [[s, n, p, q, f], bytes] = componentsOf(components, 5);
@@ -1192,7 +1211,9 @@ export function urlunsplit(components: Iterable<unknown>): string | Bytes {
  * ```
  */
 export function urlunparse(components: ParseResult | readonly string[]): string;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function urlunparse(components: ParseResultBytes | readonly Uint8Array[]): Bytes;
+/** Either form, for an argument whose type is only known at run time. */
 export function urlunparse(components: Iterable<unknown>): string | Bytes;
 export function urlunparse(components: Iterable<unknown>): string | Bytes {
   const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
@@ -1264,7 +1285,9 @@ function joinStr(base: string, url: string, allow: boolean): string {
  * ```
  */
 export function urljoin(base: string, url: string, ...rest: (boolean | UrljoinOptions)[]): string;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function urljoin(base: Uint8Array, url: Uint8Array, ...rest: (boolean | UrljoinOptions)[]): Bytes;
+/** Either form, for an argument whose type is only known at run time. */
 export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknown;
 export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknown {
   let allow: unknown = true;
@@ -1295,7 +1318,9 @@ export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknow
  * ```
  */
 export function urldefrag(url: string): DefragResult;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function urldefrag(url: Uint8Array): DefragResultBytes;
+/** Either form, for an argument whose type is only known at run time. */
 export function urldefrag(url: string | Uint8Array | null): DefragResult | DefragResultBytes;
 export function urldefrag(url: unknown): DefragResult | DefragResultBytes {
   const args = [url];
@@ -1895,10 +1920,12 @@ export function parse_qsl(
   qs: string | null,
   ...rest: (boolean | string | number | null | ParseQsOptions)[]
 ): [string, string][];
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function parse_qsl(
   qs: Uint8Array,
   ...rest: (boolean | string | number | null | Uint8Array | ParseQsOptions)[]
 ): [Bytes, Bytes][];
+/** Either form, for an argument whose type is only known at run time. */
 export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][];
 export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][] {
   return qslImpl(qs, qsArgs("parse_qsl", rest)).pairs;
@@ -1931,10 +1958,12 @@ export function parse_qs(
   qs: string | null,
   ...rest: (boolean | string | number | null | ParseQsOptions)[]
 ): Record<string, string[]>;
+/** The bytes form: bytes in, {@link Bytes} out. */
 export function parse_qs(
   qs: Uint8Array,
   ...rest: (boolean | string | number | null | Uint8Array | ParseQsOptions)[]
 ): Map<Bytes, Bytes[]>;
+/** Either form, for an argument whose type is only known at run time. */
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
   const r = qslImpl(qs, qsArgs("parse_qs", rest));
