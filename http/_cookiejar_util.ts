@@ -1,0 +1,958 @@
+/**
+ * Helpers of http.cookiejar: Python's `int()`/`float()`/`str.strip()`
+ * semantics, the date parsers (`http2time`, `iso2time`, written as linear
+ * scanners that pick the same match CPython's regular expressions pick), the
+ * header-word parsers, and the few `urllib.parse` pieces the jar needs.
+ *
+ * @module
+ */
+
+import { OverflowError, TypeError, ValueError } from "../_util/exceptions.ts";
+import { encode } from "../_util/codecs.ts";
+import { repr, type Tuple, tuple } from "../_util/repr.ts";
+
+// ---------------------------------------------------------------------------
+// Python string and number semantics
+
+/** Python's `str.isspace()` for one UTF-16 unit. */
+export function pySpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** `\s` of an ASCII-flagged Python pattern. */
+export function asciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** Python's `s.strip()`. */
+export function pyStrip(s: string): string {
+  let a = 0, b = s.length;
+  while (a < b && pySpace(s.charCodeAt(a))) a++;
+  while (b > a && pySpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+/** Python's `s.lstrip()`. */
+export function pyLstrip(s: string): string {
+  let a = 0;
+  while (a < s.length && pySpace(s.charCodeAt(a))) a++;
+  return s.slice(a);
+}
+
+/** Python's `s.rstrip()`. */
+export function pyRstrip(s: string): string {
+  let b = s.length;
+  while (b > 0 && pySpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(0, b);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+const MAX_STR_DIGITS = 4300;
+
+/**
+ * Python's `int(x)` for a string (ASCII digits, `_` between digits, sign and
+ * surrounding whitespace) or a number; `None` raises TypeError.
+ */
+export function pyInt(v: unknown): number {
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) throw new ValueError("cannot convert float NaN to integer");
+    if (!Number.isFinite(v)) throw new OverflowError("cannot convert float infinity to integer");
+    return Math.trunc(v);
+  }
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v !== "string") {
+    const t = v === null || v === undefined ? "NoneType" : typeof v;
+    throw new TypeError(
+      `int() argument must be a string, a bytes-like object or a real number, not '${t}'`,
+    );
+  }
+  const s = pyStrip(v);
+  let i = 0;
+  const neg = s[0] === "-";
+  if (s[0] === "+" || s[0] === "-") i = 1;
+  let digits = "";
+  let ok = i < s.length;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (isDigit(c)) digits += s[j];
+    else if (
+      c === 0x5f && j > i && j + 1 < s.length && isDigit(s.charCodeAt(j - 1)) && isDigit(s.charCodeAt(j + 1))
+    ) {
+      continue;
+    } else {
+      ok = false;
+      break;
+    }
+  }
+  if (!ok || digits === "") throw new ValueError(`invalid literal for int() with base 10: ${repr(v)}`);
+  if (digits.length > MAX_STR_DIGITS) {
+    throw new ValueError(
+      `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+    );
+  }
+  const n = Number(digits);
+  return neg ? -n : n;
+}
+
+const FLOAT_RE =
+  /^[+-]?(?:(?:\d(?:_?\d)*)?(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?|inf|infinity|nan)$/i;
+
+/** Python's `float(x)` for a string or a number. */
+export function pyFloat(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v !== "string") {
+    const t = v === null || v === undefined ? "NoneType" : typeof v;
+    throw new TypeError(`float() argument must be a string or a real number, not '${t}'`);
+  }
+  const s = pyStrip(v);
+  const m = FLOAT_RE.exec(s);
+  const hasDigit = /\d/.test(s) || /inf|nan/i.test(s);
+  if (!m || !hasDigit || /^[+-]?\.?(?:[eE]|$)/.test(s)) {
+    throw new ValueError(`could not convert string to float: ${repr(v)}`);
+  }
+  const body = s.replace(/_/g, "").toLowerCase();
+  if (body.endsWith("nan")) return NaN;
+  if (body.endsWith("inf") || body.endsWith("infinity")) return body[0] === "-" ? -Infinity : Infinity;
+  return Number(body);
+}
+
+// ---------------------------------------------------------------------------
+// Times
+
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_LOWER = MONTHS.map((m) => m.toLowerCase());
+const MAXYEAR = 9999;
+
+function p2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function utcParts(t: number | null | undefined): Date {
+  let ms: number;
+  if (t === null || t === undefined) ms = Date.now();
+  else {
+    // datetime.fromtimestamp rounds to microseconds, then fields are floored.
+    const us = Math.round(t * 1e6);
+    ms = Math.floor(us / 1000);
+  }
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || y < 1 || y > MAXYEAR) {
+    throw new ValueError(`year ${Number.isNaN(y) ? "is" : y} is out of range`);
+  }
+  return d;
+}
+
+/**
+ * Python's `http.cookiejar.time2isoz(t=None)`: `YYYY-MM-DD hh:mm:ssZ` in UTC.
+ *
+ * @param t seconds since the epoch (default: now)
+ * @returns the time as text
+ * @example
+ * ```ts
+ * import { time2isoz } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(time2isoz(0), "1970-01-01 00:00:00Z");
+ * ```
+ */
+export function time2isoz(t: number | null = null): string {
+  const d = utcParts(t);
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ` +
+    `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}Z`;
+}
+
+/**
+ * Python's `http.cookiejar.time2netscape(t=None)`: `Wdy, DD-Mon-YYYY HH:MM:SS GMT`.
+ *
+ * @param t seconds since the epoch (default: now)
+ * @returns the time as text
+ * @example
+ * ```ts
+ * import { time2netscape } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(time2netscape(0), "Thu, 01-Jan-1970 00:00:00 GMT");
+ * ```
+ */
+export function time2netscape(t: number | null = null): string {
+  const d = utcParts(t);
+  return `${DAYS[(d.getUTCDay() + 6) % 7]}, ${p2(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-` +
+    `${String(d.getUTCFullYear()).padStart(4, "0")} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:` +
+    `${p2(d.getUTCSeconds())} GMT`;
+}
+
+/** `calendar.timegm` restricted as `http.cookiejar._timegm` does. */
+function timegm(
+  year: number,
+  month: number,
+  mday: number,
+  hour: number,
+  min: number,
+  sec: number,
+): number | null {
+  if (
+    year >= 1970 && month >= 1 && month <= 12 && mday >= 1 && mday <= 31 && hour >= 0 && hour <= 24 &&
+    min >= 0 && min <= 59 && sec >= 0 && sec <= 61
+  ) {
+    if (year > MAXYEAR) throw new ValueError(`year ${year} is out of range`);
+    const days = Date.UTC(year, month - 1, 1) / 86400000 + mday - 1;
+    return ((days * 24 + hour) * 60 + min) * 60 + sec;
+  }
+  return null;
+}
+
+/** Python's `http.cookiejar.offset_from_tz_string(tz)`. */
+export function offset_from_tz_string(tz: string): number | null {
+  if (tz === "GMT" || tz === "UTC" || tz === "UT" || tz === "Z") return 0;
+  // TIMEZONE_RE: ^([-+])?(\d\d?):?(\d\d)?$, tried in the regex's backtracking order.
+  let i = 0;
+  const sign = tz[0] === "+" || tz[0] === "-" ? tz[0] : "";
+  if (sign) i = 1;
+  for (const hl of [2, 1]) {
+    let ok = true;
+    for (let k = 0; k < hl; k++) if (!isDigit(tz.charCodeAt(i + k))) ok = false;
+    if (!ok) continue;
+    const h = i + hl;
+    for (const colon of [1, 0]) {
+      if (colon && tz.charCodeAt(h) !== 0x3a) continue;
+      const m = h + colon;
+      let min: string | null = null;
+      if (isDigit(tz.charCodeAt(m)) && isDigit(tz.charCodeAt(m + 1)) && atEnd(tz, m + 2)) {
+        min = tz.slice(m, m + 2);
+      } else if (!atEnd(tz, m)) continue;
+      let off = 3600 * Number(tz.slice(i, h));
+      if (min) off += 60 * Number(min);
+      return sign === "-" ? -off : off;
+    }
+  }
+  return null;
+}
+
+function localYear(): number {
+  return new Date(Date.now()).getFullYear();
+}
+
+function str2time(
+  day: string,
+  mon: string,
+  yrText: string,
+  hr: string | null,
+  min: string | null,
+  sec: string | null,
+  tz: string | null,
+): number | null {
+  let yr = pyInt(yrText);
+  if (yr > MAXYEAR) return null;
+  let month = MONTHS_LOWER.indexOf(mon.toLowerCase()) + 1;
+  if (month === 0) {
+    let imon: number;
+    try {
+      imon = pyInt(mon);
+    } catch (e) {
+      if (e instanceof ValueError) return null;
+      throw e;
+    }
+    if (imon >= 1 && imon <= 12) month = imon;
+    else return null;
+  }
+  const d = pyInt(day), h = pyInt(hr ?? "0"), mi = pyInt(min ?? "0"), s = pyInt(sec ?? "0");
+  if (yr < 1000) {
+    const cur = localYear();
+    let m = cur % 100;
+    const tmp = yr;
+    yr = yr + cur - m;
+    m = m - tmp;
+    if (Math.abs(m) > 50) yr = m > 0 ? yr + 100 : yr - 100;
+  }
+  let t = timegm(yr, month, d, h, mi, s);
+  if (t !== null) {
+    const off = offset_from_tz_string((tz ?? "UTC").toUpperCase());
+    if (off === null) return null;
+    t = t - off;
+  }
+  return t;
+}
+
+function wordChar(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+function letter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** `$` of a Python pattern: the end, or just before a final newline. */
+function atEnd(s: string, i: number): boolean {
+  return i === s.length || (i === s.length - 1 && s.charCodeAt(i) === 0x0a);
+}
+
+function run(s: string, i: number, pred: (c: number) => boolean): number {
+  while (i < s.length && pred(s.charCodeAt(i))) i++;
+  return i;
+}
+
+// STRICT_DATE_RE: ^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$
+const STRICT_DATE_RE =
+  /^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT\n?$/;
+
+function skipWeekday(text: string): string {
+  // WEEKDAY_RE: ^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*  (re.I | re.ASCII)
+  const head = text.slice(0, 3).toLowerCase();
+  if (!["sun", "mon", "tue", "wed", "thu", "fri", "sat"].includes(head) || text.length < 3) return text;
+  let i = run(text, 3, letter);
+  if (text.charCodeAt(i) === 0x2c) i++;
+  i = run(text, i, asciiSpace);
+  return text.slice(i);
+}
+
+/** The tail of LOOSE_HTTP_DATE_RE from `i`: `\s*(tz\s*)?(\(\w+\)\s*)?$`. Returns tz or false. */
+function looseTail(s: string, i: number): string | null | false {
+  const w = run(s, i, asciiSpace);
+  const parenEnd = (j: number): boolean => {
+    if (atEnd(s, j)) return true;
+    if (s.charCodeAt(j) !== 0x28) return false;
+    const k = run(s, j + 1, wordChar);
+    if (k === j + 1 || s.charCodeAt(k) !== 0x29) return false;
+    return atEnd(s, run(s, k + 1, asciiSpace));
+  };
+  // timezone: [-+]?\d{2,4} | (?![APap][Mm]\b)[A-Za-z]+
+  const c = s.charCodeAt(w);
+  if (c === 0x2b || c === 0x2d || isDigit(c)) {
+    const ds = c === 0x2b || c === 0x2d ? w + 1 : w;
+    const de = run(s, ds, isDigit);
+    for (let len = Math.min(4, de - ds); len >= 2; len--) {
+      if (parenEnd(run(s, ds + len, asciiSpace))) return s.slice(w, ds + len);
+    }
+  } else if (letter(c)) {
+    const ampm = (c === 0x41 || c === 0x61 || c === 0x50 || c === 0x70) &&
+      (s.charCodeAt(w + 1) === 0x4d || s.charCodeAt(w + 1) === 0x6d) &&
+      !(w + 2 < s.length && wordChar(s.charCodeAt(w + 2)));
+    if (!ampm) {
+      const e = run(s, w, letter);
+      if (parenEnd(run(s, e, asciiSpace))) return s.slice(w, e);
+    }
+  }
+  return parenEnd(w) ? null : false;
+}
+
+/**
+ * Python's `http.cookiejar.http2time(text)`: seconds since the epoch for
+ * an HTTP date in any of the loose formats servers send, or `null`.
+ * Linear time on any input (CPython's bpo-38804 ReDoS fix).
+ *
+ * @param text the date
+ * @returns seconds since the epoch, or `null`
+ * @example
+ * ```ts
+ * import { http2time } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(http2time("Wed, 09 Feb 1994 22:23:32 GMT"), 760832612);
+ * assert.equal(http2time("08-Feb-94 14:15:29 GMT"), 760716929);
+ * assert.equal(http2time("not a date"), null);
+ * ```
+ */
+export function http2time(text: string): number | null {
+  const m = STRICT_DATE_RE.exec(text);
+  if (m) {
+    const mon = MONTHS_LOWER.indexOf(m[2].toLowerCase()) + 1;
+    if (mon === 0) throw new ValueError(`${repr(m[2].toLowerCase())} is not in list`);
+    return timegm(Number(m[3]), mon, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  }
+  const s = skipWeekday(pyLstrip(text));
+  // ^(\d\d?)(?:\s+|[-\/])(\w+)(?:\s+|[-\/])(\d+)(?:(?:\s+|:)(\d\d?):(\d\d)(?::(\d\d))?)? + tail
+  const sep = (i: number): number => {
+    const c = s.charCodeAt(i);
+    if (asciiSpace(c)) return run(s, i, asciiSpace);
+    if (c === 0x2d || c === 0x2f) return i + 1;
+    return -1;
+  };
+  const dEnd = run(s, 0, isDigit);
+  for (const dl of [2, 1]) {
+    if (dEnd < dl) continue;
+    const a = sep(dl);
+    if (a < 0) continue;
+    const monEnd = run(s, a, wordChar);
+    if (monEnd === a) continue;
+    const b = sep(monEnd);
+    if (b < 0) continue;
+    const yEnd = run(s, b, isDigit);
+    if (yEnd === b) continue;
+    const day = s.slice(0, dl), mon = s.slice(a, monEnd), yr = s.slice(b, yEnd);
+    // The optional clock.
+    let c = -1;
+    const cc = s.charCodeAt(yEnd);
+    if (asciiSpace(cc)) c = run(s, yEnd, asciiSpace);
+    else if (cc === 0x3a) c = yEnd + 1;
+    if (c >= 0) {
+      const hEnd = run(s, c, isDigit);
+      for (const hl of [2, 1]) {
+        if (hEnd - c < hl || s.charCodeAt(c + hl) !== 0x3a) continue;
+        const mi = c + hl + 1;
+        if (!(isDigit(s.charCodeAt(mi)) && isDigit(s.charCodeAt(mi + 1)))) continue;
+        const hr = s.slice(c, c + hl), min = s.slice(mi, mi + 2);
+        let after = mi + 2;
+        if (
+          s.charCodeAt(after) === 0x3a && isDigit(s.charCodeAt(after + 1)) && isDigit(s.charCodeAt(after + 2))
+        ) {
+          const tz = looseTail(s, after + 3);
+          if (tz !== false) return str2time(day, mon, yr, hr, min, s.slice(after + 1, after + 3), tz);
+        }
+        after = mi + 2;
+        const tz = looseTail(s, after);
+        if (tz !== false) return str2time(day, mon, yr, hr, min, null, tz);
+      }
+    }
+    const tz = looseTail(s, yEnd);
+    if (tz !== false) return str2time(day, mon, yr, null, null, null, tz);
+  }
+  return null;
+}
+
+/** The tail of ISO_DATE_RE from `i`: `\s*(tz\s*)?$`. Returns tz, null (none) or false. */
+function isoTail(s: string, i: number): string | null | false {
+  const w = run(s, i, asciiSpace);
+  const endOk = (j: number) => atEnd(s, run(s, j, asciiSpace));
+  const c = s.charCodeAt(w);
+  // ([-+]?\d\d?:?(:?\d\d)?|Z|z)
+  const ds = c === 0x2b || c === 0x2d ? w + 1 : w;
+  for (const hl of [2, 1]) {
+    let ok = true;
+    for (let k = 0; k < hl; k++) if (!isDigit(s.charCodeAt(ds + k))) ok = false;
+    if (!ok) continue;
+    const h = ds + hl;
+    for (const colon of [1, 0]) {
+      if (colon && s.charCodeAt(h) !== 0x3a) continue;
+      const g = h + colon;
+      // (:?\d\d)? present
+      for (const c2 of [1, 0]) {
+        if (c2 && s.charCodeAt(g) !== 0x3a) continue;
+        const q = g + c2;
+        if (isDigit(s.charCodeAt(q)) && isDigit(s.charCodeAt(q + 1)) && endOk(q + 2)) {
+          return s.slice(w, q + 2);
+        }
+      }
+      if (endOk(g)) return s.slice(w, g);
+    }
+  }
+  if ((c === 0x5a || c === 0x7a) && endOk(w + 1)) return s[w];
+  return atEnd(s, w) ? null : false;
+}
+
+/**
+ * Python's `http.cookiejar.iso2time(text)`: seconds since the epoch for an
+ * ISO 8601 date (`1994-02-03 14:15:29 -0100`, `19940203T141529Z`, …), or
+ * `null`. Linear time on any input.
+ *
+ * @param text the date
+ * @returns seconds since the epoch, or `null`
+ * @example
+ * ```ts
+ * import { iso2time } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(iso2time("1994-02-03 14:15:29 -0100"), 760288529);
+ * assert.equal(iso2time("19940203T141529Z"), 760284929);
+ * ```
+ */
+export function iso2time(text: string): number | null {
+  const s = pyLstrip(text);
+  // ^(\d{4})[-\/]?(\d\d?)[-\/]?(\d\d?)(?:(?:\s+|[-:Tt])(\d\d?):?(\d\d)(?::?(\d\d(?:\.\d*)?))?)? + tail
+  for (let k = 0; k < 4; k++) if (!isDigit(s.charCodeAt(k))) return null;
+  const yr = s.slice(0, 4);
+  const isSep = (c: number) => c === 0x2d || c === 0x2f;
+  const nDigits = (i: number, n: number) => {
+    for (let k = 0; k < n; k++) if (!isDigit(s.charCodeAt(i + k))) return false;
+    return true;
+  };
+  for (const s1 of [1, 0]) {
+    if (s1 && !isSep(s.charCodeAt(4))) continue;
+    const p1 = 4 + s1;
+    for (const ml of [2, 1]) {
+      if (!nDigits(p1, ml)) continue;
+      const p2 = p1 + ml;
+      for (const s2 of [1, 0]) {
+        if (s2 && !isSep(s.charCodeAt(p2))) continue;
+        const p3 = p2 + s2;
+        for (const dl of [2, 1]) {
+          if (!nDigits(p3, dl)) continue;
+          const p4 = p3 + dl;
+          const mon = s.slice(p1, p2), day = s.slice(p3, p4);
+          // Optional clock.
+          const c = s.charCodeAt(p4);
+          let h0 = -1;
+          if (asciiSpace(c)) h0 = run(s, p4, asciiSpace);
+          else if (c === 0x2d || c === 0x3a || c === 0x54 || c === 0x74) h0 = p4 + 1;
+          if (h0 >= 0) {
+            for (const hl of [2, 1]) {
+              if (!nDigits(h0, hl)) continue;
+              const hEnd = h0 + hl;
+              for (const colon of [1, 0]) {
+                if (colon && s.charCodeAt(hEnd) !== 0x3a) continue;
+                const m0 = hEnd + colon;
+                if (!nDigits(m0, 2)) continue;
+                const mEnd = m0 + 2;
+                const hr = s.slice(h0, hEnd), min = s.slice(m0, mEnd);
+                // Optional seconds: :?(\d\d(?:\.\d*)?)
+                for (const c2 of [1, 0]) {
+                  if (c2 && s.charCodeAt(mEnd) !== 0x3a) continue;
+                  const s0 = mEnd + c2;
+                  if (!nDigits(s0, 2)) continue;
+                  const sEnd = s0 + 2;
+                  if (s.charCodeAt(sEnd) === 0x2e) {
+                    const fEnd = run(s, sEnd + 1, isDigit);
+                    // Only the last few positions can leave a valid tail (a zone has at most 4 digits).
+                    for (let e = fEnd; e >= sEnd + 1; e--) {
+                      if (fEnd - e > 5) break;
+                      const tz = isoTail(s, e);
+                      if (tz !== false) return str2time(day, mon, yr, hr, min, s.slice(s0, e), tz);
+                    }
+                  }
+                  const tz = isoTail(s, sEnd);
+                  if (tz !== false) return str2time(day, mon, yr, hr, min, s.slice(s0, sEnd), tz);
+                }
+                const tz = isoTail(s, mEnd);
+                if (tz !== false) return str2time(day, mon, yr, hr, min, null, tz);
+              }
+            }
+          }
+          const tz = isoTail(s, p4);
+          if (tz !== false) return str2time(day, mon, yr, null, null, null, tz);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Header words
+
+/** One `(name, value)` pair of {@link split_header_words}; `value` is `null` for a bare token. */
+export type HeaderPair = Tuple<string | null> & [string, string | null];
+
+/**
+ * Python's `http.cookiejar.split_header_words(header_values)`: parse
+ * `Set-Cookie2`-style header values into lists of `(name, value)` pairs.
+ *
+ * @param header_values the header values (a list, never a single string)
+ * @returns one list of pairs per comma-separated header
+ * @example
+ * ```ts
+ * import { split_header_words } from "@pyweb/std/http/cookiejar";
+ * import { repr } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   repr(split_header_words(['foo="bar"; port="80,81"; discard, bar=baz'])),
+ *   "[[('foo', 'bar'), ('port', '80,81'), ('discard', None)], [('bar', 'baz')]]",
+ * );
+ * ```
+ */
+export function split_header_words(header_values: Iterable<string>): HeaderPair[][] {
+  if (typeof header_values === "string") throw new TypeError("header_values must not be a str");
+  const result: HeaderPair[][] = [];
+  for (const text of header_values) {
+    let pairs: HeaderPair[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      // HEADER_TOKEN_RE: ^\s*([^=\s;,]+)
+      const t0 = run(text, i, pySpace);
+      const t1 = run(text, t0, (c) => c !== 0x3d && c !== 0x3b && c !== 0x2c && !pySpace(c));
+      if (t1 > t0) {
+        const name = text.slice(t0, t1);
+        i = t1;
+        let value: string | null = null;
+        // HEADER_QUOTED_VALUE_RE: ^\s*=\s*"([^"\\]*(?:\\.[^"\\]*)*)"
+        const e0 = run(text, i, pySpace);
+        if (text.charCodeAt(e0) === 0x3d) {
+          const q = run(text, e0 + 1, pySpace);
+          let done = false;
+          if (text.charCodeAt(q) === 0x22) {
+            let j = q + 1;
+            let out = "";
+            let seg = j;
+            while (j < n) {
+              const c = text.charCodeAt(j);
+              if (c === 0x22) break;
+              if (c === 0x5c) {
+                if (j + 1 >= n || text.charCodeAt(j + 1) === 0x0a) {
+                  j = n;
+                  break;
+                }
+                out += text.slice(seg, j);
+                seg = j + 1;
+                j += 2;
+              } else j++;
+            }
+            if (j < n) {
+              value = out + text.slice(seg, j);
+              i = j + 1;
+              done = true;
+            }
+          }
+          if (!done) {
+            // HEADER_VALUE_RE: ^\s*=\s*([^\s;,]*)
+            const v1 = run(text, q, (c) => c !== 0x3b && c !== 0x2c && !pySpace(c));
+            value = pyRstrip(text.slice(q, v1));
+            i = v1;
+          }
+        }
+        pairs.push(tuple(name, value) as HeaderPair);
+      } else if (text.charCodeAt(t0) === 0x2c) {
+        i = t0 + 1;
+        if (pairs.length) result.push(pairs);
+        pairs = [];
+      } else {
+        // skip junk: ^[=\s;]*
+        i = run(text, i, (c) => c === 0x3d || c === 0x3b || pySpace(c));
+      }
+    }
+    if (pairs.length) result.push(pairs);
+  }
+  return result;
+}
+
+function isJoinToken(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!(wordChar(c) && c !== 0x5f) && !"!#$%&'*+-.^_`|~".includes(v[i])) return false;
+  }
+  return true;
+}
+
+/**
+ * Python's `http.cookiejar.join_header_words(lists)`: the inverse (almost)
+ * of {@link split_header_words}; values that are not tokens are quoted.
+ *
+ * @param lists lists of `(name, value)` pairs
+ * @returns the header value
+ * @example
+ * ```ts
+ * import { join_header_words } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(join_header_words([[["text/plain", null], ["charset", "iso-8859/1"]]]), 'text/plain; charset="iso-8859/1"');
+ * ```
+ */
+export function join_header_words(lists: Iterable<Iterable<readonly [string, string | null]>>): string {
+  const headers: string[] = [];
+  for (const pairs of lists) {
+    const attr: string[] = [];
+    for (const [k, v0] of pairs) {
+      let item = k;
+      if (v0 !== null && v0 !== undefined) {
+        let v = v0;
+        if (!isJoinToken(v)) v = '"' + v.replace(/["\\]/g, "\\$&") + '"';
+        item = `${k}=${v}`;
+      }
+      attr.push(item);
+    }
+    if (attr.length) headers.push(attr.join("; "));
+  }
+  return headers.join(", ");
+}
+
+/** Python's `http.cookiejar.strip_quotes(text)`. */
+export function strip_quotes(text: string): string {
+  if (text.startsWith('"')) text = text.slice(1);
+  if (text.endsWith('"')) text = text.slice(0, -1);
+  return text;
+}
+
+const KNOWN_ATTRS = ["expires", "domain", "path", "secure", "version", "port", "max-age"];
+
+/** One `(name, value)` pair of {@link parse_ns_headers}: `expires` is a number (or null). */
+export type NsPair = Tuple<string | number | null> & [string, string | number | null];
+
+/**
+ * Python's `http.cookiejar.parse_ns_headers(ns_headers)`: the ad-hoc parser
+ * of Netscape `Set-Cookie` values (an unquoted `,` may sit in `expires`).
+ *
+ * @param ns_headers the header values
+ * @returns one list of pairs per header, `("version", "0")` added when absent
+ * @example
+ * ```ts
+ * import { parse_ns_headers } from "@pyweb/std/http/cookiejar";
+ * import { repr } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   repr(parse_ns_headers(["foo=bar; expires=Wednesday, 09-Feb-94 22:23:32 GMT; Path=/"])),
+ *   "[[('foo', 'bar'), ('expires', 760832612), ('path', '/'), ('version', '0')]]",
+ * );
+ * ```
+ */
+export function parse_ns_headers(ns_headers: Iterable<string>): NsPair[][] {
+  const result: NsPair[][] = [];
+  for (const header of ns_headers) {
+    const pairs: NsPair[] = [];
+    let versionSet = false;
+    const params = header.split(";");
+    for (let ii = 0; ii < params.length; ii++) {
+      const param = pyStrip(params[ii]);
+      const eq = param.indexOf("=");
+      let key = pyStrip(eq < 0 ? param : param.slice(0, eq));
+      if (!key) {
+        if (ii === 0) break;
+        continue;
+      }
+      let val: string | number | null = eq < 0 ? null : pyStrip(param.slice(eq + 1));
+      if (ii !== 0) {
+        const lc = key.toLowerCase();
+        if (KNOWN_ATTRS.includes(lc)) key = lc;
+        if (key === "version") {
+          if (val !== null) val = strip_quotes(val as string);
+          versionSet = true;
+        } else if (key === "expires") {
+          if (val !== null) val = http2time(strip_quotes(val as string));
+        }
+      }
+      pairs.push(tuple(key, val) as NsPair);
+    }
+    if (pairs.length) {
+      if (!versionSet) pairs.push(tuple("version", "0") as NsPair);
+      result.push(pairs);
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Domains and URLs
+
+/** `IPV4_RE.search(text)`: ends in `.digits` (before an optional final newline). */
+export function endsLikeIPv4(text: string): boolean {
+  let e = text.length;
+  if (text.endsWith("\n")) e--;
+  let i = e;
+  while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
+  if (i === e) return false;
+  if (i > 0 && text.charCodeAt(i - 1) === 0x2e) return true;
+  // A final newline also lets `\.\d+$` match without it when the digits end the text.
+  return false;
+}
+
+/**
+ * Python's `http.cookiejar.is_HDN(text)`: is `text` a host domain name (not
+ * an IPv4 address, not empty, no leading or trailing dot)?
+ */
+export function is_HDN(text: string): boolean {
+  if (endsLikeIPv4(text)) return false;
+  if (text === "") return false;
+  if (text[0] === "." || text[text.length - 1] === ".") return false;
+  return true;
+}
+
+/** Python's `http.cookiejar.domain_match(A, B)` (RFC 2965 domain-match). */
+export function domain_match(A: string, B: string): boolean {
+  A = A.toLowerCase();
+  B = B.toLowerCase();
+  if (A === B) return true;
+  if (!is_HDN(A)) return false;
+  const i = A.lastIndexOf(B);
+  if (i === -1 || i === 0) return false;
+  if (!B.startsWith(".")) return false;
+  if (!is_HDN(B.slice(1))) return false;
+  return true;
+}
+
+/** Python's `http.cookiejar.liberal_is_HDN(text)`. */
+export function liberal_is_HDN(text: string): boolean {
+  return !endsLikeIPv4(text);
+}
+
+/** Python's `http.cookiejar.user_domain_match(A, B)` (for block and allow lists). */
+export function user_domain_match(A: string, B: string): boolean {
+  A = A.toLowerCase();
+  B = B.toLowerCase();
+  if (!(liberal_is_HDN(A) && liberal_is_HDN(B))) return A === B;
+  const initialDot = B.startsWith(".");
+  if (initialDot && A.endsWith(B)) return true;
+  if (!initialDot && A === B) return true;
+  return false;
+}
+
+const SCHEME_CHARS = /^[A-Za-z0-9+\-.]*$/;
+
+function checkIPv6(hostname: string): void {
+  if (hostname.startsWith("v")) {
+    if (!/^v[a-fA-F0-9]+\.[^\n]+$/.test(hostname)) throw new ValueError("IPvFuture address is invalid");
+    return;
+  }
+  if (isIPv4(hostname)) throw new ValueError("An IPv4 address cannot be in brackets");
+  if (!isIPv6(hostname)) {
+    throw new ValueError(`${repr(hostname)} does not appear to be an IPv4 or IPv6 address`);
+  }
+}
+
+function isIPv4(s: string): boolean {
+  const parts = s.split(".");
+  if (parts.length !== 4) return false;
+  return parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255 && !(p.length > 1 && p[0] === "0"));
+}
+
+/** `ipaddress.IPv6Address(s)` would accept `s`. */
+function isIPv6(s0: string): boolean {
+  if (s0.includes("/")) return false;
+  const pct = s0.indexOf("%");
+  let s = s0;
+  if (pct >= 0) {
+    const scope = s0.slice(pct + 1);
+    if (!scope || scope.includes("%")) return false;
+    s = s0.slice(0, pct);
+  }
+  const parts = s.split(":");
+  if (parts.length < 3) return false;
+  if (parts[parts.length - 1].includes(".")) {
+    if (!isIPv4(parts.pop()!)) return false;
+    parts.push("0", "0");
+  }
+  if (parts.length > 9) return false;
+  let skip = -1;
+  for (let i = 1; i < parts.length - 1; i++) {
+    if (!parts[i]) {
+      if (skip >= 0) return false;
+      skip = i;
+    }
+  }
+  let check = parts;
+  if (skip >= 0) {
+    let hi = skip, lo = parts.length - skip - 1;
+    if (!parts[0]) {
+      hi--;
+      if (hi) return false;
+    }
+    if (!parts[parts.length - 1]) {
+      lo--;
+      if (lo) return false;
+    }
+    if (8 - (hi + lo) < 1) return false;
+    check = [...parts.slice(0, hi ? hi : 0), ...parts.slice(parts.length - lo)];
+    if (lo === 0) check = parts.slice(0, hi);
+  } else {
+    if (parts.length !== 8 || !parts[0] || !parts[parts.length - 1]) return false;
+  }
+  return check.every((p) => /^[0-9a-fA-F]{1,4}$/.test(p));
+}
+
+/** `urllib.parse.urlsplit(url)`'s netloc and path (with its validation errors). */
+export function splitNetlocPath(url0: string): [string, string] {
+  let a = 0;
+  while (a < url0.length && url0.charCodeAt(a) <= 0x20) a++;
+  let url = url0.slice(a).replace(/[\t\r\n]/g, "");
+  const i = url.indexOf(":");
+  if (i > 0 && /^[A-Za-z]/.test(url) && SCHEME_CHARS.test(url.slice(0, i))) url = url.slice(i + 1);
+  let netloc = "";
+  if (url.startsWith("//")) {
+    let delim = url.length;
+    for (const c of "/?#") {
+      const w = url.indexOf(c, 2);
+      if (w >= 0) delim = Math.min(delim, w);
+    }
+    netloc = url.slice(2, delim);
+    url = url.slice(delim);
+    const open = netloc.includes("["), close = netloc.includes("]");
+    if (open !== close) throw new ValueError("Invalid IPv6 URL");
+    if (open && close) {
+      const hp = netloc.slice(netloc.lastIndexOf("@") + 1);
+      const br = hp.indexOf("[");
+      let hostname: string;
+      if (br >= 0) {
+        if (br > 0) throw new ValueError("Invalid IPv6 URL");
+        const inner = hp.slice(br + 1);
+        const cl = inner.indexOf("]");
+        hostname = cl < 0 ? inner : inner.slice(0, cl);
+        const port = cl < 0 ? "" : inner.slice(cl + 1);
+        if (port && !port.startsWith(":")) throw new ValueError("Invalid IPv6 URL");
+      } else {
+        const c = hp.indexOf(":");
+        hostname = c < 0 ? hp : hp.slice(0, c);
+      }
+      checkIPv6(hostname);
+    }
+  }
+  const h = url.indexOf("#");
+  if (h >= 0) url = url.slice(0, h);
+  const q = url.indexOf("?");
+  if (q >= 0) url = url.slice(0, q);
+  checkNetloc(netloc);
+  return [netloc, url];
+}
+
+function checkNetloc(netloc: string): void {
+  // deno-lint-ignore no-control-regex
+  if (!netloc || /^[\x00-\x7f]*$/.test(netloc)) return;
+  const n = netloc.replace(/[@:#?]/g, "");
+  const n2 = n.normalize("NFKC");
+  if (n === n2) return;
+  for (const c of "/?#@:") {
+    if (n2.includes(c)) {
+      throw new ValueError(`netloc '${netloc}' contains invalid characters under NFKC normalization`);
+    }
+  }
+}
+
+const PATH_SAFE = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~%/;:@&=+$,!~*'()") {
+  PATH_SAFE[c.charCodeAt(0)] = 1;
+}
+
+function hexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/**
+ * Python's `http.cookiejar.escape_path(path)`: percent-encode characters
+ * not allowed in an HTTP path (as UTF-8) and upper-case every `%xx` escape.
+ */
+export function escape_path(path: string): string {
+  let out = "";
+  const bytes = encode(path, "utf-8", "strict");
+  for (const b of bytes) {
+    if (b < 128 && PATH_SAFE[b]) out += String.fromCharCode(b);
+    else out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  }
+  // ESCAPED_CHAR_RE: %([0-9a-fA-F][0-9a-fA-F]) → upper case
+  let res = "";
+  let i = 0;
+  while (i < out.length) {
+    if (out.charCodeAt(i) === 0x25 && hexDigit(out.charCodeAt(i + 1)) && hexDigit(out.charCodeAt(i + 2))) {
+      res += "%" + out.slice(i + 1, i + 3).toUpperCase();
+      i += 3;
+    } else {
+      res += out[i];
+      i++;
+    }
+  }
+  return res;
+}
+
+/** `cut_port_re.sub("", host, 1)`: drop a trailing `:digits`. */
+export function cutPort(host: string): string {
+  let e = host.length;
+  const nl = host.endsWith("\n");
+  if (nl) e--;
+  let i = e;
+  while (i > 0 && isDigit(host.charCodeAt(i - 1))) i--;
+  if (i < e && i > 0 && host.charCodeAt(i - 1) === 0x3a) return host.slice(0, i - 1) + host.slice(e);
+  return host;
+}
+
+/**
+ * Python's `http.cookiejar.reach(h)` (RFC 2965 section 1).
+ *
+ * @param h a host name
+ * @returns `.B` for a host `A.B` where B has an embedded dot or is `local`, else `h`
+ */
+export function reach(h: string): string {
+  const i = h.indexOf(".");
+  if (i >= 0) {
+    const b = h.slice(i + 1);
+    if (is_HDN(h) && (b.indexOf(".") >= 0 || b === "local")) return "." + b;
+  }
+  return h;
+}
