@@ -335,7 +335,8 @@ export class BaseServer {
   shutdown_request(request: Request): void {
     try {
       // deno-lint-ignore no-explicit-any
-      (request as any).closeWrite?.();
+      const done = (request as any).closeWrite?.();
+      if (done && typeof done.catch === "function") done.catch(() => {});
     } catch { /* ENOTCONN and friends */ }
     this.close_request(request);
   }

@@ -584,8 +584,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         return;
       }
       this.raw_requestline = await this.rfile.readline(65537);
-      this.markIdle(false);
       if (this.raw_requestline.length > 65536) {
+        this.markIdle(false);
         this.requestline = "";
         this.request_version = "";
         this.command = "";
@@ -596,7 +596,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.close_connection = true;
         return;
       }
-      if (!(await this.parse_request())) return;
+      // Until the headers are in, shutdown() may close this connection as idle (a slow client).
+      const parsed = await this.parse_request();
+      if (this.markIdle(false) && this.rfile.atEOF) {
+        this.close_connection = true;
+        return;
+      }
+      if (!parsed) return;
       const mname = "do_" + this.command;
       // deno-lint-ignore no-explicit-any
       const method = (this as any)[mname];

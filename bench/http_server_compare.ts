@@ -1,0 +1,244 @@
+// Benchmark: wrk against CPython's http.server, Deno.serve, nginx (1 worker) and our http.server.
+//
+//   deno run -A bench/http_server_compare.ts [--duration=3] [--large-mb=64]
+//
+// 1. hello (HTTP/1.1 keep-alive, same handler): CPython ThreadingHTTPServer, Deno.serve, our HTTPServer.
+// 2. static files: nginx (worker_processes 1) vs our SimpleHTTPRequestHandler, small and large file.
+// Every server runs in its own process; handlers do not log (log_message is a no-op on both sides).
+// Run with `--serve=<kind> <dir>` this file is itself one of the servers.
+import {
+  BaseHTTPRequestHandler,
+  HTTPServer,
+  SimpleHTTPRequestHandler,
+  ThreadingHTTPServer,
+} from "../http/server.ts";
+import type { ServerAddress } from "../socketserver.ts";
+
+const HELLO = new TextEncoder().encode("Hello World!");
+
+class Hello extends BaseHTTPRequestHandler {
+  override protocol_version = "HTTP/1.1";
+  do_GET(): void {
+    this.send_response(200);
+    this.send_header("Content-Type", "text/plain");
+    this.send_header("Content-Length", String(HELLO.length));
+    this.end_headers();
+    this.wfile.write(HELLO);
+  }
+  override log_message(): void {}
+}
+
+const PY_HELLO = `
+import sys
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+class Hello(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "12")
+        self.end_headers()
+        self.wfile.write(b"Hello World!")
+    def log_message(self, *a):
+        pass
+s = ThreadingHTTPServer(("127.0.0.1", 0), Hello)
+print("PORT", s.server_address[1], flush=True)
+s.serve_forever()
+`;
+
+async function serve(kind: string, dir: string): Promise<void> {
+  Deno.addSignalListener("SIGTERM", () => Deno.exit(0));
+  if (kind === "deno") {
+    const server = Deno.serve({
+      hostname: "127.0.0.1",
+      port: 0,
+      onListen: ({ port }) => console.log("PORT", port),
+    }, () => new Response(HELLO, { headers: { "Content-Type": "text/plain" } }));
+    await server.finished;
+    return;
+  }
+  if (kind === "ours") {
+    const server = new HTTPServer(["127.0.0.1", 0], Hello);
+    console.log("PORT", server.server_address[1]);
+    await server.serve_forever();
+    return;
+  }
+  class Files extends SimpleHTTPRequestHandler {
+    override protocol_version = "HTTP/1.1";
+    constructor(r: Deno.Conn, a: ServerAddress, s: HTTPServer) {
+      super(r, a, s, { directory: dir });
+    }
+    override log_message(): void {}
+  }
+  const server = new ThreadingHTTPServer(["127.0.0.1", 0], Files);
+  console.log("PORT", server.server_address[1]);
+  await server.serve_forever();
+}
+
+interface Proc {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function spawn(cmd: string, args: string[]): Promise<Proc> {
+  // Both CPython and we print a traceback per connection wrk resets at the end of a run: keep stderr quiet.
+  const child = new Deno.Command(cmd, { args, stdout: "piped", stderr: "null", stdin: "null" }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!/PORT \d+\n/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`${cmd} exited before listening`);
+    text += value;
+  }
+  const port = Number(/PORT (\d+)/.exec(text)![1]);
+  return {
+    port,
+    async stop() {
+      child.kill("SIGTERM");
+      await child.status;
+      await reader.cancel().catch(() => {});
+    },
+  };
+}
+
+async function wrk(url: string, seconds: number, connections = 32): Promise<{ rps: number; mbps: number }> {
+  const out = await new Deno.Command("wrk", {
+    args: ["-t1", `-c${connections}`, `-d${seconds}s`, url],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? 0);
+  const t = /Transfer\/sec:\s+([\d.]+)(\w+)/.exec(text);
+  const unit: Record<string, number> = { B: 1 / 1e6, KB: 1 / 1024, MB: 1, GB: 1024 };
+  const mbps = t ? Number(t[1]) * (unit[t[2]] ?? 1) : 0;
+  if (/Non-2xx/.test(text)) console.error(text);
+  return { rps, mbps };
+}
+
+async function startNginx(dir: string): Promise<Proc & { tmp: string }> {
+  const tmp = await Deno.makeTempDir({ prefix: "pyweb_nginx_" });
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  const conf = `worker_processes 1;
+daemon off;
+pid ${tmp}/nginx.pid;
+error_log ${tmp}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${tmp}/body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+  types { text/plain txt; application/octet-stream bin; }
+  server { listen 127.0.0.1:${port}; root ${dir}; }
+}
+`;
+  await Deno.writeTextFile(`${tmp}/nginx.conf`, conf);
+  const child = new Deno.Command("nginx", {
+    args: ["-c", `${tmp}/nginx.conf`, "-p", tmp],
+    stdout: "null",
+    stderr: "inherit",
+  })
+    .spawn();
+  for (let i = 0; i < 100; i++) {
+    try {
+      (await Deno.connect({ hostname: "127.0.0.1", port })).close();
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    port,
+    tmp,
+    async stop() {
+      child.kill("SIGQUIT");
+      await child.status;
+      await Deno.remove(tmp, { recursive: true });
+    },
+  };
+}
+
+function python(): string {
+  const home = Deno.env.get("HOME") ?? "/root";
+  for (const p of [Deno.env.get("PYWEB_PYTHON"), `${home}/.pyenv/versions/3.13.0/bin/python3`, "python3"]) {
+    if (p) return p;
+  }
+  return "python3";
+}
+
+async function main(): Promise<void> {
+  const flags = Object.fromEntries(Deno.args.map((a) => a.replace(/^--/, "").split("=")));
+  const seconds = Number(flags.duration ?? 3);
+  const largeMb = Number(flags["large-mb"] ?? 64);
+  const self = new URL(import.meta.url).pathname;
+  const deno = Deno.execPath();
+  const fmt = (n: number) => n.toFixed(0).padStart(8);
+
+  console.log(`wrk -t1 -c32 -d${seconds}s, HTTP/1.1 keep-alive\n`);
+  const results: Record<string, number> = {};
+  for (
+    const [name, cmd, args] of [
+      ["CPython ThreadingHTTPServer", python(), ["-c", PY_HELLO]],
+      ["Deno.serve", deno, ["run", "-A", self, "--serve=deno", "/"]],
+      ["pyweb HTTPServer", deno, ["run", "-A", self, "--serve=ours", "/"]],
+    ] as [string, string, string[]][]
+  ) {
+    const p = await spawn(cmd, args);
+    try {
+      await wrk(`http://127.0.0.1:${p.port}/`, 1); // warm-up
+      results[name] = (await wrk(`http://127.0.0.1:${p.port}/`, seconds)).rps;
+    } finally {
+      await p.stop();
+    }
+    console.log(`hello  ${name.padEnd(28)} ${fmt(results[name])} req/s`);
+  }
+  const ours = results["pyweb HTTPServer"];
+  console.log(
+    `hello  pyweb / Deno.serve = ${(ours / results["Deno.serve"]).toFixed(2)}x, pyweb / CPython = ${
+      (ours / results["CPython ThreadingHTTPServer"]).toFixed(1)
+    }x\n`,
+  );
+
+  const dir = await Deno.makeTempDir({ prefix: "pyweb_bench_" });
+  await Deno.chmod(dir, 0o755); // nginx workers run as nobody
+  try {
+    await Deno.writeFile(`${dir}/small.txt`, new TextEncoder().encode("x".repeat(1024)));
+    const f = await Deno.open(`${dir}/large.bin`, { write: true, create: true });
+    const mb = new Uint8Array(1 << 20).fill(97);
+    for (let i = 0; i < largeMb; i++) await f.write(mb);
+    f.close();
+    const nginx = await startNginx(dir);
+    const mine = await spawn(deno, ["run", "-A", self, "--serve=files", dir]);
+    try {
+      for (const [file, conns] of [["small.txt", 32], ["large.bin", 4]] as [string, number][]) {
+        await wrk(`http://127.0.0.1:${nginx.port}/${file}`, 1, conns);
+        const n = await wrk(`http://127.0.0.1:${nginx.port}/${file}`, seconds, conns);
+        await wrk(`http://127.0.0.1:${mine.port}/${file}`, 1, conns);
+        const o = await wrk(`http://127.0.0.1:${mine.port}/${file}`, seconds, conns);
+        const label = file === "small.txt" ? "small file (1 KiB)" : `large file (${largeMb} MiB)`;
+        console.log(`${label.padEnd(22)} nginx ${fmt(n.rps)} req/s ${n.mbps.toFixed(0).padStart(6)} MB/s`);
+        console.log(`${"".padEnd(22)} pyweb ${fmt(o.rps)} req/s ${o.mbps.toFixed(0).padStart(6)} MB/s`);
+        console.log(`${"".padEnd(22)} pyweb / nginx = ${(o.rps / n.rps).toFixed(2)}x\n`);
+      }
+    } finally {
+      await mine.stop();
+      await nginx.stop();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+if (import.meta.main) {
+  const serveFlag = Deno.args.find((a) => a.startsWith("--serve="));
+  if (serveFlag) await serve(serveFlag.slice(8), Deno.args[Deno.args.indexOf(serveFlag) + 1] ?? ".");
+  else await main();
+}

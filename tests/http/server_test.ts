@@ -1,0 +1,478 @@
+// Interop and robustness tests of http.server: the my_httpserver tutorial byte for byte against CPython,
+// keep-alive, async handlers, graceful shutdown, slowloris, oversized requests, Range, HTTPS, logging,
+// handle_error and the command line.
+import assert from "node:assert/strict";
+import {
+  BaseHTTPRequestHandler,
+  HTTPServer,
+  HTTPSServer,
+  SimpleHTTPRequestHandler,
+  ThreadingHTTPServer,
+} from "../../http/server.ts";
+import type { ServerAddress } from "../../socketserver.ts";
+import { CPYTHON314, findPython } from "../_oracle.ts";
+import {
+  fromLatin1,
+  have,
+  inCI,
+  needOracle,
+  PEERS,
+  rawExchange,
+  TUTORIAL,
+  waitForPort,
+} from "./peers/_helpers.ts";
+
+const ROOT = decodeURIComponent(new URL("../../", import.meta.url).pathname);
+const enc = new TextEncoder();
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+async function withServer(
+  server: HTTPServer,
+  fn: (port: number) => Promise<void>,
+): Promise<void> {
+  const serving = server.serve_forever(0.05);
+  try {
+    await fn(server.server_address[1]);
+  } finally {
+    await server.shutdown();
+    await serving;
+    await server.server_close();
+  }
+}
+
+function spawnOut(cmd: string, args: string[]): Deno.ChildProcess {
+  return new Deno.Command(cmd, {
+    args,
+    env: { PYTHONPATH: CPYTHON314, PYTHONUNBUFFERED: "1" },
+    stdout: "piped",
+    stderr: "piped",
+    stdin: "null",
+  }).spawn();
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  let s = "";
+  for await (const c of stream.pipeThrough(new TextDecoderStream())) s += c;
+  return s;
+}
+
+Deno.test("my_httpserver.ts sends the same bytes as my_httpserver.py", async () => {
+  if (!needOracle()) return;
+  const py = findPython()!;
+  const pyPort = freePort(), ourPort = freePort();
+  const pyChild = spawnOut(py, [TUTORIAL + "my_httpserver.py", String(pyPort)]);
+  const ourChild = spawnOut(Deno.execPath(), [
+    "run",
+    "-A",
+    ROOT + "examples/my_httpserver.ts",
+    String(ourPort),
+  ]);
+  try {
+    await waitForPort(pyPort);
+    await waitForPort(ourPort);
+    const requests = [
+      "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /\r\n",
+      "GET /anything?x=1 HTTP/1.0\r\n\r\n",
+      "HEAD / HTTP/1.0\r\n\r\n",
+      "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+      "GET / HTTP/2.0\r\n\r\n",
+      "BAD\r\n\r\n",
+    ];
+    for (const req of requests) {
+      const [a, b] = await Promise.all([rawExchange(pyPort, [req]), rawExchange(ourPort, [req])]);
+      const norm = (t: string) => t.replace(/^Date: .*$/gm, "Date: D").replace(/^Server: .*$/gm, "Server: S");
+      assert.equal(norm(fromLatin1(b.data)), norm(fromLatin1(a.data)), JSON.stringify(req));
+      assert.equal(b.end, a.end);
+    }
+    const get = await rawExchange(ourPort, ["GET / HTTP/1.1\r\nHost: x\r\n\r\n"]);
+    assert.equal(fromLatin1(get.data), "Hello World!");
+  } finally {
+    pyChild.kill("SIGINT");
+    ourChild.kill("SIGTERM");
+    const [pyOut, ourOut] = await Promise.all([readAll(pyChild.stdout), readAll(ourChild.stdout)]);
+    await Promise.all([readAll(pyChild.stderr), readAll(ourChild.stderr)]);
+    await pyChild.status;
+    await ourChild.status;
+    assert.equal(
+      ourOut.replace(String(ourPort), "P"),
+      pyOut.replace(String(pyPort), "P"),
+    );
+  }
+});
+
+class Hello extends BaseHTTPRequestHandler {
+  override protocol_version = "HTTP/1.1";
+  async do_GET(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 1));
+    const body = enc.encode(`hello ${this.path}`);
+    this.send_response(200);
+    this.send_header("Content-Length", String(body.length));
+    this.end_headers();
+    this.wfile.write(body);
+  }
+  override log_message(): void {}
+}
+
+Deno.test("keep-alive: one connection, many requests; an idle connection does not block others", async () => {
+  await withServer(new HTTPServer(["127.0.0.1", 0], Hello), async (port) => {
+    const idle = await Deno.connect({ hostname: "127.0.0.1", port });
+    await idle.write(enc.encode("GET /idle HTTP/1.1\r\n\r\n"));
+    const r = await rawExchange(port, [
+      "GET /1 HTTP/1.1\r\n\r\nGET /2 HTTP/1.1\r\n\r\nGET /3 HTTP/1.1\r\nConnection: close\r\n\r\n",
+    ]);
+    const text = fromLatin1(r.data);
+    assert.equal(text.match(/HTTP\/1.1 200 OK/g)?.length, 3);
+    assert.ok(text.endsWith("hello /3"));
+    assert.equal(r.end, "closed");
+    const buf = new Uint8Array(1024);
+    const n = await idle.read(buf);
+    assert.ok(fromLatin1(buf.subarray(0, n!)).endsWith("hello /idle"));
+    idle.close();
+  });
+});
+
+Deno.test("shutdown() lets in-flight responses finish and closes idle keep-alive connections", async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => release = r);
+  let started!: () => void;
+  const inHandler = new Promise<void>((r) => started = r);
+  class Slow extends BaseHTTPRequestHandler {
+    override protocol_version = "HTTP/1.1";
+    async do_GET(): Promise<void> {
+      started();
+      await gate;
+      this.send_response(200);
+      this.send_header("Content-Length", "4");
+      this.end_headers();
+      this.wfile.write(enc.encode("done"));
+    }
+    override log_message(): void {}
+  }
+  const server = new HTTPServer(["127.0.0.1", 0], Slow);
+  const serving = server.serve_forever(0.05);
+  const port = server.server_address[1];
+  const idle = await Deno.connect({ hostname: "127.0.0.1", port });
+  const busy = rawExchange(port, ["GET /slow HTTP/1.1\r\n\r\n"], 2000);
+  await inHandler;
+  let shutDown = false;
+  const stopping = server.shutdown().then(() => shutDown = true);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(shutDown, false, "shutdown() must wait for the in-flight response");
+  release();
+  await stopping;
+  await serving;
+  const res = await busy;
+  assert.ok(fromLatin1(res.data).endsWith("done"));
+  assert.equal(res.end, "closed");
+  assert.equal(await idle.read(new Uint8Array(10)), null, "idle connection closed by shutdown");
+  idle.close();
+  await server.server_close();
+});
+
+Deno.test("slowloris and oversized requests are contained; others keep being served", async () => {
+  await withServer(new ThreadingHTTPServer(["127.0.0.1", 0], Hello), async (port) => {
+    // A client dribbling a header never blocks anyone.
+    const slow = await Deno.connect({ hostname: "127.0.0.1", port });
+    await slow.write(enc.encode("GET /slow HTTP/1.1\r\nX-Slow: "));
+    const dribble = (async () => {
+      for (let i = 0; i < 10; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        try {
+          await slow.write(enc.encode("a"));
+        } catch {
+          return;
+        }
+      }
+    })();
+    // Many slow connections at once.
+    const many = await Promise.all(
+      Array.from({ length: 50 }, () => Deno.connect({ hostname: "127.0.0.1", port })),
+    );
+    for (const c of many) await c.write(enc.encode("GET / HTTP/1.1\r\n"));
+    const ok = await rawExchange(port, ["GET /fine HTTP/1.1\r\nConnection: close\r\n\r\n"]);
+    assert.ok(fromLatin1(ok.data).endsWith("hello /fine"));
+    // A 1 MB request line: 414, connection closed.
+    const long = await rawExchange(port, ["GET /" + "a".repeat(1 << 20) + " HTTP/1.1\r\n\r\n"]);
+    assert.match(fromLatin1(long.data), /^HTTP\/1.1 414 URI Too Long/);
+    assert.notEqual(long.end, "open");
+    // 10 000 headers: 431 after the 100th line.
+    const flood = await rawExchange(port, [
+      "GET / HTTP/1.1\r\n" + "X: y\r\n".repeat(10000) + "\r\n",
+    ]);
+    assert.match(fromLatin1(flood.data), /^HTTP\/1.1 431 Too many headers/);
+    // A header line of 1 MB: 431 Line too long.
+    const big = await rawExchange(port, ["GET / HTTP/1.1\r\nX: " + "b".repeat(1 << 20) + "\r\n\r\n"]);
+    assert.match(fromLatin1(big.data), /^HTTP\/1.1 431 Line too long/);
+    // Still serving.
+    const again = await rawExchange(port, ["GET /again HTTP/1.0\r\n\r\n"]);
+    assert.ok(fromLatin1(again.data).endsWith("hello /again"));
+    await dribble;
+    slow.close();
+    for (const c of many) c.close();
+  });
+});
+
+Deno.test("handlers may be sync or async; unknown methods get 501; HEAD of an error has no body", async () => {
+  class Mixed extends BaseHTTPRequestHandler {
+    do_GET(): void {
+      this.send_response(200, "Fine");
+      this.send_header("X-Sync", "1");
+      this.end_headers();
+      this.wfile.write(enc.encode("sync"));
+    }
+    async do_PUT(): Promise<void> {
+      const body = await this.rfile.read(parseInt(this.headers.get("Content-Length") ?? "0", 10));
+      this.send_response(201);
+      this.end_headers();
+      this.wfile.write(body);
+    }
+    do_HEAD(): void {
+      this.send_error(404);
+    }
+    override log_message(): void {}
+  }
+  await withServer(new HTTPServer(["127.0.0.1", 0], Mixed), async (port) => {
+    const a = fromLatin1((await rawExchange(port, ["GET / HTTP/1.0\r\n\r\n"])).data);
+    assert.match(
+      a,
+      /^HTTP\/1.0 200 Fine\r\nServer: BaseHTTP\/0.6 Deno\/[\d.]+\r\nDate: .* GMT\r\nX-Sync: 1\r\n\r\nsync$/,
+    );
+    const b = fromLatin1((await rawExchange(port, ["PUT /x HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc"])).data);
+    assert.ok(b.startsWith("HTTP/1.0 201 Created\r\n") && b.endsWith("\r\n\r\nabc"));
+    const c = fromLatin1((await rawExchange(port, ["DELETE / HTTP/1.0\r\n\r\n"])).data);
+    assert.match(c, /^HTTP\/1.0 501 Unsupported method \('DELETE'\)/);
+    const d = fromLatin1((await rawExchange(port, ["HEAD / HTTP/1.0\r\n\r\n"])).data);
+    assert.match(d, /^HTTP\/1.0 404 Not Found\r\n/);
+    assert.ok(d.endsWith("\r\n\r\n"), "HEAD error responses carry no body");
+  });
+});
+
+Deno.test("handle_expect_100 can refuse a request", async () => {
+  class Refuse extends BaseHTTPRequestHandler {
+    override protocol_version = "HTTP/1.1";
+    override handle_expect_100(): boolean {
+      this.send_error(417);
+      return false;
+    }
+    do_POST(): void {
+      throw new Error("not reached");
+    }
+    override log_message(): void {}
+  }
+  await withServer(new HTTPServer(["127.0.0.1", 0], Refuse), async (port) => {
+    const r = await rawExchange(port, [
+      "POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n",
+    ]);
+    assert.match(fromLatin1(r.data), /^HTTP\/1.1 417 Expectation Failed\r\n/);
+    assert.notEqual(r.end, "open");
+  });
+});
+
+Deno.test("SimpleHTTPRequestHandler: Range requests (206, 416), Accept-Ranges, If-Range", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/f.txt`, "0123456789");
+  const big = new Uint8Array(600_000).map((_, i) => i % 251);
+  await Deno.writeFile(`${dir}/big.bin`, big);
+  class Files extends SimpleHTTPRequestHandler {
+    constructor(r: Deno.Conn, a: ServerAddress, s: HTTPServer) {
+      super(r, a, s, { directory: dir, extra_response_headers: [["X-Extra", "yes"]] });
+    }
+    override log_message(): void {}
+  }
+  try {
+    await withServer(new ThreadingHTTPServer(["127.0.0.1", 0], Files), async (port) => {
+      const get = async (range: string, extra = "") => {
+        const r = await rawExchange(port, [`GET /f.txt HTTP/1.0\r\nRange: ${range}\r\n${extra}\r\n`]);
+        return fromLatin1(r.data);
+      };
+      let t = await get("bytes=2-4");
+      assert.match(t, /^HTTP\/1.0 206 Partial Content\r\n/);
+      assert.match(t, /\r\nContent-Range: bytes 2-4\/10\r\n/);
+      assert.match(t, /\r\nContent-Length: 3\r\n/);
+      assert.match(t, /\r\nX-Extra: yes\r\n/);
+      assert.ok(t.endsWith("\r\n\r\n234"));
+      t = await get("bytes=7-");
+      assert.ok(t.endsWith("789"));
+      t = await get("bytes=-2");
+      assert.ok(t.endsWith("\r\n\r\n89"));
+      t = await get("bytes=5-100");
+      assert.ok(t.endsWith("\r\n\r\n56789"));
+      t = await get("bytes=10-");
+      assert.match(t, /^HTTP\/1.0 416 Range Not Satisfiable\r\n/);
+      assert.match(t, /\r\nContent-Range: bytes \*\/10\r\n/);
+      t = await get("bytes=0-1,3-4");
+      assert.match(t, /^HTTP\/1.0 200 OK\r\n/);
+      assert.match(t, /\r\nAccept-Ranges: bytes\r\n/);
+      t = await get("bytes=0-1", "If-Range: Sat, 01 Jan 2000 00:00:00 GMT\r\n");
+      assert.match(t, /^HTTP\/1.0 200 OK\r\n/);
+      const r = await rawExchange(port, ["GET /big.bin HTTP/1.0\r\nRange: bytes=500000-500009\r\n\r\n"]);
+      const body = r.data.subarray(r.data.length - 10);
+      assert.deepEqual([...body], [...big.subarray(500000, 500010)]);
+      const full = await rawExchange(port, ["GET /big.bin HTTP/1.0\r\n\r\n"]);
+      const hdrEnd = fromLatin1(full.data.subarray(0, 400)).indexOf("\r\n\r\n") + 4;
+      assert.equal(full.data.length - hdrEnd, big.length);
+      assert.deepEqual(full.data.subarray(hdrEnd, hdrEnd + 1000), big.subarray(0, 1000));
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("HTTPSServer serves over TLS (curl with a per-run CA)", async () => {
+  if (!have("openssl") || !have("curl")) {
+    if (inCI) throw new Error("openssl and curl are needed: apt-get install openssl curl");
+    return;
+  }
+  const dir = await Deno.makeTempDir();
+  try {
+    const run = (args: string[]) =>
+      new Deno.Command("openssl", { args, cwd: dir, stdout: "null", stderr: "null" }).output();
+    await run([
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "ca.key",
+      "-out",
+      "ca.pem",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=pyweb test CA",
+    ]);
+    await run([
+      "req",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "leaf.key",
+      "-out",
+      "leaf.csr",
+      "-subj",
+      "/CN=localhost",
+    ]);
+    await Deno.writeTextFile(`${dir}/ext.cnf`, "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    await run([
+      "x509",
+      "-req",
+      "-in",
+      "leaf.csr",
+      "-CA",
+      "ca.pem",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-out",
+      "leaf.pem",
+      "-days",
+      "2",
+      "-extfile",
+      "ext.cnf",
+    ]);
+    const server = new HTTPSServer(["127.0.0.1", 0], Hello, {
+      certfile: `${dir}/leaf.pem`,
+      keyfile: `${dir}/leaf.key`,
+    });
+    assert.deepEqual(server.alpn_protocols, ["http/1.1"]);
+    await withServer(server, async (port) => {
+      const out = await new Deno.Command("curl", {
+        args: [
+          "-s",
+          "--cacert",
+          `${dir}/ca.pem`,
+          `https://127.0.0.1:${port}/tls`,
+          `https://127.0.0.1:${port}/again`,
+        ],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(new TextDecoder().decode(out.stdout), "hello /tlshello /again");
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("log lines, control-character escaping (gh-100001) and handle_error's traceback block", async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", PEERS + "error_server.ts"],
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let line = "";
+  while (!line.includes("\n")) line += (await reader.read()).value ?? "";
+  const port = Number(line.trim().split(" ")[1]);
+  const a = await rawExchange(port, ["GET /ok HTTP/1.0\r\n\r\n"]);
+  assert.ok(fromLatin1(a.data).endsWith("ok"));
+  const b = await rawExchange(port, ["GET /boom HTTP/1.0\r\n\r\n"]);
+  assert.equal(b.data.length, 0);
+  const c = await rawExchange(port, ["GET /ok\x7f\x1b[31m\\ HTTP/1.0\r\n\r\n"]);
+  assert.ok(fromLatin1(c.data).endsWith("\r\n\r\nok"), "control characters reach the handler");
+  const err = await readAll(child.stderr);
+  await reader.cancel();
+  await child.status;
+  const lines = err.split("\n");
+  assert.match(
+    lines[0],
+    /^127\.0\.0\.1 - - \[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \/ok HTTP\/1.0" 200 -$/,
+  );
+  assert.match(err, /\] custom text 42 "quote'd"\n/);
+  assert.ok(err.includes('] "GET /ok\\x7f\\x1b[31m\\\\ HTTP/1.0" 200 -\n'), err);
+  const block = err.slice(err.indexOf("-".repeat(40)));
+  assert.match(
+    block,
+    /^-{40}\nException occurred during processing of request from \('127\.0\.0\.1', \d+\)\nTraceback \(most recent call last\):\n( {2}File ".*", line \d+, in .*\n)+TypeError: boom\n-{40}\n/,
+  );
+});
+
+Deno.test("command line: banner, directory listing and Ctrl-C like python -m http.server", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/a.txt`, "A");
+  const port = freePort();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      ROOT + "http/server.ts",
+      String(port),
+      "-b",
+      "127.0.0.1",
+      "-d",
+      dir,
+      "-H",
+      "X-Test",
+      "1",
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  try {
+    await waitForPort(port);
+    const r = fromLatin1((await rawExchange(port, ["GET /a.txt HTTP/1.0\r\n\r\n"])).data);
+    assert.match(r, /^HTTP\/1.0 200 OK\r\nServer: SimpleHTTP\/0.6 Deno\/[\d.]+\r\n/);
+    assert.match(r, /\r\nX-Test: 1\r\n/);
+    assert.ok(r.endsWith("A"));
+  } finally {
+    child.kill("SIGINT");
+    const [out, err] = await Promise.all([readAll(child.stdout), readAll(child.stderr)]);
+    const status = await child.status;
+    await Deno.remove(dir, { recursive: true });
+    assert.equal(
+      out,
+      `Serving HTTP on 127.0.0.1 port ${port} (http://127.0.0.1:${port}/) ...\n\nKeyboard interrupt received, exiting.\n`,
+    );
+    assert.match(err, /"GET \/a.txt HTTP\/1.0" 200 -/);
+    assert.equal(status.code, 0);
+  }
+});
