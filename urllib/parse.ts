@@ -548,9 +548,9 @@ function toBytes(u8: Uint8Array): Bytes {
  */
 export class DefragResult extends NamedTuple {
   /** The URL without its fragment. */
-  readonly url: string;
+  declare readonly url: string;
   /** The fragment (without `#`), or `''`. */
-  readonly fragment: string;
+  declare readonly fragment: string;
   /**
    * Build the tuple from its fields, in order.
    *
@@ -596,9 +596,9 @@ namedTuple(DefragResult as unknown as typeof NamedTuple, ["url", "fragment"]);
  */
 export class DefragResultBytes extends NamedTuple {
   /** The URL without its fragment. */
-  readonly url: Bytes;
+  declare readonly url: Bytes;
   /** The fragment, or empty bytes. */
-  readonly fragment: Bytes;
+  declare readonly fragment: Bytes;
   /**
    * Build the tuple from its fields, in order.
    *
@@ -650,15 +650,15 @@ namedTuple(DefragResultBytes as unknown as typeof NamedTuple, ["url", "fragment"
  */
 export class SplitResult extends NamedTuple {
   /** The scheme, lower-cased. */
-  readonly scheme: string;
+  declare readonly scheme: string;
   /** The network location (`user:pass@host:port`). */
-  readonly netloc: string;
+  declare readonly netloc: string;
   /** The path. */
-  readonly path: string;
+  declare readonly path: string;
   /** The query, without `?`. */
-  readonly query: string;
+  declare readonly query: string;
   /** The fragment, without `#`. */
-  readonly fragment: string;
+  declare readonly fragment: string;
   /**
    * Build the tuple from its fields, in order.
    *
@@ -732,15 +732,15 @@ namedTuple(SplitResult as unknown as typeof NamedTuple, ["scheme", "netloc", "pa
  */
 export class SplitResultBytes extends NamedTuple {
   /** The scheme, lower-cased. */
-  readonly scheme: Bytes;
+  declare readonly scheme: Bytes;
   /** The network location. */
-  readonly netloc: Bytes;
+  declare readonly netloc: Bytes;
   /** The path. */
-  readonly path: Bytes;
+  declare readonly path: Bytes;
   /** The query. */
-  readonly query: Bytes;
+  declare readonly query: Bytes;
   /** The fragment. */
-  readonly fragment: Bytes;
+  declare readonly fragment: Bytes;
   /**
    * Build the tuple from its fields, in order.
    *
@@ -827,17 +827,17 @@ namedTuple(SplitResultBytes as unknown as typeof NamedTuple, [
  */
 export class ParseResult extends NamedTuple {
   /** The scheme, lower-cased. */
-  readonly scheme: string;
+  declare readonly scheme: string;
   /** The network location. */
-  readonly netloc: string;
+  declare readonly netloc: string;
   /** The path, without params. */
-  readonly path: string;
+  declare readonly path: string;
   /** The `;params` of the last path segment, without `;`. */
-  readonly params: string;
+  declare readonly params: string;
   /** The query. */
-  readonly query: string;
+  declare readonly query: string;
   /** The fragment. */
-  readonly fragment: string;
+  declare readonly fragment: string;
   /**
    * Build the tuple from its fields, in order.
    *
@@ -927,17 +927,17 @@ namedTuple(ParseResult as unknown as typeof NamedTuple, [
  */
 export class ParseResultBytes extends NamedTuple {
   /** The scheme. */
-  readonly scheme: Bytes;
+  declare readonly scheme: Bytes;
   /** The network location. */
-  readonly netloc: Bytes;
+  declare readonly netloc: Bytes;
   /** The path. */
-  readonly path: Bytes;
+  declare readonly path: Bytes;
   /** The params. */
-  readonly params: Bytes;
+  declare readonly params: Bytes;
   /** The query. */
-  readonly query: Bytes;
+  declare readonly query: Bytes;
   /** The fragment. */
-  readonly fragment: Bytes;
+  declare readonly fragment: Bytes;
   /**
    * Build the tuple from its fields, in order.
    *
@@ -1072,6 +1072,10 @@ export function urlsplit(
 /** Either form, for an argument whose type is only known at run time. */
 export function urlsplit(url: string | Uint8Array | null, ...rest: unknown[]): SplitResult | SplitResultBytes;
 export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitResultBytes {
+  if (typeof url === "string" && rest.length === 0) {
+    const [s, n, p, q, f] = splitStr(url, "", true);
+    return new SplitResult(s || "", n || "", p, q || "", f || "");
+  }
   const [[s, n, p, q, f], bytes] = splitArgs("urlsplit", url, rest);
   if (!bytes) return new SplitResult(s || "", n || "", p, q || "", f || "");
   return new SplitResultBytes(
@@ -1476,7 +1480,9 @@ function unquoteImpl(string: unknown, encoding: unknown, errors: unknown): strin
   if (s.indexOf("%") < 0) return s;
   const enc = encoding === null || encoding === undefined ? "utf-8" : String(encoding);
   const err = errors === null || errors === undefined ? "replace" : String(errors);
-  const identity = IDENTITY_ASCII.has(lookup(enc).name);
+  const kind = lookup(enc).name;
+  const identity = IDENTITY_ASCII.has(kind);
+  const fast = kind === "utf-8" ? 1 : kind === "latin-1" ? 2 : 0;
   const n = s.length;
   let out = "";
   let i = 0;
@@ -1492,8 +1498,101 @@ function unquoteImpl(string: unknown, encoding: unknown, errors: unknown): strin
       if (c === 0x25) pct = true;
     }
     if (!pct && identity) out += s.slice(j, k);
-    else out += decode(unquoteAscii(s, j, k), enc, err);
+    else {
+      const quick = fast ? unquoteRunFast(s, j, k, fast === 1) : null;
+      out += quick ?? decode(unquoteAscii(s, j, k), enc, err);
+    }
     i = k;
+  }
+  return out;
+}
+
+let scratch = new Uint8Array(256);
+
+/**
+ * Unquote the ASCII run `s[start:end]` for UTF-8 or Latin-1 without
+ * building bytes: escape groups are decoded on their own (an ASCII byte
+ * always ends a UTF-8 sequence). Returns null when a group is not valid
+ * UTF-8, so the caller decodes the whole run with the codec and its error
+ * handler, exactly as Python does.
+ */
+function unquoteRunFast(s: string, start: number, end: number, utf8: boolean): string | null {
+  let out = "";
+  let last = start;
+  let i = s.indexOf("%", start);
+  while (i >= 0 && i < end) {
+    let p = i, m = 0;
+    while (p + 2 < end && s.charCodeAt(p) === 0x25) {
+      const h = hexVal(s.charCodeAt(p + 1)), l = hexVal(s.charCodeAt(p + 2));
+      if (h < 0 || l < 0) break;
+      if (m === scratch.length) {
+        const bigger = new Uint8Array(m * 2);
+        bigger.set(scratch);
+        scratch = bigger;
+      }
+      scratch[m++] = (h << 4) | l;
+      p += 3;
+    }
+    if (m === 0) {
+      i = s.indexOf("%", i + 1);
+      continue;
+    }
+    const text = utf8 ? utf8Fast(scratch, m) : latin1Of(scratch, m);
+    if (text === null) return null;
+    out += s.slice(last, i) + text;
+    last = p;
+    i = s.indexOf("%", p);
+  }
+  return out + s.slice(last, end);
+}
+
+function latin1Of(b: Uint8Array, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Strict UTF-8 decoding of `b[0:n]`, or null if it is not valid UTF-8. */
+function utf8Fast(b: Uint8Array, n: number): string | null {
+  if (n > 64) {
+    try {
+      return utf8Strict.decode(b.subarray(0, n));
+    } catch {
+      return null;
+    }
+  }
+  let out = "";
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= n) return null;
+      const c1 = b[i + 1];
+      if ((c1 & 0xc0) !== 0x80) return null;
+      out += String.fromCharCode(((c & 0x1f) << 6) | (c1 & 0x3f));
+      i += 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      if (i + 2 >= n) return null;
+      const c1 = b[i + 1], c2 = b[i + 2];
+      const lo = c === 0xe0 ? 0xa0 : 0x80, hi = c === 0xed ? 0x9f : 0xbf;
+      if (c1 < lo || c1 > hi || (c2 & 0xc0) !== 0x80) return null;
+      out += String.fromCharCode(((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f));
+      i += 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 >= n) return null;
+      const c1 = b[i + 1], c2 = b[i + 2], c3 = b[i + 3];
+      const lo = c === 0xf0 ? 0x90 : 0x80, hi = c === 0xf4 ? 0x8f : 0xbf;
+      if (c1 < lo || c1 > hi || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return null;
+      out += String.fromCodePoint(
+        ((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f),
+      );
+      i += 4;
+    } else return null;
   }
   return out;
 }
@@ -1585,10 +1684,17 @@ function safeTable(safe: unknown): Uint8Array {
 }
 
 const asciiDecoder = new TextDecoder();
-const utf8Encoder = new TextEncoder();
 
 function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
   const n = bs.length;
+  if (n < 4096) {
+    let out = "";
+    for (let i = 0; i < n; i++) {
+      const c = bs[i];
+      out += c < 128 && table[c] ? CHR[c] : PCT[c];
+    }
+    return out;
+  }
   let i = 0;
   while (i < n) {
     const c = bs[i];
@@ -1610,6 +1716,9 @@ function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
   }
   return asciiDecoder.decode(out.subarray(0, o));
 }
+
+const CHR: string[] = [];
+for (let c = 0; c < 128; c++) CHR.push(String.fromCharCode(c));
 
 /**
  * Python's `quote_from_bytes(bs, safe='/')`: percent-encode bytes.
@@ -1664,10 +1773,47 @@ function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unkno
   }
   const enc = encoding === null || encoding === undefined ? "utf-8" : String(encoding);
   const err = errors === null || errors === undefined ? "strict" : String(errors);
-  let bytes: Uint8Array;
-  if ((enc === "utf-8" || enc === "utf8") && s.isWellFormed()) bytes = utf8Encoder.encode(s);
-  else bytes = encode(s, enc, err);
-  return quoteBytesWith(bytes, table);
+  if (enc === "utf-8" || enc === "utf8" || lookup(enc).name === "utf-8") {
+    const quick = quoteUtf8From(s, i, table);
+    if (quick !== null) return quick;
+  }
+  return quoteBytesWith(encode(s, enc, err), table);
+}
+
+/** PCT[b] is `%XX` for byte b. */
+const PCT: string[] = [];
+for (let b = 0; b < 256; b++) PCT.push("%" + HEXU[b >> 4] + HEXU[b & 15]);
+
+/**
+ * Quote `s` as UTF-8 straight from its code units, `s[0:i]` being known
+ * safe; null on a lone surrogate (the codec then raises or applies its
+ * error handler).
+ */
+function quoteUtf8From(s: string, i: number, table: Uint8Array): string | null {
+  const n = s.length;
+  let out = "";
+  let last = 0;
+  for (; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (table[c]) continue;
+      out += s.slice(last, i) + PCT[c];
+      last = i + 1;
+      continue;
+    }
+    out += s.slice(last, i);
+    if (c < 0x800) out += PCT[0xc0 | (c >> 6)] + PCT[0x80 | (c & 63)];
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) return null;
+      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      out += PCT[0xf0 | (c >> 18)] + PCT[0x80 | ((c >> 12) & 63)] + PCT[0x80 | ((c >> 6) & 63)] +
+        PCT[0x80 | (c & 63)];
+      i++;
+    } else out += PCT[0xe0 | (c >> 12)] + PCT[0x80 | ((c >> 6) & 63)] + PCT[0x80 | (c & 63)];
+    last = i + 1;
+  }
+  return out + s.slice(last);
 }
 
 function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: unknown): string {
@@ -1741,6 +1887,10 @@ export function quote_plus(string: unknown, ...rest: unknown[]): string {
   if (rest.length) {
     [safe, encoding, errors] = bind("quote_plus", rest, ["safe", "encoding", "errors"], ["", null, null]);
   }
+  return quotePlusImpl(string, safe, encoding, errors);
+}
+
+function quotePlusImpl(string: unknown, safe: unknown, encoding: unknown, errors: unknown): string {
   if (
     (typeof string === "string" && string.indexOf(" ") < 0) ||
     (string instanceof Uint8Array && string.indexOf(0x20) < 0)
@@ -1828,9 +1978,7 @@ function qslCore<T>(
       if (valueStart < end || keepBlank) {
         const name = qs.slice(start, hasEq ? eq : end);
         const value = qs.slice(valueStart, end);
-        const t = new Tuple<T>();
-        t.push(unq(name), unq(value));
-        out.push(t as unknown as [T, T]);
+        out.push(new Pair(unq(name), unq(value)) as unknown as [T, T]);
       }
     }
     if (end === n) break;
@@ -1852,6 +2000,13 @@ function unquotePlusLatin1(s: string): Bytes {
   const b = latin1ToBytes(s);
   for (let i = 0; i < b.length; i++) if (b[i] === 0x2b) b[i] = 0x20;
   return unquoteBytes(b);
+}
+
+/** A 2-tuple built without `push` (fast to construct; prints as a tuple). */
+class Pair<T> extends Tuple<T> {
+  constructor(a: T, b: T) {
+    super(a, b);
+  }
 }
 
 type QslResult = { str: true; pairs: [string, string][] } | { str: false; pairs: [Bytes, Bytes][] };
@@ -2064,11 +2219,15 @@ export function urlencode(query: unknown, ...rest: unknown[]): string {
     items = [];
   } else throw new TypeError(NOT_SEQ);
   const doSeq = truthy(doseq);
-  const quotePart = (x: unknown): string =>
-    x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
+  const quotePart = qv === quote_plus
+    ? (x: unknown): string =>
+      x instanceof Uint8Array
+        ? quotePlusImpl(x, safe, null, null)
+        : quotePlusImpl(typeof x === "string" ? x : pyStr(x), safe, encoding, errors)
+    : (x: unknown): string => x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
   const l: string[] = [];
   for (const item of items) {
-    const [k0, v] = unpack(item, 2);
+    const [k0, v] = Array.isArray(item) && item.length === 2 ? item : unpack(item, 2);
     const k = quotePart(k0);
     if (!doSeq || typeof v === "string" || v instanceof Uint8Array || !isSequenceValue(v)) {
       l.push(k + "=" + quotePart(v));

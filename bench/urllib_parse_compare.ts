@@ -1,0 +1,178 @@
+/**
+ * Side by side: CPython 3.14's urllib.parse and pyweb's on the same
+ * real-looking inputs, in one run; prints time per call and the ratio.
+ *
+ *   deno run -A bench/urllib_parse_compare.ts [--seconds=0.3]
+ *
+ * Cache conditions: CPython wraps `urlsplit` in an `lru_cache(maxsize=128)`.
+ * The main `urlsplit` row measures CPython's uncached function
+ * (`urlsplit.__wrapped__`) against ours (we keep no cache), over 1,000
+ * distinct URLs. The `urlsplit (CPython lru_cache)` row calls the cached
+ * public `urlsplit` on the same 1,000 URLs: they cycle through more keys than
+ * the cache holds, so every call misses and pays the cache bookkeeping as well,
+ * which is what a server seeing many distinct URLs gets. `urlparse`, `urljoin`
+ * and `urldefrag` call the uncached internal splitter in CPython too.
+ */
+import { CPYTHON314, findPython } from "../tests/_oracle.ts";
+import * as P from "../urllib/parse.ts";
+import { benchData } from "./_urllib_parse_data.ts";
+
+const secondsArg = Deno.args.find((a) => a.startsWith("--seconds="));
+const SECONDS = secondsArg ? Number(secondsArg.split("=")[1]) : 0.3;
+const data = benchData(1000);
+
+type Row = [name: string, py: string, ts: () => number];
+
+// Each benchmark is one pass over its list; the Python side mirrors the same pass.
+let sink = 0;
+const rows: Row[] = [
+  ["urlsplit", "for u in urls: us(u)", () => {
+    for (const u of data.urls) sink += P.urlsplit(u).netloc.length;
+    return data.urls.length;
+  }],
+  ["urlsplit (CPython lru_cache)", "for u in urls: P.urlsplit(u)", () => {
+    for (const u of data.urls) sink += P.urlsplit(u).netloc.length;
+    return data.urls.length;
+  }],
+  ["urlparse", "for u in urls: P.urlparse(u)", () => {
+    for (const u of data.urls) sink += P.urlparse(u).path.length;
+    return data.urls.length;
+  }],
+  ["urljoin", "for u, r in zip(urls, rel): P.urljoin(u, r)", () => {
+    const { urls, relative } = data;
+    for (let i = 0; i < urls.length; i++) sink += P.urljoin(urls[i], relative[i]).length;
+    return urls.length;
+  }],
+  ["urldefrag", "for u in urls: P.urldefrag(u)", () => {
+    for (const u of data.urls) sink += P.urldefrag(u).url.length;
+    return data.urls.length;
+  }],
+  ["parse_qsl", "for q in queries: P.parse_qsl(q)", () => {
+    for (const q of data.queries) sink += P.parse_qsl(q).length;
+    return data.queries.length;
+  }],
+  ["parse_qs", "for q in queries: P.parse_qs(q)", () => {
+    for (const q of data.queries) sink += Object.keys(P.parse_qs(q)).length;
+    return data.queries.length;
+  }],
+  ["quote", "for t in texts: P.quote(t)", () => {
+    for (const t of data.texts) sink += P.quote(t).length;
+    return data.texts.length;
+  }],
+  ["quote_plus", "for t in texts: P.quote_plus(t)", () => {
+    for (const t of data.texts) sink += P.quote_plus(t).length;
+    return data.texts.length;
+  }],
+  ["unquote", "for t in quoted: P.unquote(t)", () => {
+    for (const t of data.quoted) sink += P.unquote(t).length;
+    return data.quoted.length;
+  }],
+  ["unquote_plus", "for t in quoted: P.unquote_plus(t)", () => {
+    for (const t of data.quoted) sink += P.unquote_plus(t).length;
+    return data.quoted.length;
+  }],
+  ["urlencode", "for f in forms: P.urlencode(f)", () => {
+    for (const f of data.forms) sink += P.urlencode(f).length;
+    return data.forms.length;
+  }],
+  ["urlencode (dict, doseq)", "for d in dicts: P.urlencode(d, doseq=True)", () => {
+    for (const d of dicts) sink += P.urlencode(d, { doseq: true }).length;
+    return dicts.length;
+  }],
+];
+const dicts = data.forms.map((f) => Object.fromEntries(f));
+
+function timeOurs(fn: () => number): number {
+  for (let i = 0; i < 5; i++) fn(); // warm up the JIT
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < SECONDS * 1000) {
+    calls += fn();
+    now = performance.now();
+  }
+  return ((now - start) * 1e6) / calls; // ns per call
+}
+
+const PY = `
+import json, sys, time
+import urllib.parse as P
+d = json.load(sys.stdin)
+urls, rel, queries, texts, quoted = d["urls"], d["relative"], d["queries"], d["texts"], d["quoted"]
+forms = [[tuple(p) for p in f] for f in d["forms"]]
+dicts = [dict(f) for f in forms]
+us = P.urlsplit.__wrapped__
+SECONDS = d["seconds"]
+out = {}
+for name, body, n in d["rows"]:
+    code = compile(body, name, "exec")
+    env = dict(globals())
+    for _ in range(2):
+        exec(code, env)
+    calls = 0
+    t0 = time.perf_counter()
+    t = t0
+    while t - t0 < SECONDS:
+        exec(code, env)
+        calls += n
+        t = time.perf_counter()
+    out[name] = (t - t0) * 1e9 / calls
+print(json.dumps(out))
+`;
+
+const py = findPython();
+if (!py) {
+  console.error("CPython not found (install python3.13 with pyenv or set PYWEB_PYTHON)");
+  Deno.exit(1);
+}
+const lengths: Record<string, number> = {
+  urlsplit: data.urls.length,
+  "urlsplit (CPython lru_cache)": data.urls.length,
+  urlparse: data.urls.length,
+  urljoin: data.urls.length,
+  urldefrag: data.urls.length,
+  parse_qsl: data.queries.length,
+  parse_qs: data.queries.length,
+  quote: data.texts.length,
+  quote_plus: data.texts.length,
+  unquote: data.quoted.length,
+  unquote_plus: data.quoted.length,
+  urlencode: data.forms.length,
+  "urlencode (dict, doseq)": dicts.length,
+};
+const child = new Deno.Command(py, {
+  args: ["-c", PY],
+  env: { PYTHONPATH: CPYTHON314 },
+  stdin: "piped",
+  stdout: "piped",
+  stderr: "piped",
+}).spawn();
+const w = child.stdin.getWriter();
+await w.write(
+  new TextEncoder().encode(JSON.stringify({
+    ...data,
+    seconds: SECONDS,
+    rows: rows.map(([name, body]) => [name, body, lengths[name]]),
+  })),
+);
+await w.close();
+const out = await child.output();
+if (!out.success) {
+  console.error(new TextDecoder().decode(out.stderr));
+  Deno.exit(1);
+}
+const pyNs: Record<string, number> = JSON.parse(new TextDecoder().decode(out.stdout));
+
+console.log(
+  `urllib.parse, ns per call (1,000 real-looking inputs, ${SECONDS}s per row, same machine, one run)`,
+);
+console.log("function".padEnd(30) + "CPython 3.14".padStart(14) + "pyweb".padStart(10) + "ratio".padStart(9));
+for (const [name, , fn] of rows) {
+  const ours = timeOurs(fn);
+  const theirs = pyNs[name];
+  console.log(
+    name.padEnd(30) + theirs.toFixed(0).padStart(14) + ours.toFixed(0).padStart(10) +
+      ((theirs / ours).toFixed(1) + "×").padStart(9),
+  );
+}
+if (sink === -1) console.log(sink);
