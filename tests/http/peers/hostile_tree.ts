@@ -1,6 +1,7 @@
 // Builds the directory with hostile names that the listing and traversal tests serve.
 export const HOSTILE_FILES: Record<string, string> = {
-  "<script>alert(1)</script>.txt": "xss\n",
+  "<script>alert(1)<%2Fscript>.txt": "xss\n",
+  "<img src=x onerror=alert(1)>.txt": "xss2\n",
   "100%.txt": "percent\n",
   "%41%2e.txt": "encoded-looking\n",
   "a b.txt": "space\n",
