@@ -8,7 +8,7 @@
  *     print(e.code, e.reason, e.read())
  * ```
  *
- * ```ts
+ * ```ts ignore
  * import { urlopen } from "@pyweb/std/urllib/request";
  * import { HTTPError } from "@pyweb/std/urllib/error";
  * try {
@@ -43,6 +43,7 @@ import { addinfourl, type ReadableFile } from "./response.ts";
 export class URLError extends OSError {
   declare private _reason: unknown;
   /**
+   * Create the object, with Python's constructor arguments.
    * @param reason a message or the exception that caused it
    * @param filename the file or URL involved
    */
@@ -106,6 +107,7 @@ export class HTTPError extends URLError implements AsyncIterable<Bytes> {
   #resp: addinfourl;
 
   /**
+   * Create the object, with Python's constructor arguments.
    * @param url the URL that failed
    * @param code the status code
    * @param msg the reason phrase
@@ -233,6 +235,7 @@ export class ContentTooShortError extends URLError {
   /** What was downloaded: `(filename, headers)` for `urlretrieve`. */
   content: unknown;
   /**
+   * Create the object, with Python's constructor arguments.
    * @param message the explanation
    * @param content the partial result
    */

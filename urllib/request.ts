@@ -10,7 +10,7 @@
  *     print(f.status, f.read(100).decode("utf-8"))
  * ```
  *
- * ```ts
+ * ```ts ignore
  * import { urlopen } from "@pyweb/std/urllib/request";
  * await using f = await urlopen("http://127.0.0.1:8000/");
  * console.log(f.status, (await f.read(100)).decode("utf-8"));
@@ -156,6 +156,7 @@ export class Request {
   redirect_dict?: Map<string, number>;
 
   /**
+   * Create the object, with Python's constructor arguments.
    * @param url the URL
    * @param data the body, or keyword arguments
    * @param headers headers to add
@@ -164,6 +165,7 @@ export class Request {
    * @param method the HTTP method
    */
   constructor(url: string, options?: RequestOptions);
+  /** Create the object, with Python's constructor arguments. */
   constructor(
     url: string,
     data?: RequestData | null,
@@ -504,6 +506,7 @@ export class OpenerDirector {
    * @returns the response
    */
   open(fullurl: string | Request, options?: OpenOptions): Promise<Response>;
+  /** Python's `open`. */
   open(fullurl: string | Request, data?: RequestData | null, timeout?: number | null): Promise<Response>;
   async open(
     fullurl: string | Request,
@@ -566,7 +569,8 @@ export class OpenerDirector {
   }
 }
 
-type HandlerClass = new () => BaseHandler;
+/** A handler class that `build_opener` instantiates. */
+export type HandlerClass = new () => BaseHandler;
 
 /**
  * Python's `build_opener(*handlers)`: an opener with the default handlers,
@@ -650,6 +654,7 @@ export interface UrlopenOptions extends OpenOptions {
  * ```
  */
 export function urlopen(url: string | Request, options?: UrlopenOptions): Promise<Response>;
+/** Python's `urlopen`. */
 export function urlopen(
   url: string | Request,
   data?: RequestData | null,
@@ -682,8 +687,10 @@ export function urlopen(
 
 /** Python's `HTTPErrorProcessor`: turns non-2xx responses into `parent.error(...)`. */
 export class HTTPErrorProcessor extends BaseHandler {
+  /** Sort key among the handlers: lower runs first. */
   override handler_order = 1000;
   /**
+   * Python's `http_response`.
    * @param request the request
    * @param response the response
    * @returns the response, or what the error handlers made of it
@@ -704,6 +711,7 @@ export class HTTPErrorProcessor extends BaseHandler {
 /** Python's `HTTPDefaultErrorHandler`: raises `HTTPError`. */
 export class HTTPDefaultErrorHandler extends BaseHandler {
   /**
+   * Python's `http_error_default`.
    * @param req the request
    * @param fp the response
    * @param code the status
@@ -908,10 +916,14 @@ function b64(s: string): string {
  * ```
  */
 export class ProxyHandler extends BaseHandler {
+  /** Sort key among the handlers: lower runs first. */
   override handler_order = 100;
   /** Scheme → proxy URL. */
   proxies: Record<string, string>;
-  /** @param proxies scheme → proxy URL; `getproxies()` when left out */
+  /**
+   * Create the object, with Python's constructor arguments.
+   * @param proxies scheme → proxy URL; `getproxies()` when left out
+   */
   constructor(proxies: Record<string, string> | Map<string, string> | null = null) {
     super();
     const map: Record<string, string> = Object.create(null);
@@ -1046,7 +1058,8 @@ export function proxy_bypass(host: string): boolean {
 // ---------------------------------------------------------------------------
 // Password managers
 
-type Reduced = [string, string];
+/** A reduced URI: `(authority, path)`. */
+export type Reduced = [string, string];
 
 /**
  * Python's `HTTPPasswordMgr`: `(user, password)` by realm and URI. Credentials
@@ -1170,6 +1183,7 @@ function schemeOf(uri: string): string | null {
  * ```
  */
 export class HTTPPasswordMgrWithDefaultRealm extends HTTPPasswordMgr {
+  /** Python's `find_user_password`. */
   override find_user_password(realm: string | null, authuri: string): Tuple<string | null> {
     const found = super.find_user_password(realm, authuri);
     if (found[0] !== null) return found;
@@ -1194,6 +1208,7 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
   authenticated: Map<string, boolean> = new Map();
 
   /**
+   * Python's `add_password`.
    * @param realm the realm
    * @param uri a URI or list of URIs
    * @param user the user name
@@ -1245,7 +1260,9 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
 // ---------------------------------------------------------------------------
 // Authentication handlers
 
-interface PasswordManager {
+/** What the auth handlers need from a password manager. */
+export interface PasswordManager {
+  /** Store credentials for a realm and URI(s). */
   add_password(
     realm: string | null,
     uri: string | string[],
@@ -1253,13 +1270,17 @@ interface PasswordManager {
     passwd: string,
     ...rest: unknown[]
   ): void;
+  /** `(user, password)` for a realm and URI, or `(null, null)`. */
   find_user_password(realm: string | null, authuri: string): readonly (string | null)[];
+  /** `HTTPPasswordMgrWithPriorAuth`: send credentials up front? */
   is_authenticated?(authuri: string): boolean | null;
+  /** `HTTPPasswordMgrWithPriorAuth`: record the outcome. */
   update_authenticated?(uri: string | string[], is_authenticated?: boolean): void;
 }
 
 /** The warning Python emits for `realm=foo` without quotes. */
 export class UserWarning extends Error {
+  /** Python's `name`. */
   override name = "UserWarning";
 }
 
@@ -1272,7 +1293,10 @@ export class AbstractBasicAuthHandler extends BaseHandler {
   /** `passwd.add_password`, bound. */
   add_password: PasswordManager["add_password"];
 
-  /** @param password_mgr the password manager (a new `HTTPPasswordMgr` by default) */
+  /**
+   * Create the object, with Python's constructor arguments.
+   * @param password_mgr the password manager (a new `HTTPPasswordMgr` by default)
+   */
   constructor(password_mgr: PasswordManager | null = null) {
     super();
     this.passwd = password_mgr ?? new HTTPPasswordMgr();
@@ -1390,8 +1414,10 @@ export class AbstractBasicAuthHandler extends BaseHandler {
  * ```
  */
 export class HTTPBasicAuthHandler extends AbstractBasicAuthHandler {
+  /** The header the credentials go in. */
   override auth_header = "Authorization";
   /**
+   * Python's `http_error_401`.
    * @param req the request
    * @param fp the response
    * @param code the status
@@ -1420,8 +1446,10 @@ export class HTTPBasicAuthHandler extends AbstractBasicAuthHandler {
  * ```
  */
 export class ProxyBasicAuthHandler extends AbstractBasicAuthHandler {
+  /** The header the credentials go in. */
   override auth_header = "Proxy-authorization";
   /**
+   * Python's `http_error_407`.
    * @param req the request
    * @param fp the response
    * @param code the status
@@ -1521,6 +1549,7 @@ function ctime(): string {
 
 /** Python's `AbstractDigestAuthHandler(passwd=None)`: RFC 2617/7616 Digest (MD5, SHA, SHA-256). */
 export class AbstractDigestAuthHandler extends BaseHandler {
+  /** Sort key among the handlers: lower runs first. */
   override handler_order = 490;
   /** The password manager. */
   passwd: PasswordManager;
@@ -1535,7 +1564,10 @@ export class AbstractDigestAuthHandler extends BaseHandler {
   /** The header to send. */
   auth_header = "Authorization";
 
-  /** @param passwd the password manager */
+  /**
+   * Create the object, with Python's constructor arguments.
+   * @param passwd the password manager
+   */
   constructor(passwd: PasswordManager | null = null) {
     super();
     this.passwd = passwd ?? new HTTPPasswordMgr();
@@ -1689,8 +1721,10 @@ export class AbstractDigestAuthHandler extends BaseHandler {
  * ```
  */
 export class HTTPDigestAuthHandler extends AbstractDigestAuthHandler {
+  /** The header the credentials go in. */
   override auth_header = "Authorization";
   /**
+   * Python's `http_error_401`.
    * @param req the request
    * @param fp the response
    * @param code the status
@@ -1722,8 +1756,10 @@ export class HTTPDigestAuthHandler extends AbstractDigestAuthHandler {
  * ```
  */
 export class ProxyDigestAuthHandler extends AbstractDigestAuthHandler {
+  /** The header the credentials go in. */
   override auth_header = "Proxy-Authorization";
   /**
+   * Python's `http_error_407`.
    * @param req the request
    * @param fp the response
    * @param code the status
@@ -1800,7 +1836,10 @@ function contentLength(body: unknown, method: string): number | null {
 export class AbstractHTTPHandler extends BaseHandler {
   /** The debug level given to each connection. */
   _debuglevel: number | null;
-  /** @param debuglevel the connection debug level (`null`: the class default) */
+  /**
+   * Create the object, with Python's constructor arguments.
+   * @param debuglevel the connection debug level (`null`: the class default)
+   */
   constructor(debuglevel: number | null = null) {
     super();
     this._debuglevel = debuglevel;
@@ -1921,6 +1960,7 @@ export class AbstractHTTPHandler extends BaseHandler {
  */
 export class HTTPHandler extends AbstractHTTPHandler {
   /**
+   * Python's `http_open`.
    * @param req the request
    * @returns the response
    */
@@ -1952,6 +1992,7 @@ export class HTTPSHandler extends AbstractHTTPHandler {
   /** Overrides the context's `check_hostname` when not `null`. */
   _check_hostname: boolean | null;
   /**
+   * Create the object, with Python's constructor arguments.
    * @param debuglevel the connection debug level
    * @param context TLS options for `HTTPSConnection`
    * @param check_hostname verify the host name
@@ -1969,6 +2010,7 @@ export class HTTPSHandler extends AbstractHTTPHandler {
     }
   }
   /**
+   * Python's `https_open`.
    * @param req the request
    * @returns the response
    */
@@ -2012,7 +2054,10 @@ const COOKIEJAR_MODULE = "../http/cookiejar.ts";
 export class HTTPCookieProcessor extends BaseHandler {
   #jar: CookieJarLike | null;
   #loading: Promise<void> | null = null;
-  /** @param cookiejar the jar (a new `http.cookiejar.CookieJar` by default) */
+  /**
+   * Create the object, with Python's constructor arguments.
+   * @param cookiejar the jar (a new `http.cookiejar.CookieJar` by default)
+   */
   constructor(cookiejar: CookieJarLike | null = null) {
     super();
     this.#jar = cookiejar;
@@ -2036,6 +2081,7 @@ export class HTTPCookieProcessor extends BaseHandler {
     return this.#jar!;
   }
   /**
+   * Python's `http_request`.
    * @param request the request
    * @returns the request, with a `Cookie` header when cookies apply
    */
@@ -2044,6 +2090,7 @@ export class HTTPCookieProcessor extends BaseHandler {
     return request;
   }
   /**
+   * Python's `http_response`.
    * @param request the request
    * @param response the response
    * @returns the response, its cookies stored
@@ -2065,6 +2112,7 @@ export class HTTPCookieProcessor extends BaseHandler {
 /** Python's `UnknownHandler`: raises `URLError('unknown url type: ...')`. */
 export class UnknownHandler extends BaseHandler {
   /**
+   * Python's `unknown_open`.
    * @param req the request
    * @throws {URLError} always
    */
@@ -2196,7 +2244,7 @@ export interface Pathname2urlOptions {
  * ```ts
  * import { pathname2url } from "@pyweb/std/urllib/request";
  * import assert from "node:assert/strict";
- * assert.equal(pathname2url("/a b/c"), "/a%20b/c");
+ * assert.equal(pathname2url("/a b/c"), "///a%20b/c");
  * assert.equal(pathname2url("/etc/hosts", { add_scheme: true }), "file:///etc/hosts");
  * ```
  */
@@ -2323,6 +2371,7 @@ function decodeBase64(data: Uint8Array): Bytes {
 
 /** Python's `binascii.Error` (a `ValueError`). */
 export class BinasciiError extends ValueError {
+  /** Python's `name`. */
   override name = "Error";
 }
 
@@ -2339,6 +2388,7 @@ export class BinasciiError extends ValueError {
  */
 export class DataHandler extends BaseHandler {
   /**
+   * Python's `data_open`.
    * @param req the request
    * @returns an `addinfourl` over the decoded data
    */
@@ -2403,7 +2453,7 @@ export type ReportHook = (blocknum: number, bs: number, size: number) => unknown
  * const [filename, headers] = await urlretrieve("data:,hello", null, (...a: number[]) => calls.push(a));
  * assert.equal(await Deno.readTextFile(filename), "hello");
  * assert.equal(headers.get("Content-length"), "5");
- * assert.deepEqual(calls, [[0, 8192, -1], [1, 8192, -1]]);
+ * assert.deepEqual(calls, [[0, 8192, 5], [1, 8192, 5]]);
  * urlcleanup();
  * ```
  */

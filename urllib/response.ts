@@ -54,7 +54,7 @@ const ids = new WeakMap<object, number>();
  * import assert from "node:assert/strict";
  * const f = await urlopen("data:,a%0Ab");
  * const wrapped = new addbase(f);
- * assert.deepEqual(await wrapped.readlines(), [new TextEncoder().encode("a\n"), new TextEncoder().encode("b")]);
+ * assert.deepEqual((await wrapped.readlines()).map((l) => l.decode()), ["a\n", "b"]);
  * wrapped.close();
  * ```
  */
@@ -187,6 +187,7 @@ export class addclosehook extends addbase {
   hookargs: unknown[] | null;
 
   /**
+   * Create the object, with Python's constructor arguments.
    * @param fp the file object to wrap
    * @param closehook called on close
    * @param hookargs arguments for the hook
@@ -232,6 +233,7 @@ export class addinfo extends addbase {
   /** The response headers. */
   headers: HTTPMessage;
   /**
+   * Create the object, with Python's constructor arguments.
    * @param fp the file object to wrap
    * @param headers the headers `info()` returns
    */
@@ -268,6 +270,7 @@ export class addinfourl extends addinfo {
   /** The status code, or `null` for non-HTTP URLs. */
   code: number | null;
   /**
+   * Create the object, with Python's constructor arguments.
    * @param fp the file object to wrap
    * @param headers the headers
    * @param url the URL

@@ -45,6 +45,7 @@ export class RequestRate extends NamedTuple {
   /** …per this many seconds. */
   readonly seconds: number;
   /**
+   * Create the object, with Python's constructor arguments.
    * @param requests how many requests
    * @param seconds per this many seconds
    */
@@ -113,6 +114,7 @@ export class RuleLine {
   #parts: string[] | null;
 
   /**
+   * Create the object, with Python's constructor arguments.
    * @param path the rule's value
    * @param allowance true for `Allow:`
    * @throws {ValueError} when `$` appears before the end
@@ -335,7 +337,10 @@ export class RobotFileParser {
   /** When it was last read or parsed (seconds since the epoch), 0 before. */
   last_checked = 0;
 
-  /** @param url the robots.txt URL */
+  /**
+   * Create the object, with Python's constructor arguments.
+   * @param url the robots.txt URL
+   */
   constructor(url: string = "") {
     this.set_url(url);
   }
