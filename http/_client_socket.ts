@@ -35,7 +35,7 @@ export class HTTPSocket {
    */
   constructor(conn: Deno.Conn, timeout: number | null) {
     this.conn = conn;
-    this.reader = new BufferedReader(conn, 65536);
+    this.reader = new BufferedReader(conn, 1 << 20);
     this.writer = new BufferedWriter(conn);
     this.#timeout = timeout;
     this.reader.timeout = timeout;

@@ -443,7 +443,6 @@ function buildStatus(): HTTPStatusEnum {
     name: { value: "HTTPStatus" },
     [Symbol.iterator]: { value: () => canonical[Symbol.iterator]() },
     [Symbol.hasInstance]: { value: (v: unknown) => v instanceof StatusMember },
-    [pyrepr]: { value: () => "<enum 'HTTPStatus'>" },
   };
   for (const [name, m] of members) props[name] = { value: m, enumerable: true };
   const fn = function HTTPStatus(value: number | HTTPStatusInfo): HTTPStatus {
@@ -563,7 +562,6 @@ function buildMethod(): HTTPMethodEnum {
     name: { value: "HTTPMethod" },
     [Symbol.iterator]: { value: () => members.values() },
     [Symbol.hasInstance]: { value: (v: unknown) => v instanceof MethodMember },
-    [pyrepr]: { value: () => "<enum 'HTTPMethod'>" },
   };
   for (const [name, m] of members) props[name] = { value: m, enumerable: true };
   const fn = function HTTPMethod(value: string | HTTPMethodInfo): HTTPMethod {
