@@ -65,7 +65,7 @@ export interface RequestHandlerClass {
 
 /** What the server knows about each open connection. */
 interface ConnState {
-  task: Promise<void> | null;
+  tasks: Set<Promise<void>>;
   /** True while an HTTP handler waits for the next request line. */
   idle: boolean;
   /** True once a handler said it takes part in graceful shutdown. */
@@ -185,15 +185,10 @@ export class BaseServer {
   }
 
   #startTask(request: Request, client_address: ServerAddress): Promise<void> {
-    const state: ConnState = { task: null, idle: false, graceful: false };
+    const state: ConnState = { tasks: new Set(), idle: false, graceful: false };
     states.set(request, state);
     serversOf.set(request, this);
-    this.connections.add(request);
-    const task = this.#handleOne(request, client_address).finally(() => {
-      this.connections.delete(request);
-    });
-    state.task = task;
-    return task;
+    return this.track(request, this.#handleOne(request, client_address));
   }
 
   async #handleOne(request: Request, client_address: ServerAddress): Promise<void> {
@@ -233,7 +228,7 @@ export class BaseServer {
     const waits: Promise<void>[] = [];
     for (const c of this.connections) {
       const s = states.get(c);
-      if (s?.graceful && s.task) waits.push(s.task);
+      if (s?.graceful) waits.push(...s.tasks);
     }
     await Promise.allSettled(waits);
     if (serving) await serving;
@@ -300,7 +295,7 @@ export class BaseServer {
    * @returns a Promise that resolves when the connection is done
    */
   async process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    await this.finish_request(request, client_address);
+    await this.finishAndWait(request, client_address);
     this.shutdown_request(request);
   }
 
@@ -370,6 +365,41 @@ export class BaseServer {
     writeStderr(lines.join("\n") + "\n");
   }
 
+  /**
+   * Count `task` as work on `request`'s connection: the connection stays
+   * open for `shutdown()`/`server_close()` until every such task settled.
+   *
+   * @param request the connection
+   * @param task the work
+   * @returns `task`, settled the same way
+   */
+  protected track(request: Request, task: Promise<void>): Promise<void> {
+    const s = states.get(request);
+    if (!s) return task;
+    this.connections.add(request);
+    s.tasks.add(task);
+    const done = task.finally(() => {
+      s.tasks.delete(task);
+      if (!s.tasks.size) this.connections.delete(request);
+    });
+    done.catch(() => {});
+    return done;
+  }
+
+  /**
+   * `finish_request()` and then wait for every handler constructed for
+   * the request, even when an override of `finish_request` did not return
+   * the handler's work.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @returns a Promise that resolves when the handlers are done
+   */
+  protected async finishAndWait(request: Request, client_address: ServerAddress): Promise<void> {
+    await this.finish_request(request, client_address);
+    await handlersDone(request);
+  }
+
   /** Wait for the tasks of open connections (used by `server_close`). */
   protected async drain(force: boolean): Promise<void> {
     this.closeIdle();
@@ -382,8 +412,8 @@ export class BaseServer {
     }
     const tasks: Promise<void>[] = [];
     for (const c of this.connections) {
-      const t = states.get(c)?.task;
-      if (t) tasks.push(t);
+      const s = states.get(c);
+      if (s) tasks.push(...s.tasks);
     }
     await Promise.allSettled(tasks);
   }
@@ -613,6 +643,11 @@ function toOSError(e: unknown): Error {
 // deno-lint-ignore no-explicit-any
 export type ServerClass = abstract new (...args: any[]) => BaseServer;
 
+/** What `ThreadingMixIn(Base)` returns: `Base`'s constructor making instances with the threading members. */
+export type ThreadingClass<T extends ServerClass> = new (
+  ...args: ConstructorParameters<T>
+) => InstanceType<T> & ThreadingServer;
+
 /** The members `ThreadingMixIn` adds. */
 export interface ThreadingServer {
   /** Python's `daemon_threads`: `server_close()` closes busy connections instead of waiting. */
@@ -621,20 +656,6 @@ export interface ThreadingServer {
   block_on_close: boolean;
   /** Python's `process_request_thread`: finish, report errors, close. */
   process_request_thread(request: Request, client_address: ServerAddress): Promise<void>;
-}
-
-async function processRequestThread(
-  server: BaseServer,
-  request: Request,
-  client_address: ServerAddress,
-): Promise<void> {
-  try {
-    await server.finish_request(request, client_address);
-  } catch (e) {
-    server.handle_error(request, client_address, e);
-  } finally {
-    server.shutdown_request(request);
-  }
 }
 
 /**
@@ -658,23 +679,27 @@ async function processRequestThread(
  * await server.server_close();
  * ```
  */
-export function ThreadingMixIn<T extends ServerClass>(
-  Base: T,
-): T & (new (...args: never[]) => ThreadingServer) {
+export function ThreadingMixIn<T extends ServerClass>(Base: T): ThreadingClass<T> {
   abstract class Threading extends Base implements ThreadingServer {
     declare daemon_threads: boolean;
     declare block_on_close: boolean;
-    process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-      return processRequestThread(this, request, client_address);
+    async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+      try {
+        await this.finishAndWait(request, client_address);
+      } catch (e) {
+        this.handle_error(request, client_address, e);
+      } finally {
+        this.shutdown_request(request);
+      }
     }
     override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-      void this.process_request_thread(request, client_address);
+      void this.track(request, this.process_request_thread(request, client_address));
       return Promise.resolve();
     }
   }
   Threading.prototype.daemon_threads = false;
   Threading.prototype.block_on_close = true;
-  return Threading as unknown as T & (new (...args: never[]) => ThreadingServer);
+  return Threading as unknown as ThreadingClass<T>;
 }
 
 /**
@@ -701,8 +726,14 @@ export class ThreadingTCPServer extends TCPServer implements ThreadingServer {
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-    return processRequestThread(this, request, client_address);
+  async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+    try {
+      await this.finishAndWait(request, client_address);
+    } catch (e) {
+      this.handle_error(request, client_address, e);
+    } finally {
+      this.shutdown_request(request);
+    }
   }
   /**
    * Python's `ThreadingMixIn.process_request`: serve as a separate task.
@@ -712,7 +743,7 @@ export class ThreadingTCPServer extends TCPServer implements ThreadingServer {
    * @returns a Promise that resolves at once
    */
   override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    void this.process_request_thread(request, client_address);
+    void this.track(request, this.process_request_thread(request, client_address));
     return Promise.resolve();
   }
 }

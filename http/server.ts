@@ -51,7 +51,6 @@
  */
 
 import {
-  type BaseServer,
   type Request,
   type RequestHandlerClass,
   type ServerAddress,
@@ -160,20 +159,6 @@ export class HTTPServer extends TCPServer {
 HTTPServer.prototype.allow_reuse_address = true;
 HTTPServer.prototype.allow_reuse_port = false;
 
-async function processThread(
-  server: BaseServer,
-  request: Request,
-  client_address: ServerAddress,
-): Promise<void> {
-  try {
-    await server.finish_request(request, client_address);
-  } catch (e) {
-    server.handle_error(request, client_address, e);
-  } finally {
-    server.shutdown_request(request);
-  }
-}
-
 /**
  * Python's `http.server.ThreadingHTTPServer` (`ThreadingMixIn, HTTPServer`,
  * `daemon_threads = True`).
@@ -199,8 +184,14 @@ export class ThreadingHTTPServer extends HTTPServer implements ThreadingServer {
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-    return processThread(this, request, client_address);
+  async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+    try {
+      await this.finishAndWait(request, client_address);
+    } catch (e) {
+      this.handle_error(request, client_address, e);
+    } finally {
+      this.shutdown_request(request);
+    }
   }
   /**
    * Python's `ThreadingMixIn.process_request`: serve as a separate task.
@@ -210,7 +201,7 @@ export class ThreadingHTTPServer extends HTTPServer implements ThreadingServer {
    * @returns a Promise that resolves at once
    */
   override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    void this.process_request_thread(request, client_address);
+    void this.track(request, this.process_request_thread(request, client_address));
     return Promise.resolve();
   }
 }
@@ -327,8 +318,14 @@ export class ThreadingHTTPSServer extends HTTPSServer implements ThreadingServer
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-    return processThread(this, request, client_address);
+  async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
+    try {
+      await this.finishAndWait(request, client_address);
+    } catch (e) {
+      this.handle_error(request, client_address, e);
+    } finally {
+      this.shutdown_request(request);
+    }
   }
   /**
    * Serve the connection as a separate task.
@@ -338,7 +335,7 @@ export class ThreadingHTTPSServer extends HTTPSServer implements ThreadingServer
    * @returns a Promise that resolves at once
    */
   override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    void this.process_request_thread(request, client_address);
+    void this.track(request, this.process_request_thread(request, client_address));
     return Promise.resolve();
   }
 }
