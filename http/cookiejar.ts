@@ -95,8 +95,8 @@ export type { HeaderPair, NsPair } from "./_cookiejar_util.ts";
 export interface CookieRequest {
   /** The absolute URL (`Request.full_url`). */
   get_full_url(): string;
-  /** `host[:port]` of the URL (`Request.host`). */
-  readonly host: string;
+  /** `host[:port]` of the URL (`Request.host`); `null` counts as no port. */
+  readonly host: string | null;
   /** The URL scheme, e.g. `"https"` (`Request.type`). */
   readonly type: string;
   /** Whether the user did not ask for this request (RFC 2965 unverifiable). */
@@ -108,7 +108,7 @@ export interface CookieRequest {
   /** A header's value, or `default_` (the jar asks for `"Host"` when the URL has none). */
   get_header(header_name: string, default_?: string | null): string | null;
   /** The request's headers as pairs (not used by the jar; part of the Request shape). */
-  header_items?(): Iterable<readonly [string, string]>;
+  header_items?(): Iterable<readonly string[]>;
   /** Add a header that is not passed on to redirects (`Cookie`, `Cookie2`). */
   add_unredirected_header(key: string, val: string): void;
 }
@@ -175,7 +175,7 @@ export function request_path(request: CookieRequest): string {
  * @returns the port
  */
 export function request_port(request: CookieRequest): string | null {
-  const host = request.host;
+  const host = request.host ?? "";
   const i = host.indexOf(":");
   if (i < 0) return "80";
   const port = host.slice(i + 1);
