@@ -50,6 +50,9 @@ import { type Tuple, tuple } from "./_util/repr.ts";
 import { repr } from "./_util/repr.ts";
 import { OSError, TimeoutError } from "./_util/exceptions.ts";
 
+export type { BufferedReader, BufferedWriter } from "./_util/stream.ts";
+export type { Tuple } from "./_util/repr.ts";
+
 /** A server address as Python gives it: `(host, port)`. */
 export type ServerAddress = Tuple<string | number> & [string, number];
 
@@ -98,6 +101,8 @@ export class BaseServer {
   #shuttingDown = false;
 
   /**
+   * Python's `BaseServer(server_address, RequestHandlerClass)`.
+   *
    * @param server_address `(host, port)`; `""` binds every interface
    * @param RequestHandlerClass the handler class instantiated per connection
    */
@@ -516,6 +521,8 @@ export class TCPServer extends BaseServer {
   #closed = false;
 
   /**
+   * Python's `TCPServer(server_address, RequestHandlerClass, bind_and_activate=True)`.
+   *
    * @param server_address `(host, port)`; `""` binds every interface, port 0 picks a free port
    * @param RequestHandlerClass the handler class
    * @param bind_and_activate bind and listen now (Python's default)
@@ -785,6 +792,9 @@ export class BaseRequestHandler {
   server: any;
 
   /**
+   * Python's `BaseRequestHandler(request, client_address, server)`: store
+   * the arguments and start handling on the next microtask.
+   *
    * @param request the connection
    * @param client_address the peer's `(host, port)`
    * @param server the server

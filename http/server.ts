@@ -82,6 +82,10 @@ import {
 import { RESPONSES } from "./_server_data.ts";
 
 export type { Request, RequestHandlerClass, ServerAddress } from "../socketserver.ts";
+export type { HTTPMessage, LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_util/message.ts";
+export type { Bytes } from "../_util/bytes.ts";
+export type { Tuple } from "../_util/repr.ts";
+export type { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 
 /** `http.server.__version__`. */
 export const __version__ = "0.6";
@@ -143,10 +147,11 @@ function fqdn(host: string): string {
  * ```
  */
 export class HTTPServer extends TCPServer {
+  // `declare`: server_bind() runs inside TCPServer's constructor, before field initializers here would.
   /** Python's `server_name`: the host name of the bound address. */
-  server_name = "";
+  declare server_name: string;
   /** Python's `server_port`. */
-  server_port = 0;
+  declare server_port: number;
 
   /** Python's `server_bind()`: bind, then store `server_name` and `server_port`. */
   override server_bind(): void {
@@ -247,6 +252,8 @@ export class HTTPSServer extends HTTPServer {
   alpn_protocols: string[];
 
   /**
+   * Python's `HTTPSServer(server_address, RequestHandlerClass, bind_and_activate=True, *, certfile, …)`.
+   *
    * @param server_address `(host, port)`
    * @param RequestHandlerClass the handler class
    * @param bind_and_activate bind now, or the keyword arguments
@@ -950,6 +957,8 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
   extra_response_headers: [string, string][] | null;
 
   /**
+   * Python's `SimpleHTTPRequestHandler(request, client_address, server, *, directory=None)`.
+   *
    * @param request the connection
    * @param client_address the peer's `(host, port)`
    * @param server the server
