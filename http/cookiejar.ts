@@ -40,7 +40,7 @@ import {
 } from "../_util/exceptions.ts";
 import { isKwargs } from "../_util/kwargs.ts";
 import { decode, encode } from "../_util/codecs.ts";
-import { pyrepr, pystr, repr, showAsRepr, str } from "../_util/repr.ts";
+import { pyrepr, pystr, repr, showAsRepr, str, Tuple } from "../_util/repr.ts";
 import {
   cutPort,
   domain_match,
@@ -628,9 +628,11 @@ export class DefaultCookiePolicy extends CookiePolicy {
     this.#allowed = o.allowed_domains != null ? [...o.allowed_domains] : null;
   }
 
-  /** Python's `blocked_domains()`: the blocked domains. */
-  blocked_domains(): string[] {
-    return [...this.#blocked];
+  /** Python's `blocked_domains()`: the blocked domains, as a tuple. */
+  blocked_domains(): Tuple<string> {
+    const t = new Tuple<string>();
+    t.push(...this.#blocked);
+    return t;
   }
 
   /** Python's `set_blocked_domains(blocked_domains)`. */
@@ -643,9 +645,12 @@ export class DefaultCookiePolicy extends CookiePolicy {
     return this.#blocked.some((b) => user_domain_match(domain, b));
   }
 
-  /** Python's `allowed_domains()`: the allowed domains, or `null` for all. */
-  allowed_domains(): string[] | null {
-    return this.#allowed === null ? null : [...this.#allowed];
+  /** Python's `allowed_domains()`: the allowed domains as a tuple, or `null` for all. */
+  allowed_domains(): Tuple<string> | null {
+    if (this.#allowed === null) return null;
+    const t = new Tuple<string>();
+    t.push(...this.#allowed);
+    return t;
   }
 
   /** Python's `set_allowed_domains(allowed_domains)`. */
