@@ -243,6 +243,9 @@ function isUnsafe(c: number): boolean {
 
 /** Python's `url.lstrip(C0 or space)` followed by removing every tab, CR and LF. */
 function cleanUrl(url: string): string {
+  if (
+    url.charCodeAt(0) > 0x20 && url.indexOf("\t") < 0 && url.indexOf("\n") < 0 && url.indexOf("\r") < 0
+  ) return url;
   const n = url.length;
   let start = 0;
   while (start < n && url.charCodeAt(start) <= 0x20) start++;
@@ -377,54 +380,61 @@ function checkBracketedNetloc(netloc: string): void {
 type Parts = [string | null, string | null, string, string | null, string | null];
 
 function splitStr(url: string, scheme: string | null, allowFragments: boolean): Parts {
-  url = cleanUrl(url);
+  const u = cleanUrl(url);
   if (scheme !== null) scheme = cleanScheme(scheme);
+  const n = u.length;
+  let pos = 0;
   let netloc: string | null = null, query: string | null = null, fragment: string | null = null;
-  const colon = url.indexOf(":");
+  const colon = u.indexOf(":");
   if (colon > 0) {
-    const c0 = url.charCodeAt(0) | 0x20;
-    if (c0 >= 0x61 && c0 <= 0x7a) {
+    const c0 = u.charCodeAt(0);
+    let upper = c0 >= 0x41 && c0 <= 0x5a;
+    if (upper || (c0 >= 0x61 && c0 <= 0x7a)) {
       let i = 1;
       while (i < colon) {
-        const c = url.charCodeAt(i);
+        const c = u.charCodeAt(i);
         if (c >= 128 || !SCHEME_CHAR[c]) break;
+        if (c >= 0x41 && c <= 0x5a) upper = true;
         i++;
       }
       if (i === colon) {
-        scheme = url.slice(0, colon).toLowerCase();
-        url = url.slice(colon + 1);
+        scheme = upper ? u.slice(0, colon).toLowerCase() : u.slice(0, colon);
+        pos = colon + 1;
       }
     }
   }
-  if (url.charCodeAt(0) === 0x2f && url.charCodeAt(1) === 0x2f) {
-    const n = url.length;
-    let delim = 2;
+  let nonAscii = false;
+  if (u.charCodeAt(pos) === 0x2f && u.charCodeAt(pos + 1) === 0x2f) {
+    let delim = pos + 2;
     let open = false, close = false;
     for (; delim < n; delim++) {
-      const c = url.charCodeAt(delim);
+      const c = u.charCodeAt(delim);
       if (c === 0x2f || c === 0x3f || c === 0x23) break;
       if (c === 0x5b) open = true;
       else if (c === 0x5d) close = true;
+      else if (c >= 0x80) nonAscii = true;
     }
-    netloc = url.slice(2, delim);
-    url = url.slice(delim);
+    netloc = u.slice(pos + 2, delim);
+    pos = delim;
     if (open !== close) throw new ValueError("Invalid IPv6 URL");
     if (open) checkBracketedNetloc(netloc);
   }
+  let end = n;
   if (allowFragments) {
-    const h = url.indexOf("#");
+    const h = u.indexOf("#", pos);
     if (h >= 0) {
-      fragment = url.slice(h + 1);
-      url = url.slice(0, h);
+      fragment = u.slice(h + 1);
+      end = h;
     }
   }
-  const q = url.indexOf("?");
-  if (q >= 0) {
-    query = url.slice(q + 1);
-    url = url.slice(0, q);
-  }
-  checkNetloc(netloc);
-  return [scheme, netloc, url, query, fragment];
+  const q = u.indexOf("?", pos);
+  let path: string;
+  if (q >= 0 && q < end) {
+    query = u.slice(q + 1, end);
+    path = u.slice(pos, q);
+  } else path = pos === 0 && end === n ? u : u.slice(pos, end);
+  if (nonAscii) checkNetloc(netloc);
+  return [scheme, netloc, path, query, fragment];
 }
 
 function unsplitStr(
@@ -1637,6 +1647,7 @@ const strTables = new Map<string, Uint8Array>();
 const byteTables = new Map<string, Uint8Array>();
 const DEFAULT_TABLE = makeTable("/");
 const EMPTY_TABLE = makeTable("");
+const SPACE_TABLE = makeTable(" ");
 
 function makeTable(safeAscii: string): Uint8Array {
   const t = new Uint8Array(128);
@@ -1650,6 +1661,7 @@ function makeTable(safeAscii: string): Uint8Array {
 
 function safeTable(safe: unknown): Uint8Array {
   if (safe === "/") return DEFAULT_TABLE;
+  if (safe === SPACE_TABLE) return SPACE_TABLE;
   if (safe === "") return EMPTY_TABLE;
   if (typeof safe === "string") {
     let t = strTables.get(safe);
@@ -1898,7 +1910,8 @@ function quotePlusImpl(string: unknown, safe: unknown, encoding: unknown, errors
     return quoteImpl(string, safe, encoding, errors);
   }
   let safe2: unknown;
-  if (typeof safe === "string") safe2 = safe + " ";
+  if (safe === "") safe2 = SPACE_TABLE;
+  else if (typeof safe === "string") safe2 = safe + " ";
   else if (safe instanceof Uint8Array) {
     const t = new Uint8Array(safe.length + 1);
     t.set(safe);
@@ -1962,8 +1975,8 @@ function qslCore<T>(
   strict: boolean,
   unq: (s: string) => T,
   reprField: (s: string) => string,
-): [T, T][] {
-  const out: [T, T][] = [];
+  emit: (name: T, value: T) => void,
+): void {
   const n = qs.length;
   const sl = sep.length;
   let start = 0;
@@ -1978,13 +1991,12 @@ function qslCore<T>(
       if (valueStart < end || keepBlank) {
         const name = qs.slice(start, hasEq ? eq : end);
         const value = qs.slice(valueStart, end);
-        out.push(new Pair(unq(name), unq(value)) as unknown as [T, T]);
+        emit(unq(name), unq(value));
       }
     }
     if (end === n) break;
     start = end + sl;
   }
-  return out;
 }
 
 function qsArgs(fn: string, rest: unknown[]): unknown[] {
@@ -2005,13 +2017,19 @@ function unquotePlusLatin1(s: string): Bytes {
 /** A 2-tuple built without `push` (fast to construct; prints as a tuple). */
 class Pair<T> extends Tuple<T> {
   constructor(a: T, b: T) {
-    super(a, b);
+    super(2);
+    this[0] = a;
+    this[1] = b;
   }
 }
 
-type QslResult = { str: true; pairs: [string, string][] } | { str: false; pairs: [Bytes, Bytes][] };
-
-function qslImpl(qs: unknown, args: unknown[]): QslResult {
+/** Parse `qs`, calling `emitStr` or `emitBytes` per field; returns whether the input was bytes. */
+function qslImpl(
+  qs: unknown,
+  args: unknown[],
+  emitStr: (name: string, value: string) => void,
+  emitBytes: (name: Bytes, value: Bytes) => void,
+): boolean {
   const [keepBlank, strict, encoding, errors, maxNum, separator] = args;
   if (!truthy(separator) || !(typeof separator === "string" || separator instanceof Uint8Array)) {
     throw new ValueError("Separator must be of type string or bytes.");
@@ -2024,7 +2042,7 @@ function qslImpl(qs: unknown, args: unknown[]): QslResult {
     sep = typeof separator === "string" ? separator : decode(separator as Uint8Array, "ascii", "strict");
     text = qs;
   } else if (qs === null || qs === undefined) {
-    return { str: true, pairs: [] };
+    return false;
   } else if (qs instanceof Uint8Array) {
     isStr = false;
     sep = typeof separator === "string"
@@ -2032,24 +2050,20 @@ function qslImpl(qs: unknown, args: unknown[]): QslResult {
       : bytesToLatin1(separator as Uint8Array);
     text = bytesToLatin1(qs);
   } else {
-    if (!truthy(qs)) return { str: true, pairs: [] };
+    if (!truthy(qs)) return false;
     throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(qs)}'`);
   }
-  if (!text) return isStr ? { str: true, pairs: [] } : { str: false, pairs: [] };
+  if (!text) return !isStr;
   if (maxNum !== null && maxNum !== undefined) {
     if ((maxNum as number) < 1 + countOf(text, sep)) throw new ValueError("Max number of fields exceeded");
   }
   const keep = truthy(keepBlank), st = truthy(strict);
   if (isStr) {
-    return {
-      str: true,
-      pairs: qslCore(text, sep, keep, st, (s) => unquotePlusStr(s, encoding, errors), reprStr),
-    };
+    qslCore(text, sep, keep, st, (s) => unquotePlusStr(s, encoding, errors), reprStr, emitStr);
+    return false;
   }
-  return {
-    str: false,
-    pairs: qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1ToBytes(s))),
-  };
+  qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1ToBytes(s)), emitBytes);
+  return true;
 }
 
 /**
@@ -2083,7 +2097,12 @@ export function parse_qsl(
 /** Either form, for an argument whose type is only known at run time. */
 export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][];
 export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][] {
-  return qslImpl(qs, qsArgs("parse_qsl", rest)).pairs;
+  const out: unknown[] = [];
+  const push = (k: unknown, v: unknown) => {
+    out.push(new Pair(k, v));
+  };
+  qslImpl(qs, qsArgs("parse_qsl", rest), push, push);
+  return out as [string, string][];
 }
 
 /**
@@ -2121,29 +2140,29 @@ export function parse_qs(
 /** Either form, for an argument whose type is only known at run time. */
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
-  const r = qslImpl(qs, qsArgs("parse_qs", rest));
-  if (r.str) {
-    const out: Record<string, string[]> = Object.create(null);
-    for (const [k, v] of r.pairs) {
-      const l = out[k];
-      if (l) l.push(v);
-      else out[k] = [v];
-    }
-    return out;
-  }
-  const out = new Map<Bytes, Bytes[]>();
+  const dict: Record<string, string[]> = Object.create(null);
+  const map = new Map<Bytes, Bytes[]>();
   const keys = new Map<string, Bytes[]>();
-  for (const [k, v] of r.pairs) {
-    const ks = bytesToLatin1(k);
-    const l = keys.get(ks);
-    if (l) l.push(v);
-    else {
-      const nl = [v];
-      keys.set(ks, nl);
-      out.set(k, nl);
-    }
-  }
-  return out;
+  const bytes = qslImpl(
+    qs,
+    qsArgs("parse_qs", rest),
+    (k, v) => {
+      const l = dict[k];
+      if (l) l.push(v);
+      else dict[k] = [v];
+    },
+    (k, v) => {
+      const ks = bytesToLatin1(k);
+      const l = keys.get(ks);
+      if (l) l.push(v);
+      else {
+        const nl = [v];
+        keys.set(ks, nl);
+        map.set(k, nl);
+      }
+    },
+  );
+  return bytes ? map : dict;
 }
 
 /** Keyword arguments of {@link urlencode}. */
@@ -2197,45 +2216,64 @@ export function urlencode(
     (boolean | string | Uint8Array | null | undefined | UrlencodeOptions["quote_via"] | UrlencodeOptions)[]
 ): string;
 export function urlencode(query: unknown, ...rest: unknown[]): string {
-  const [doseq, safe, encoding, errors, quoteVia] = bind(
-    "urlencode",
-    rest,
-    ["doseq", "safe", "encoding", "errors", "quote_via"],
-    [false, "", null, null, quote_plus],
-  );
-  const qv = quoteVia as (...a: unknown[]) => string;
-  let items: Iterable<unknown>;
-  if (query instanceof Map) items = query.entries();
+  let doseq: unknown = false, safe: unknown = "", encoding: unknown = null, errors: unknown = null;
+  let quoteVia: unknown = quote_plus;
+  if (rest.length) {
+    [doseq, safe, encoding, errors, quoteVia] = bind(
+      "urlencode",
+      rest,
+      ["doseq", "safe", "encoding", "errors", "quote_via"],
+      [false, "", null, null, quote_plus],
+    );
+  }
+  let items: unknown[];
+  if (Array.isArray(query)) {
+    if (query.length && !Array.isArray(query[0]) && !(query[0] instanceof NamedTuple)) {
+      throw new TypeError(NOT_SEQ);
+    }
+    items = query;
+  } else if (query instanceof Map) items = [...query.entries()];
   else if (isDict(query)) items = Object.entries(query);
   else if (typeof query === "string" || query instanceof Uint8Array) {
     if (query.length) throw new TypeError(NOT_SEQ);
     items = [];
-  } else if (Array.isArray(query) || query instanceof NamedTuple) {
-    const arr = [...query];
-    if (arr.length && !Array.isArray(arr[0]) && !(arr[0] instanceof NamedTuple)) throw new TypeError(NOT_SEQ);
-    items = arr;
+  } else if (query instanceof NamedTuple) {
+    items = [...query];
+    if (items.length && !Array.isArray(items[0]) && !(items[0] instanceof NamedTuple)) {
+      throw new TypeError(NOT_SEQ);
+    }
   } else if (query instanceof Set) {
     if (query.size) throw new TypeError(NOT_SEQ);
     items = [];
   } else throw new TypeError(NOT_SEQ);
   const doSeq = truthy(doseq);
-  const quotePart = qv === quote_plus
-    ? (x: unknown): string =>
-      x instanceof Uint8Array
+  const qv = quoteVia as (...a: unknown[]) => string;
+  const plus = quoteVia === quote_plus;
+  const quotePart = (x: unknown): string => {
+    if (plus) {
+      if (typeof x === "string") return quotePlusImpl(x, safe, encoding, errors);
+      return x instanceof Uint8Array
         ? quotePlusImpl(x, safe, null, null)
-        : quotePlusImpl(typeof x === "string" ? x : pyStr(x), safe, encoding, errors)
-    : (x: unknown): string => x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
-  const l: string[] = [];
-  for (const item of items) {
-    const [k0, v] = Array.isArray(item) && item.length === 2 ? item : unpack(item, 2);
+        : quotePlusImpl(pyStr(x), safe, encoding, errors);
+    }
+    return x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
+  };
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let k0: unknown, v: unknown;
+    if (Array.isArray(item) && item.length === 2) {
+      k0 = item[0];
+      v = item[1];
+    } else [k0, v] = unpack(item, 2);
     const k = quotePart(k0);
     if (!doSeq || typeof v === "string" || v instanceof Uint8Array || !isSequenceValue(v)) {
-      l.push(k + "=" + quotePart(v));
+      out += (out ? "&" : "") + k + "=" + quotePart(v);
     } else {
-      for (const elt of iterValues(v)) l.push(k + "=" + quotePart(elt));
+      for (const elt of iterValues(v)) out += (out ? "&" : "") + k + "=" + quotePart(elt);
     }
   }
-  return l.join("&");
+  return out;
 }
 
 // ---------------------------------------------------------------------------
