@@ -1063,6 +1063,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     return this instanceof HTTPSConnection ? ["context"] : [];
   }
 
+  /** The request lines buffered by `putrequest`/`putheader` and not yet sent (Python's `_buffer`). */
+  get _buffer(): Uint8Array[] {
+    return this.#buffer.map(asBytes);
+  }
+
   /** Subclass hook: take extra constructor keywords. */
   protected _init_keywords(_kw: HTTPConnectionOptions): void {}
 
