@@ -41,7 +41,7 @@
  * @module
  */
 
-import { type Tuple, tuple } from "../_util/repr.ts";
+import { Tuple, tuple } from "../_util/repr.ts";
 import { unescapeAttr, unescapeText } from "./_unescape.ts";
 import {
   isAlpha,
@@ -52,7 +52,6 @@ import {
   matchEntityref,
   matchIncompleteCharref,
   pyLower,
-  pyStrip,
   scanValue,
   skipSep,
   tagNameEnd,
@@ -76,13 +75,15 @@ const MODE_AMP_END = 2; // &|</elem(?=[\t\n\r\f />])
 const MODE_END = 3; // </elem(?=[\t\n\r\f />])
 
 const SURROGATE = /[\ud800-\udbff]/;
-const DEFAULT_CDATA: readonly string[] = Object.freeze(
-  tuple("script", "style", "xmp", "iframe", "noembed", "noframes"),
-);
-const DEFAULT_RCDATA: readonly string[] = Object.freeze(tuple("textarea", "title"));
+const DEFAULT_CDATA: readonly string[] = tuple("script", "style", "xmp", "iframe", "noembed", "noframes");
+const DEFAULT_RCDATA: readonly string[] = tuple("textarea", "title");
 
+const NO_ARGS: never[] = [];
 function makeAttr(name: string, value: string | null): Attr {
-  return tuple(name, value) as unknown as Attr;
+  const t = Reflect.construct(Array, NO_ARGS, Tuple) as Attr;
+  t[0] = name;
+  t[1] = value;
+  return t;
 }
 
 /** Length of `s` in code points (Python's `len`). */
@@ -717,23 +718,28 @@ export class HTMLParser {
     return j + 1;
   }
 
+  // One pass does the work of CPython's locatetagend (is the tag complete?)
+  // and of tagfind/attrfind (its name and attributes): the two grammars
+  // differ only in a "/" just before ">", which ends the tag either way.
   #parseStarttag(s: string, i: number, n: number): number {
     this.#starttagText = null;
-    const endpos = locateTagEnd(s, i + 1, n);
-    if (s.charCodeAt(endpos - 1) !== 0x3e) return -1;
-    this.#starttagText = s.slice(i, endpos);
-
     const nameEnd = tagNameEnd(s, i + 2, n);
-    const tag = pyLower(s.slice(i + 1, nameEnd));
-    this.lasttag = tag;
     const attrs: Attr[] = [];
     let k = skipSep(s, nameEnd, n);
-    while (k < endpos) {
-      // attrfind_tolerant
-      const b = s.charCodeAt(k - 1);
-      if (!(b === 0x27 || b === 0x22 || b === 0x2f || isWS(b))) break;
+    let selfClosing = false;
+    for (;;) {
+      if (k >= n) return -1;
       let c = s.charCodeAt(k);
-      if (c === 0x3e || c === 0x2f || isWS(c)) break;
+      if (c === 0x3e /* > */) break;
+      if (c === 0x2f /* "/>" (skipSep stops at "/" only there) */) {
+        selfClosing = true;
+        k++;
+        break;
+      }
+      // the lookbehind (?<=['"\t\n\r\f /]) fails after a name whose value did
+      // not match (an unclosed quote): the tag is not complete yet
+      const b = s.charCodeAt(k - 1);
+      if (!(b === 0x27 || b === 0x22 || b === 0x2f || isWS(b))) return -1;
       let p = k + 1;
       while (p < n) {
         c = s.charCodeAt(p);
@@ -759,9 +765,13 @@ export class HTMLParser {
       attrs.push(makeAttr(name, value));
       k = skipSep(s, p, n);
     }
-
-    const rest = k + 1 === endpos ? ">" : pyStrip(s, k, endpos);
-    if (rest === ">") {
+    const endpos = k + 1;
+    this.#starttagText = s.slice(i, endpos);
+    const tag = pyLower(s.slice(i + 1, nameEnd));
+    this.lasttag = tag;
+    if (selfClosing) {
+      this.handle_startendtag(tag, attrs);
+    } else {
       this.handle_starttag(tag, attrs);
       if (
         this.CDATA_CONTENT_ELEMENTS.includes(tag) || (this.scripting && tag === "noscript") ||
@@ -771,10 +781,6 @@ export class HTMLParser {
       } else if (this.RCDATA_CONTENT_ELEMENTS.includes(tag)) {
         this.set_cdata_mode(tag, { escapable: true });
       }
-    } else if (rest === "/>") {
-      this.handle_startendtag(tag, attrs);
-    } else {
-      this.handle_data(s.slice(i, endpos));
     }
     return endpos;
   }
