@@ -21,15 +21,20 @@
 
 import { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
-import { decode } from "../_util/codecs.ts";
-import { fromDenoError, OSError, TypeError, ValueError } from "../_util/exceptions.ts";
+import {
+  fromDenoError,
+  IndexError,
+  IsADirectoryError,
+  OSError,
+  TypeError,
+  ValueError,
+} from "../_util/exceptions.ts";
 import { isKwargs } from "../_util/kwargs.ts";
 import { HTTPMessage, parseHeaderBlock } from "../_util/message.ts";
 import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "../_util/repr.ts";
 import { BufferedReader, type ByteSource } from "../_util/stream.ts";
 import { findRealms, hexdigest, urandom } from "./_request_auth.ts";
 import {
-  percentDecode,
   quote,
   splithost,
   splitpasswd,
@@ -47,6 +52,7 @@ import { addinfourl, objectId, type ReadableFile } from "./response.ts";
 import { guessType } from "./_request_mimetypes.ts";
 import { HTTPConnection, HTTPSConnection } from "../http/client.ts";
 import { urljoin, urlparse, urlunparse } from "./parse.ts";
+import { CookieJar } from "../http/cookiejar.ts";
 
 export { ContentTooShortError, HTTPError, URLError };
 
@@ -322,10 +328,10 @@ export class Request {
    * Python's `header_items()`.
    * @returns `(name, value)` pairs, unredirected ones first
    */
-  header_items(): Tuple<string>[] {
+  header_items(): (Tuple<string> & [string, string])[] {
     const all: Record<string, string> = Object.create(null);
     Object.assign(all, this.unredirected_hdrs, this.headers);
-    return Object.entries(all).map(([k, v]) => tuple(k, v));
+    return Object.entries(all).map(([k, v]) => tuple(k, v) as Tuple<string> & [string, string]);
   }
 
   /** Python's repr, with a stable id in place of the address. */
@@ -1527,15 +1533,11 @@ export function parse_keqv_list(l: Iterable<string>): Record<string, string> {
     if (i < 0) throw new ValueError("not enough values to unpack (expected 2, got 1)");
     const k = elt.slice(0, i);
     let v = elt.slice(i + 1);
-    if (v.length === 0) throw new IndexErrorLike("string index out of range");
+    if (v.length === 0) throw new IndexError("string index out of range");
     if (v[0] === '"' && v[v.length - 1] === '"') v = v.slice(1, -1);
     parsed[k] = v;
   }
   return parsed;
-}
-
-class IndexErrorLike extends Error {
-  override name = "IndexError";
 }
 
 function ctime(): string {
@@ -2037,48 +2039,26 @@ export interface CookieJarLike {
   extract_cookies(response: unknown, request: Request): unknown;
 }
 
-const COOKIEJAR_MODULE = "../http/cookiejar.ts";
-
 /**
  * Python's `HTTPCookieProcessor(cookiejar=None)`: sends and stores cookies.
- * Without a jar, `await` is needed once for the default `CookieJar` to load,
- * which happens on the first request.
  * @example
  * ```ts
  * import { HTTPCookieProcessor } from "@pyweb/std/urllib/request";
+ * import { CookieJar } from "@pyweb/std/http/cookiejar";
  * import assert from "node:assert/strict";
- * const jar = { add_cookie_header() {}, extract_cookies() {} };
- * assert.equal(new HTTPCookieProcessor(jar).cookiejar, jar);
+ * assert.ok(new HTTPCookieProcessor().cookiejar instanceof CookieJar);
  * ```
  */
 export class HTTPCookieProcessor extends BaseHandler {
-  #jar: CookieJarLike | null;
-  #loading: Promise<void> | null = null;
+  /** The cookie jar (an `http.cookiejar.CookieJar` by default). */
+  cookiejar: CookieJar;
   /**
    * Create the object, with Python's constructor arguments.
    * @param cookiejar the jar (a new `http.cookiejar.CookieJar` by default)
    */
-  constructor(cookiejar: CookieJarLike | null = null) {
+  constructor(cookiejar: CookieJar | null = null) {
     super();
-    this.#jar = cookiejar;
-    if (cookiejar === null) {
-      this.#loading = import(COOKIEJAR_MODULE).then((m: { CookieJar: new () => CookieJarLike }) => {
-        this.#jar ??= new m.CookieJar();
-      });
-      this.#loading.catch(() => {});
-    }
-  }
-  /** The cookie jar. */
-  // deno-lint-ignore no-explicit-any
-  get cookiejar(): any {
-    return this.#jar;
-  }
-  set cookiejar(jar: CookieJarLike) {
-    this.#jar = jar;
-  }
-  async #ready(): Promise<CookieJarLike> {
-    if (this.#loading) await this.#loading;
-    return this.#jar!;
+    this.cookiejar = cookiejar ?? new CookieJar();
   }
   /**
    * Python's `http_request`.
@@ -2086,7 +2066,7 @@ export class HTTPCookieProcessor extends BaseHandler {
    * @returns the request, with a `Cookie` header when cookies apply
    */
   async http_request(request: Request): Promise<Request> {
-    await (await this.#ready()).add_cookie_header(request);
+    await this.cookiejar.add_cookie_header(request);
     return request;
   }
   /**
@@ -2096,7 +2076,7 @@ export class HTTPCookieProcessor extends BaseHandler {
    * @returns the response, its cookies stored
    */
   async http_response(request: Request, response: Response): Promise<Response> {
-    await (await this.#ready()).extract_cookies(response, request);
+    await this.cookiejar.extract_cookies(response, request);
     return response;
   }
   /** Same as `http_request`. */
@@ -2300,7 +2280,6 @@ export class FileHandler extends BaseHandler {
       );
       const origurl = pathname2url(localfile, { add_scheme: true });
       if (st.isDirectory) {
-        const { IsADirectoryError } = await import("../_util/exceptions.ts");
         throw new IsADirectoryError(21, "Is a directory", localfile);
       }
       let file: Deno.FsFile;
@@ -2539,6 +2518,3 @@ export function urlcleanup(): void {
   urlTempfiles.length = 0;
   _opener = null;
 }
-
-void percentDecode;
-void decode;

@@ -40,7 +40,7 @@ function enc(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
-export function buildOpener(specs: HandlerSpec[], cookieJar?: unknown): ur.OpenerDirector {
+export function buildOpener(specs: HandlerSpec[]): ur.OpenerDirector {
   const hs: ur.BaseHandler[] = [];
   for (const h of specs) {
     const mgr = h.mgr === "default"
@@ -73,7 +73,7 @@ export function buildOpener(specs: HandlerSpec[], cookieJar?: unknown): ur.Opene
         x = new ur.ProxyHandler(h.proxies ?? null);
         break;
       case "cookies":
-        x = new ur.HTTPCookieProcessor(cookieJar as ur.CookieJarLike ?? null);
+        x = new ur.HTTPCookieProcessor();
         break;
       default:
         throw new Error("unknown handler " + h.kind);

@@ -211,6 +211,67 @@ function proxyCases(base: string, port: number): Case[] {
   ];
 }
 
+function cookieCases(base: string, port: number): Case[] {
+  const proxy = { kind: "proxy", proxies: { http: `http://127.0.0.1:${port}` } };
+  const jar = { kind: "cookies" };
+  const set = (host: string, path: string, ...cookies: string[]) =>
+    `http://${host}${path}?` + cookies.map((c) => "c=" + encodeURIComponent(c)).join("&");
+  const seq = (...urls: string[]): Case => ({ url: urls[0], sequence: urls, handlers: [proxy, jar] });
+  const w = "www.example.test";
+  return [
+    seq(set(w, "/setcookie", "a=1"), `http://${w}/echo`),
+    seq(set(w, "/setcookie", "a=1", "b=2"), `http://${w}/echo/x`),
+    seq(
+      set(w, "/setcookie", "p=1; Path=/a"),
+      `http://${w}/a/b`,
+      `http://${w}/b`,
+      `http://${w}/ab`,
+      `http://${w}/a`,
+    ),
+    seq(set(w, "/dir/setcookie", "d=1"), `http://${w}/dir/x`, `http://${w}/other`),
+    seq(
+      set(w, "/setcookie", "d=1; Domain=.example.test"),
+      `http://other.example.test/`,
+      `http://example.org/`,
+    ),
+    seq(
+      set(w, "/setcookie", "d=1; Domain=example.test"),
+      `http://www.notexample.test/`,
+      `http://a.example.test/`,
+    ),
+    seq(set(w, "/setcookie", "x=1; Domain=other.test"), `http://${w}/`, `http://other.test/`),
+    seq(set(w, "/setcookie", "h=1"), `http://other.example.test/`, `http://${w}/`),
+    seq(set(w, "/setcookie", "e=1; Max-Age=0"), `http://${w}/`),
+    seq(set(w, "/setcookie", "e=1; Expires=Wed, 01 Jan 2020 00:00:00 GMT"), `http://${w}/`),
+    seq(set(w, "/setcookie", "e=1; Expires=Fri, 01 Jan 2100 00:00:00 GMT"), `http://${w}/`),
+    seq(
+      set(w, "/setcookie", "e=1"),
+      set(w, "/setcookie", "e=2"),
+      `http://${w}/`,
+      set(w, "/setcookie", "e=3; Max-Age=0"),
+      `http://${w}/`,
+    ),
+    seq(set(w, "/setcookie", "s=1; Secure", "n=2"), `http://${w}/`),
+    seq(set(w, "/setcookie", 'q="quoted value"; HttpOnly', "sp=a b"), `http://${w}/`),
+    seq(
+      set(w, "/setcookie", "r=1; Path=/", "r=2; Path=/deep", "r=3; Path=/deep/er"),
+      `http://${w}/deep/er/x`,
+    ),
+    seq(set(w, "/setcookie", "noval", "=x", "k="), `http://${w}/`),
+    seq(set(w, "/setcookie", 'v=1; Version=1; Path="/"'), `http://${w}/`),
+    {
+      url: `${base}/setcookie?c=local%3D1`,
+      sequence: [`${base}/setcookie?c=local%3D1`, `${base}/echo/local`],
+      handlers: [jar],
+    },
+    {
+      url: `${base}/redirect/302?to=${encodeURIComponent("/setcookie?c=r%3D1")}`,
+      sequence: [`${base}/redirect/302?to=${encodeURIComponent("/setcookie?c=r%3D1")}`, `${base}/echo`],
+      handlers: [jar],
+    },
+  ];
+}
+
 function envCases(port: number): Case[] {
   const proxy = `http://127.0.0.1:${port}`;
   const url = `http://127.0.0.1:${port}/env`;
@@ -305,6 +366,7 @@ oracleTest("urllib.request matches CPython: redirects, auth, errors, proxies, fi
       ...authCases(base),
       ...errorCases(base, dead),
       ...proxyCases(base, server.port),
+      ...cookieCases(base, server.port),
       ...await dataFileCases(dir),
     ];
     const theirs = (await oracle(PY_RUNNER, cases)).map((o) => "ok" in o ? o.ok : ["harness", o]);

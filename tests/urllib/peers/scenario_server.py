@@ -54,7 +54,7 @@ class Handler(BaseHTTPRequestHandler):
                 parts.append(self.rfile.read(n).decode('latin-1'))
                 self.rfile.readline()
             body = ''.join(parts)
-        lines = [self.command + ' ' + self.path + extra]
+        lines = [self.command + ' ' + self.path + extra + getattr(self, 'via', '')]
         for name in ('Host', 'Content-Type', 'Content-Length', 'Transfer-Encoding', 'Authorization',
                      'Proxy-Authorization', 'Cookie', 'X-Test', 'Accept-Encoding', 'Connection'):
             if name in self.headers:
@@ -72,10 +72,14 @@ class Handler(BaseHTTPRequestHandler):
             want = 'Basic ' + base64.b64encode(b'proxyuser:proxypass').decode()
             if auth != want:
                 return self.reply(407, 'proxy auth required', [('Proxy-Authenticate', 'Basic realm="proxy"')])
-        self.echo(' (via proxy)')
+        full = self.path
+        parts = urlsplit(full)
+        self.path = (parts.path or '/') + ('?' + parts.query if parts.query else '')
+        self.via = ' (via proxy to %s)' % parts.netloc
+        self.do_request()
 
     def do_request(self):
-        if self.path.startswith('http://'):
+        if self.path.startswith('http://') and not hasattr(self, 'via'):
             return self.handle_proxy()
         url = urlsplit(self.path)
         path, q = url.path, parse_qs(url.query)
