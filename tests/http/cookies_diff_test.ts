@@ -110,6 +110,10 @@ const VALUES = [
   "$x",
   '"\\0123"',
   "'single'",
+  "😀",
+  '"\\😀x"',
+  '"a\\\n"',
+  "\ud800",
 ];
 const SEPS = ["; ", ";", " ", " ; ", ";;", ",", "\t", "\n", "; \r\n", "  "];
 const EQ = ["=", " = ", "= ", " =", "=\t"];
@@ -118,16 +122,52 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)];
 }
 
+function gb<T>(r: () => number, good: readonly T[], bad: readonly T[], p = 0.85): T {
+  return r() < p ? pick(r, good) : pick(r, bad);
+}
+
+const GOOD_NAMES = ["a", "fig", "sid", "SID", "x.y", "a-b_c", "~!#%&'", "key+1", "a:b"];
+const GOOD_VALUES = [
+  "v",
+  "newton",
+  '"a b"',
+  '"quoted"',
+  '"with \\"esc\\""',
+  '"\\377"',
+  "x=y",
+  '"a;b"',
+  "",
+  "1",
+];
+const ATTRS = [
+  "Path=/",
+  "path=/x",
+  "Domain=.example.com",
+  "Expires=Wed, 09 Jun 2021 10:18:14 GMT",
+  "expires=Wednesday, 09-Nov-94 08:49:37 GMT",
+  "Max-Age=10",
+  "Secure",
+  "HttpOnly",
+  "Partitioned",
+  "SameSite=Lax",
+  "Version=1",
+  'Comment="hi there"',
+  "$Path=/",
+  "$Domain=x",
+];
+
 function cookieString(r: () => number): string {
   const parts: string[] = [];
   const n = 1 + Math.floor(r() * 5);
   if (r() < 0.1) parts.push(" ");
   for (let i = 0; i < n; i++) {
-    const name = pick(r, NAMES);
-    if (r() < 0.12 && /^(secure|httponly|partitioned|path|domain)$/i.test(name)) parts.push(name);
-    else if (r() < 0.05) parts.push(name);
-    else parts.push(name + pick(r, EQ) + pick(r, VALUES));
-    if (i < n - 1) parts.push(pick(r, SEPS));
+    if (i > 0 && r() < 0.4) parts.push(gb(r, ATTRS, NAMES.map((x) => x + "=" + pick(r, VALUES))));
+    else {
+      const name = gb(r, GOOD_NAMES, NAMES);
+      if (r() < 0.03) parts.push(name);
+      else parts.push(name + gb(r, ["="], EQ, 0.8) + gb(r, GOOD_VALUES, VALUES));
+    }
+    if (i < n - 1) parts.push(gb(r, ["; "], SEPS, 0.8));
   }
   if (r() < 0.2) parts.push(pick(r, SEPS));
   return parts.join("");
@@ -254,6 +294,18 @@ oracleTest("http.cookies: load() of generated Cookie headers matches CPython", a
     )
   );
   compare(cases, ours, theirs);
+  // The generator must reach loaded cookies, rejected strings and CookieErrors alike.
+  let loaded = 0, empty = 0, errors = 0;
+  for (const o of ours) {
+    const [err, st] = (o as { ok: [unknown[], unknown[]] }).ok;
+    if (err[0] === "err") errors++;
+    else if (st.length > 4) loaded++;
+    else empty++;
+  }
+  console.log(
+    `load: ${cases.length} cases; loaded ${loaded}, nothing loaded ${empty}, CookieError ${errors}`,
+  );
+  assert.ok(loaded > cases.length / 4 && empty > 100 && errors > 100);
 });
 
 const ATTR_KEYS = [
