@@ -140,7 +140,10 @@ export async function startNginx(
   if (!bin) throw new Error("nginx missing: apt-get install nginx-light");
   const dir = await Deno.makeTempDir({ prefix: "pyweb_nginx_" });
   const port = freePort();
+  // As root, nginx would hand requests to "nobody", who cannot read our 0700 temp dirs.
+  const user = Deno.uid() === 0 ? "user root;" : "";
   const conf = `
+${user}
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
