@@ -4,6 +4,7 @@ set -u
 need=()
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 || need+=(nginx-light)  # http.client interop + bench
 command -v chromium >/dev/null 2>&1 || need+=(chromium)  # http.server listing render test
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # bench/http_server_compare.ts
 command -v nginx >/dev/null 2>&1 || need+=(nginx-light)  # bench/http_server_compare.ts
