@@ -1,9 +1,9 @@
 // Seed: "urllib.request 모듈 예제" — list the images of a page with urlopen and HTMLParser.
 //
-// Port of shared/tutorial/image_list.py. Until this example moves to urlopen, the page comes from
-// a file path or an http(s) URL read with fetch (default: the tutorial site's index.html).
+// Port of shared/tutorial/image_list.py. usage: image_list.ts [url]
 import { print } from "../mod.ts";
 import { type Attr, HTMLParser } from "../html/parser.ts";
+import { urlopen } from "../urllib/request.ts";
 
 export class ImageParser extends HTMLParser {
   result?: (string | null)[];
@@ -29,20 +29,12 @@ export function parse_image(data: string): Set<string | null> {
   return dataSet;
 }
 
-async function readPage(url: string): Promise<string> {
-  if (/^https?:/i.test(url)) {
-    const f = await fetch(url);
-    const charset = /charset=([^;\s]+)/i.exec(f.headers.get("content-type") ?? "")?.[1] ?? "utf-8";
-    return new TextDecoder(charset).decode(await f.arrayBuffer());
-  }
-  return await Deno.readTextFile(url.startsWith("file:") ? new URL(url) : url);
-}
-
 export async function main(args: string[] = Deno.args): Promise<void> {
-  const url = args.length > 0
-    ? args[0]
-    : decodeURIComponent(new URL("../../shared/tutorial/site/index.html", import.meta.url).pathname);
-  const data = await readPage(url);
+  const url = args.length > 0 ? args[0] : "http://127.0.0.1:8000/";
+  const f = await urlopen(url);
+  const charset = f.info().get_param("charset") || "utf-8";
+  const data = (await f.read()).decode(String(charset));
+  f.close();
   const dataSet = parse_image(data);
   print("\n>>>>>>>>> Fetch Images from", url);
   print([...dataSet].sort().join("\n"));

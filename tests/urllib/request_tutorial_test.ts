@@ -44,7 +44,7 @@ async function withPeers(fn: (site: number, proxy: number, cgi: number) => Promi
 }
 
 oracleTest(
-  "tutorial ports print what the Python programs print (urllib_request_tour, download_image, cgi_client)",
+  "tutorial ports print what the Python programs print (urllib_request_tour, download_image, cgi_client, image_list)",
   async () => {
     assert.ok(findPython());
     await withPeers(async (site, proxy, cgi) => {
@@ -60,6 +60,7 @@ oracleTest(
           ]],
           ["download_image.py", [`127.0.0.1:${site}`], "download_image.ts", [`127.0.0.1:${site}`]],
           ["cgi_client.py", [String(cgi)], "cgi_client.ts", [String(cgi)]],
+          ["image_list.py", [`http://127.0.0.1:${site}/`], "image_list.ts", [`http://127.0.0.1:${site}/`]],
         ];
         for (const [pyFile, pyArgs, tsFile, tsArgs] of pairs) {
           const expected = await run("python3", [`${TUTORIAL}/${pyFile}`, ...pyArgs], `${work}/py`);
