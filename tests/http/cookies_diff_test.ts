@@ -187,7 +187,9 @@ def _state(C):
            _try(lambda: C.js_output())]
     for k, m in C.items():
         out.append([k, m.key, m.value, m.coded_value, [[a, repr(v)] for a, v in m.items()], repr(m),
-                    _try(lambda: m.OutputString(["domain", "expires", "httponly"]))])
+                    _try(lambda: m.OutputString(["domain", "expires", "httponly"])),
+                    _try(lambda: m.output(["path", "secure", "samesite"], "X-Cookie:")), _try(lambda: str(m)),
+                    _try(lambda: m.js_output(["path"]))])
     return out
 def run(c):
     C = BaseCookie() if c["base"] else SimpleCookie()
@@ -222,6 +224,9 @@ function state(C: BaseCookie): unknown[] {
       m.items().map(([a, v]) => [a, repr(v)]),
       repr(m),
       tryIt(() => m.OutputString(["domain", "expires", "httponly"])),
+      tryIt(() => m.output(["path", "secure", "samesite"], "X-Cookie:")),
+      tryIt(() => String(m)),
+      tryIt(() => m.js_output(["path"])),
     ]);
   }
   return out;
@@ -367,6 +372,8 @@ const SET_VALUES: [string, unknown][] = [
   ["s", "\x7f"],
   ["s", "~`!#$%^&*"],
   ["f", 2.5],
+  ["s", "\ud800"],
+  ["s", "😀 x"],
 ];
 
 function pyVal([t, v]: [string, unknown]): string {
