@@ -54,11 +54,16 @@ export const software_version: string = server_version + " " + sys_version;
  * @example
  * ```ts
  * import { ServerHandler, software_version } from "@pyweb/std/wsgi/simple_server";
+ * import { BytesIO } from "@pyweb/std/cgi";
  * import assert from "node:assert/strict";
- * assert.equal(ServerHandler.prototype.server_software, software_version);
+ * const errors = { write() {}, flush() {}, writelines() {} };
+ * const h = new ServerHandler(new BytesIO(), { write: (d: Uint8Array) => d.length }, errors, {});
+ * assert.equal(h.server_software, software_version);
  * ```
  */
 export class ServerHandler extends SimpleHandler {
+  /** The `Server` header: {@link software_version}. */
+  override server_software: string | null = software_version;
   /** The request handler that created this one (for logging). */
   request_handler: WSGIRequestHandler | null = null;
 
@@ -71,11 +76,6 @@ export class ServerHandler extends SimpleHandler {
     }
   }
 }
-Object.defineProperty(ServerHandler.prototype, "server_software", {
-  value: software_version,
-  writable: true,
-  configurable: true,
-});
 
 function hostname(): string {
   try {
