@@ -4,8 +4,8 @@
  *
  *   deno run -A bench/urllib_parse_compare.ts [--seconds=0.3]
  *
- * Each side runs every row for `--seconds` split into 3 rounds and reports its best
- * round (the one least disturbed by other load on the machine).
+ * Each row runs 3 rounds on each side, alternating CPython and pyweb so that both
+ * see the same load on the machine, and keeps each side's best round.
  *
  * Cache conditions: CPython wraps `urlsplit` in an `lru_cache(maxsize=128)`.
  * The main `urlsplit` row measures CPython's uncached function
@@ -87,52 +87,41 @@ const dicts = data.forms.map((f) => Object.fromEntries(f));
 
 const ROUNDS = 3;
 
-/** ns per call: the best of ROUNDS timed rounds (the least disturbed by other load), after a warm-up. */
-function timeOurs(fn: () => number): number {
-  const warm = performance.now();
-  while (performance.now() - warm < 50) fn(); // let the JIT settle
-  let best = Infinity;
-  for (let r = 0; r < ROUNDS; r++) {
-    let calls = 0;
-    const start = performance.now();
-    let now = start;
-    while (now - start < (SECONDS * 1000) / ROUNDS) {
-      calls += fn();
-      now = performance.now();
-    }
-    best = Math.min(best, ((now - start) * 1e6) / calls);
+/** ns per call of one timed round of `fn`, run for `ms` milliseconds. */
+function roundOurs(fn: () => number, ms: number): number {
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    calls += fn();
+    now = performance.now();
   }
-  return best;
+  return ((now - start) * 1e6) / calls;
 }
 
+// The Python side is a server: one line in (the row name), one line out (ns per call of one round).
 const PY = `
 import json, sys, time
 import urllib.parse as P
-d = json.load(sys.stdin)
+d = json.loads(sys.stdin.readline())
 urls, rel, queries, texts, quoted = d["urls"], d["relative"], d["queries"], d["texts"], d["quoted"]
 forms = [[tuple(p) for p in f] for f in d["forms"]]
 dicts = [dict(f) for f in forms]
 us = P.urlsplit.__wrapped__
-SECONDS = d["seconds"]
-ROUNDS = d["rounds"]
-out = {}
-for name, body, n in d["rows"]:
-    code = compile(body, name, "exec")
-    env = dict(globals())
-    for _ in range(2):
+ROWS = {name: (compile(body, name, "exec"), n) for name, body, n in d["rows"]}
+env = dict(globals())
+for line in sys.stdin:
+    name, seconds = json.loads(line)
+    code, n = ROWS[name]
+    calls = 0
+    t0 = time.perf_counter()
+    t = t0
+    while t - t0 < seconds:
         exec(code, env)
-    best = float("inf")
-    for _ in range(ROUNDS):
-        calls = 0
-        t0 = time.perf_counter()
-        t = t0
-        while t - t0 < SECONDS / ROUNDS:
-            exec(code, env)
-            calls += n
-            t = time.perf_counter()
-        best = min(best, (t - t0) * 1e9 / calls)
-    out[name] = best
-print(json.dumps(out))
+        calls += n
+        t = time.perf_counter()
+    sys.stdout.write(json.dumps((t - t0) * 1e9 / calls) + "\\n")
+    sys.stdout.flush()
 `;
 
 const py = findPython();
@@ -160,35 +149,53 @@ const child = new Deno.Command(py, {
   env: { PYTHONPATH: CPYTHON314 },
   stdin: "piped",
   stdout: "piped",
-  stderr: "piped",
+  stderr: "inherit",
 }).spawn();
 const w = child.stdin.getWriter();
-await w.write(
-  new TextEncoder().encode(JSON.stringify({
-    ...data,
-    seconds: SECONDS,
-    rounds: ROUNDS,
-    rows: rows.map(([name, body]) => [name, body, lengths[name]]),
-  })),
-);
-await w.close();
-const out = await child.output();
-if (!out.success) {
-  console.error(new TextDecoder().decode(out.stderr));
-  Deno.exit(1);
+const enc = new TextEncoder();
+const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+let buffered = "";
+async function readLine(): Promise<string> {
+  while (!buffered.includes("\n")) {
+    const { value, done } = await lines.read();
+    if (done) throw new Error("CPython side stopped");
+    buffered += value;
+  }
+  const i = buffered.indexOf("\n");
+  const line = buffered.slice(0, i);
+  buffered = buffered.slice(i + 1);
+  return line;
 }
-const pyNs: Record<string, number> = JSON.parse(new TextDecoder().decode(out.stdout));
+await w.write(enc.encode(
+  JSON.stringify({ ...data, rows: rows.map(([name, body]) => [name, body, lengths[name]]) }) + "\n",
+));
+async function roundPython(name: string, seconds: number): Promise<number> {
+  await w.write(enc.encode(JSON.stringify([name, seconds]) + "\n"));
+  return Number(await readLine());
+}
 
 console.log(
-  `urllib.parse, ns per call (1,000 real-looking inputs, ${SECONDS}s per row, same machine, one run)`,
+  `urllib.parse, ns per call (1,000 real-looking inputs; per row ${ROUNDS} alternating CPython/pyweb rounds ` +
+    `of ${(SECONDS / ROUNDS).toFixed(2)}s each, best round kept)`,
 );
 console.log("function".padEnd(30) + "CPython 3.14".padStart(14) + "pyweb".padStart(10) + "ratio".padStart(9));
+const ratios: number[] = [];
 for (const [name, , fn] of rows) {
-  const ours = timeOurs(fn);
-  const theirs = pyNs[name];
+  const warm = performance.now();
+  while (performance.now() - warm < 50) fn(); // let the JIT settle
+  await roundPython(name, 0.05); // and CPython's caches
+  let theirs = Infinity, ours = Infinity;
+  for (let r = 0; r < ROUNDS; r++) {
+    theirs = Math.min(theirs, await roundPython(name, SECONDS / ROUNDS));
+    ours = Math.min(ours, roundOurs(fn, (SECONDS * 1000) / ROUNDS));
+  }
+  ratios.push(theirs / ours);
   console.log(
     name.padEnd(30) + theirs.toFixed(0).padStart(14) + ours.toFixed(0).padStart(10) +
       ((theirs / ours).toFixed(1) + "×").padStart(9),
   );
 }
+await w.close();
+await lines.cancel();
+await child.status;
 if (sink === -1) console.log(sink);

@@ -1258,25 +1258,41 @@ function joinStr(base: string, url: string, allow: boolean): string {
     }
     return unsplitStr(scheme, netloc, path, query, fragment);
   }
-  let segments: string[];
-  if (path.charCodeAt(0) === 0x2f) segments = path.split("/");
-  else {
-    const baseParts = bpath.split("/");
-    if (baseParts[baseParts.length - 1] !== "") baseParts.pop();
-    segments = baseParts.concat(path.split("/"));
-    if (segments.length > 2) {
-      const kept = [segments[0]];
-      for (let i = 1; i < segments.length - 1; i++) if (segments[i]) kept.push(segments[i]);
-      kept.push(segments[segments.length - 1]);
-      segments = kept;
-    }
-  }
+  // RFC 3986 §5.2.4 as CPython does it: the base path minus its last
+  // segment, then the reference's segments (empty ones in between dropped),
+  // with "." and ".." resolved. Streamed over the strings, no arrays of parts.
   const resolved: string[] = [];
-  for (const seg of segments) {
+  let first = true;
+  const filter = path.charCodeAt(0) !== 0x2f;
+  const feed = (seg: string, last: boolean): void => {
+    if (filter && !first && !last && seg === "") return;
+    first = false;
     if (seg === "..") resolved.pop();
     else if (seg !== ".") resolved.push(seg);
+  };
+  if (filter) {
+    let s = 0;
+    while (true) {
+      const e = bpath.indexOf("/", s);
+      if (e < 0) {
+        if (s === bpath.length) feed("", false);
+        break;
+      }
+      feed(bpath.slice(s, e), false);
+      s = e + 1;
+    }
   }
-  const lastSeg = segments[segments.length - 1];
+  let s = 0, lastSeg: string;
+  while (true) {
+    const e = path.indexOf("/", s);
+    if (e < 0) {
+      lastSeg = path.slice(s);
+      feed(lastSeg, true);
+      break;
+    }
+    feed(path.slice(s, e), false);
+    s = e + 1;
+  }
   if (lastSeg === "." || lastSeg === "..") resolved.push("");
   return unsplitStr(scheme, netloc, resolved.join("/") || "/", query, fragment);
 }
