@@ -623,3 +623,171 @@ oracleTest(
     assert.ok(stored > 1000 && sent > 300 && sent2 > 20);
   },
 );
+
+// ---------------------------------------------------------------------------
+// Policy methods and request helpers, called directly
+
+const POLICY_PY = JAR_PY + `
+from http.cookiejar import request_host, eff_request_host, request_path, request_port, is_third_party, reach, domain_match, user_domain_match, is_HDN, liberal_is_HDN, escape_path
+NAMES = ["set_ok", "set_ok_version", "set_ok_verifiability", "set_ok_name", "set_ok_path", "set_ok_domain", "set_ok_port",
+         "return_ok", "return_ok_version", "return_ok_verifiability", "return_ok_secure", "return_ok_expires", "return_ok_port", "return_ok_domain"]
+def _t(f):
+    try:
+        return f()
+    except Exception as e:
+        return ["err", type(e).__name__, str(e)]
+def run(c):
+    pol = DefaultCookiePolicy(**c["policy"])
+    pol._now = int(time.time())
+    ck = Cookie(*c["cookie"])
+    req = Req(c["req"])
+    out = [_t(lambda: getattr(pol, n)(ck, req)) for n in NAMES]
+    out.append(_t(lambda: pol.domain_return_ok(ck.domain, req)))
+    out.append(_t(lambda: pol.path_return_ok(ck.path, req)))
+    out.append(_t(lambda: [request_host(req), list(eff_request_host(req)), request_path(req), request_port(req), is_third_party(req)]))
+    a, b = c["pair"]
+    out.append([reach(a), domain_match(a, b), user_domain_match(a, b), is_HDN(a), liberal_is_HDN(a), _t(lambda: escape_path(a))])
+    jar = CookieJar(pol)
+    out.append(_t(lambda: (jar.set_cookie_if_ok(ck, req), repr(jar))[1]))
+    jar.set_cookie(ck)
+    out.append(_t(lambda: (jar.clear_expired_cookies(), len(jar))[1]))
+    out.append(_t(lambda: (jar.clear_session_cookies(), len(jar))[1]))
+    return out
+`;
+
+oracleTest(
+  "http.cookiejar: policy checks and request helpers on generated cookies match CPython",
+  async () => {
+    const { Cookie, request_host, eff_request_host, request_path, request_port, is_third_party, reach } =
+      await import(
+        "../../http/cookiejar.ts"
+      );
+    const { domain_match, user_domain_match, is_HDN, liberal_is_HDN, escape_path } = await import(
+      "../../http/cookiejar.ts"
+    );
+    const r = rng(31337);
+    const domains = [
+      ".example.com",
+      "example.com",
+      "www.example.com",
+      ".com",
+      ".co.uk",
+      ".example.co.uk",
+      "localhost.local",
+      ".local",
+      "192.168.1.10",
+      ".168.1.10",
+      "host",
+      ".acme.com",
+      "pythonicexample.com",
+    ];
+    const strs = [...domains, "", ".", "a..b", "x.local", "1.2.3.4", "/a b/%7e/%zz", "é.com", "/\ud800"];
+    const cases: unknown[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const domain = pick(r, domains);
+      const port = pick(r, [null, null, "80", "80,8080", "443", "abc,80"]);
+      const now = Math.floor(FIXED_NOW);
+      const cookie = [
+        pick(r, [0, 0, 1]),
+        pick(r, ["a", "$a", "sid"]),
+        pick(r, ["b", null, "x y"]),
+        port,
+        port !== null && r() < 0.7,
+        domain,
+        r() < 0.7,
+        domain.startsWith(".") && r() < 0.5,
+        pick(r, ["/", "/acme", "/acme/", "/a/b", "/any", "/x%20y"]),
+        r() < 0.5,
+        r() < 0.3,
+        pick(r, [null, now + 100, now - 100, now]),
+        r() < 0.5,
+        null,
+        null,
+        {},
+        false,
+      ];
+      cases.push({
+        policy: POLICIES[i % POLICIES.length],
+        cookie,
+        req: r() < 0.6 ? genRequest(r, domain.startsWith(".") ? "www" + domain : domain) : genRequest(r),
+        pair: [pick(r, strs), pick(r, strs)],
+      });
+    }
+    const theirs = await oracle(POLICY_PY, cases);
+    const names = [
+      "set_ok",
+      "set_ok_version",
+      "set_ok_verifiability",
+      "set_ok_name",
+      "set_ok_path",
+      "set_ok_domain",
+      "set_ok_port",
+      "return_ok",
+      "return_ok_version",
+      "return_ok_verifiability",
+      "return_ok_secure",
+      "return_ok_expires",
+      "return_ok_port",
+      "return_ok_domain",
+    ] as const;
+    const t = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (e) {
+        return ["err", (e as Error).name, (e as Error).message];
+      }
+    };
+    const ours =
+      (cases as { policy: DefaultCookiePolicyOptions; cookie: unknown[]; req: ReqSpec; pair: string[] }[])
+        .map((c) =>
+          withFixedNow(() =>
+            capture(() => {
+              const pol = new DefaultCookiePolicy(c.policy);
+              pol._now = Math.floor(Date.now() / 1000);
+              const ck = new (Cookie as unknown as new (...a: unknown[]) => InstanceType<typeof Cookie>)(
+                ...c.cookie,
+              );
+              const req = new FakeRequest(c.req);
+              const out: unknown[] = names.map((n) => t(() => pol[n](ck, req)));
+              out.push(t(() => pol.domain_return_ok(ck.domain, req)));
+              out.push(t(() => pol.path_return_ok(ck.path, req)));
+              out.push(
+                t(() => [
+                  request_host(req),
+                  [...eff_request_host(req)],
+                  request_path(req),
+                  request_port(req),
+                  is_third_party(req),
+                ]),
+              );
+              const [a, b] = c.pair;
+              out.push([
+                reach(a),
+                domain_match(a, b),
+                user_domain_match(a, b),
+                is_HDN(a),
+                liberal_is_HDN(a),
+                t(() => escape_path(a)),
+              ]);
+              const jar = new CookieJar(pol);
+              out.push(t(() => (jar.set_cookie_if_ok(ck, req), repr(jar))));
+              jar.set_cookie(ck);
+              out.push(t(() => (jar.clear_expired_cookies(), jar.size)));
+              out.push(t(() => (jar.clear_session_cookies(), jar.size)));
+              return out;
+            })
+          )
+        );
+    compare(cases, ours, theirs);
+    let accepted = 0, returned = 0;
+    for (const o of ours) {
+      const v = (o as { ok: unknown[] }).ok;
+      if (v[0] === true) {
+        accepted++;
+      }
+      if (v[7] === true) returned++;
+    }
+    console.log(`policy: ${cases.length} cases; set_ok true ${accepted}, return_ok true ${returned}`);
+    assert.ok(accepted > 300 && returned > 300);
+  },
+);
