@@ -1712,6 +1712,7 @@ function safeTable(safe: unknown): Uint8Array {
 }
 
 const asciiDecoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
 
 function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
   const n = bs.length;
@@ -1802,6 +1803,8 @@ function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unkno
   const enc = encoding === null || encoding === undefined ? "utf-8" : String(encoding);
   const err = errors === null || errors === undefined ? "strict" : String(errors);
   if (enc === "utf-8" || enc === "utf8" || lookup(enc).name === "utf-8") {
+    // Long text: encode natively and quote the bytes into one buffer.
+    if (n > 4096 && s.isWellFormed()) return quoteBytesWith(utf8Encoder.encode(s), table);
     const quick = quoteUtf8From(s, i, table);
     if (quick !== null) return quick;
   }

@@ -213,6 +213,20 @@ function specialCases(): Case[] {
     { f: "replace", a: ["http://a/b"], k: { scheme: "https", fragment: "x" } },
     { f: "replace", a: ["http://a/b"], k: { bogus: "x" } },
   ];
+  // long inputs take the buffered paths
+  const long = "é a/%~+😀".repeat(700);
+  cs.push({ f: "quote", a: [long] }, { f: "quote_plus", a: [long] }, {
+    f: "quote",
+    a: [long],
+    k: { safe: "" },
+  });
+  cs.push({ f: "quote", a: ["x".repeat(5000) + "\ud800"] });
+  cs.push({ f: "quote", a: [new TextEncoder().encode(long)] }, { f: "unquote", a: [P.quote(long)] });
+  cs.push({ f: "unquote", a: ["%C3%A9%zz%e9".repeat(1000)] }, {
+    f: "unquote_plus",
+    a: ["%C3%A9+" + "%F0%9F%98%80".repeat(900)],
+  });
+  cs.push({ f: "parse_qsl", a: ["a=%C3%A9&".repeat(2000)] });
   // urlencode with dict-like queries and assorted values
   cs.push(
     {
