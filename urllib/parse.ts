@@ -1086,6 +1086,12 @@ export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitR
     const [s, n, p, q, f] = splitStr(url, "", true);
     return new SplitResult(s || "", n || "", p, q || "", f || "");
   }
+  // CPython's urlsplit is lru_cached: its arguments must be hashable.
+  for (const a of [url, ...rest]) {
+    if ((Array.isArray(a) && !(a instanceof Tuple)) || a instanceof Map || a instanceof Set) {
+      throw new TypeError(`unhashable type: '${typeName(a)}'`);
+    }
+  }
   const [[s, n, p, q, f], bytes] = splitArgs("urlsplit", url, rest);
   if (!bytes) return new SplitResult(s || "", n || "", p, q || "", f || "");
   return new SplitResultBytes(
