@@ -98,3 +98,96 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Send raw bytes, read the whole response (until the server closes, at most 10 s). */
+export async function exchange(port: number, request: Uint8Array): Promise<Uint8Array> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  try {
+    let off0 = 0;
+    while (off0 < request.length) off0 += await conn.write(request.subarray(off0));
+    await conn.closeWrite();
+    const parts: Uint8Array[] = [];
+    const buf = new Uint8Array(65536);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((r) => timer = setTimeout(() => r(null), 10_000));
+    try {
+      for (let i = 0; i < 100_000; i++) {
+        const n = await Promise.race([conn.read(buf), timeout]);
+        if (n === null) break;
+        parts.push(buf.slice(0, n));
+      }
+    } catch {
+      /* reset by peer: keep what arrived */
+    } finally {
+      clearTimeout(timer);
+    }
+    const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+    let off = 0;
+    for (const p of parts) out.set(p, off), off += p.length;
+    return out;
+  } finally {
+    try {
+      conn.close();
+    } catch { /* closed */ }
+  }
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+/** Wait until `port` accepts connections (at most 20 s). */
+export async function waitForPort(port: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      const c = await Deno.connect({ hostname: "127.0.0.1", port });
+      c.close();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+/** Start a program that serves on `port`; stop it with the returned function. */
+export async function startProgram(
+  cmd: string,
+  args: string[],
+  port: number,
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<() => Promise<void>> {
+  const child = new Deno.Command(cmd, {
+    args,
+    cwd: opts.cwd,
+    env: opts.env,
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  try {
+    await waitForPort(port);
+  } catch (e) {
+    child.kill();
+    await child.status;
+    throw e;
+  }
+  return async () => {
+    try {
+      child.kill();
+    } catch { /* gone */ }
+    await child.status;
+  };
+}
+
+/** Split a raw response into its head (status line and headers) and body. */
+export function splitResponse(raw: Uint8Array): [string, Uint8Array] {
+  const text = latin1(raw);
+  const i = text.indexOf("\r\n\r\n");
+  return i < 0 ? [text, new Uint8Array(0)] : [text.slice(0, i), raw.subarray(i + 4)];
+}

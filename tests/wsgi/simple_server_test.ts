@@ -8,7 +8,7 @@ import { make_server, WSGIRequestHandler, WSGIServer } from "../../wsgi/simple_s
 import { StringErrors } from "../../wsgi/_py.ts";
 import type { ErrorStream } from "../../wsgi/types.ts";
 import { app } from "./_apps.ts";
-import { fromLatin1, latin1, ORACLE_PATH, oraclePython, peerTest } from "./_helpers.ts";
+import { exchange, fromLatin1, latin1, ORACLE_PATH, oraclePython, peerTest } from "./_helpers.ts";
 
 const PEER = new URL("./peers/wsgi_apps.py", import.meta.url).pathname;
 const HINT = "CPython 3.13 (pyenv) with ../shared/cpython314 beside the repo";
@@ -22,39 +22,6 @@ class QuietHandler extends WSGIRequestHandler {
   }
   override log_message(format: string, ...args: unknown[]): void {
     accessLog.push(format + " " + args.join(" "));
-  }
-}
-
-/** Send raw bytes, read the whole response (the server closes the connection). */
-async function exchange(port: number, request: Uint8Array): Promise<Uint8Array> {
-  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-  try {
-    let off0 = 0;
-    while (off0 < request.length) off0 += await conn.write(request.subarray(off0));
-    await conn.closeWrite();
-    const parts: Uint8Array[] = [];
-    const buf = new Uint8Array(65536);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<null>((r) => timer = setTimeout(() => r(null), 10_000));
-    try {
-      for (let i = 0; i < 100_000; i++) {
-        const n = await Promise.race([conn.read(buf), timeout]);
-        if (n === null) break;
-        parts.push(buf.slice(0, n));
-      }
-    } catch {
-      /* reset by peer: keep what arrived */
-    } finally {
-      clearTimeout(timer);
-    }
-    const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-    let off = 0;
-    for (const p of parts) out.set(p, off), off += p.length;
-    return out;
-  } finally {
-    try {
-      conn.close();
-    } catch { /* closed */ }
   }
 }
 
