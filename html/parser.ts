@@ -57,6 +57,8 @@ import {
   tagNameEnd,
 } from "./_scan.ts";
 
+export type { Tuple };
+
 /** One attribute of a start tag: `(name, value)`, value `null` when absent. */
 export type Attr = [name: string, value: string | null];
 
