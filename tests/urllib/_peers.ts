@@ -21,15 +21,15 @@ async function waitForPort(portFile: string, child: Deno.ChildProcess): Promise<
   throw new Error("peer did not start");
 }
 
-/** Start tests/urllib/peers/scenario_server.py on a free port. */
-export async function startScenarioServer(): Promise<Peer> {
+/** Start tests/urllib/peers/scenario_server.py on a free port (HTTPS with a certificate and key). */
+export async function startScenarioServer(tls?: { cert: string; key: string }): Promise<Peer> {
   const py = findPython();
   if (!py) throw new Error("no python");
   const dir = await Deno.makeTempDir();
   const portFile = dir + "/port";
   const script = new URL("./peers/scenario_server.py", import.meta.url).pathname;
   const child = new Deno.Command(py, {
-    args: [script, portFile],
+    args: tls ? [script, portFile, tls.cert, tls.key] : [script, portFile],
     stdout: "null",
     stderr: "null",
     env: { PYTHONPATH: CPYTHON314 },

@@ -14,11 +14,14 @@ export interface HandlerSpec {
   proxies?: Record<string, string> | null;
   prior?: boolean;
   mgr?: string;
+  cafile?: string;
 }
 
 export interface Case {
   url: string;
   data?: string | null;
+  /** The body as a list of chunks (sent with chunked transfer coding). */
+  dataIter?: string[];
   method?: string | null;
   headers?: [string, string][];
   handlers?: HandlerSpec[];
@@ -72,6 +75,9 @@ export function buildOpener(specs: HandlerSpec[]): ur.OpenerDirector {
       case "proxy":
         x = new ur.ProxyHandler(h.proxies ?? null);
         break;
+      case "https":
+        x = new ur.HTTPSHandler(null, { cafile: h.cafile });
+        break;
       case "cookies":
         x = new ur.HTTPCookieProcessor();
         break;
@@ -91,7 +97,7 @@ export async function runCase(c: Case): Promise<unknown> {
     const outs: unknown[] = [];
     for (const url of urls) {
       const req = new ur.Request(url, {
-        data: c.data == null ? null : enc(c.data),
+        data: c.dataIter ? c.dataIter.map(enc) : c.data == null ? null : enc(c.data),
         headers: c.headers ?? [],
         method: c.method ?? null,
       });
@@ -136,6 +142,9 @@ def build(specs):
         elif k == 'proxy_digest': x = urllib.request.ProxyDigestAuthHandler(mgr)
         elif k == 'proxy': x = urllib.request.ProxyHandler(h.get('proxies'))
         elif k == 'cookies': x = urllib.request.HTTPCookieProcessor()
+        elif k == 'https':
+            import ssl
+            x = urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=h['cafile']))
         if 'user' in h:
             if h.get('mgr') == 'prior': x.add_password(h.get('realm'), h['uri'], h['user'], h['passwd'], h.get('prior', False))
             else: x.add_password(h.get('realm'), h['uri'], h['user'], h['passwd'])
@@ -149,7 +158,9 @@ def run(c):
         outs = []
         for url in c.get('sequence') or [c['url']]:
             data = c.get('data')
-            req = urllib.request.Request(url, None if data is None else data.encode('latin-1'), dict(c.get('headers') or []), method=c.get('method'))
+            data = None if data is None else data.encode('latin-1')
+            if c.get('dataIter') is not None: data = [x.encode('latin-1') for x in c['dataIter']]
+            req = urllib.request.Request(url, data, dict(c.get('headers') or []), method=c.get('method'))
             with opener.open(req, timeout=c.get('timeout') or 10) as f:
                 outs.append(['ok', f.status, f.geturl(), f.read(c.get('read', -1)).decode('latin-1'), f.headers.get('Content-Type')])
         return outs[0] if len(outs) == 1 else outs

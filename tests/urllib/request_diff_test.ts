@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { findPython, oracle, oracleTest } from "../_oracle.ts";
 import { type Case, PY_RUNNER, runCase } from "./_request_runner.ts";
 import { freePort, startScenarioServer } from "./_peers.ts";
+import { urlopen } from "../../urllib/request.ts";
 
 function redirectCases(base: string): Case[] {
   const cases: Case[] = [];
@@ -166,6 +167,9 @@ function errorCases(base: string, deadPort: number): Case[] {
   cases.push({ url: `${base}/echo`, method: "PATCH" });
   cases.push({ url: `${base}/echo`, data: "x", headers: [["content-type", "text/plain"], ["X-TEST", "t"]] });
   cases.push({ url: `${base}/echo#frag` });
+  cases.push({ url: `${base}/echo/iter`, dataIter: ["abc", "", "defg"] });
+  cases.push({ url: `${base}/echo/iter`, dataIter: ["x"], headers: [["Content-Length", "1"]] });
+  cases.push({ url: `${base}/redirect/302?to=/echo/after`, dataIter: ["abc"] });
   cases.push({ url: `<URL:${base}/echo/wrapped>` });
   cases.push({ url: `${base}/big/20000`, read: 5000 });
   cases.push({ url: `${base}/chunked/10000` });
@@ -208,6 +212,30 @@ function proxyCases(base: string, port: number): Case[] {
     },
     { url: "http://example.test/x", handlers: [{ kind: "proxy", proxies: { http: "http:/bad" } }] },
     { url: `${base}/echo/direct`, handlers: [{ kind: "proxy", proxies: {} }] },
+    {
+      url: "http://pdigest.test/x",
+      handlers: [
+        { kind: "proxy", proxies: { http: proxy } },
+        {
+          kind: "proxy_digest",
+          realm: "proxyrealm",
+          uri: `127.0.0.1:${port}`,
+          user: "joe",
+          passwd: "secret",
+        },
+      ],
+    },
+    {
+      url: "http://pdigest.test/x",
+      handlers: [
+        { kind: "proxy", proxies: { http: proxy } },
+        { kind: "proxy_digest", realm: "proxyrealm", uri: `127.0.0.1:${port}`, user: "joe", passwd: "bad" },
+      ],
+    },
+    {
+      url: "http://pdigest.test/x",
+      handlers: [{ kind: "proxy", proxies: { http: proxy } }],
+    },
   ];
 }
 
@@ -416,3 +444,97 @@ oracleTest("urllib.request matches CPython: proxies from the environment (httpox
 });
 
 void findPython;
+
+oracleTest("urllib.request matches CPython over HTTPS (HTTPSHandler with a CA file)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const ca = `${dir}/ca.pem`, caKey = `${dir}/ca.key`, cert = `${dir}/cert.pem`, key = `${dir}/key.pem`;
+    const ssl = async (...args: string[]) => {
+      const r = await new Deno.Command("openssl", { args, stdout: "null", stderr: "null" }).output();
+      assert.ok(r.success, "openssl is needed (apt-get install openssl): openssl " + args.join(" "));
+    };
+    await Deno.writeTextFile(
+      `${dir}/leaf.ext`,
+      "subjectAltName=IP:127.0.0.1,DNS:localhost\nauthorityKeyIdentifier=keyid,issuer\n" +
+        "subjectKeyIdentifier=hash\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+    );
+    await ssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      caKey,
+      "-out",
+      ca,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=pyweb test CA",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+    );
+    await ssl(
+      "req",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      `${dir}/leaf.csr`,
+      "-subj",
+      "/CN=localhost",
+    );
+    await ssl(
+      "x509",
+      "-req",
+      "-in",
+      `${dir}/leaf.csr`,
+      "-CA",
+      ca,
+      "-CAkey",
+      caKey,
+      "-CAcreateserial",
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-extfile",
+      `${dir}/leaf.ext`,
+    );
+    const server = await startScenarioServer({ cert, key });
+    try {
+      const base = `https://127.0.0.1:${server.port}`;
+      const https = { kind: "https", cafile: ca };
+      const cases: Case[] = [
+        { url: `${base}/echo/tls`, handlers: [https] },
+        { url: `${base}/redirect/302?to=/echo/tls2`, handlers: [https] },
+        { url: `${base}/status/404`, handlers: [https] },
+        { url: `${base}/echo/post`, data: "a=1", handlers: [https] },
+        {
+          url: `${base}/basic/a`,
+          handlers: [https, { kind: "basic", realm: "r", uri: base, user: "joe", passwd: "secret" }],
+        },
+      ];
+      const theirs = (await oracle(PY_RUNNER, cases)).map((o) => "ok" in o ? o.ok : ["harness", o]);
+      const ours: unknown[] = [];
+      for (const c of cases) ours.push(await runCase(c));
+      const agree = same("https", cases, ours, theirs);
+      console.log(`urllib.request over HTTPS: ${agree}/${cases.length} cases agree`);
+      assert.equal(agree, cases.length);
+      const untrusted = await runCase({ url: `${base}/echo` });
+      assert.equal((untrusted as unknown[])[1], "URLError");
+      await using f = await urlopen(`${base}/echo/ctx`, { context: { cafile: ca } });
+      assert.equal(f.status, 200);
+      assert.match((await f.read()).decode(), /^GET \/echo\/ctx/);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

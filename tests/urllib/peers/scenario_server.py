@@ -1,6 +1,7 @@
 # A CPython test server for the urllib.request differential tests: redirects,
 # Basic/Digest authentication, errors, cookies and a forwarding proxy.
-# usage: python3 scenario_server.py PORT_FILE   (binds 127.0.0.1:0, writes the port)
+# usage: python3 scenario_server.py PORT_FILE [CERTFILE KEYFILE]
+# (binds 127.0.0.1:0, writes the port; serves HTTPS when given a certificate)
 import base64
 import hashlib
 import sys
@@ -29,6 +30,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def reply(self, code, body='', headers=()):
+        self.read_body()
         data = body.encode('utf-8')
         self.send_response(code)
         for k, v in headers:
@@ -41,7 +43,9 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         self.close_connection = True
 
-    def echo(self, extra=''):
+    def read_body(self):
+        if hasattr(self, 'body'):
+            return self.body
         length = int(self.headers.get('Content-Length', 0) or 0)
         body = self.rfile.read(length).decode('latin-1') if length else ''
         if self.headers.get('Transfer-Encoding') == 'chunked':
@@ -54,6 +58,11 @@ class Handler(BaseHTTPRequestHandler):
                 parts.append(self.rfile.read(n).decode('latin-1'))
                 self.rfile.readline()
             body = ''.join(parts)
+        self.body = body
+        return body
+
+    def echo(self, extra=''):
+        body = self.read_body()
         lines = [self.command + ' ' + self.path + extra + getattr(self, 'via', '')]
         for name in ('Host', 'Content-Type', 'Content-Length', 'Transfer-Encoding', 'Authorization',
                      'Proxy-Authorization', 'Cookie', 'X-Test', 'Accept-Encoding', 'Connection'):
@@ -65,10 +74,27 @@ class Handler(BaseHTTPRequestHandler):
         lines.append('body: ' + body)
         self.reply(200, '\n'.join(lines) + '\n')
 
+    def check_digest(self, auth, realm, alg='MD5', qop='auth'):
+        if not auth.startswith('Digest '):
+            return False
+        d = parse_digest(auth)
+        H = lambda s: HASHES[alg](s.encode()).hexdigest()
+        ha1 = H('%s:%s:%s' % (USER, realm, PASSWD))
+        ha2 = H('%s:%s' % (self.command, d.get('uri', '')))
+        if qop:
+            expect = H(':'.join([ha1, NONCE, d.get('nc', ''), d.get('cnonce', ''), 'auth', ha2]))
+        else:
+            expect = H('%s:%s:%s' % (ha1, NONCE, ha2))
+        return d.get('response') == expect and d.get('username') == USER
+
     def handle_proxy(self):
         auth = self.headers.get('Proxy-Authorization')
         host = urlsplit(self.path).hostname or ''
-        if host.startswith('auth'):
+        if host.startswith('pdigest'):
+            if not self.check_digest(auth or '', 'proxyrealm'):
+                chal = 'Digest realm="proxyrealm", nonce="%s", algorithm=MD5, qop="auth"' % NONCE
+                return self.reply(407, 'proxy digest required', [('Proxy-Authenticate', chal)])
+        elif host.startswith('auth'):
             want = 'Basic ' + base64.b64encode(b'proxyuser:proxypass').decode()
             if auth != want:
                 return self.reply(407, 'proxy auth required', [('Proxy-Authenticate', 'Basic realm="proxy"')])
@@ -178,6 +204,11 @@ class Handler(BaseHTTPRequestHandler):
 if __name__ == '__main__':
     srv = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
     srv.daemon_threads = True
+    if len(sys.argv) > 3:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     with open(sys.argv[1], 'w') as f:
         f.write(str(srv.server_address[1]))
     srv.serve_forever()
