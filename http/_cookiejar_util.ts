@@ -217,7 +217,15 @@ function timegm(
   return null;
 }
 
-/** Python's `http.cookiejar.offset_from_tz_string(tz)`. */
+/** Python's `http.cookiejar.offset_from_tz_string(tz)`. * @example
+ * ```ts
+ * import { offset_from_tz_string } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(offset_from_tz_string("-0800"), -28800);
+ * assert.equal(offset_from_tz_string("GMT"), 0);
+ * assert.equal(offset_from_tz_string("PST"), null);
+ * ```
+ */
 export function offset_from_tz_string(tz: string): number | null {
   if (tz === "GMT" || tz === "UTC" || tz === "UT" || tz === "Z") return 0;
   // TIMEZONE_RE: ^([-+])?(\d\d?):?(\d\d)?$, tried in the regex's backtracking order.
@@ -679,7 +687,13 @@ export function join_header_words(lists: Iterable<Iterable<readonly [string, str
   return headers.join(", ");
 }
 
-/** Python's `http.cookiejar.strip_quotes(text)`. */
+/** Python's `http.cookiejar.strip_quotes(text)`. * @example
+ * ```ts
+ * import { strip_quotes } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(strip_quotes('"1"'), "1");
+ * ```
+ */
 export function strip_quotes(text: string): string {
   if (text.startsWith('"')) text = text.slice(1);
   if (text.endsWith('"')) text = text.slice(0, -1);
@@ -761,6 +775,13 @@ export function endsLikeIPv4(text: string): boolean {
 /**
  * Python's `http.cookiejar.is_HDN(text)`: is `text` a host domain name (not
  * an IPv4 address, not empty, no leading or trailing dot)?
+ * @example
+ * ```ts
+ * import { is_HDN } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(is_HDN("www.example.com"), true);
+ * assert.equal(is_HDN("192.168.1.1"), false);
+ * ```
  */
 export function is_HDN(text: string): boolean {
   if (endsLikeIPv4(text)) return false;
@@ -769,7 +790,14 @@ export function is_HDN(text: string): boolean {
   return true;
 }
 
-/** Python's `http.cookiejar.domain_match(A, B)` (RFC 2965 domain-match). */
+/** Python's `http.cookiejar.domain_match(A, B)` (RFC 2965 domain-match). * @example
+ * ```ts
+ * import { domain_match } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(domain_match("x.y.com", ".Y.com"), true);
+ * assert.equal(domain_match("x.y.com", "Y.com"), false);
+ * ```
+ */
 export function domain_match(A: string, B: string): boolean {
   A = A.toLowerCase();
   B = B.toLowerCase();
@@ -782,12 +810,25 @@ export function domain_match(A: string, B: string): boolean {
   return true;
 }
 
-/** Python's `http.cookiejar.liberal_is_HDN(text)`. */
+/** Python's `http.cookiejar.liberal_is_HDN(text)`. * @example
+ * ```ts
+ * import { liberal_is_HDN } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(liberal_is_HDN(".example.com"), true);
+ * ```
+ */
 export function liberal_is_HDN(text: string): boolean {
   return !endsLikeIPv4(text);
 }
 
-/** Python's `http.cookiejar.user_domain_match(A, B)` (for block and allow lists). */
+/** Python's `http.cookiejar.user_domain_match(A, B)` (for block and allow lists). * @example
+ * ```ts
+ * import { user_domain_match } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(user_domain_match("www.evil.example", ".evil.example"), true);
+ * assert.equal(user_domain_match("notevil.example", ".evil.example"), false);
+ * ```
+ */
 export function user_domain_match(A: string, B: string): boolean {
   A = A.toLowerCase();
   B = B.toLowerCase();
@@ -930,6 +971,12 @@ function hexDigit(c: number): boolean {
 /**
  * Python's `http.cookiejar.escape_path(path)`: percent-encode characters
  * not allowed in an HTTP path (as UTF-8) and upper-case every `%xx` escape.
+ * @example
+ * ```ts
+ * import { escape_path } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(escape_path("/foo%2f/bar ü"), "/foo%2F/bar%20%C3%BC");
+ * ```
  */
 export function escape_path(path: string): string {
   const bytes = encode(path, "utf-8", "strict");
@@ -988,6 +1035,13 @@ export function cutPort(host: string): string {
  *
  * @param h a host name
  * @returns `.B` for a host `A.B` where B has an embedded dot or is `local`, else `h`
+ * @example
+ * ```ts
+ * import { reach } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(reach("www.acme.com"), ".acme.com");
+ * assert.equal(reach("acme.local"), ".local");
+ * ```
  */
 export function reach(h: string): string {
   const i = h.indexOf(".");

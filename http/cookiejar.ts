@@ -7,17 +7,30 @@
  * fixes (domain and path matching, linear-time date parsing).
  *
  * ```python
- * from http.cookiejar import CookieJar, DefaultCookiePolicy
- * jar = CookieJar(DefaultCookiePolicy(blocked_domains=[".ads.example"]))
- * jar.extract_cookies(response, request)   # Set-Cookie headers → jar
- * jar.add_cookie_header(next_request)      # jar → Cookie header
- * jar.save("cookies.txt") if isinstance(jar, FileCookieJar) else None
+ * import urllib.request
+ * from http.cookiejar import MozillaCookieJar, DefaultCookiePolicy
+ * jar = MozillaCookieJar("cookies.txt", policy=DefaultCookiePolicy(blocked_domains=[".ads.example"]))
+ * opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+ * opener.open("http://127.0.0.1:8000/cookie")   # Set-Cookie → jar, jar → Cookie
+ * jar.save(ignore_discard=True)
  * ```
  *
  * ```ts
- * import { CookieJar, DefaultCookiePolicy } from "@pyweb/std/http/cookiejar";
- * const jar = new CookieJar(new DefaultCookiePolicy({ blocked_domains: [".ads.example"] }));
- * // jar.extract_cookies(response, request); jar.add_cookie_header(nextRequest);
+ * import { DefaultCookiePolicy, MozillaCookieJar } from "@pyweb/std/http/cookiejar";
+ * import { Request } from "@pyweb/std/urllib/request";
+ * import { HTTPMessage } from "@pyweb/std/http/client";
+ * import assert from "node:assert/strict";
+ * const path = await Deno.makeTempFile();
+ * const jar = new MozillaCookieJar(path, { policy: new DefaultCookiePolicy({ blocked_domains: [".ads.example"] }) });
+ * const headers = new HTTPMessage();
+ * headers.set("Set-Cookie", "visits=1; Path=/");
+ * jar.extract_cookies({ info: () => headers }, new Request("http://127.0.0.1:8000/cookie"));
+ * const next = new Request("http://127.0.0.1:8000/cookie");
+ * jar.add_cookie_header(next);
+ * assert.equal(next.get_header("Cookie"), "visits=1");
+ * await jar.save({ ignore_discard: true });
+ * assert.ok((await Deno.readTextFile(path)).endsWith("127.0.0.1\tFALSE\t/\tFALSE\t\tvisits\t1\n"));
+ * await Deno.remove(path);
  * ```
  *
  * The jar works with any request object shaped like `urllib.request.Request`
@@ -52,6 +65,7 @@ import {
   join_header_words,
   liberal_is_HDN,
   offset_from_tz_string,
+  pair,
   parse_ns_headers,
   pyFloat,
   pyInt,
@@ -134,6 +148,14 @@ export interface CookieResponse {
  *
  * @param request the request
  * @returns the request-host
+ * @example
+ * ```ts
+ * import { eff_request_host, is_third_party, request_host, request_path, request_port } from "@pyweb/std/http/cookiejar";
+ * import { Request } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * const req = new Request("http://WWW.Example.com:8080/a b/c?q=1");
+ * assert.equal(request_host(req), "www.example.com");
+ * ```
  */
 export function request_host(request: CookieRequest): string {
   const url = request.get_full_url();
@@ -148,10 +170,18 @@ export function request_host(request: CookieRequest): string {
  *
  * @param request the request
  * @returns the request-host and the effective request-host name
+ * @example
+ * ```ts
+ * import { eff_request_host } from "@pyweb/std/http/cookiejar";
+ * import { Request } from "@pyweb/std/urllib/request";
+ * import { repr } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(repr(eff_request_host(new Request("http://intranet/"))), "('intranet', 'intranet.local')");
+ * ```
  */
-export function eff_request_host(request: CookieRequest): [string, string] {
+export function eff_request_host(request: CookieRequest): Tuple<string> & [string, string] {
   const req = request_host(request);
-  return [req, req.includes(".") ? req : req + ".local"];
+  return pair(req, req.includes(".") ? req : req + ".local");
 }
 
 /**
@@ -160,6 +190,13 @@ export function eff_request_host(request: CookieRequest): [string, string] {
  *
  * @param request the request
  * @returns the path
+ * @example
+ * ```ts
+ * import { request_path } from "@pyweb/std/http/cookiejar";
+ * import { Request } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * assert.equal(request_path(new Request("http://example.com/a b/%7ec?q=1")), "/a%20b/%7Ec");
+ * ```
  */
 export function request_path(request: CookieRequest): string {
   let path = escape_path(splitNetlocPath(request.get_full_url())[1]);
@@ -173,6 +210,14 @@ export function request_path(request: CookieRequest): string {
  *
  * @param request the request
  * @returns the port
+ * @example
+ * ```ts
+ * import { request_port } from "@pyweb/std/http/cookiejar";
+ * import { Request } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * assert.equal(request_port(new Request("http://example.com:8080/")), "8080");
+ * assert.equal(request_port(new Request("http://example.com/")), "80");
+ * ```
  */
 export function request_port(request: CookieRequest): string | null {
   const host = request.host ?? "";
@@ -193,6 +238,14 @@ export function request_port(request: CookieRequest): string | null {
  *
  * @param request the request
  * @returns whether the request-host does not domain-match the origin's reach
+ * @example
+ * ```ts
+ * import { is_third_party } from "@pyweb/std/http/cookiejar";
+ * import { Request } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * const img = new Request("http://ads.example.net/pixel.gif", { origin_req_host: "www.example.com", unverifiable: true });
+ * assert.equal(is_third_party(img), true);
+ * ```
  */
 export function is_third_party(request: CookieRequest): boolean {
   return !domain_match(request_host(request), reach(request.origin_req_host));
@@ -443,6 +496,20 @@ showAsRepr(Cookie);
  * Python's `http.cookiejar.CookiePolicy`: decides which cookies are
  * accepted from and returned to servers. Subclasses implement `set_ok` and
  * `return_ok`.
+ * @example
+ * ```ts
+ * import { type Cookie, CookieJar, CookiePolicy, type CookieRequest } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * class NoCookies extends CookiePolicy {
+ *   override set_ok(_c: Cookie, _r: CookieRequest): boolean {
+ *     return false;
+ *   }
+ *   override return_ok(_c: Cookie, _r: CookieRequest): boolean {
+ *     return false;
+ *   }
+ * }
+ * assert.equal(new CookieJar(new NoCookies()).size, 0);
+ * ```
  */
 export class CookiePolicy {
   /** Whether RFC 2965 cookies are handled. */
@@ -1323,7 +1390,19 @@ showAsRepr(CookieJar);
 // ---------------------------------------------------------------------------
 // Files
 
-/** Python's `http.cookiejar.LoadError` (an `OSError`): a cookie file could not be read. */
+/**
+ * Python's `http.cookiejar.LoadError` (an `OSError`): a cookie file is not in the expected format.
+ *
+ * @example
+ * ```ts
+ * import { LoadError, MozillaCookieJar } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * const path = await Deno.makeTempFile();
+ * await Deno.writeTextFile(path, "not a cookie file\n");
+ * await assert.rejects(() => new MozillaCookieJar().load(path), LoadError);
+ * await Deno.remove(path);
+ * ```
+ */
 export class LoadError extends OSError {}
 
 const MISSING_FILENAME_TEXT =
@@ -1392,6 +1471,13 @@ function textLines(text: string): string[] {
  * Python's `http.cookiejar.FileCookieJar`: a jar that can be saved to and
  * loaded from a file (`await jar.save()`, `await jar.load()`, `await jar.revert()`).
  * Use {@link MozillaCookieJar} or {@link LWPCookieJar}.
+ * @example
+ * ```ts
+ * import { FileCookieJar, LWPCookieJar } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * const jar: FileCookieJar = new LWPCookieJar("cookies.lwp");
+ * assert.equal(jar.filename, "cookies.lwp");
+ * ```
  */
 export class FileCookieJar extends CookieJar {
   /** The default file name, or `null`. */

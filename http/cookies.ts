@@ -38,7 +38,19 @@ import { isKwargs } from "../_util/kwargs.ts";
 import { pyrepr, pystr, repr, showAsRepr, str, type Tuple, tuple } from "../_util/repr.ts";
 import { encode } from "../_util/codecs.ts";
 
-/** Python's `http.cookies.CookieError`. */
+/**
+ * Python's `http.cookies.CookieError`: an illegal cookie name, an unknown
+ * attribute, or control characters in a cookie.
+ *
+ * @example
+ * ```ts
+ * import { CookieError, SimpleCookie } from "@pyweb/std/http/cookies";
+ * import assert from "node:assert/strict";
+ * const C = new SimpleCookie();
+ * assert.throws(() => C.set("a b", "1"), CookieError);
+ * assert.throws(() => C.set("sid", "x\r\nSet-Cookie: evil=1"), CookieError);
+ * ```
+ */
 export class CookieError extends Exception {}
 
 // ---------------------------------------------------------------------------
