@@ -152,7 +152,8 @@ function firstWord(s: string): string {
 
 function headersRepr(headers: unknown): string {
   if (!Array.isArray(headers)) return repr(headers);
-  return repr(headers.map((h) => (Array.isArray(h) ? tuple(...h) : h)));
+  const items = headers.map((h) => (Array.isArray(h) ? tuple(...h) : h));
+  return repr(headers instanceof Tuple ? tuple(...items) : items);
 }
 
 /**
@@ -211,7 +212,11 @@ export function check_environ(environ: unknown): void {
   if (!["GET", "HEAD", "POST", "OPTIONS", "PATCH", "PUT", "DELETE", "TRACE"].includes(method as string)) {
     warn(`Unknown REQUEST_METHOD: ${repr(method)}`);
   }
+  // CPython formats these messages eagerly (`% environ['SCRIPT_NAME']`), so a missing
+  // SCRIPT_NAME or PATH_INFO raises KeyError there, whatever the condition.
+  if (!("SCRIPT_NAME" in env)) throw new KeyError("SCRIPT_NAME");
   const script = env["SCRIPT_NAME"] as string | undefined;
+  if (!("PATH_INFO" in env)) throw new KeyError("PATH_INFO");
   const path = env["PATH_INFO"] as string | undefined;
   assert_(!script || script.startsWith("/"), `SCRIPT_NAME doesn't start with /: ${repr(script)}`);
   assert_(!path || path.startsWith("/"), `PATH_INFO doesn't start with /: ${repr(path)}`);
