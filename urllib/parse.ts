@@ -1669,7 +1669,9 @@ const strTables = new Map<string, Uint8Array>();
 const byteTables = new Map<string, Uint8Array>();
 const DEFAULT_TABLE = makeTable("/");
 const EMPTY_TABLE = makeTable("");
-const SPACE_TABLE = makeTable(" ");
+/** quote_plus's default table: space is safe and written as "+" (marked 2). */
+const PLUS_TABLE = makeTable("");
+PLUS_TABLE[0x20] = 2;
 
 function makeTable(safeAscii: string): Uint8Array {
   const t = new Uint8Array(128);
@@ -1683,7 +1685,7 @@ function makeTable(safeAscii: string): Uint8Array {
 
 function safeTable(safe: unknown): Uint8Array {
   if (safe === "/") return DEFAULT_TABLE;
-  if (safe === SPACE_TABLE) return SPACE_TABLE;
+  if (safe === PLUS_TABLE) return PLUS_TABLE;
   if (safe === "") return EMPTY_TABLE;
   if (typeof safe === "string") {
     let t = strTables.get(safe);
@@ -1726,14 +1728,14 @@ function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
     let out = "";
     for (let i = 0; i < n; i++) {
       const c = bs[i];
-      out += c < 128 && table[c] ? CHR[c] : PCT[c];
+      out += c < 128 && table[c] ? (table[c] === 1 ? CHR[c] : "+") : PCT[c];
     }
     return out;
   }
   let i = 0;
   while (i < n) {
     const c = bs[i];
-    if (c >= 128 || !table[c]) break;
+    if (c >= 128 || table[c] !== 1) break;
     i++;
   }
   if (i === n) return asciiDecoder.decode(bs);
@@ -1742,7 +1744,7 @@ function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
   let o = i;
   for (; i < n; i++) {
     const c = bs[i];
-    if (c < 128 && table[c]) out[o++] = c;
+    if (c < 128 && table[c]) out[o++] = table[c] === 1 ? c : 0x2b;
     else {
       out[o++] = 0x25;
       out[o++] = HEX_CODES[c >> 4];
@@ -1798,7 +1800,7 @@ function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unkno
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (c >= 128 || !table[c]) break;
+    if (c >= 128 || table[c] !== 1) break;
     i++;
   }
   if (i === n) {
@@ -1833,8 +1835,9 @@ function quoteUtf8From(s: string, i: number, table: Uint8Array): string | null {
   for (; i < n; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
-      if (table[c]) continue;
-      out += s.slice(last, i) + PCT[c];
+      const t = table[c];
+      if (t === 1) continue;
+      out += s.slice(last, i) + (t ? "+" : PCT[c]);
       last = i + 1;
       continue;
     }
@@ -1934,9 +1937,9 @@ function quotePlusImpl(string: unknown, safe: unknown, encoding: unknown, errors
   ) {
     return quoteImpl(string, safe, encoding, errors);
   }
+  if (safe === "") return quoteImpl(string, PLUS_TABLE, encoding, errors);
   let safe2: unknown;
-  if (safe === "") safe2 = SPACE_TABLE;
-  else if (typeof safe === "string") safe2 = safe + " ";
+  if (typeof safe === "string") safe2 = safe + " ";
   else if (safe instanceof Uint8Array) {
     const t = new Uint8Array(safe.length + 1);
     t.set(safe);
