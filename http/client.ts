@@ -589,7 +589,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (this.chunked) return await this.#readChunked(amt);
     if (amt !== null && amt !== undefined && amt >= 0) {
       if (this.length !== null && amt > this.length) amt = this.length;
-      const s = await this.fp.read(amt);
+      const s = await this.fp!.read(amt);
       if (!s.length && amt) this.#closeConn();
       else if (this.length !== null) {
         this.length -= s.length;

@@ -1,0 +1,134 @@
+// http.client side by side: pyweb's HTTPConnection, Deno's fetch, CPython's http.client (and curl
+// for the download) against the same nginx on 127.0.0.1.
+//   1. N sequential keep-alive GETs of a small file  -> requests/s
+//   2. one large download read in 64 KiB pieces        -> MB/s
+// usage: deno run -A bench/http_client_compare.ts [requests=3000] [megabytes=512]
+// Needs nginx (Debian nginx-light) and python3; keep runs short on small machines.
+import { HTTPConnection } from "../http/client.ts";
+import { CPYTHON314, findPython } from "../tests/_oracle.ts";
+import { startNginx } from "../tests/http/_peers.ts";
+
+const N = Number(Deno.args[0] ?? 3000);
+const MB = Number(Deno.args[1] ?? 512);
+const SIZE = MB << 20;
+
+const root = await Deno.makeTempDir({ prefix: "pyweb_bench_" });
+await Deno.writeTextFile(`${root}/small.txt`, "x".repeat(512));
+{
+  // A real (non-sparse) file so every client reads the same page-cached bytes.
+  const f = await Deno.open(`${root}/big.bin`, { write: true, create: true });
+  const block = new Uint8Array(1 << 20);
+  for (let i = 0; i < block.length; i++) block[i] = (i * 31) & 255;
+  for (let i = 0; i < MB; i++) await f.write(block);
+  f.close();
+}
+const ng = await startNginx(root);
+const base = `http://127.0.0.1:${ng.port}`;
+
+async function ours(): Promise<[number, number]> {
+  const conn = new HTTPConnection("127.0.0.1", ng.port);
+  let t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    await conn.request("GET", "/small.txt");
+    const r = await conn.getresponse();
+    if ((await r.read()).length !== 512) throw new Error("bad body");
+  }
+  const rps = N / ((performance.now() - t0) / 1000);
+  await conn.request("GET", "/big.bin");
+  const r = await conn.getresponse();
+  t0 = performance.now();
+  let got = 0;
+  for (;;) {
+    const p = await r.read(65536);
+    if (!p.length) break;
+    got += p.length;
+  }
+  if (got !== SIZE) throw new Error("short download");
+  const mbps = MB / ((performance.now() - t0) / 1000);
+  conn.close();
+  return [rps, mbps];
+}
+
+async function viaFetch(): Promise<[number, number]> {
+  let t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const r = await fetch(`${base}/small.txt`);
+    if ((await r.arrayBuffer()).byteLength !== 512) throw new Error("bad body");
+  }
+  const rps = N / ((performance.now() - t0) / 1000);
+  t0 = performance.now();
+  const r = await fetch(`${base}/big.bin`);
+  let got = 0;
+  for await (const chunk of r.body!) got += chunk.length;
+  if (got !== SIZE) throw new Error("short download");
+  return [rps, MB / ((performance.now() - t0) / 1000)];
+}
+
+async function cpython(): Promise<[number, number] | null> {
+  const py = findPython();
+  if (!py) return null;
+  const code = `
+import http.client, time, sys
+port, n, size = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+c = http.client.HTTPConnection("127.0.0.1", port)
+t = time.perf_counter()
+for _ in range(n):
+    c.request("GET", "/small.txt")
+    assert len(c.getresponse().read()) == 512
+rps = n / (time.perf_counter() - t)
+c.request("GET", "/big.bin"); r = c.getresponse()
+t = time.perf_counter(); got = 0
+while True:
+    d = r.read(65536)
+    if not d: break
+    got += len(d)
+assert got == size
+print(rps, size / 1048576 / (time.perf_counter() - t))
+`;
+  const out = await new Deno.Command(py, {
+    args: ["-c", code, String(ng.port), String(N), String(SIZE)],
+    env: { PYTHONPATH: CPYTHON314 },
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  const [rps, mbps] = new TextDecoder().decode(out.stdout).trim().split(" ").map(Number);
+  return [rps, mbps];
+}
+
+async function curl(): Promise<number | null> {
+  try {
+    const out = await new Deno.Command("curl", {
+      args: ["-s", "-o", "/dev/null", "-w", "%{speed_download}", `${base}/big.bin`],
+      stdout: "piped",
+    }).output();
+    return Number(new TextDecoder().decode(out.stdout)) / (1 << 20);
+  } catch {
+    return null;
+  }
+}
+
+try {
+  // Warm the page cache and the JIT once, untimed.
+  await fetch(`${base}/big.bin`).then((r) => r.body!.cancel());
+  const [oRps, oMbps] = await ours();
+  const [fRps, fMbps] = await viaFetch();
+  const py = await cpython();
+  const c = await curl();
+  const f = (x: number) => x.toFixed(0).padStart(8);
+  console.log(`${N} sequential keep-alive GETs of a 512-byte file from nginx:`);
+  console.log(`  pyweb HTTPConnection ${f(oRps)} req/s`);
+  console.log(`  Deno fetch           ${f(fRps)} req/s   pyweb/fetch   = ${(oRps / fRps).toFixed(2)}x`);
+  if (py) {
+    console.log(`  CPython http.client  ${f(py[0])} req/s   pyweb/CPython = ${(oRps / py[0]).toFixed(2)}x`);
+  }
+  console.log(`one ${MB} MB download, read in 64 KiB pieces:`);
+  console.log(`  pyweb read(65536)    ${f(oMbps)} MB/s`);
+  console.log(`  Deno fetch body      ${f(fMbps)} MB/s   pyweb/fetch   = ${(oMbps / fMbps).toFixed(2)}x`);
+  if (py) {
+    console.log(`  CPython read(65536)  ${f(py[1])} MB/s   pyweb/CPython = ${(oMbps / py[1]).toFixed(2)}x`);
+  }
+  if (c) console.log(`  curl -o /dev/null    ${f(c)} MB/s   pyweb/curl    = ${(oMbps / c).toFixed(2)}x`);
+} finally {
+  await ng.stop();
+  await Deno.remove(root, { recursive: true });
+}
