@@ -97,7 +97,12 @@ export function pyInt(v: unknown): number {
       break;
     }
   }
-  if (!ok || count === 0) throw new ValueError(`invalid literal for int() with base 10: ${repr(v)}`);
+  if (!ok || count === 0) {
+    // CPython formats the value with %.200R: its repr cut to 200 characters.
+    throw new ValueError(
+      `invalid literal for int() with base 10: ${Array.from(repr(v)).slice(0, 200).join("")}`,
+    );
+  }
   if (count > MAX_STR_DIGITS) {
     throw new ValueError(
       `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${count} digits; use sys.set_int_max_str_digits() to increase the limit`,
