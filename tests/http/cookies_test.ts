@@ -102,3 +102,28 @@ Deno.test("http.cookies: hostile 1 MB inputs finish", () => {
     assert.ok(C.size >= 0);
   }
 });
+
+Deno.test("http.cookies: value_decode / value_encode are overridable", () => {
+  class UpperCookie extends BaseCookie {
+    override value_decode(val: string): [string, string] {
+      return [val.toUpperCase(), val];
+    }
+    override value_encode(val: unknown): [string, string] {
+      const s = String(val);
+      return [s, s.split("").reverse().join("")];
+    }
+  }
+  const C = new UpperCookie("a=xyz");
+  assert.equal(C.get("a")!.value, "XYZ");
+  assert.equal(C.get("a")!.coded_value, "xyz");
+  C.set("b", "abc");
+  assert.equal(C.get("b")!.value, "abc");
+  assert.equal(str(C), "Set-Cookie: a=xyz\r\nSet-Cookie: b=cba");
+  assert.equal(repr(C), "<UpperCookie: a='XYZ' b='abc'>");
+  // A Morsel assigned directly is stored as it is.
+  const M = new Morsel();
+  M.set("z", "1", "1");
+  C.set("other", M);
+  assert.equal(C.get("other"), M);
+  assert.equal(repr(M), "<Morsel: z=1>");
+});
