@@ -357,16 +357,24 @@ for (const [code, phrase, desc] of RESPONSES) {
 // deno-lint-ignore no-control-regex
 const NOT_LATIN1 = /[^\x00-\xff]/;
 
+let scratch = new Uint8Array(4096);
+
 function latin1Encode(s: string): Uint8Array {
-  if (NOT_LATIN1.test(s)) return encode(s, "latin-1", "strict");
   const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return encode(s, "latin-1", "strict");
+    out[i] = c;
+  }
   return out;
 }
 
 function latin1Decode(b: Uint8Array): string {
+  if (b.length <= 4096) return String.fromCharCode.apply(null, b as unknown as number[]);
   let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  for (let i = 0; i < b.length; i += 4096) {
+    s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
+  }
   return s;
 }
 
@@ -727,9 +735,19 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** Python's `flush_headers()`: write the buffered status line and headers. */
   flush_headers(): void {
     if (this._headers_buffer.length) {
-      const data = latin1Encode(this._headers_buffer.join(""));
+      const text = this._headers_buffer.join("");
       this._headers_buffer = [];
-      this.wfile.write(data);
+      // Encode into a reusable buffer: wfile.write() copies what it queues.
+      if (scratch.length < text.length) scratch = new Uint8Array(Math.max(text.length, scratch.length * 2));
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 0xff) {
+          this.wfile.write(latin1Encode(text));
+          return;
+        }
+        scratch[i] = c;
+      }
+      this.wfile.write(scratch.subarray(0, text.length));
     }
   }
 
@@ -873,6 +891,51 @@ class DiskFile implements BodyFile {
 }
 
 const SMALL_FILE = 256 * 1024;
+const CACHED_FILE = 64 * 1024;
+const CACHE_BYTES = 16 * 1024 * 1024;
+
+interface CachedFile {
+  mtime: number;
+  ctime: number;
+  size: number;
+  ino: number | null;
+  data: Uint8Array;
+}
+const fileCache = new Map<string, CachedFile>();
+let cachedBytes = 0;
+
+/**
+ * Read a small file, reusing the bytes of a previous read while the file's
+ * size, inode, mtime and ctime are unchanged (ctime moves on every write).
+ */
+function readSmallFile(path: string, st: Deno.FileInfo): Uint8Array {
+  const mtime = st.mtime?.getTime() ?? -1, ctime = st.ctime?.getTime() ?? -1;
+  const hit = fileCache.get(path);
+  if (
+    hit && hit.size === st.size && hit.mtime === mtime && hit.ctime === ctime && hit.ino === st.ino &&
+    mtime >= 0 && ctime >= 0
+  ) {
+    return hit.data;
+  }
+  const data = Deno.readFileSync(path);
+  if (hit) {
+    fileCache.delete(path);
+    cachedBytes -= hit.data.length;
+  }
+  if (
+    data.length <= CACHED_FILE && data.length === st.size && mtime >= 0 && ctime >= 0 &&
+    Date.now() - mtime > 1000
+  ) {
+    while (cachedBytes + data.length > CACHE_BYTES && fileCache.size) {
+      const [oldest, entry] = fileCache.entries().next().value!;
+      fileCache.delete(oldest);
+      cachedBytes -= entry.data.length;
+    }
+    fileCache.set(path, { mtime, ctime, size: st.size, ino: st.ino, data });
+    cachedBytes += data.length;
+  }
+  return data;
+}
 
 /** Keyword arguments of {@link SimpleHTTPRequestHandler}. */
 export interface SimpleHTTPRequestHandlerOptions {
@@ -882,9 +945,11 @@ export interface SimpleHTTPRequestHandlerOptions {
   extra_response_headers?: Iterable<[string, string]> | null;
 }
 
-async function statOrNull(path: string): Promise<Deno.FileInfo | null> {
+// Local metadata and small reads are done synchronously, as CPython does: a thread-pool round
+// trip per stat costs more than the stat itself.
+function statOrNull(path: string): Deno.FileInfo | null {
   try {
-    return await Deno.stat(path);
+    return Deno.statSync(path);
   } catch {
     return null;
   }
@@ -1008,7 +1073,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    */
   async send_head(): Promise<BodyFile | null> {
     let path = this.translate_path(this.path);
-    let st = await statOrNull(path);
+    let st = statOrNull(path);
     if (st?.isDirectory) {
       const parts = splitPathQuery(this.path);
       const p = parts.path;
@@ -1024,7 +1089,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
       let found = false;
       for (const index of this.index_pages) {
         const candidate = joinPath(path, index);
-        const ist = await statOrNull(candidate);
+        const ist = statOrNull(candidate);
         if (ist?.isFile) {
           path = candidate;
           st = ist;
@@ -1049,7 +1114,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     let mtime = st.mtime;
     try {
       if (size <= SMALL_FILE) {
-        data = await Deno.readFile(path);
+        data = readSmallFile(path, st);
         size = data.length;
       } else {
         file = await Deno.open(path, { read: true });
@@ -1140,7 +1205,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
       return null;
     }
     for (const [name, k] of kinds) {
-      if (k.link) k.dir = (await statOrNull(joinPath(path, name)))?.isDirectory ?? false;
+      if (k.link) k.dir = (statOrNull(joinPath(path, name)))?.isDirectory ?? false;
     }
     names.sort((a, b) => compareCodePoints(a.toLowerCase(), b.toLowerCase()));
     let displaypath = this.path.split("#", 1)[0].split("?", 1)[0];
@@ -1388,7 +1453,7 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
       const nextdir = path.slice(0, i);
       const nextrest = path.slice(i + 1);
       const scriptdir = this.translate_path(nextdir);
-      if ((await statOrNull(scriptdir))?.isDirectory) {
+      if ((statOrNull(scriptdir))?.isDirectory) {
         dir = nextdir;
         rest = nextrest;
         i = path.indexOf("/", dir.length + 1);
@@ -1408,7 +1473,7 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
     }
     const scriptname = dir + "/" + script;
     const scriptfile = this.translate_path(scriptname);
-    const st = await statOrNull(scriptfile);
+    const st = statOrNull(scriptfile);
     if (!st) {
       this.send_error(404, `No such CGI script (${reprStr(scriptname)})`);
       return;
