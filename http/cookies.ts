@@ -216,6 +216,13 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
+/** Python's `a == b` for attribute values: `true == 1`, `false == 0`. */
+function pyEq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const num = (x: unknown) => typeof x === "number" || typeof x === "boolean";
+  return num(a) && num(b) && Number(a) === Number(b);
+}
+
 /** Python's `isinstance(v, int)` for our values (`true`/`false` are ints in Python). */
 function isInt(v: unknown): v is number | boolean {
   return typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v)) ||
@@ -528,7 +535,7 @@ export class Morsel implements Iterable<string> {
     }
     if (this.#attrs.size !== other.#attrs.size) return false;
     for (const [k, v] of this.#attrs) {
-      if (!other.#attrs.has(k) || other.#attrs.get(k) !== v) return false;
+      if (!other.#attrs.has(k) || !pyEq(other.#attrs.get(k), v)) return false;
     }
     return true;
   }
@@ -851,6 +858,29 @@ export class BaseCookie implements Iterable<string> {
   /** Python's `C.clear()`. */
   clear(): void {
     this.#morsels.clear();
+  }
+
+  /**
+   * `C.update(values)`: sets every item as `C[key] = value` does (strings
+   * become Morsels; CPython's inherited `dict.update` would store them raw).
+   *
+   * @param values a mapping or pairs of names and values (or Morsels)
+   */
+  update(values: MappingLike<unknown>): void {
+    for (const [k, v] of pairsOf(values)) this.set(k, v);
+  }
+
+  /**
+   * `C.setdefault(key, default)`: the key's Morsel, set from `default` first
+   * when absent (as `C[key] = default` does).
+   *
+   * @param key the cookie name
+   * @param value the value (or Morsel) to set when absent
+   * @returns the key's Morsel
+   */
+  setdefault(key: string, value: unknown = null): Morsel {
+    if (!this.#morsels.has(key)) this.set(key, value);
+    return this.#morsels.get(key)!;
   }
 
   /** Python's `C.keys()`. */

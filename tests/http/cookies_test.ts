@@ -127,3 +127,17 @@ Deno.test("http.cookies: value_decode / value_encode are overridable", () => {
   assert.equal(C.get("other"), M);
   assert.equal(repr(M), "<Morsel: z=1>");
 });
+
+Deno.test("http.cookies: update, setdefault, pop, __eq__", () => {
+  const C = new SimpleCookie();
+  C.update({ a: "1", b: "x y" });
+  assert.equal(str(C), 'Set-Cookie: a=1\r\nSet-Cookie: b="x y"');
+  assert.equal(C.setdefault("a", "zzz").value, "1");
+  assert.equal(C.setdefault("c", "3").value, "3");
+  assert.equal((C.pop("c") as Morsel).value, "3");
+  assert.throws(() => C.pop("c"), (e: Error) => e.name === "KeyError");
+  const m1 = new Morsel(), m2 = new Morsel();
+  m1.set("secure", true);
+  m2.set("secure", 1);
+  assert.ok(m1.__eq__(m2));
+});
