@@ -1247,6 +1247,20 @@ export interface UrljoinOptions {
   allow_fragments?: boolean;
 }
 
+/** Does the path have a "." or ".." segment? */
+function hasDotSegment(p: string): boolean {
+  let i = p.indexOf(".");
+  while (i >= 0) {
+    if (i === 0 || p.charCodeAt(i - 1) === 0x2f) {
+      let j = i + 1;
+      if (p.charCodeAt(j) === 0x2e) j++;
+      if (j === p.length || p.charCodeAt(j) === 0x2f) return true;
+    }
+    i = p.indexOf(".", i + 1);
+  }
+  return false;
+}
+
 function joinStr(base: string, url: string, allow: boolean): string {
   const [bscheme, bnetloc, bpath, bquery, bfragment] = splitStr(base, null, allow);
   let [scheme, netloc, path, query, fragment] = splitStr(url, null, allow);
@@ -1263,6 +1277,16 @@ function joinStr(base: string, url: string, allow: boolean): string {
       if (fragment === null) fragment = bfragment;
     }
     return unsplitStr(scheme, netloc, path, query, fragment);
+  }
+  // Fast path: no dot segments and no empty segment in the middle, so the
+  // merge is plain concatenation.
+  if (path.charCodeAt(0) === 0x2f) {
+    if (!hasDotSegment(path)) return unsplitStr(scheme, netloc, path, query, fragment);
+  } else {
+    const merged = (bpath === "" ? "/" : bpath.slice(0, bpath.lastIndexOf("/") + 1)) + path;
+    if (merged.indexOf("//") < 0 && !hasDotSegment(merged)) {
+      return unsplitStr(scheme, netloc, merged, query, fragment);
+    }
   }
   // RFC 3986 §5.2.4 as CPython does it: the base path minus its last
   // segment, then the reference's segments (empty ones in between dropped),
