@@ -144,7 +144,8 @@ function isWhatwgC0OrSpace(c: number): boolean {
 export function urlsplitRaw(url: string, defaultScheme: string | null = null): SplitParts {
   let i = 0;
   while (i < url.length && isWhatwgC0OrSpace(url.charCodeAt(i))) i++;
-  url = url.slice(i).replace(/[\t\r\n]/g, "");
+  url = url.slice(i);
+  if (url.includes("\t") || url.includes("\r") || url.includes("\n")) url = url.replace(/[\t\r\n]/g, "");
   let scheme = defaultScheme;
   let netloc: string | null = null, query: string | null = null, fragment: string | null = null;
   const c = url.indexOf(":");

@@ -2469,15 +2469,31 @@ export async function urlretrieve(
       let blocknum = 0;
       if (headers.has("content-length")) size = pyIntStrict(headers.get("Content-Length")!);
       if (reporthook) await reporthook(blocknum, bs, size);
+      // Blocks are gathered into a 256 KiB buffer before each disk write: memory stays
+      // bounded and the file sees far fewer (slow, async) write calls.
+      const pending = new Uint8Array(256 * 1024);
+      let used = 0;
+      const flush = async () => {
+        let off = 0;
+        while (off < used) off += await tfp.write(pending.subarray(off, used));
+        used = 0;
+      };
       for (;;) {
         const block: Uint8Array = await fp.read(bs);
         if (!block.length) break;
         read += block.length;
-        let off = 0;
-        while (off < block.length) off += await tfp.write(block.subarray(off));
+        if (used + block.length > pending.length) await flush();
+        if (block.length > pending.length) {
+          let off = 0;
+          while (off < block.length) off += await tfp.write(block.subarray(off));
+        } else {
+          pending.set(block, used);
+          used += block.length;
+        }
         blocknum += 1;
         if (reporthook) await reporthook(blocknum, bs, size);
       }
+      await flush();
     } finally {
       tfp.close();
     }

@@ -59,6 +59,16 @@ namedTuple(RequestRate as unknown as typeof NamedTuple, ["requests", "seconds"])
 
 /** Python's `normalize(path)`: percent-decode, then quote again (UTF-8, surrogateescape). */
 export function normalize(path: string): string {
+  // Fast path: nothing to decode or quote (letters, digits, "_.-~/" only).
+  let i = 0;
+  for (; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    // a-z, A-Z, "-", ".", "/", 0-9, "_", "~"
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95 || c === 126)) {
+      break;
+    }
+  }
+  if (i === path.length) return path;
   return quoteBytes(percentDecode(encode(path, "utf-8", "surrogateescape")), "/");
 }
 
