@@ -772,9 +772,7 @@ export function endsLikeIPv4(text: string): boolean {
   let i = e;
   while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
   if (i === e) return false;
-  if (i > 0 && text.charCodeAt(i - 1) === 0x2e) return true;
-  // A final newline also lets `\.\d+$` match without it when the digits end the text.
-  return false;
+  return i > 0 && text.charCodeAt(i - 1) === 0x2e;
 }
 
 /**

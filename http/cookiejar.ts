@@ -939,10 +939,6 @@ type CookieTuple = [string, string | null, Standard, Map<string, unknown>];
 const BOOLEAN_ATTRS = ["discard", "secure"];
 const VALUE_ATTRS = ["version", "expires", "max-age", "domain", "path", "port", "comment", "commenturl"];
 
-function pyIntOrNone(v: unknown): number {
-  return pyInt(v);
-}
-
 function nowInt(): number {
   return Math.floor(Date.now() / 1000);
 }
@@ -1101,7 +1097,7 @@ export class CookieJar implements Iterable<Cookie> {
         if (k === "max-age") {
           maxAgeSet = true;
           try {
-            v = pyIntOrNone(v);
+            v = pyInt(v); // None raises TypeError, which make_cookies swallows as CPython does
           } catch (e) {
             if (e instanceof ValueError) {
               bad = true;
