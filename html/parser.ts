@@ -80,12 +80,28 @@ const SURROGATE = /[\ud800-\udbff]/;
 const DEFAULT_CDATA: readonly string[] = tuple("script", "style", "xmp", "iframe", "noembed", "noframes");
 const DEFAULT_RCDATA: readonly string[] = tuple("textarea", "title");
 
-const NO_ARGS: never[] = [];
+/** The tuple class of attribute pairs (a `Tuple`). */
+class AttrPair extends Tuple<string | null> {}
 function makeAttr(name: string, value: string | null): Attr {
-  const t = Reflect.construct(Array, NO_ARGS, Tuple) as Attr;
-  t[0] = name;
-  t[1] = value;
-  return t;
+  // Array's constructor given two items builds [name, value]; a class of its
+  // own keeps V8's allocation feedback monomorphic (several times faster).
+  return new AttrPair(name, value) as unknown as Attr;
+}
+
+/** Code points in `s[a:b]` (surrogate pairs count once, as in Python). */
+function cpCount(s: string, a: number, b: number): number {
+  let n = b - a;
+  for (let k = a; k + 1 < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        k++;
+      }
+    }
+  }
+  return n;
 }
 
 /** Length of `s` in code points (Python's `len`). */
@@ -163,8 +179,6 @@ export class HTMLParser {
   cdata_elem: string | null = null;
   /** Current line number (from 1), as `getpos()[0]`. */
   lineno: number = 1;
-  /** Current column (in code points, from 0), as `getpos()[1]`. */
-  offset: number = 0;
 
   #mode = MODE_NORMAL;
   #escapable = true;
@@ -173,10 +187,14 @@ export class HTMLParser {
   #pendingLen = 0;
   #threshold = 1;
   #starttagText: string | null = null;
-  // The string goahead() is scanning and caches valid for it.
-  #astral = false; // may the buffer hold surrogate pairs?
+  // Positions. The column is counted in code points lazily: #offBase code
+  // points lie before #anchor on the current line, and #s[#anchor:#pos] is
+  // not counted yet (only getpos() and the end of goahead() count it).
+  #s = ""; // the string goahead() scans (then the rest of it)
+  #pos = 0;
+  #anchor = 0;
+  #offBase = 0;
   #nl = -1; // next '\n' at or after a position scanned, or the length
-  #s = "";
   #nextEnd = -2; // cached position of the raw-text end tag (-1: none, -2: unknown)
 
   /**
@@ -206,8 +224,8 @@ export class HTMLParser {
     this.#pendingLen = 0;
     this.#threshold = 1;
     this.lineno = 1;
-    this.offset = 0;
-    this.#astral = false;
+    this.#s = "";
+    this.#pos = this.#anchor = this.#offBase = 0;
   }
 
   /**
@@ -219,9 +237,9 @@ export class HTMLParser {
    * @returns nothing
    */
   feed(data: string): void {
-    const len = cpLength(data);
-    if (len !== data.length) this.#astral = true;
-    this.#pendingLen += len;
+    // CPython counts code points; only whether the threshold is reached matters
+    const need = this.#threshold - this.#pendingLen;
+    this.#pendingLen += data.length >= 2 * need ? need : cpLength(data);
     if (this.#pendingLen < this.#threshold) {
       this.#pending.push(data);
       return;
@@ -236,7 +254,7 @@ export class HTMLParser {
     const n = this.rawdata.length;
     this.#goahead(false);
     if (this.rawdata.length < n) this.#threshold = 1;
-    else this.#threshold = this.#astral ? cpLength(this.rawdata) : this.rawdata.length;
+    else this.#threshold = cpLength(this.rawdata);
   }
 
   /**
@@ -261,6 +279,19 @@ export class HTMLParser {
    */
   getpos(): Tuple<number> & [number, number] {
     return tuple(this.lineno, this.offset);
+  }
+
+  /** The current column (in code points, from 0), as `getpos()[1]`. */
+  get offset(): number {
+    if (this.#anchor < this.#pos) {
+      this.#offBase += cpCount(this.#s, this.#anchor, this.#pos);
+      this.#anchor = this.#pos;
+    }
+    return this.#offBase;
+  }
+  set offset(value: number) {
+    this.#offBase = value;
+    this.#anchor = this.#pos;
   }
 
   /**
@@ -404,24 +435,6 @@ export class HTMLParser {
 
   // ---- positions -------------------------------------------------------
 
-  /** Code points in `s[a:b]` of the buffer being parsed. */
-  #cp(a: number, b: number): number {
-    if (!this.#astral) return b - a;
-    const s = this.#s;
-    let n = b - a;
-    for (let k = a; k + 1 < b; k++) {
-      const c = s.charCodeAt(k);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = s.charCodeAt(k + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          n--;
-          k++;
-        }
-      }
-    }
-    return n;
-  }
-
   /** `_markupbase.updatepos`: advance line/column over `s[i:j]`; returns j. */
   #updatepos(i: number, j: number): number {
     if (i >= j) return j;
@@ -433,7 +446,7 @@ export class HTMLParser {
     }
     if (nl >= j) {
       this.#nl = nl;
-      this.offset += this.#cp(i, j);
+      this.#pos = j;
       return j;
     }
     let lines = 0, last = nl;
@@ -445,7 +458,9 @@ export class HTMLParser {
     }
     this.#nl = nl;
     this.lineno += lines;
-    this.offset = this.#cp(last + 1, j);
+    this.#offBase = 0;
+    this.#anchor = last + 1;
+    this.#pos = j;
     return j;
   }
 
@@ -476,15 +491,14 @@ export class HTMLParser {
   /** Do code points `i` .. `i+3` of the buffer all exist (`i + 3 < n`)? */
   #fourFrom(s: string, i: number, n: number): boolean {
     const r = n - i;
-    if (r >= 5 || !this.#astral) return r > 3;
-    if (r < 4) return false;
-    const c = s.charCodeAt(n - 2);
-    return !(c >= 0xd800 && c <= 0xdbff);
+    if (r !== 4) return r > 4;
+    // "&#" and two units: fewer than four code points if they are one pair
+    const c = s.charCodeAt(i + 2), d = s.charCodeAt(i + 3);
+    return !(c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff);
   }
 
   /** Unit index of `max(i, n - 34)` in code points. */
   #back34(s: string, i: number, n: number): number {
-    if (!this.#astral) return Math.max(i, n - 34);
     let k = n;
     for (let t = 0; t < 34 && k > i; t++) {
       k--;
@@ -501,7 +515,9 @@ export class HTMLParser {
 
   #goahead(end: boolean): void {
     const s = this.rawdata;
+    if (this.#anchor < this.#pos) this.#offBase += cpCount(this.#s, this.#anchor, this.#pos);
     this.#s = s;
+    this.#pos = this.#anchor = 0;
     this.#nl = -1;
     const n = s.length;
     let i = 0;
@@ -634,8 +650,10 @@ export class HTMLParser {
       else this.handle_data(s.slice(i, n));
       i = this.#updatepos(i, n);
     }
+    if (this.#anchor < i) this.#offBase += cpCount(s, this.#anchor, i);
     this.rawdata = i === 0 ? s : s.slice(i);
-    if (this.#astral && this.rawdata.length < 4096) this.#astral = SURROGATE.test(this.rawdata);
+    this.#s = this.rawdata;
+    this.#pos = this.#anchor = 0;
   }
 
   /** close(): what an unterminated construct at `i` becomes at the end of input. */
