@@ -1279,7 +1279,8 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       await sock.flush();
       return;
     }
-    if (isIterable(data) && typeof data !== "string") {
+    if (typeof data === "string") throw new TypeError("a bytes-like object is required, not 'str'");
+    if (isIterable(data)) {
       for await (const d of iterChunks(data)) await sock.sendall(chunkBytes(d, false));
       await sock.flush();
       return;
@@ -1419,6 +1420,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       let b: Uint8Array;
       if (typeof v === "string") b = encode(v, "latin-1");
       else if (typeof v === "number") b = latin1Bytes(String(v));
+      else if (typeof v === "boolean") b = latin1Bytes(v ? "True" : "False");
       else if (v instanceof Uint8Array) b = v;
       else if ((v as unknown) instanceof HTTPStatus) {
         b = latin1Bytes(String((v as unknown as number).valueOf()));
@@ -1580,10 +1582,9 @@ export class HTTPSConnection extends HTTPConnection {
 
   /** Take the `context` keyword. */
   protected override _init_keywords(kw: HTTPSConnectionOptions): void {
+    // As in Python, only a context we create ourselves announces ALPN "http/1.1".
     const ctx = toContext(kw.context ?? null);
-    if (!(kw.context instanceof SSLContext) || ctx.alpn_protocols === null) {
-      if (!(kw.context instanceof SSLContext)) ctx.set_alpn_protocols(["http/1.1"]);
-    }
+    if (!(kw.context instanceof SSLContext)) ctx.set_alpn_protocols(["http/1.1"]);
     this._context = ctx;
   }
 
