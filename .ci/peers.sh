@@ -8,6 +8,7 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)  # http.server listing render test
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # bench/http_server_compare.ts
 command -v nginx >/dev/null 2>&1 || need+=(nginx-light)  # bench/http_server_compare.ts
+/usr/bin/python3 -c "import gunicorn" >/dev/null 2>&1 || need+=(python3-gunicorn)  # bench/wsgi_compare.ts
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 ||
