@@ -2193,8 +2193,7 @@ export function parse_qs(
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
   const dict: Record<string, string[]> = Object.create(null);
-  const map = new Map<Bytes, Bytes[]>();
-  const keys = new Map<string, Bytes[]>();
+  let map: Map<Bytes, Bytes[]> | undefined, keys: Map<string, Bytes[]> | undefined;
   const bytes = qslImpl(
     qs,
     qsArgs("parse_qs", rest),
@@ -2204,6 +2203,8 @@ export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string
       else dict[k] = [v];
     },
     (k, v) => {
+      map ??= new Map();
+      keys ??= new Map();
       const ks = bytesToLatin1(k);
       const l = keys.get(ks);
       if (l) l.push(v);
@@ -2214,7 +2215,7 @@ export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string
       }
     },
   );
-  return bytes ? map : dict;
+  return bytes ? map ?? new Map() : dict;
 }
 
 /** Keyword arguments of {@link urlencode}. */
