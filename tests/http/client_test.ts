@@ -730,3 +730,35 @@ Deno.test("timeout: a silent server gives TimeoutError('timed out')", async () =
     l.close();
   }
 });
+
+Deno.test("IPv6: HTTPConnection('[::1]:port') connects to ::1 and sends Host: [::1]:port", async () => {
+  let l: Deno.Listener;
+  try {
+    l = Deno.listen({ hostname: "::1", port: 0 });
+  } catch {
+    console.log("no IPv6 loopback here; skipped");
+    return;
+  }
+  const port = (l.addr as Deno.NetAddr).port;
+  let request = "";
+  const served = (async () => {
+    const c = await l.accept();
+    const b = new Uint8Array(4096);
+    const n = await c.read(b);
+    request = latin1(b.subarray(0, n ?? 0));
+    await c.write(enc("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nv6"));
+    c.close();
+  })();
+  const conn = new HTTPConnection(`[::1]:${port}`, { timeout: 5 });
+  try {
+    assert.equal(conn.host, "::1");
+    await conn.request("GET", "/");
+    const r = await conn.getresponse();
+    assert.equal(latin1(await r.read()), "v6");
+    assert.equal(request, `GET / HTTP/1.1\r\nHost: [::1]:${port}\r\nAccept-Encoding: identity\r\n\r\n`);
+  } finally {
+    conn.close();
+    await served;
+    l.close();
+  }
+});
