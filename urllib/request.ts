@@ -2005,11 +2005,12 @@ export class HTTPSHandler extends AbstractHTTPHandler {
     check_hostname: boolean | null = null,
   ) {
     super(debuglevel);
+    if (check_hostname !== null) {
+      if (!context) context = { check_hostname };
+      else (context as { check_hostname?: boolean }).check_hostname = check_hostname;
+    }
     this._context = context;
     this._check_hostname = check_hostname;
-    if (context && check_hostname !== null) {
-      (context as { check_hostname?: boolean }).check_hostname = check_hostname;
-    }
   }
   /**
    * Python's `https_open`.

@@ -455,7 +455,7 @@ oracleTest("urllib.request matches CPython over HTTPS (HTTPSHandler with a CA fi
     };
     await Deno.writeTextFile(
       `${dir}/leaf.ext`,
-      "subjectAltName=IP:127.0.0.1,DNS:localhost\nauthorityKeyIdentifier=keyid,issuer\n" +
+      "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:auth.test\nauthorityKeyIdentifier=keyid,issuer\n" +
         "subjectKeyIdentifier=hash\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
     );
     await ssl(
@@ -507,7 +507,9 @@ oracleTest("urllib.request matches CPython over HTTPS (HTTPSHandler with a CA fi
       `${dir}/leaf.ext`,
     );
     const server = await startScenarioServer({ cert, key });
+    const proxyServer = await startScenarioServer();
     try {
+      const tunnel = { kind: "proxy", proxies: { https: `http://127.0.0.1:${proxyServer.port}` } };
       const base = `https://127.0.0.1:${server.port}`;
       const https = { kind: "https", cafile: ca };
       const cases: Case[] = [
@@ -518,6 +520,15 @@ oracleTest("urllib.request matches CPython over HTTPS (HTTPSHandler with a CA fi
         {
           url: `${base}/basic/a`,
           handlers: [https, { kind: "basic", realm: "r", uri: base, user: "joe", passwd: "secret" }],
+        },
+        { url: `${base}/echo/tunnel`, handlers: [https, tunnel] },
+        { url: `https://auth.test:${server.port}/echo/tunnel`, handlers: [https, tunnel] },
+        {
+          url: `https://auth.test:${server.port}/echo/tunnel`,
+          handlers: [https, {
+            kind: "proxy",
+            proxies: { https: `http://proxyuser:proxypass@127.0.0.1:${proxyServer.port}` },
+          }],
         },
       ];
       const theirs = (await oracle(PY_RUNNER, cases)).map((o) => "ok" in o ? o.ok : ["harness", o]);
@@ -533,6 +544,7 @@ oracleTest("urllib.request matches CPython over HTTPS (HTTPSHandler with a CA fi
       assert.match((await f.read()).decode(), /^GET \/echo\/ctx/);
     } finally {
       await server.stop();
+      await proxyServer.stop();
     }
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -200,6 +200,42 @@ class Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_HEAD = do_DELETE = do_PATCH = do_request
 
+    def do_CONNECT(self):
+        # A tunnelling proxy: 'auth*' hosts want Basic proxy credentials, as above.
+        import select
+        import socket
+        host, _, port = self.path.rpartition(':')
+        if host.startswith('auth'):
+            want = 'Basic ' + base64.b64encode(b'proxyuser:proxypass').decode()
+            if self.headers.get('Proxy-Authorization') != want:
+                return self.reply(407, 'proxy auth required', [('Proxy-Authenticate', 'Basic realm="proxy"')])
+            host = '127.0.0.1'
+        try:
+            upstream = socket.create_connection((host, int(port)), timeout=10)
+        except OSError:
+            return self.reply(502, 'bad gateway')
+        self.send_response(200, 'Connection established')
+        self.end_headers()
+        self.wfile.flush()
+        sockets = [self.connection, upstream]
+        try:
+            while True:
+                readable, _, _ = select.select(sockets, [], [], 10)
+                if not readable:
+                    break
+                done = False
+                for s in readable:
+                    data = s.recv(65536)
+                    if not data:
+                        done = True
+                        break
+                    (upstream if s is self.connection else self.connection).sendall(data)
+                if done:
+                    break
+        finally:
+            upstream.close()
+            self.close_connection = True
+
 
 if __name__ == '__main__':
     srv = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
