@@ -20,8 +20,14 @@
 
 import { unescapeText } from "./_unescape.ts";
 
-const NEEDS_ESCAPE_QUOTE = /[&<>"']/;
-const NEEDS_ESCAPE = /[&<>]/;
+// What escape() writes for each character it replaces, by char code.
+const WITH_QUOTES: (string | undefined)[] = [];
+WITH_QUOTES[0x26] = "&amp;";
+WITH_QUOTES[0x3c] = "&lt;";
+WITH_QUOTES[0x3e] = "&gt;";
+const NO_QUOTES = WITH_QUOTES.slice();
+WITH_QUOTES[0x22] = "&quot;";
+WITH_QUOTES[0x27] = "&#x27;";
 
 /**
  * Replace `&`, `<` and `>` with HTML-safe sequences; with `quote` (the
@@ -46,10 +52,19 @@ export function escape(s: string, quote?: boolean | { quote?: boolean }): string
     : typeof quote === "object"
     ? (quote.quote ?? true)
     : Boolean(quote);
-  if (!(q ? NEEDS_ESCAPE_QUOTE : NEEDS_ESCAPE).test(s)) return s;
-  s = s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-  if (q) s = s.replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
-  return s;
+  const table = q ? WITH_QUOTES : NO_QUOTES;
+  let out = "";
+  let last = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 0x3e) continue;
+    const r = table[c];
+    if (r !== undefined) {
+      out += s.slice(last, k) + r;
+      last = k + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /**
