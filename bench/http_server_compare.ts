@@ -1,10 +1,12 @@
 // Benchmark: wrk against CPython's http.server, Deno.serve, nginx (1 worker) and our http.server.
 //
-//   deno run -A bench/http_server_compare.ts [--duration=3] [--large-mb=64]
+//   deno run -A bench/http_server_compare.ts [--duration=2] [--rounds=3] [--large-mb=64]
 //
 // 1. hello (HTTP/1.1 keep-alive, same handler): CPython ThreadingHTTPServer, Deno.serve, our HTTPServer.
 // 2. static files: nginx (worker_processes 1) vs our SimpleHTTPRequestHandler, small and large file.
 // Every server runs in its own process; handlers do not log (log_message is a no-op on both sides).
+// Targets are measured in alternating rounds and the best round is kept, so a busy machine hurts all
+// alike; the server's CPU time per request (from /proc) is printed too, as a load-independent figure.
 // Run with `--serve=<kind> <dir>` this file is itself one of the servers.
 import {
   BaseHTTPRequestHandler,
@@ -77,6 +79,7 @@ async function serve(kind: string, dir: string): Promise<void> {
 
 interface Proc {
   port: number;
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ async function spawn(cmd: string, args: string[]): Promise<Proc> {
   const port = Number(/PORT (\d+)/.exec(text)![1]);
   return {
     port,
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       await child.status;
@@ -157,6 +161,7 @@ http {
   }
   return {
     port,
+    pid: null,
     tmp,
     async stop() {
       child.kill("SIGQUIT");
@@ -174,38 +179,89 @@ function python(): string {
   return "python3";
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const f = Deno.readTextFileSync(`/proc/${pid}/stat`).split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface Sample {
+  rps: number;
+  mbps: number;
+  cpuUsPerReq: number | null;
+}
+
+/** Run wrk `rounds` times against every target in turn (alternating, so load noise hits all alike); keep the best. */
+async function compare(
+  targets: { name: string; url: string; pid: number | null }[],
+  seconds: number,
+  rounds: number,
+  connections: number,
+): Promise<Map<string, Sample>> {
+  const best = new Map<string, Sample>();
+  for (const t of targets) await wrk(t.url, 1, connections); // warm-up
+  for (let r = 0; r < rounds; r++) {
+    for (const t of targets) {
+      const c0 = t.pid ? cpuSeconds(t.pid) : null;
+      const res = await wrk(t.url, seconds, connections);
+      const c1 = t.pid ? cpuSeconds(t.pid) : null;
+      const cpu = c0 !== null && c1 !== null && res.rps > 0 ? ((c1 - c0) * 1e6) / (res.rps * seconds) : null;
+      const prev = best.get(t.name);
+      if (!prev || res.rps > prev.rps) best.set(t.name, { rps: res.rps, mbps: res.mbps, cpuUsPerReq: cpu });
+      else if (cpu !== null && (prev.cpuUsPerReq === null || cpu < prev.cpuUsPerReq)) prev.cpuUsPerReq = cpu;
+    }
+  }
+  return best;
+}
+
+function line(label: string, name: string, s: Sample): string {
+  const cpu = s.cpuUsPerReq === null ? "" : `  ${s.cpuUsPerReq.toFixed(1).padStart(7)} µs CPU/req`;
+  return `${label.padEnd(20)} ${name.padEnd(28)} ${s.rps.toFixed(0).padStart(8)} req/s ${
+    s.mbps.toFixed(0).padStart(6)
+  } MB/s${cpu}`;
+}
+
 async function main(): Promise<void> {
   const flags = Object.fromEntries(Deno.args.map((a) => a.replace(/^--/, "").split("=")));
-  const seconds = Number(flags.duration ?? 3);
+  const seconds = Number(flags.duration ?? 2);
+  const rounds = Number(flags.rounds ?? 3);
   const largeMb = Number(flags["large-mb"] ?? 64);
   const self = new URL(import.meta.url).pathname;
   const deno = Deno.execPath();
-  const fmt = (n: number) => n.toFixed(0).padStart(8);
 
-  console.log(`wrk -t1 -c32 -d${seconds}s, HTTP/1.1 keep-alive\n`);
-  const results: Record<string, number> = {};
-  for (
-    const [name, cmd, args] of [
-      ["CPython ThreadingHTTPServer", python(), ["-c", PY_HELLO]],
-      ["Deno.serve", deno, ["run", "-A", self, "--serve=deno", "/"]],
-      ["pyweb HTTPServer", deno, ["run", "-A", self, "--serve=ours", "/"]],
-    ] as [string, string, string[]][]
-  ) {
-    const p = await spawn(cmd, args);
-    try {
-      await wrk(`http://127.0.0.1:${p.port}/`, 1); // warm-up
-      results[name] = (await wrk(`http://127.0.0.1:${p.port}/`, seconds)).rps;
-    } finally {
-      await p.stop();
-    }
-    console.log(`hello  ${name.padEnd(28)} ${fmt(results[name])} req/s`);
+  console.log(`wrk -t1, HTTP/1.1 keep-alive, ${rounds} alternating rounds of ${seconds}s, best round kept\n`);
+  const hello: [string, string, string[]][] = [
+    ["CPython ThreadingHTTPServer", python(), ["-c", PY_HELLO]],
+    ["Deno.serve", deno, ["run", "-A", self, "--serve=deno", "/"]],
+    ["pyweb HTTPServer", deno, ["run", "-A", self, "--serve=ours", "/"]],
+  ];
+  const procs: (Proc & { name: string })[] = [];
+  try {
+    for (const [name, cmd, args] of hello) procs.push({ name, ...(await spawn(cmd, args)) });
+    const res = await compare(
+      procs.map((p) => ({ name: p.name, url: `http://127.0.0.1:${p.port}/`, pid: p.pid })),
+      seconds,
+      rounds,
+      32,
+    );
+    for (const p of procs) console.log(line("hello (32 conns)", p.name, res.get(p.name)!));
+    const ours = res.get("pyweb HTTPServer")!,
+      d = res.get("Deno.serve")!,
+      c = res.get("CPython ThreadingHTTPServer")!;
+    console.log(
+      `hello: pyweb / Deno.serve = ${(ours.rps / d.rps).toFixed(2)}x req/s` +
+        (ours.cpuUsPerReq && d.cpuUsPerReq
+          ? ` (${(d.cpuUsPerReq / ours.cpuUsPerReq).toFixed(2)}x by CPU per request)`
+          : "") +
+        `, pyweb / CPython = ${(ours.rps / c.rps).toFixed(1)}x\n`,
+    );
+  } finally {
+    for (const p of procs) await p.stop();
   }
-  const ours = results["pyweb HTTPServer"];
-  console.log(
-    `hello  pyweb / Deno.serve = ${(ours / results["Deno.serve"]).toFixed(2)}x, pyweb / CPython = ${
-      (ours / results["CPython ThreadingHTTPServer"]).toFixed(1)
-    }x\n`,
-  );
 
   const dir = await Deno.makeTempDir({ prefix: "pyweb_bench_" });
   await Deno.chmod(dir, 0o755); // nginx workers run as nobody
@@ -215,18 +271,38 @@ async function main(): Promise<void> {
     const mb = new Uint8Array(1 << 20).fill(97);
     for (let i = 0; i < largeMb; i++) await f.write(mb);
     f.close();
+    await Deno.chmod(`${dir}/small.txt`, 0o644);
+    await Deno.chmod(`${dir}/large.bin`, 0o644);
     const nginx = await startNginx(dir);
     const mine = await spawn(deno, ["run", "-A", self, "--serve=files", dir]);
     try {
-      for (const [file, conns] of [["small.txt", 32], ["large.bin", 4]] as [string, number][]) {
-        await wrk(`http://127.0.0.1:${nginx.port}/${file}`, 1, conns);
-        const n = await wrk(`http://127.0.0.1:${nginx.port}/${file}`, seconds, conns);
-        await wrk(`http://127.0.0.1:${mine.port}/${file}`, 1, conns);
-        const o = await wrk(`http://127.0.0.1:${mine.port}/${file}`, seconds, conns);
-        const label = file === "small.txt" ? "small file (1 KiB)" : `large file (${largeMb} MiB)`;
-        console.log(`${label.padEnd(22)} nginx ${fmt(n.rps)} req/s ${n.mbps.toFixed(0).padStart(6)} MB/s`);
-        console.log(`${"".padEnd(22)} pyweb ${fmt(o.rps)} req/s ${o.mbps.toFixed(0).padStart(6)} MB/s`);
-        console.log(`${"".padEnd(22)} pyweb / nginx = ${(o.rps / n.rps).toFixed(2)}x\n`);
+      for (
+        const [file, conns, label] of [
+          ["small.txt", 32, "small file (1 KiB)"],
+          ["large.bin", 4, `large file (${largeMb} MiB)`],
+        ] as [string, number, string][]
+      ) {
+        const res = await compare(
+          [
+            { name: "nginx (1 worker)", url: `http://127.0.0.1:${nginx.port}/${file}`, pid: null },
+            {
+              name: "pyweb SimpleHTTPRequestHandler",
+              url: `http://127.0.0.1:${mine.port}/${file}`,
+              pid: mine.pid,
+            },
+          ],
+          seconds,
+          rounds,
+          conns,
+        );
+        const n = res.get("nginx (1 worker)")!, o = res.get("pyweb SimpleHTTPRequestHandler")!;
+        console.log(line(label, "nginx (1 worker)", n));
+        console.log(line(label, "pyweb SimpleHTTPRequestHandler", o));
+        console.log(
+          file === "small.txt"
+            ? `${label}: pyweb / nginx = ${(o.rps / n.rps).toFixed(2)}x req/s\n`
+            : `${label}: pyweb / nginx = ${(o.mbps / n.mbps).toFixed(2)}x MB/s\n`,
+        );
       }
     } finally {
       await mine.stop();

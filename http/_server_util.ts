@@ -216,8 +216,15 @@ export function formatdate(timestamp?: number | null): string {
     }
     return cachedDate;
   }
-  return new Date(Math.floor(timestamp) * 1000).toUTCString();
+  const sec = Math.floor(timestamp);
+  if (sec !== lastStampSecond) {
+    lastStampSecond = sec;
+    lastStamp = new Date(sec * 1000).toUTCString();
+  }
+  return lastStamp;
 }
+let lastStampSecond = NaN;
+let lastStamp = "";
 
 const MONTHNAMES = [
   "jan",

@@ -1272,13 +1272,15 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    */
   async copyfile(
     source: BodyFile,
-    outputfile: { write(b: Uint8Array): number; flush(): Promise<void> },
+    outputfile: { write(b: Uint8Array): number; flush(): Promise<void>; readonly pending?: number },
   ): Promise<void> {
     for (;;) {
       const chunk = await source.read(1 << 20);
       if (!chunk.length) break;
       outputfile.write(chunk);
-      await outputfile.flush();
+      // Backpressure: wait for the socket once a chunk's worth is queued (small bodies go out with
+      // the headers in one write, flushed by handle_one_request()).
+      if ((outputfile.pending ?? Infinity) >= 1 << 16) await outputfile.flush();
     }
   }
 
