@@ -63,7 +63,12 @@ async function wrk(port: number): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
-async function measure(name: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<number | null> {
+async function measure(
+  name: string,
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<number | null> {
   const port = freePort();
   const child = new Deno.Command(cmd, {
     args: args.map((a) => a.replace("{port}", String(port))),
@@ -88,13 +93,22 @@ async function measure(name: string, cmd: string, args: string[], env: Record<st
 }
 
 console.log(`wrk -t2 -c32 -d${seconds}s, hello application, one connection per request (HTTP/1.0 servers)`);
-const wsgiref = await measure("CPython wsgiref.simple_server", oraclePython(), [peers + "hello_app.py", "{port}"]);
+const wsgiref = await measure("CPython wsgiref.simple_server", oraclePython(), [
+  peers + "hello_app.py",
+  "{port}",
+]);
 const gunicorn = await measure(
   "gunicorn (2 sync workers)",
   "/usr/bin/python3",
   ["-m", "gunicorn", "-w", "2", "-b", "127.0.0.1:{port}", "--chdir", peers, "hello_app:app"],
 );
-const ours = await measure("pyweb make_server", Deno.execPath(), ["run", "-A", here("./wsgi_compare.ts"), "--serve", "{port}"]);
+const ours = await measure("pyweb make_server", Deno.execPath(), [
+  "run",
+  "-A",
+  here("./wsgi_compare.ts"),
+  "--serve",
+  "{port}",
+]);
 if (ours) {
   if (wsgiref) console.log(`pyweb / wsgiref:  ${(ours / wsgiref).toFixed(2)}x`);
   if (gunicorn) console.log(`pyweb / gunicorn: ${(ours / gunicorn).toFixed(2)}x`);

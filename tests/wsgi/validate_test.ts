@@ -202,7 +202,7 @@ const TABLE: [string, string, () => Promise<unknown>][] = [
   [
     "three arguments to the app",
     "validator(ok())(env(), sr, 1)",
-    async () => (validator(ok()) as (...a: unknown[]) => unknown)(env(), sr, 1),
+    () => Promise.resolve().then(() => (validator(ok()) as (...a: unknown[]) => unknown)(env(), sr, 1)),
   ],
   [
     "body is a str",
