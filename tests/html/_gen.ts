@@ -184,7 +184,7 @@ export function randomDocument(rand: () => number, maxParts = 30): string {
       let t = "<" + pick(TAGS);
       const na = Math.floor(rand() * 4);
       for (let a = 0; a < na; a++) {
-        t += pick([" ", "  ", "\n", "/", "\t", " / ", ""]);
+        t += pick([" ", "  ", "\n", "/", "\t", " / ", "", "\f", "\r", "\x0b", "\u00a0"]);
         t += pick(ATTR_NAMES);
         const form = rand();
         if (form < 0.25) continue;
@@ -195,7 +195,7 @@ export function randomDocument(rand: () => number, maxParts = 30): string {
         else if (form < 0.95) t += v.replace(/[\s>]/g, "");
         else t += pick(["'unclosed", '"unclosed', "`x`"]);
       }
-      t += pick([">", "/>", " >", " />", "", ">", ">", " / >"]);
+      t += pick([">", "/>", " >", " />", "", ">", ">", " / >", "\x0b>", "\u00a0/>", "\f>"]);
       parts.push(t);
     } else parts.push("</" + pick(TAGS) + pick([">", " >", "", " x='y'>", "/>"]));
   }
