@@ -1146,6 +1146,14 @@ export function urlparse(
 /** Either form, for an argument whose type is only known at run time. */
 export function urlparse(url: string | Uint8Array | null, ...rest: unknown[]): ParseResult | ParseResultBytes;
 export function urlparse(url: unknown, ...rest: unknown[]): ParseResult | ParseResultBytes {
+  if (typeof url === "string" && rest.length === 0) {
+    const [s, n, path, q, f] = splitStr(url, "", true);
+    if (path.indexOf(";") >= 0 && uses_params.includes(s || "")) {
+      const [p, params] = splitParams(path);
+      return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
+    }
+    return new ParseResult(s || "", n || "", path, "", q || "", f || "");
+  }
   const [[s, n, path, q, f], bytes] = splitArgs("urlparse", url, rest);
   let p = path, params: string | null = null;
   if (uses_params.includes(s || "") && path.includes(";")) [p, params] = splitParams(path);
@@ -1383,6 +1391,11 @@ export function urldefrag(url: Uint8Array): DefragResultBytes;
 /** Either form, for an argument whose type is only known at run time. */
 export function urldefrag(url: string | Uint8Array | null): DefragResult | DefragResultBytes;
 export function urldefrag(url: unknown): DefragResult | DefragResultBytes {
+  if (typeof url === "string") {
+    if (url.indexOf("#") < 0) return new DefragResult(url, "");
+    const [s, n, p, q, f] = splitStr(url, null, true);
+    return new DefragResult(unsplitStr(s, n, p, q, null), f || "");
+  }
   const args = [url];
   const bytes = coerce(args);
   const u = args[0] as string;
