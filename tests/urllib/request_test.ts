@@ -352,3 +352,83 @@ Deno.test("unknown schemes and bad URLs fail fast with Python's exceptions", asy
   await assert.rejects(ur.urlopen("http://127.0.0.1:1/"), { name: "URLError" });
   await assert.rejects(ur.urlopen("data:text/plain\r\nX: y,z"), { name: "ValueError" });
 });
+
+Deno.test("OpenerDirector dispatches by method name, in handler_order, including subclasses", async () => {
+  const log: string[] = [];
+  class Recorder extends ur.BaseHandler {
+    constructor(order: number) {
+      super();
+      this.handler_order = order;
+    }
+    foo_request(req: ur.Request): ur.Request {
+      log.push(`request ${this.handler_order}`);
+      return req;
+    }
+    foo_response(_req: ur.Request, resp: string): string {
+      log.push(`response ${this.handler_order}`);
+      return resp + "+" + this.handler_order;
+    }
+  }
+  class Default extends ur.BaseHandler {
+    default_open(_req: ur.Request): null {
+      log.push("default");
+      return null;
+    }
+  }
+  class FooOpen extends ur.BaseHandler {
+    foo_open(req: ur.Request): Promise<string> {
+      return Promise.resolve("opened " + req.selector);
+    }
+  }
+  class FooOpenLater extends FooOpen {
+    override handler_order = 600;
+  }
+  const opener = ur.build_opener(new Recorder(700), new FooOpenLater(), new Recorder(200), new Default());
+  assert.equal(await opener.open("foo://host/p"), "opened /p+200+700");
+  assert.deepEqual(log, ["request 200", "request 700", "default", "response 200", "response 700"]);
+  await assert.rejects(opener.open("bar://x/"), {
+    name: "URLError",
+    message: "<urlopen error unknown url type: bar>",
+  });
+  assert.throws(() => opener.add_handler(42 as never), { name: "TypeError" });
+});
+
+oracleTest("custom error handlers and redirect_request overrides run like Python's", async () => {
+  const server = await startScenarioServer();
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    class Handle404 extends ur.BaseHandler {
+      http_error_404(_req: ur.Request, fp: { close(): void }, code: number, msg: string): string {
+        fp.close();
+        return `handled ${code} ${msg}`;
+      }
+    }
+    const opener = ur.build_opener(Handle404);
+    assert.equal(await opener.open(`${base}/status/404`), "handled 404 Not Found");
+    class NoRedirect extends ur.HTTPRedirectHandler {
+      override redirect_request(): null {
+        return null;
+      }
+    }
+    await assert.rejects(ur.build_opener(NoRedirect).open(`${base}/redirect/302?to=/echo`), {
+      name: "HTTPError",
+      message: "HTTP Error 302: Found",
+    });
+    class Short extends ur.HTTPRedirectHandler {
+      override max_redirections = 2;
+    }
+    await assert.rejects(ur.build_opener(Short).open(`${base}/chain/3`), (e: Error) => {
+      assert.equal(e.name, "HTTPError");
+      assert.match(
+        e.message,
+        /^HTTP Error 302: The HTTP server returned a redirect error that would lead to an infinite loop/,
+      );
+      return true;
+    });
+    const f = await ur.build_opener(Short).open(`${base}/chain/2`);
+    assert.equal(f.status, 200);
+    f.close();
+  } finally {
+    await server.stop();
+  }
+});
