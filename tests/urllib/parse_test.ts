@@ -217,6 +217,41 @@ function specialCases(): Case[] {
     { f: "replace", a: ["http://a/b"], k: { scheme: "https", fragment: "x" } },
     { f: "replace", a: ["http://a/b"], k: { bogus: "x" } },
   ];
+  // bracketed hosts: IPv6 (Python's ipaddress rules), IPvFuture, IPv4 refused
+  for (
+    const h of [
+      "::ffff:1.2.3.4%x",
+      "1::2:3:4:5:6:7",
+      "1:2:3:4:5:6:7::",
+      "::1:2:3:4:5:6:7",
+      "1:2:3:4:5:6:7:8::",
+      ":1::2",
+      "1::",
+      "::",
+      ":::",
+      "1:2:3:4:5:6:1.2.3.4",
+      "::1.2.3.4",
+      "1::1.2.3.04",
+      "1:2:3:4:5:6:7:1.2.3.4",
+      "fe80::1%",
+      "fe80::1%%",
+      "fe80::1%25eth0",
+      "FFFF::abcd",
+      "12345::",
+      "1:2:3:4:5:6:7:8",
+      "1:2:3:4:5:6:7:8:9",
+      "1.2.3.4",
+      "01.2.3.4",
+      "v1.x",
+      "V1.x",
+      "v.x",
+      "vg.x",
+      "v1.",
+      "v1.\u00e9",
+      "",
+      "::1/64",
+    ]
+  ) cs.push({ f: "urlsplit", a: [`http://u@[${h}]:80/p`] });
   // long inputs take the buffered paths
   const long = "é a/%~+😀".repeat(700);
   cs.push({ f: "quote", a: [long] }, { f: "quote_plus", a: [long] }, {
