@@ -99,9 +99,7 @@ export function pyInt(v: unknown): number {
   }
   if (!ok || count === 0) {
     // CPython formats the value with %.200R: its repr cut to 200 characters.
-    throw new ValueError(
-      `invalid literal for int() with base 10: ${Array.from(repr(v)).slice(0, 200).join("")}`,
-    );
+    throw new ValueError(`invalid literal for int() with base 10: ${repr200(v)}`);
   }
   if (count > MAX_STR_DIGITS) {
     throw new ValueError(
@@ -112,6 +110,16 @@ export function pyInt(v: unknown): number {
   if (underscores) digits = digits.replaceAll("_", "");
   const n = Number(digits);
   return neg ? -n : n;
+}
+
+/** `%.200R`: the repr cut to 200 characters, without escaping all of a huge string first. */
+function repr200(v: string): string {
+  if (v.length <= 200) return repr(v);
+  // Keep the quote CPython picks for the whole string: `"` only when it has `'` and no `"`.
+  const hasSingle = v.includes("'"), hasDouble = v.includes('"');
+  const head = Array.from(v.slice(0, 402)).slice(0, 201).join("");
+  const probe = head + (hasSingle && !hasDouble ? "'" : '"');
+  return Array.from(repr(probe)).slice(0, 200).join("");
 }
 
 const FLOAT_RE =
