@@ -167,21 +167,6 @@ export function matchEntityref(s: string, i: number, n: number): number {
   return -1;
 }
 
-/** Python's `str.isspace()` for one UTF-16 unit (no astral whitespace exists). */
-export function isPySpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  if (c < 0x85) return false;
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
-    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
-/** Python's `str.strip()` (no arguments) on `s.slice(a, b)`. */
-export function pyStrip(s: string, a: number, b: number): string {
-  while (a < b && isPySpace(s.charCodeAt(a))) a++;
-  while (b > a && isPySpace(s.charCodeAt(b - 1))) b--;
-  return s.slice(a, b);
-}
-
 /** Python's `str.lower()`, with an ASCII fast path. */
 export function pyLower(s: string): string {
   for (let k = 0; k < s.length; k++) {
