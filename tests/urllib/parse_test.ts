@@ -313,6 +313,7 @@ oracleTest("urllib.parse: differential vs CPython 3.14 (special cases)", async (
   const cases = specialCases();
   const bad = diff(cases, await oracle(PY, cases));
   assert.deepEqual(bad, [], `${bad.length} of ${cases.length} differ`);
+  console.log(`urllib.parse differential: ${cases.length} hand-picked cases, all agree`);
 });
 
 oracleTest(`urllib.parse: differential vs CPython 3.14 (${GENERATED_URLS} generated URLs)`, async () => {
