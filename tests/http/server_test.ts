@@ -476,3 +476,53 @@ Deno.test("command line: banner, directory listing and Ctrl-C like python -m htt
     assert.equal(status.code, 0);
   }
 });
+
+Deno.test("traversal and open redirect are contained (no oracle needed)", async () => {
+  const root = await Deno.makeTempDir();
+  const www = `${root}/www`;
+  await Deno.mkdir(`${www}/evil.com`, { recursive: true });
+  await Deno.mkdir(`${www}/sub`);
+  await Deno.writeTextFile(`${www}/ok.txt`, "ok");
+  await Deno.writeTextFile(`${root}/secret.txt`, "TOP SECRET");
+  class Files extends SimpleHTTPRequestHandler {
+    constructor(r: Deno.Conn, a: ServerAddress, s: HTTPServer) {
+      super(r, a, s, { directory: www });
+    }
+    override log_message(): void {}
+  }
+  try {
+    await withServer(new ThreadingHTTPServer(["127.0.0.1", 0], Files), async (port) => {
+      const attacks = [
+        "/../secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%252fsecret.txt",
+        "/..\\secret.txt",
+        "/..%5csecret.txt",
+        "/c:/secret.txt",
+        "/C:..\\secret.txt",
+        "/sub/../../secret.txt",
+        "/sub/%2e%2e/%2e%2e/secret.txt",
+        "/%00/../secret.txt",
+        `/${"../".repeat(50)}secret.txt`,
+        "//../secret.txt",
+      ];
+      for (const p of attacks) {
+        const t = fromLatin1((await rawExchange(port, [`GET ${p} HTTP/1.0\r\n\r\n`])).data);
+        assert.ok(!t.includes("TOP SECRET"), p);
+        assert.match(t, /^HTTP\/1.0 404 /, p);
+      }
+      // CVE-2021-28861: the redirect for a directory must not point at another host.
+      for (const p of ["//evil.com/%2e%2e", "//evil.com", "///evil.com", "/\\evil.com"]) {
+        const t = fromLatin1((await rawExchange(port, [`GET ${p} HTTP/1.0\r\n\r\n`])).data);
+        const loc = /\r\nLocation: ([^\r]*)/.exec(t)?.[1];
+        if (loc !== undefined) assert.ok(loc.startsWith("/") && !loc.startsWith("//"), `${p} -> ${loc}`);
+      }
+      const ok = fromLatin1((await rawExchange(port, ["GET /ok.txt HTTP/1.0\r\n\r\n"])).data);
+      assert.ok(ok.endsWith("\r\n\r\nok"));
+    });
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
