@@ -439,6 +439,7 @@ Deno.test("log lines, control-character escaping (gh-100001) and handle_error's 
 Deno.test("command line: banner, directory listing and Ctrl-C like python -m http.server", async () => {
   const dir = await Deno.makeTempDir();
   await Deno.writeTextFile(`${dir}/a.txt`, "A");
+  await Deno.writeTextFile(`${dir}/README`, "R");
   const port = freePort();
   const child = new Deno.Command(Deno.execPath(), {
     args: [
@@ -453,6 +454,8 @@ Deno.test("command line: banner, directory listing and Ctrl-C like python -m htt
       "-H",
       "X-Test",
       "1",
+      "--content-type",
+      "text/plain; charset=utf-8",
     ],
     stdout: "piped",
     stderr: "piped",
@@ -463,6 +466,12 @@ Deno.test("command line: banner, directory listing and Ctrl-C like python -m htt
     assert.match(r, /^HTTP\/1.0 200 OK\r\nServer: SimpleHTTP\/0.6 Deno\/[\d.]+\r\n/);
     assert.match(r, /\r\nX-Test: 1\r\n/);
     assert.ok(r.endsWith("A"));
+    const readme = fromLatin1((await rawExchange(port, ["GET /README HTTP/1.0\r\n\r\n"])).data);
+    assert.match(
+      readme,
+      /\r\nContent-type: text\/plain; charset=utf-8\r\n/,
+      "--content-type for unknown types",
+    );
   } finally {
     child.kill("SIGINT");
     const [out, err] = await Promise.all([readAll(child.stdout), readAll(child.stderr)]);
@@ -473,6 +482,7 @@ Deno.test("command line: banner, directory listing and Ctrl-C like python -m htt
       `Serving HTTP on 127.0.0.1 port ${port} (http://127.0.0.1:${port}/) ...\n\nKeyboard interrupt received, exiting.\n`,
     );
     assert.match(err, /"GET \/a.txt HTTP\/1.0" 200 -/);
+    assert.match(err, /"GET \/README HTTP\/1.0" 200 -/);
     assert.equal(status.code, 0);
   }
 });
