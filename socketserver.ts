@@ -881,7 +881,8 @@ export class StreamRequestHandler extends BaseRequestHandler {
       // deno-lint-ignore no-explicit-any
       (this.connection as any).setNoDelay?.(true);
     } catch { /* not TCP */ }
-    this.rfile = new BufferedReader(this.connection, this.rbufsize > 0 ? this.rbufsize : 65536);
+    // 8 KiB like io.DEFAULT_BUFFER_SIZE (it grows for long lines): idle connections stay cheap.
+    this.rfile = new BufferedReader(this.connection, this.rbufsize > 0 ? this.rbufsize : 8192);
     this.rfile.timeout = this.timeout;
     this.wfile = new BufferedWriter(this.connection);
   }
