@@ -35,23 +35,20 @@ import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "../_util/repr.ts";
 import { BufferedReader, type ByteSource } from "../_util/stream.ts";
 import { findRealms, hexdigest, urandom } from "./_request_auth.ts";
 import {
-  quote,
   splithost,
   splitpasswd,
   splitport,
   splittag,
   splittype,
   splituser,
-  unquote,
   unquoteToBytes,
-  unwrap,
   urlsplitRaw,
 } from "./_request_url.ts";
 import { ContentTooShortError, HTTPError, URLError } from "./error.ts";
 import { addinfourl, objectId, type ReadableFile } from "./response.ts";
 import { guessType } from "./_request_mimetypes.ts";
 import { HTTPConnection, HTTPSConnection } from "../http/client.ts";
-import { urljoin, urlparse, urlunparse } from "./parse.ts";
+import { quote, unquote, unwrap, urljoin, urlparse, urlunparse } from "./parse.ts";
 import { CookieJar } from "../http/cookiejar.ts";
 
 export { ContentTooShortError, HTTPError, URLError };

@@ -63,8 +63,10 @@ oracleTest(
           ["image_list.py", [`http://127.0.0.1:${site}/`], "image_list.ts", [`http://127.0.0.1:${site}/`]],
         ];
         for (const [pyFile, pyArgs, tsFile, tsArgs] of pairs) {
-          const expected = await run("python3", [`${TUTORIAL}/${pyFile}`, ...pyArgs], `${work}/py`);
-          const actual = await run(deno, ["run", "-A", `${EXAMPLES}${tsFile}`, ...tsArgs], `${work}/ts`);
+          const [expected, actual] = await Promise.all([
+            run("python3", [`${TUTORIAL}/${pyFile}`, ...pyArgs], `${work}/py`),
+            run(deno, ["run", "-A", `${EXAMPLES}${tsFile}`, ...tsArgs], `${work}/ts`),
+          ]);
           assert.ok(expected.length > 0);
           assert.equal(actual, expected, tsFile);
         }
