@@ -13,9 +13,8 @@ import { repr, Tuple } from "../_util/repr.ts";
 
 /** A 2-tuple (built directly: much faster than the variadic `tuple()` in hot loops). */
 export function pair<A, B>(a: A, b: B): Tuple<A | B> & [A, B] {
-  const t = new Tuple<A | B>();
-  t.push(a, b);
-  return t as Tuple<A | B> & [A, B];
+  // An array literal given Tuple's prototype: a real array, twice as fast to make as `new Tuple()`.
+  return Object.setPrototypeOf([a, b], Tuple.prototype);
 }
 
 // ---------------------------------------------------------------------------
