@@ -23,7 +23,8 @@ export class HTTPSocket {
   readonly writer: BufferedWriter;
   /** A small number standing for the socket in `fileno()` (Deno exposes no descriptors). */
   readonly id: number;
-  #refs = 1;
+  #io = 0;
+  #ownerClosed = false;
   #closed = false;
   #timeout: number | null;
 
@@ -56,15 +57,26 @@ export class HTTPSocket {
     return this.#closed;
   }
 
-  /** Take another reference (a response reading from this socket). */
+  /** Take a reference for a reader (Python's `makefile()`): a response reading from this socket. */
   ref(): this {
-    this.#refs++;
+    this.#io++;
     return this;
   }
 
-  /** Drop a reference; the connection closes with the last one. */
+  /** Drop a reader's reference; the connection closes when the socket was closed and no reader is left. */
+  unref(): void {
+    this.#io--;
+    if (this.#ownerClosed && this.#io <= 0) this.#close();
+  }
+
+  /**
+   * Close the socket object (idempotent, as in Python): the connection
+   * closes now, or when the last reader lets go of it.
+   */
   release(): void {
-    if (--this.#refs <= 0) this.#close();
+    if (this.#ownerClosed) return;
+    this.#ownerClosed = true;
+    if (this.#io <= 0) this.#close();
   }
 
   /** Python's `sock.sendall(data)`: queue `data` without waiting. */
@@ -93,9 +105,29 @@ export class HTTPSocket {
     } catch { /* already closed by the peer or a TLS upgrade */ }
   }
 
+  /**
+   * Python's `sock.close()`: drop this reference. As with a Python socket
+   * and its `makefile()` objects, a response still reading keeps the
+   * connection open until it is done.
+   */
+  close(): void {
+    this.release();
+  }
+
+  /** Python's `sock.settimeout(t)`. */
+  settimeout(t: number | null): void {
+    this.timeout = t;
+  }
+
+  /** Python's `sock.gettimeout()`. */
+  gettimeout(): number | null {
+    return this.#timeout;
+  }
+
   /** Close now, whatever the references. */
   forceClose(): void {
-    this.#refs = 0;
+    this.#ownerClosed = true;
+    this.#io = 0;
     this.#close();
   }
 

@@ -546,7 +546,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     const sock = this.#sock;
     this.fp = null;
     this.#sock = null;
-    sock?.release();
+    sock?.unref();
   }
 
   /** Python's `close()`: release the connection and mark the response closed. */

@@ -762,3 +762,20 @@ Deno.test("IPv6: HTTPConnection('[::1]:port') connects to ::1 and sends Host: [:
     l.close();
   }
 });
+
+Deno.test("urllib's pattern: closing conn.sock leaves the response readable (Python's makefile refcount)", async () => {
+  await withEcho(async (port) => {
+    const conn = new HTTPConnection("127.0.0.1", port, { timeout: 5 });
+    await conn.request("POST", "/", "x".repeat(1000));
+    const r = await conn.getresponse();
+    const sock = conn.sock!;
+    sock.close();
+    sock.close(); // idempotent, like socket.close()
+    conn.sock = null;
+    conn.close();
+    assert.equal(sock.closed, false, "the response still holds the connection");
+    const body = latin1(await r.read());
+    assert.ok(body.endsWith("x".repeat(1000)));
+    assert.equal(sock.closed, true, "closed once the body was read");
+  });
+});
