@@ -2,7 +2,7 @@
 // private `urllib.parse._split*` family and byte-level quoting.
 
 import { Bytes } from "../_util/bytes.ts";
-import { decode, encode } from "../_util/codecs.ts";
+import { encode } from "../_util/codecs.ts";
 import { ValueError } from "../_util/exceptions.ts";
 
 const HEX = "0123456789ABCDEF";
@@ -49,29 +49,6 @@ export function quoteBytes(b: Uint8Array, safe = "/"): string {
   for (const c of b) {
     if (isAlwaysSafe(c) || (c < 128 && safe.includes(String.fromCharCode(c)))) out += String.fromCharCode(c);
     else out += "%" + HEX[c >> 4] + HEX[c & 15];
-  }
-  return out;
-}
-
-/** Python's `quote(s, safe, encoding, errors)` for strings. */
-export function quote(s: string, safe = "/", encoding = "utf-8", errors = "strict"): string {
-  return quoteBytes(encode(s, encoding, errors), safe);
-}
-
-/** Python's `unquote(s, encoding="utf-8", errors="replace")`. */
-export function unquote(s: string, encoding = "utf-8", errors = "replace"): string {
-  if (!s.includes("%")) return s;
-  // Only ASCII runs are decoded; other characters pass through unchanged.
-  let out = "";
-  let i = 0;
-  while (i < s.length) {
-    let j = i;
-    while (j < s.length && s.charCodeAt(j) < 128) j++;
-    if (j > i) out += decode(percentDecode(encode(s.slice(i, j), "latin-1")), encoding, errors);
-    let k = j;
-    while (k < s.length && s.charCodeAt(k) >= 128) k++;
-    out += s.slice(j, k);
-    i = k;
   }
   return out;
 }
@@ -123,14 +100,6 @@ export function splituser(host: string): [string | null, string] {
 export function splitpasswd(user: string): [string, string | null] {
   const i = user.indexOf(":");
   return i < 0 ? [user, null] : [user.slice(0, i), user.slice(i + 1)];
-}
-
-/** Python's `unwrap('<URL:type://host/path>')`. */
-export function unwrap(url: string): string {
-  url = url.trim();
-  if (url.startsWith("<") && url.endsWith(">")) url = url.slice(1, -1).trim();
-  if (url.startsWith("URL:")) url = url.slice(4).trim();
-  return url;
 }
 
 /** The five parts of Python's private `_urlsplit`, with `null` for absent parts. */
