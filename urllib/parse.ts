@@ -1296,6 +1296,11 @@ function joinStr(base: string, url: string, allow: boolean): string {
       return unsplitStr(scheme, netloc, merged, query, fragment);
     }
   }
+  return unsplitStr(scheme, netloc, resolvePath(bpath, path), query, fragment);
+}
+
+/** The merged and dot-resolved path of `path` against `bpath` (the slow path of urljoin). */
+function resolvePath(bpath: string, path: string): string {
   // RFC 3986 §5.2.4 as CPython does it: the base path minus its last
   // segment, then the reference's segments (empty ones in between dropped),
   // with "." and ".." resolved. Streamed over the strings, no arrays of parts.
@@ -1332,7 +1337,7 @@ function joinStr(base: string, url: string, allow: boolean): string {
     s = e + 1;
   }
   if (lastSeg === "." || lastSeg === "..") resolved.push("");
-  return unsplitStr(scheme, netloc, resolved.join("/") || "/", query, fragment);
+  return resolved.join("/") || "/";
 }
 
 /**
