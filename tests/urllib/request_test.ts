@@ -351,6 +351,10 @@ Deno.test("unknown schemes and bad URLs fail fast with Python's exceptions", asy
   await assert.rejects(ur.urlopen("http://"), { name: "URLError", message: "<urlopen error no host given>" });
   await assert.rejects(ur.urlopen("http://127.0.0.1:1/"), { name: "URLError" });
   await assert.rejects(ur.urlopen("data:text/plain\r\nX: y,z"), { name: "ValueError" });
+  await assert.rejects(ur.urlopen("http://127.0.0.1:1/", "text" as never), {
+    name: "TypeError",
+    message: "POST data should be bytes, an iterable of bytes, or a file object. It cannot be of type str.",
+  });
 });
 
 Deno.test("OpenerDirector dispatches by method name, in handler_order, including subclasses", async () => {
@@ -431,4 +435,16 @@ oracleTest("custom error handlers and redirect_request overrides run like Python
   } finally {
     await server.stop();
   }
+});
+
+Deno.test("examples/download_progress.ts downloads with a progress bar", async () => {
+  const example = new URL("../../examples/download_progress.ts", import.meta.url).pathname;
+  const out = await new Deno.Command(Deno.execPath(), { args: ["run", "-A", example, "1"], stdout: "piped" })
+    .output();
+  assert.ok(out.success);
+  const text = new TextDecoder().decode(out.stdout);
+  assert.match(
+    text,
+    /\[#{40}\] 100% 1048576\/1048576 bytes\nsaved 1048576 bytes \(application\/octet-stream\)/,
+  );
 });
