@@ -77,14 +77,6 @@ export class ServerHandler extends SimpleHandler {
   }
 }
 
-function hostname(): string {
-  try {
-    return Deno.hostname();
-  } catch {
-    return "localhost";
-  }
-}
-
 /**
  * An `HTTPServer` that runs a WSGI application: Python's `WSGIServer`.
  * `base_environ` holds the CGI variables every request shares.
@@ -119,18 +111,6 @@ export class WSGIServer extends HTTPServer {
     bind_and_activate: boolean | { bind_and_activate?: boolean } = true,
   ) {
     super(server_address, RequestHandlerClass, bind_and_activate);
-    // HTTPServer's field initializers run after its constructor bound the
-    // socket and reset server_name/server_port; record them again.
-    if (this.socket && this.server_port !== this.server_address[1]) {
-      const host = String(this.server_address[0]);
-      this.server_name = host === "127.0.0.1" || host === "::1"
-        ? "localhost"
-        : host === "" || host === "0.0.0.0" || host === "::"
-        ? hostname()
-        : host;
-      this.server_port = this.server_address[1];
-      this.setup_environ();
-    }
   }
 
   /** Bind, then build `base_environ`. */
