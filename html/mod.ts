@@ -18,6 +18,7 @@
  * @module
  */
 
+import { checkKwargs } from "../_util/kwargs.ts";
 import { unescapeText } from "./_unescape.ts";
 
 // What escape() writes for each character it replaces, by char code.
@@ -50,7 +51,7 @@ export function escape(s: string, quote?: boolean | { quote?: boolean }): string
   const q = quote === undefined || quote === null
     ? true
     : typeof quote === "object"
-    ? (quote.quote ?? true)
+    ? (checkKwargs("escape", quote, ["quote"]).quote ?? true)
     : Boolean(quote);
   const table = q ? WITH_QUOTES : NO_QUOTES;
   let out = "";

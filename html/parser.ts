@@ -41,6 +41,7 @@
  * @module
  */
 
+import { checkKwargs } from "../_util/kwargs.ts";
 import { Tuple, tuple } from "../_util/repr.ts";
 import { unescapeAttr, unescapeText } from "./_unescape.ts";
 import {
@@ -203,6 +204,7 @@ export class HTMLParser {
    * @param options `convert_charrefs` (default true) and `scripting` (default false)
    */
   constructor(options?: HTMLParserOptions) {
+    if (options != null) checkKwargs("HTMLParser.__init__", options, ["convert_charrefs", "scripting"]);
     this.convert_charrefs = options?.convert_charrefs ?? true;
     this.scripting = options?.scripting ?? false;
     this.reset();
@@ -312,6 +314,7 @@ export class HTMLParser {
    * @returns nothing
    */
   set_cdata_mode(elem: string, options?: { escapable?: boolean }): void {
+    if (options != null) checkKwargs("HTMLParser.set_cdata_mode", options, ["escapable"]);
     const escapable = options?.escapable ?? false;
     this.cdata_elem = pyLower(elem);
     this.#nextEnd = -2;
@@ -743,6 +746,8 @@ export class HTMLParser {
   // differ only in a "/" just before ">", which ends the tag either way.
   #parseStarttag(s: string, i: number, n: number): number {
     this.#starttagText = null;
+    // no ">" ahead: the tag cannot be complete (skip building its attributes)
+    if (s.indexOf(">", i + 2) < 0) return -1;
     const nameEnd = tagNameEnd(s, i + 2, n);
     const attrs: Attr[] = [];
     let k = skipSep(s, nameEnd, n);

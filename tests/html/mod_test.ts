@@ -15,6 +15,10 @@ Deno.test("html.escape", () => {
   assert.equal(escape(`'<script>"&foo;"</script>'`, false), `'&lt;script&gt;"&amp;foo;"&lt;/script&gt;'`);
   assert.equal(escape(`"'`, { quote: false }), `"'`);
   assert.equal(escape("plain"), "plain");
+  assert.throws(() => escape("x", { foo: 1 } as never), {
+    name: "TypeError",
+    message: "escape() got an unexpected keyword argument 'foo'",
+  });
 });
 
 Deno.test("html.unescape: CPython's test_html cases", () => {
