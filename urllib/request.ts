@@ -459,7 +459,7 @@ export class OpenerDirector {
       let kind: string | number;
       if (condition.startsWith("error")) {
         const j = condition.indexOf("_") + i + 1;
-        const k = condition.indexOf("_") < 0 ? meth.slice(meth.length) : meth.slice(j + 1);
+        const k = meth.slice(j + 1);
         kind = /^[+-]?\d+$/.test(k.trim()) ? Number(k) : k;
         if (!this.handle_error.has(protocol)) this.handle_error.set(protocol, new Map());
         lookup = this.handle_error.get(protocol)!;
