@@ -171,6 +171,20 @@ async function closeResult(result: unknown): Promise<void> {
   else if (isGenerator(result)) await result.return(undefined);
 }
 
+/** Queued bytes above which `write()` waits for the socket. */
+const FLUSH_THRESHOLD = 256 * 1024;
+
+/** ISO-8859-1 bytes of `s`, with Python's UnicodeEncodeError for other characters. */
+function latin1Encode(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return encode(s, "iso-8859-1");
+    out[i] = c;
+  }
+  return out;
+}
+
 const isDisconnect = (e: unknown) =>
   e instanceof ConnectionAbortedError || e instanceof BrokenPipeError || e instanceof ConnectionResetError;
 
@@ -392,10 +406,10 @@ export class BaseHandler {
         if (this.server_software && !this.headers!.has("Server")) {
           pre += `Server: ${this.server_software}\r\n`;
         }
-        this._write(encode(pre, "iso-8859-1"));
+        this._write(latin1Encode(pre));
       }
     } else {
-      this._write(encode(`Status: ${this.status}\r\n`, "iso-8859-1"));
+      this._write(latin1Encode(`Status: ${this.status}\r\n`));
     }
   }
 
@@ -459,7 +473,7 @@ export class BaseHandler {
     this.headers_sent = true;
     if (!this.origin_server || this.client_is_modern()) {
       this.send_preamble();
-      this._write(this.headers!.__bytes__());
+      this._write(latin1Encode(String(this.headers)));
     }
   }
 
@@ -659,6 +673,10 @@ export class SimpleHandler extends BaseHandler {
       this.#chain = null;
       await c;
     }
+    // A queueing writer (BufferedWriter) sends by itself: wait for the socket only when much is
+    // queued (backpressure). The server's finish() flushes the rest, as CGIHandler.run() does.
+    const pending = (this.stdout as { pending?: unknown }).pending;
+    if (typeof pending === "number" && pending < FLUSH_THRESHOLD) return;
     if (typeof this.stdout.flush === "function") await this.stdout.flush();
   }
 }
@@ -707,6 +725,21 @@ export class BaseCGIHandler extends SimpleHandler {
 export class CGIHandler extends BaseCGIHandler {
   /** A CGI script serves one request. */
   override wsgi_run_once: boolean = true;
+
+  /**
+   * Run `application`, then flush stdout (Python flushes it at exit).
+   *
+   * @param application the WSGI application
+   */
+  override async run(application: WSGIApplication): Promise<void> {
+    try {
+      await super.run(application);
+    } finally {
+      try {
+        await (this.stdout as BufferedWriter).flush();
+      } catch { /* the server went away */ }
+    }
+  }
   /** Empty: the request's variables come from {@link read_environ}. */
   override os_environ: Record<string, unknown> = {};
 
@@ -736,6 +769,21 @@ export class CGIHandler extends BaseCGIHandler {
 export class IISCGIHandler extends BaseCGIHandler {
   /** A CGI script serves one request. */
   override wsgi_run_once: boolean = true;
+
+  /**
+   * Run `application`, then flush stdout (Python flushes it at exit).
+   *
+   * @param application the WSGI application
+   */
+  override async run(application: WSGIApplication): Promise<void> {
+    try {
+      await super.run(application);
+    } finally {
+      try {
+        await (this.stdout as BufferedWriter).flush();
+      } catch { /* the server went away */ }
+    }
+  }
   /** Empty: the request's variables come from {@link read_environ}. */
   override os_environ: Record<string, unknown> = {};
 
