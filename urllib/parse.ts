@@ -2037,6 +2037,44 @@ function countOf(s: string, sep: string): number {
   return count;
 }
 
+/** The str form of the field loop, straight into `list` or `dict`. */
+function qslStr(
+  qs: string,
+  sep: string,
+  keepBlank: boolean,
+  strict: boolean,
+  encoding: unknown,
+  errors: unknown,
+  list: unknown[] | null,
+  dict: Record<string, string[]> | null,
+): void {
+  const n = qs.length;
+  const sl = sep.length;
+  let start = 0;
+  while (start <= n) {
+    let end = qs.indexOf(sep, start);
+    if (end < 0) end = n;
+    if (end > start || strict) {
+      const eq = qs.indexOf("=", start);
+      const hasEq = eq >= 0 && eq < end;
+      if (!hasEq && strict) throw new ValueError(`bad query field: ${reprStr(qs.slice(start, end))}`);
+      const valueStart = hasEq ? eq + 1 : end;
+      if (valueStart < end || keepBlank) {
+        const name = unquotePlusStr(qs.slice(start, hasEq ? eq : end), encoding, errors);
+        const value = unquotePlusStr(qs.slice(valueStart, end), encoding, errors);
+        if (list) list.push(new Pair(name, value));
+        else {
+          const l = dict![name];
+          if (l) l.push(value);
+          else dict![name] = [value];
+        }
+      }
+    }
+    if (end === n) break;
+    start = end + sl;
+  }
+}
+
 /** Python's qs.split(separator) then the field loop; `unq` decodes a name or value. */
 function qslCore<T>(
   qs: string,
@@ -2069,10 +2107,6 @@ function qslCore<T>(
   }
 }
 
-function qsArgs(fn: string, rest: unknown[]): unknown[] {
-  return rest.length ? bind(fn, rest, QS_NAMES, QS_DEFAULTS) : QS_DEFAULTS;
-}
-
 function unquotePlusStr(s: string, encoding: unknown, errors: unknown): string {
   if (s.indexOf("%") < 0) return s.indexOf("+") < 0 ? s : s.replaceAll("+", " ");
   return unquoteImpl(s.indexOf("+") < 0 ? s : s.replaceAll("+", " "), encoding, errors);
@@ -2093,11 +2127,15 @@ class Pair<T> extends Tuple<T> {
   }
 }
 
-/** Parse `qs`, calling `emitStr` or `emitBytes` per field; returns whether the input was bytes. */
+/**
+ * Parse `qs` into `list` (pairs) or `dict` (str input) / the `emitBytes`
+ * callback (bytes input); returns whether the input was bytes.
+ */
 function qslImpl(
   qs: unknown,
   args: unknown[],
-  emitStr: (name: string, value: string) => void,
+  list: unknown[] | null,
+  dict: Record<string, string[]> | null,
   emitBytes: (name: Bytes, value: Bytes) => void,
 ): boolean {
   const [keepBlank, strict, encoding, errors, maxNum, separator] = args;
@@ -2129,7 +2167,7 @@ function qslImpl(
   }
   const keep = truthy(keepBlank), st = truthy(strict);
   if (isStr) {
-    qslCore(text, sep, keep, st, (s) => unquotePlusStr(s, encoding, errors), reprStr, emitStr);
+    qslStr(text, sep, keep, st, encoding, errors, list, dict);
     return false;
   }
   qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1ToBytes(s)), emitBytes);
@@ -2168,10 +2206,15 @@ export function parse_qsl(
 export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][];
 export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][] {
   const out: unknown[] = [];
-  const push = (k: unknown, v: unknown) => {
-    out.push(new Pair(k, v));
-  };
-  qslImpl(qs, qsArgs("parse_qsl", rest), push, push);
+  qslImpl(
+    qs,
+    rest.length ? bind("parse_qsl", rest, QS_NAMES, QS_DEFAULTS) : QS_DEFAULTS,
+    out,
+    null,
+    (k, v) => {
+      out.push(new Pair(k, v));
+    },
+  );
   return out as [string, string][];
 }
 
@@ -2212,27 +2255,19 @@ export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string
 export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
   const dict: Record<string, string[]> = Object.create(null);
   let map: Map<Bytes, Bytes[]> | undefined, keys: Map<string, Bytes[]> | undefined;
-  const bytes = qslImpl(
-    qs,
-    qsArgs("parse_qs", rest),
-    (k, v) => {
-      const l = dict[k];
-      if (l) l.push(v);
-      else dict[k] = [v];
-    },
-    (k, v) => {
-      map ??= new Map();
-      keys ??= new Map();
-      const ks = bytesToLatin1(k);
-      const l = keys.get(ks);
-      if (l) l.push(v);
-      else {
-        const nl = [v];
-        keys.set(ks, nl);
-        map.set(k, nl);
-      }
-    },
-  );
+  const args = rest.length ? bind("parse_qs", rest, QS_NAMES, QS_DEFAULTS) : QS_DEFAULTS;
+  const bytes = qslImpl(qs, args, null, dict, (k, v) => {
+    map ??= new Map();
+    keys ??= new Map();
+    const ks = bytesToLatin1(k);
+    const l = keys.get(ks);
+    if (l) l.push(v);
+    else {
+      const nl = [v];
+      keys.set(ks, nl);
+      map.set(k, nl);
+    }
+  });
   return bytes ? map ?? new Map() : dict;
 }
 
