@@ -168,6 +168,18 @@ function latin1Bytes(s: string): Bytes {
   return out;
 }
 
+/** `s.encode(encoding)` for "ascii" or "latin-1": a direct copy when every code unit fits, else the codec (for its exact error). */
+function encodeFast(s: string, encoding: "ascii" | "latin-1"): Uint8Array {
+  const max = encoding === "ascii" ? 0x7f : 0xff;
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > max) return encode(s, encoding);
+    out[i] = c;
+  }
+  return out;
+}
+
 function latin1Text(b: Uint8Array): string {
   let s = "";
   for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
@@ -1383,7 +1395,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     url = url || "/";
     this._validate_path(url);
     const vsn = (this.constructor as typeof HTTPConnection)._http_vsn_str;
-    this.#output(encode(`${method} ${url} ${vsn}`, "ascii"));
+    this.#output(encodeFast(`${method} ${url} ${vsn}`, "ascii"));
     if ((this.constructor as typeof HTTPConnection)._http_vsn === 11) {
       if (!skip_host) {
         let netloc = "";
@@ -1414,11 +1426,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    */
   putheader(header: string | Uint8Array, ...values: HeaderValue[]): void {
     if (this.#state !== CS_REQ_STARTED) throw new CannotSendHeader();
-    const name = typeof header === "string" ? encode(header, "ascii") : header;
+    const name = typeof header === "string" ? encodeFast(header, "ascii") : header;
     if (!isLegalHeaderName(name)) throw new ValueError(`Invalid header name ${repr(asBytes(name))}`);
     const encoded: Uint8Array[] = values.map((v) => {
       let b: Uint8Array;
-      if (typeof v === "string") b = encode(v, "latin-1");
+      if (typeof v === "string") b = encodeFast(v, "latin-1");
       else if (typeof v === "number") b = latin1Bytes(String(v));
       else if (typeof v === "boolean") b = latin1Bytes(v ? "True" : "False");
       else if (v instanceof Uint8Array) b = v;
