@@ -61,9 +61,13 @@ showAsRepr(Tuple);
  * ```
  */
 export function tuple<T extends unknown[]>(...items: T): Tuple<T[number]> & T {
-  const t = new Tuple<T[number]>();
-  for (const x of items) t.push(x);
-  return t as Tuple<T[number]> & T;
+  // Array(n) with one number would make n holes, so one item is pushed; more are passed through.
+  if (items.length === 1) {
+    const t = new Tuple<T[number]>();
+    t.push(items[0]);
+    return t as Tuple<T[number]> & T;
+  }
+  return Reflect.construct(Array, items, Tuple) as Tuple<T[number]> & T;
 }
 
 // Python's str.isprintable(): everything but categories Cc, Cf, Cs, Co, Cn,
