@@ -5,7 +5,7 @@
  * CPython's test_urlparse.
  */
 import assert from "node:assert/strict";
-import { capture, oracle, oracleTest, type Outcome } from "../_oracle.ts";
+import { capture, oracle, oracleTest, type Outcome, SHARED } from "../_oracle.ts";
 import { b, Bytes, repr } from "../../mod.ts";
 import { TypeError as PyTypeError, ValueError } from "../../_util/exceptions.ts";
 import * as P from "../../urllib/parse.ts";
@@ -321,6 +321,20 @@ oracleTest(`urllib.parse: differential vs CPython 3.14 (${GENERATED_URLS} genera
   const bad = diff(cases, await oracle(PY, cases));
   assert.deepEqual(bad.slice(0, 10), [], `${bad.length} of ${cases.length} differ`);
   console.log(`urllib.parse differential: ${cases.length} cases from ${GENERATED_URLS} URLs, all agree`);
+});
+
+oracleTest("urllib.parse: differential vs CPython 3.14 (every corpus URL, all functions)", async () => {
+  // The web-platform-tests inputs of shared/corpora/url_inputs.jsonl, through the
+  // same calls and argument combinations as the generated URLs.
+  const inputs = Deno.readTextFileSync(SHARED + "corpora/url_inputs.jsonl").trim().split("\n")
+    .map((l) => JSON.parse(l) as string);
+  const g = new Gen(0xc0_2b05);
+  const cases = inputs.flatMap((u) => casesFor(g, u));
+  const bad = diff(cases, await oracle(PY, cases));
+  assert.deepEqual(bad.slice(0, 10), [], `${bad.length} of ${cases.length} differ`);
+  console.log(
+    `urllib.parse differential: ${cases.length} cases from ${inputs.length} corpus URLs, all agree`,
+  );
 });
 
 oracleTest("urllib.parse: console.log shows Python's repr for every result type", async () => {
