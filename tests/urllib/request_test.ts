@@ -6,7 +6,7 @@ import * as ur from "../../urllib/request.ts";
 import { ContentTooShortError, HTTPError, URLError } from "../../urllib/error.ts";
 import { RobotFileParser } from "../../urllib/robotparser.ts";
 import { findRealms } from "../../urllib/_request_auth.ts";
-import { capture, oracle, oracleTest } from "../_oracle.ts";
+import { capture, normalize, oracle, oracleTest } from "../_oracle.ts";
 import { repr } from "../../_util/repr.ts";
 import { HTTPMessage } from "../../_util/message.ts";
 import { startScenarioServer } from "./_peers.ts";
@@ -691,3 +691,61 @@ def run(c):
     assert.equal(agree, cases.length);
   },
 );
+
+oracleTest("data: URLs match CPython's DataHandler on generated inputs", async () => {
+  let seed = 2397;
+  const r = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
+  const types = [
+    "",
+    "text/plain",
+    "text/html;charset=utf-8",
+    "image/png",
+    ";charset=latin-1",
+    "a/b;x=1;y=2",
+    "TEXT/X",
+  ];
+  const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const dataParts = ["=", "==", "%3D", "%20", " ", "\n", "!", "%", "%zz", "é", ",", "#x", "-", "_"];
+  const cases: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const base64 = r() < 0.6;
+    let data = "";
+    const n = Math.floor(r() * 14);
+    for (let j = 0; j < n; j++) data += r() < 0.75 ? b64[Math.floor(r() * 64)] : pick(dataParts);
+    let mt = pick(types) + (base64 ? ";base64" : "");
+    if (r() < 0.03) mt += pick(["\x01", "\x7f", "\t"]);
+    cases.push(`data:${mt}${r() < 0.03 ? "" : ","}${data}`);
+  }
+  const code = `
+import urllib.request as ur
+def run(u):
+    f = ur.DataHandler().data_open(ur.Request(u))
+    return [f.info().items(), f.read(), f.geturl()]
+`;
+  const theirs = await oracle(code, cases);
+  let agree = 0;
+  const diffs: string[] = [];
+  for (let i = 0; i < cases.length; i++) {
+    let ours: unknown;
+    try {
+      const f = new ur.DataHandler().data_open(new ur.Request(cases[i]));
+      ours = { ok: normalize([f.info().items().map((t: string[]) => [...t]), await f.read(), f.geturl()]) };
+    } catch (e) {
+      ours = { error: (e as Error).name, message: (e as Error).message };
+    }
+    if (JSON.stringify(ours) === JSON.stringify(theirs[i])) agree++;
+    else if (diffs.length < 8) {
+      diffs.push(
+        `${JSON.stringify(cases[i])}\n ours ${JSON.stringify(ours)}\n py   ${JSON.stringify(theirs[i])}`,
+      );
+    }
+  }
+  if (diffs.length) console.log(diffs.join("\n"));
+  const errors = theirs.filter((o) => "error" in o).map((o) => (o as { error: string }).error);
+  console.log(
+    `data: URLs: ${agree}/${cases.length} agree (CPython raised ${[...new Set(errors)].join(", ")})`,
+  );
+  assert.ok(errors.length > 20 && errors.length < cases.length / 2);
+  assert.equal(agree, cases.length);
+});
