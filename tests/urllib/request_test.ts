@@ -749,3 +749,64 @@ def run(u):
   assert.ok(errors.length > 20 && errors.length < cases.length / 2);
   assert.equal(agree, cases.length);
 });
+
+oracleTest("pathname2url and url2pathname match CPython 3.14 on generated inputs", async () => {
+  let seed = 125866;
+  const r = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+  const parts = [
+    "/",
+    "//",
+    "a",
+    "b c",
+    "%",
+    "%41",
+    "%FF",
+    "é",
+    "?",
+    "#",
+    ":",
+    "@",
+    "..",
+    "localhost",
+    "file:",
+    "C:",
+    "|",
+    ";",
+  ];
+  const cases: [string, string][] = [];
+  for (let i = 0; i < 1200; i++) {
+    let s = "";
+    const n = Math.floor(r() * 7);
+    for (let j = 0; j < n; j++) s += parts[Math.floor(r() * parts.length)];
+    cases.push([["p2u", "p2u_s", "u2p", "u2p_s"][i % 4], s]);
+  }
+  const code = `
+import urllib.request as ur
+def run(c):
+    k, s = c
+    if k == 'p2u': return ur.pathname2url(s)
+    if k == 'p2u_s': return ur.pathname2url(s, add_scheme=True)
+    if k == 'u2p': return ur.url2pathname(s)
+    return ur.url2pathname(s, require_scheme=True)
+`;
+  const theirs = await oracle(code, cases);
+  let agree = 0;
+  const diffs: string[] = [];
+  cases.forEach(([k, s], i) => {
+    const ours = capture(() => {
+      if (k === "p2u") return ur.pathname2url(s);
+      if (k === "p2u_s") return ur.pathname2url(s, { add_scheme: true });
+      if (k === "u2p") return ur.url2pathname(s);
+      return ur.url2pathname(s, { require_scheme: true });
+    });
+    if (JSON.stringify(ours) === JSON.stringify(theirs[i])) agree++;
+    else if (diffs.length < 8) {
+      diffs.push(
+        `${JSON.stringify([k, s])}\n ours ${JSON.stringify(ours)}\n py   ${JSON.stringify(theirs[i])}`,
+      );
+    }
+  });
+  if (diffs.length) console.log(diffs.join("\n"));
+  console.log(`pathname2url/url2pathname: ${agree}/${cases.length} agree`);
+  assert.equal(agree, cases.length);
+});
