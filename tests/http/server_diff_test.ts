@@ -284,7 +284,8 @@ Deno.test("differential: raw requests against CPython's BaseHTTPRequestHandler",
             last = `${name}\n  cpython (${theirs.end}): ${
               JSON.stringify(a.slice(0, 600))
             }\n  ours    (${mine.end}): ${JSON.stringify(b.slice(0, 600))}`;
-            if (theirs.end !== "reset" && mine.end !== "reset") break;
+            const slow = (x: { end: string; data: Uint8Array }) => x.end === "open" && !x.data.length;
+            if (theirs.end !== "reset" && mine.end !== "reset" && !slow(theirs) && !slow(mine)) break;
           }
           failures.push(last);
         }),

@@ -102,7 +102,9 @@ export async function rawExchange(
     const buf = new Uint8Array(65536);
     for (;;) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const t = new Promise<"idle">((r) => timer = setTimeout(() => r("idle"), idleMs));
+      // A busy machine may take a while for the first byte; after that, silence means "open".
+      const wait = parts.length ? idleMs : Math.max(idleMs, 1500);
+      const t = new Promise<"idle">((r) => timer = setTimeout(() => r("idle"), wait));
       let n: number | null | "idle";
       try {
         n = await Promise.race([conn.read(buf), t]);
