@@ -4,7 +4,7 @@
  *
  *   deno run -A bench/urllib_parse_compare.ts [--seconds=0.3]
  *
- * Each row runs 3 rounds on each side, alternating CPython and pyweb so that both
+ * Each row runs 7 rounds on each side, alternating CPython and pyweb so that both
  * see the same load on the machine, and keeps each side's best round.
  *
  * Cache conditions: CPython wraps `urlsplit` in an `lru_cache(maxsize=128)`.
@@ -85,7 +85,7 @@ const rows: Row[] = [
 ];
 const dicts = data.forms.map((f) => Object.fromEntries(f));
 
-const ROUNDS = 3;
+const ROUNDS = 7;
 
 /** ns per call of one timed round of `fn`, run for `ms` milliseconds. */
 function roundOurs(fn: () => number, ms: number): number {

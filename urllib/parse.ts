@@ -1305,38 +1305,32 @@ function resolvePath(bpath: string, path: string): string {
   // segment, then the reference's segments (empty ones in between dropped),
   // with "." and ".." resolved. Streamed over the strings, no arrays of parts.
   const resolved: string[] = [];
-  let first = true;
   const filter = path.charCodeAt(0) !== 0x2f;
-  const feed = (seg: string, last: boolean): void => {
-    if (filter && !first && !last && seg === "") return;
-    first = false;
-    if (seg === "..") resolved.pop();
-    else if (seg !== ".") resolved.push(seg);
-  };
-  if (filter) {
+  let first = true;
+  for (let phase = filter ? 0 : 1; phase < 2; phase++) {
+    const str = phase === 0 ? bpath : path;
     let s = 0;
     while (true) {
-      const e = bpath.indexOf("/", s);
+      const e = str.indexOf("/", s);
+      let seg: string, last = false;
+      if (e >= 0) seg = str.slice(s, e);
+      else if (phase === 1) {
+        seg = str.slice(s);
+        last = true;
+      } else if (s === str.length) seg = "";
+      else break; // the base's last segment is not part of the merge
+      if (!filter || first || last || seg !== "") {
+        first = false;
+        if (seg === "..") resolved.pop();
+        else if (seg !== ".") resolved.push(seg);
+      }
       if (e < 0) {
-        if (s === bpath.length) feed("", false);
+        if (last && (seg === "." || seg === "..")) resolved.push("");
         break;
       }
-      feed(bpath.slice(s, e), false);
       s = e + 1;
     }
   }
-  let s = 0, lastSeg: string;
-  while (true) {
-    const e = path.indexOf("/", s);
-    if (e < 0) {
-      lastSeg = path.slice(s);
-      feed(lastSeg, true);
-      break;
-    }
-    feed(path.slice(s, e), false);
-    s = e + 1;
-  }
-  if (lastSeg === "." || lastSeg === "..") resolved.push("");
   return resolved.join("/") || "/";
 }
 
