@@ -413,6 +413,15 @@ Deno.test("cgi: create() accepts Python's positional arguments", async () => {
   });
 });
 
+Deno.test("cgi: parse_header is linear on 1 MB hostile input", () => {
+  const hostile = 'a; b="' + ";".repeat(1 << 20);
+  const [key, pdict] = parse_header(hostile);
+  assert.equal(key, "a");
+  assert.equal(pdict["b"], '"' + ";".repeat(1 << 20));
+  const many = "a" + "; x=1".repeat(200_000);
+  assert.equal(parse_header(many)[1]["x"], "1");
+});
+
 Deno.test("cgi: huge part headers and a missing boundary give clear errors", async () => {
   const huge = '--X\r\nContent-Disposition: form-data; name="a"\r\nX-Junk: ' + "j".repeat(200_000) +
     "\r\n\r\nv\r\n--X--\r\n";
