@@ -63,6 +63,31 @@ async function wrk(port: number): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
+/** CPU seconds used so far by `pid` and its descendants (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stats = new Map<number, [number, number]>();
+    for (const e of Deno.readDirSync("/proc")) {
+      if (!/^\d+$/.test(e.name)) continue;
+      try {
+        const text = Deno.readTextFileSync(`/proc/${e.name}/stat`);
+        const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+        stats.set(Number(e.name), [Number(f[1]), Number(f[11]) + Number(f[12])]);
+      } catch { /* gone */ }
+    }
+    let total = 0;
+    const want = new Set([pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [p, [ppid]] of stats) if (want.has(ppid) && !want.has(p)) want.add(p), grew = true;
+    }
+    for (const p of want) total += stats.get(p)?.[1] ?? 0;
+    return total / 100;
+  } catch {
+    return 0;
+  }
+}
+
 async function measure(
   name: string,
   cmd: string,
@@ -81,8 +106,14 @@ async function measure(
       console.log(`${name}: did not start`);
       return null;
     }
+    const cpu0 = cpuSeconds(child.pid);
     const rps = await wrk(port);
-    console.log(`${name.padEnd(28)} ${rps === null ? "failed" : rps.toFixed(0).padStart(8) + " req/s"}`);
+    const cpu = cpuSeconds(child.pid) - cpu0;
+    const perReq = rps ? (cpu / (rps * seconds)) * 1e6 : 0;
+    console.log(
+      `${name.padEnd(28)} ${rps === null ? "failed" : rps.toFixed(0).padStart(8) + " req/s"}` +
+        (perReq ? `  ${perReq.toFixed(0).padStart(5)} µs CPU/request` : ""),
+    );
     return rps;
   } finally {
     try {
