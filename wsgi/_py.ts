@@ -63,6 +63,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Python's `name, value = item` for a header pair, with its errors. */
 export function unpack2(item: unknown): [unknown, unknown] {
+  if (Array.isArray(item) && item.length === 2) return item as [unknown, unknown];
   if (typeof item === "string" || Array.isArray(item) || item instanceof Uint8Array) {
     const arr = typeof item === "string" ? [...item] : Array.from(item as ArrayLike<unknown>);
     if (arr.length > 2) throw new ValueError("too many values to unpack (expected 2)");

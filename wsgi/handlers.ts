@@ -84,6 +84,18 @@ export function format_date_time(timestamp: number): string {
   } ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} GMT`;
 }
 
+let dateSecond = -1;
+let dateText = "";
+/** `format_date_time(time.time())`, computed once per second. */
+function currentDate(): string {
+  const now = Math.floor(Date.now() / 1000);
+  if (now !== dateSecond) {
+    dateSecond = now;
+    dateText = format_date_time(now);
+  }
+  return dateText;
+}
+
 const REQUEST_VARS = new Set([
   "SCRIPT_NAME",
   "PATH_INFO",
@@ -402,7 +414,7 @@ export class BaseHandler {
     if (this.origin_server) {
       if (this.client_is_modern()) {
         let pre = `HTTP/${this.http_version} ${this.status}\r\n`;
-        if (!this.headers!.has("Date")) pre += `Date: ${format_date_time(Date.now() / 1000)}\r\n`;
+        if (!this.headers!.has("Date")) pre += `Date: ${currentDate()}\r\n`;
         if (this.server_software && !this.headers!.has("Server")) {
           pre += `Server: ${this.server_software}\r\n`;
         }
