@@ -1650,7 +1650,40 @@ export interface TestOptions {
  * assert.ok(port > 0);
  * ```
  */
-export async function test(options: TestOptions = {}): Promise<void> {
+export async function test(options?: TestOptions): Promise<void>;
+/**
+ * Python's positional form `test(HandlerClass, ServerClass, protocol, port, bind)`.
+ *
+ * @param HandlerClass the handler class
+ * @param ServerClass the server class
+ * @param protocol `protocol_version` for the handler
+ * @param port the port
+ * @param bind the address to bind
+ * @returns a Promise that resolves when the server stops
+ */
+export async function test(
+  HandlerClass: RequestHandlerClass,
+  ServerClass?: TestOptions["ServerClass"],
+  protocol?: string,
+  port?: number,
+  bind?: string | null,
+): Promise<void>;
+export async function test(
+  first: TestOptions | RequestHandlerClass = {},
+  ServerClassArg?: TestOptions["ServerClass"],
+  protocolArg?: string,
+  portArg?: number,
+  bindArg?: string | null,
+): Promise<void> {
+  const options: TestOptions = typeof first === "function"
+    ? {
+      HandlerClass: first,
+      ServerClass: ServerClassArg,
+      protocol: protocolArg,
+      port: portArg,
+      bind: bindArg,
+    }
+    : first;
   const HandlerClass = options.HandlerClass ?? BaseHTTPRequestHandler;
   const ServerClass = options.ServerClass ?? ThreadingHTTPServer;
   // deno-lint-ignore no-explicit-any
