@@ -5,7 +5,10 @@ import * as urllib_request from "../urllib/request.ts";
 import { urlencode } from "../urllib/parse.ts";
 
 const port = Deno.args.length > 0 ? parseInt(Deno.args[0]) : 8888;
-const url = `http://127.0.0.1:${port}/cgi-bin/script.py`;
+// One addition to the original: an optional script name, so `deno task demo` can post to the
+// TypeScript port of the script (examples/cgi-bin/script.ts) instead of the Python one.
+const script = Deno.args.length > 1 ? Deno.args[1] : "script.py";
+const url = `http://127.0.0.1:${port}/cgi-bin/${script}`;
 const data = {
   language: "python",
   framework: "django",
