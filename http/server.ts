@@ -475,6 +475,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   close_connection = true;
   /** Python's `_headers_buffer`: the status line and headers not yet written. */
   _headers_buffer: string[] = [];
+  #served = 0;
 
   /**
    * Python's `parse_request()`: parse `raw_requestline` and the headers
@@ -595,7 +596,18 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.close_connection = true;
         return;
       }
-      this.raw_requestline = await this.rfile.readline(65537);
+      try {
+        this.raw_requestline = await this.rfile.readline(65537);
+      } catch (e) {
+        // A failed TLS handshake surfaces on the first read; CPython's HTTPSServer drops such a
+        // connection silently in accept().
+        if (!this.#served && !(e instanceof TimeoutError) && "handshake" in this.request) {
+          this.close_connection = true;
+          return;
+        }
+        throw e;
+      }
+      this.#served++;
       if (this.raw_requestline.length > 65536) {
         this.markIdle(false);
         this.requestline = "";

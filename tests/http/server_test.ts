@@ -397,6 +397,14 @@ Deno.test("HTTPSServer serves over TLS (curl with a per-run CA)", async () => {
         stderr: "piped",
       }).output();
       assert.equal(new TextDecoder().decode(out.stdout), "hello /tlshello /again");
+      // A plain-HTTP client on the TLS port is dropped; the server goes on.
+      const plain = await rawExchange(port, ["GET / HTTP/1.0\r\n\r\n"]);
+      assert.notEqual(plain.end, "open");
+      const again = await new Deno.Command("curl", {
+        args: ["-s", "--cacert", `${dir}/ca.pem`, `https://127.0.0.1:${port}/after`],
+        stdout: "piped",
+      }).output();
+      assert.equal(new TextDecoder().decode(again.stdout), "hello /after");
     });
   } finally {
     await Deno.remove(dir, { recursive: true });
