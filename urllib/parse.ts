@@ -2045,12 +2045,16 @@ function qslStr(
   const n = qs.length;
   const sl = sep.length;
   let start = 0;
+  let nextEq = -1;
   while (start <= n) {
     let end = qs.indexOf(sep, start);
     if (end < 0) end = n;
     if (end > start || strict) {
-      const eq = qs.indexOf("=", start);
-      const hasEq = eq >= 0 && eq < end;
+      // The next "=" at or after start, remembered across fields so that
+      // fields without "=" do not rescan the rest of the string (linear time).
+      if (nextEq < start) nextEq = qs.indexOf("=", start) >>> 0;
+      const eq = nextEq;
+      const hasEq = eq < end;
       if (!hasEq && strict) throw new ValueError(`bad query field: ${reprStr(qs.slice(start, end))}`);
       const valueStart = hasEq ? eq + 1 : end;
       if (valueStart < end || keepBlank) {
@@ -2082,12 +2086,16 @@ function qslCore<T>(
   const n = qs.length;
   const sl = sep.length;
   let start = 0;
+  let nextEq = -1;
   while (start <= n) {
     let end = qs.indexOf(sep, start);
     if (end < 0) end = n;
     if (end > start || strict) {
-      const eq = qs.indexOf("=", start);
-      const hasEq = eq >= 0 && eq < end;
+      // The next "=" at or after start, remembered across fields so that
+      // fields without "=" do not rescan the rest of the string (linear time).
+      if (nextEq < start) nextEq = qs.indexOf("=", start) >>> 0;
+      const eq = nextEq;
+      const hasEq = eq < end;
       if (!hasEq && strict) throw new ValueError(`bad query field: ${reprField(qs.slice(start, end))}`);
       const valueStart = hasEq ? eq + 1 : end;
       if (valueStart < end || keepBlank) {

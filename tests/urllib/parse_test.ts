@@ -568,6 +568,10 @@ Deno.test("urllib.parse: hostile 1 MB inputs finish (linear time)", () => {
     P.urlunsplit([r.scheme, s, s, s, s]);
   }
   assert.throws(() => P.parse_qsl("&".repeat(MB), { max_num_fields: 10 }), ValueError);
+  // fields without "=" before one far away: no rescans
+  assert.equal(P.parse_qsl("&a".repeat(MB / 2) + "=", { keep_blank_values: true }).length, MB / 2);
+  assert.equal(P.parse_qsl(b`${"&a".repeat(MB / 2)}=`, { keep_blank_values: true }).length, MB / 2);
+  assert.equal(P.unquote("é%41".repeat(MB / 4) + "%").length, MB / 2 + 1);
   const nested = "[".repeat(MB / 2) + "]".repeat(MB / 2);
   assert.throws(() => P.urlsplit("http://" + nested), ValueError);
   assert.throws(() => P.urlsplit("http://[" + "1:".repeat(MB / 2) + "]"), ValueError);
