@@ -4,10 +4,9 @@ set -u
 need=()
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
-{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 || need+=(nginx-light)  # http.client interop + bench
-command -v chromium >/dev/null 2>&1 || need+=(chromium)  # http.server listing render test
+{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 || need+=(nginx-light)  # http.client interop + benches
+command -v chromium >/dev/null 2>&1 || need+=(chromium)  # listing render test, demo screenshot test
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # bench/http_server_compare.ts
-command -v nginx >/dev/null 2>&1 || need+=(nginx-light)  # bench/http_server_compare.ts
 /usr/bin/python3 -c "import gunicorn" >/dev/null 2>&1 || need+=(python3-gunicorn)  # bench/wsgi_compare.ts
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
