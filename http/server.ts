@@ -1179,7 +1179,8 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     if (header === null || this.command !== "GET") return null;
     const ifRange = this.headers.get("If-Range");
     if (ifRange !== null && ifRange.trim() !== lastModified) return null;
-    const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+    // Drop blanks first (linear), then match an unambiguous pattern: no backtracking on hostile input.
+    const m = /^bytes=(\d*)-(\d*)$/i.exec(header.replace(/[ \t]+/g, ""));
     if (!m || (m[1] === "" && m[2] === "")) return null;
     let start: number, end: number;
     if (m[1] === "") {

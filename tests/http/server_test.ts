@@ -544,3 +544,32 @@ Deno.test("traversal and open redirect are contained (no oracle needed)", async 
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("hostile Range and If-Modified-Since headers are handled in linear time", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/f.txt`, "0123456789");
+  class Files extends SimpleHTTPRequestHandler {
+    constructor(r: Deno.Conn, a: ServerAddress, s: HTTPServer) {
+      super(r, a, s, { directory: dir });
+    }
+    override log_message(): void {}
+  }
+  try {
+    await withServer(new ThreadingHTTPServer(["127.0.0.1", 0], Files), async (port) => {
+      for (
+        const h of [
+          "Range: bytes=" + " ".repeat(60000) + "x",
+          "Range: bytes=" + "1".repeat(60000) + "-" + " ".repeat(1000) + "x",
+          "If-Modified-Since: " + "Mon, ".repeat(12000),
+          "If-Modified-Since: " + "1:".repeat(30000),
+        ]
+      ) {
+        const t = fromLatin1((await rawExchange(port, [`GET /f.txt HTTP/1.0\r\n${h}\r\n\r\n`], 2000)).data);
+        assert.match(t, /^HTTP\/1.0 200 OK\r\n/);
+        assert.ok(t.endsWith("0123456789"));
+      }
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
