@@ -49,3 +49,143 @@ export {
   UnicodeError,
   ValueError,
 } from "./_util/exceptions.ts";
+
+import * as _urllib_parse from "./urllib/parse.ts";
+import * as _urllib_request from "./urllib/request.ts";
+import * as _urllib_error from "./urllib/error.ts";
+import * as _urllib_response from "./urllib/response.ts";
+import * as _urllib_robotparser from "./urllib/robotparser.ts";
+import * as _http from "./http/mod.ts";
+import * as _http_client from "./http/client.ts";
+import * as _http_server from "./http/server.ts";
+import * as _http_cookies from "./http/cookies.ts";
+import * as _http_cookiejar from "./http/cookiejar.ts";
+import * as _html from "./html/mod.ts";
+import * as _html_parser from "./html/parser.ts";
+import * as _html_entities from "./html/entities.ts";
+import * as _wsgi_simple_server from "./wsgi/simple_server.ts";
+import * as _wsgi_handlers from "./wsgi/handlers.ts";
+import * as _wsgi_util from "./wsgi/util.ts";
+import * as _wsgi_headers from "./wsgi/headers.ts";
+import * as _wsgi_validate from "./wsgi/validate.ts";
+import * as _wsgi_types from "./wsgi/types.ts";
+import * as _cgi from "./cgi.ts";
+import * as _socketserver from "./socketserver.ts";
+
+/**
+ * Python's `urllib` package as a namespace: `urllib.parse`, `urllib.request`,
+ * `urllib.error`, `urllib.response`, `urllib.robotparser`.
+ *
+ * @example
+ * ```ts
+ * import { urllib } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(urllib.parse.urlsplit("http://a/b?c").query, "c");
+ * ```
+ */
+export const urllib: {
+  parse: typeof _urllib_parse;
+  request: typeof _urllib_request;
+  error: typeof _urllib_error;
+  response: typeof _urllib_response;
+  robotparser: typeof _urllib_robotparser;
+} = {
+  parse: _urllib_parse,
+  request: _urllib_request,
+  error: _urllib_error,
+  response: _urllib_response,
+  robotparser: _urllib_robotparser,
+};
+
+/**
+ * Python's `http` package as a namespace: `HTTPStatus` and `HTTPMethod`, and
+ * `http.client`, `http.server`, `http.cookies`, `http.cookiejar`.
+ *
+ * @example
+ * ```ts
+ * import { http } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(http.HTTPStatus.NOT_FOUND.phrase, "Not Found");
+ * assert.equal(http.client.HTTP_PORT, 80);
+ * ```
+ */
+export const http: typeof _http & {
+  client: typeof _http_client;
+  server: typeof _http_server;
+  cookies: typeof _http_cookies;
+  cookiejar: typeof _http_cookiejar;
+} = {
+  ..._http,
+  client: _http_client,
+  server: _http_server,
+  cookies: _http_cookies,
+  cookiejar: _http_cookiejar,
+};
+
+/**
+ * Python's `html` package as a namespace: `escape`, `unescape`, and
+ * `html.parser`, `html.entities`.
+ *
+ * @example
+ * ```ts
+ * import { html } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(html.escape("<a & b>"), "&lt;a &amp; b&gt;");
+ * assert.equal(html.entities.name2codepoint["amp"], 38);
+ * ```
+ */
+export const html: typeof _html & {
+  parser: typeof _html_parser;
+  entities: typeof _html_entities;
+} = { ..._html, parser: _html_parser, entities: _html_entities };
+
+/**
+ * Python's `wsgiref` package as a namespace (our folder `wsgi/`):
+ * `wsgiref.simple_server`, `.handlers`, `.util`, `.headers`, `.validate`, `.types`.
+ *
+ * @example
+ * ```ts
+ * import { wsgiref } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(wsgiref.util.is_hop_by_hop("Connection"), true);
+ * ```
+ */
+export const wsgiref: {
+  simple_server: typeof _wsgi_simple_server;
+  handlers: typeof _wsgi_handlers;
+  util: typeof _wsgi_util;
+  headers: typeof _wsgi_headers;
+  validate: typeof _wsgi_validate;
+  types: typeof _wsgi_types;
+} = {
+  simple_server: _wsgi_simple_server,
+  handlers: _wsgi_handlers,
+  util: _wsgi_util,
+  headers: _wsgi_headers,
+  validate: _wsgi_validate,
+  types: _wsgi_types,
+};
+
+/**
+ * The old `cgi` module's form helpers (`FieldStorage`, `parse_header`, …) as a namespace.
+ *
+ * @example
+ * ```ts
+ * import { cgi } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(cgi.parse_header("text/html; charset=utf-8")[0], "text/html");
+ * ```
+ */
+export const cgi: typeof _cgi = _cgi;
+
+/**
+ * Python's `socketserver` module (what `http.server` stands on) as a namespace.
+ *
+ * @example
+ * ```ts
+ * import { socketserver } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.equal(typeof socketserver.TCPServer, "function");
+ * ```
+ */
+export const socketserver: typeof _socketserver = _socketserver;
