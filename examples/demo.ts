@@ -3,6 +3,8 @@
 // `deno task demo --serve` keeps the site, the graph app and the random-normal app running.
 // Nothing outside this machine is contacted.
 
+import { urlopen } from "@pyweb/std/urllib/request";
+
 const here = new URL(".", import.meta.url);
 const path = (name: string) => decodeURIComponent(new URL(name, here).pathname);
 const deno = Deno.execPath();
@@ -85,7 +87,6 @@ async function run(title: string, script: string, args: string[] = [], cwd?: str
 
 /** GET a page from one of our servers with our urlopen and show its status and first lines. */
 async function show(title: string, url: string, lines = 6): Promise<void> {
-  const { urlopen } = await import("@pyweb/std/urllib/request");
   console.log(`\n=== ${title}: GET ${url}`);
   try {
     const f = await urlopen(url);
