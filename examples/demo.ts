@@ -90,7 +90,7 @@ async function show(title: string, url: string, lines = 6): Promise<void> {
   console.log(`\n=== ${title}: GET ${url}`);
   try {
     const f = await urlopen(url);
-    const text = (await f.read()).decode("utf-8");
+    const text: string = (await f.read()).decode("utf-8");
     console.log(f.status, f.headers.get("Content-Type"));
     const body = text.split("\n").slice(0, lines).map((l) => l.length > 160 ? l.slice(0, 160) + "…" : l);
     console.log(body.join("\n"));
