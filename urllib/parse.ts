@@ -2335,14 +2335,17 @@ export function urlencode(query: unknown, ...rest: unknown[]): string {
     );
   }
   let items: unknown[];
+  let dictKeys: string[] | null = null;
   if (Array.isArray(query)) {
     if (query.length && !Array.isArray(query[0]) && !(query[0] instanceof NamedTuple)) {
       throw new TypeError(NOT_SEQ);
     }
     items = query;
   } else if (query instanceof Map) items = [...query.entries()];
-  else if (isDict(query)) items = Object.entries(query);
-  else if (typeof query === "string" || query instanceof Uint8Array) {
+  else if (isDict(query)) {
+    dictKeys = Object.keys(query);
+    items = dictKeys;
+  } else if (typeof query === "string" || query instanceof Uint8Array) {
     if (query.length) throw new TypeError(NOT_SEQ);
     items = [];
   } else if (query instanceof NamedTuple) {
@@ -2370,7 +2373,10 @@ export function urlencode(query: unknown, ...rest: unknown[]): string {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     let k0: unknown, v: unknown;
-    if (Array.isArray(item) && item.length === 2) {
+    if (dictKeys !== null) {
+      k0 = item;
+      v = (query as Record<string, unknown>)[item as string];
+    } else if (Array.isArray(item) && item.length === 2) {
       k0 = item[0];
       v = item[1];
     } else [k0, v] = unpack(item, 2);

@@ -266,6 +266,10 @@ function specialCases(): Case[] {
     a: ["%C3%A9+" + "%F0%9F%98%80".repeat(900)],
   });
   cs.push({ f: "parse_qsl", a: ["a=%C3%A9&".repeat(2000)] });
+  // urlencode of plain objects (Python dicts)
+  cs.push({ f: "urlencode", a: [{ a: "1 2", "é": ["x", "y"], n: 5, t: true, z: null }], k: { doseq: true } });
+  cs.push({ f: "urlencode", a: [{ a: "1 2", "é": ["x", "y"], n: 5, ["__proto__"]: "p" }] });
+  cs.push({ f: "urlencode", a: [{}] }, { f: "urlencode", a: [{ "a&b": "c=d" }], k: { safe: "&=" } });
   // urlencode with dict-like queries and assorted values
   cs.push(
     {
