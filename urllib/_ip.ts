@@ -94,12 +94,13 @@ export function isIPv6(s: string): boolean {
     hi = 8;
     lo = 0;
   }
-  const check = (p: string): boolean => {
-    if (p.length === 0 || p.length > 4) return false;
-    for (let k = 0; k < p.length; k++) if (!isHex(p.charCodeAt(k))) return false;
-    return true;
-  };
-  for (let i = 0; i < hi; i++) if (!check(parts[i])) return false;
-  for (let i = parts.length - lo; i < parts.length; i++) if (!check(parts[i])) return false;
+  for (let i = 0; i < hi; i++) if (!isHextet(parts[i])) return false;
+  for (let i = parts.length - lo; i < parts.length; i++) if (!isHextet(parts[i])) return false;
+  return true;
+}
+
+function isHextet(p: string): boolean {
+  if (p.length === 0 || p.length > 4) return false;
+  for (let k = 0; k < p.length; k++) if (!isHex(p.charCodeAt(k))) return false;
   return true;
 }

@@ -1290,7 +1290,7 @@ function joinStr(base: string, url: string, allow: boolean): string {
   // merge is plain concatenation.
   if (path.charCodeAt(0) === 0x2f) {
     if (!hasDotSegment(path)) return unsplitStr(scheme, netloc, path, query, fragment);
-  } else {
+  } else if (!hasDotSegment(path)) {
     const merged = (bpath === "" ? "/" : bpath.slice(0, bpath.lastIndexOf("/") + 1)) + path;
     if (merged.indexOf("//") < 0 && !hasDotSegment(merged)) {
       return unsplitStr(scheme, netloc, merged, query, fragment);
