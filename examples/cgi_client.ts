@@ -1,8 +1,8 @@
 // Seed: "CGIHTTPServer 예시" (cgi_client.py) — POST a form to a CGI script.
 // Run the server first, from shared/tutorial: python3 -m http.server 8888 --cgi
-import { print } from "../mod.ts";
-import * as urllib_request from "../urllib/request.ts";
-import { urlencode } from "../urllib/parse.ts";
+import { print } from "@pyweb/std";
+import * as urllib_request from "@pyweb/std/urllib/request";
+import { urlencode } from "@pyweb/std/urllib/parse";
 
 const port = Deno.args.length > 0 ? parseInt(Deno.args[0]) : 8888;
 // One addition to the original: an optional script name, so `deno task demo` can post to the

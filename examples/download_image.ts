@@ -1,10 +1,10 @@
 // Seed: "http.client 모듈 예제" (download_image.py) — find the images of a page and download them.
 // usage: download_image.ts [host:port]
-import { print } from "../mod.ts";
-import { HTTPConnection } from "../http/client.ts";
-import { urljoin, urlunparse } from "../urllib/parse.ts";
-import { urlretrieve } from "../urllib/request.ts";
-import { HTMLParser } from "../html/parser.ts";
+import { print } from "@pyweb/std";
+import { HTTPConnection } from "@pyweb/std/http/client";
+import { urljoin, urlunparse } from "@pyweb/std/urllib/parse";
+import { urlretrieve } from "@pyweb/std/urllib/request";
+import { HTMLParser } from "@pyweb/std/html/parser";
 
 class ImageParser extends HTMLParser {
   result?: string[];

@@ -2,7 +2,7 @@
 // file, downloads it in 8 KiB blocks to a temporary file (memory stays flat),
 // and redraws a bar from reporthook(blocknum, blocksize, totalsize).
 // usage: download_progress.ts [megabytes]
-import { urlcleanup, urlretrieve } from "../urllib/request.ts";
+import { urlcleanup, urlretrieve } from "@pyweb/std/urllib/request";
 
 const megabytes = Deno.args.length > 0 ? parseFloat(Deno.args[0]) : 32;
 const total = Math.floor(megabytes * 1024 * 1024);

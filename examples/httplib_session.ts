@@ -1,8 +1,8 @@
 // Seed: "http method에 따른 요청 방법" — GET, a 404, HEAD, POST and PUT over one HTTPConnection.
 // Port of shared/tutorial/httplib_session.py: `deno task example:httplib_session 8000`
-import { print } from "../mod.ts";
-import { HTTPConnection } from "../http/client.ts";
-import { urlencode } from "../urllib/parse.ts";
+import { print } from "@pyweb/std";
+import { HTTPConnection } from "@pyweb/std/http/client";
+import { urlencode } from "@pyweb/std/urllib/parse";
 
 const [host, port] = ["127.0.0.1", Deno.args.length > 0 ? parseInt(Deno.args[0]) : 8000];
 

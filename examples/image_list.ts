@@ -1,9 +1,9 @@
 // Seed: "urllib.request 모듈 예제" — list the images of a page with urlopen and HTMLParser.
 //
 // Port of shared/tutorial/image_list.py. usage: image_list.ts [url]
-import { print } from "../mod.ts";
-import { type Attr, HTMLParser } from "../html/parser.ts";
-import { urlopen } from "../urllib/request.ts";
+import { print } from "@pyweb/std";
+import { type Attr, HTMLParser } from "@pyweb/std/html/parser";
+import { urlopen } from "@pyweb/std/urllib/request";
 
 export class ImageParser extends HTMLParser {
   result?: (string | null)[];

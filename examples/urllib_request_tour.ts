@@ -1,9 +1,9 @@
 // Seed: "urlopen()을 이용한 다양한 처리" — GET, POST, a Request with headers, and the
 // auth, cookie and proxy handlers. usage: urllib_request_tour.ts [site_port] [proxy_port]
-import { print } from "../mod.ts";
-import * as urllib_request from "../urllib/request.ts";
-import { HTTPError } from "../urllib/error.ts";
-import { urlencode } from "../urllib/parse.ts";
+import { print } from "@pyweb/std";
+import * as urllib_request from "@pyweb/std/urllib/request";
+import { HTTPError } from "@pyweb/std/urllib/error";
+import { urlencode } from "@pyweb/std/urllib/parse";
 
 const port = Deno.args.length > 0 ? parseInt(Deno.args[0]) : 8000;
 const proxy_port = Deno.args.length > 1 ? parseInt(Deno.args[1]) : 3128;

@@ -1,6 +1,6 @@
 // Seed: "urllib.parse 모듈" — take a URL apart and put it back together.
-import { print } from "../mod.ts";
-import { parse_qs, quote, unquote, urlencode, urljoin, urlparse, urlunparse } from "../urllib/parse.ts";
+import { print } from "@pyweb/std";
+import { parse_qs, quote, unquote, urlencode, urljoin, urlparse, urlunparse } from "@pyweb/std/urllib/parse";
 
 const result = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
 print(result);
