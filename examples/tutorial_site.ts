@@ -6,7 +6,7 @@ import { SimpleCookie } from "@pyweb/std/http/cookies";
 import { type ServerAddress, SimpleHTTPRequestHandler, ThreadingHTTPServer } from "@pyweb/std/http/server";
 
 const SITE = Deno.env.get("TUTORIAL_SITE") ??
-  decodeURIComponent(new URL("../../shared/tutorial/site", import.meta.url).pathname);
+  decodeURIComponent(new URL("site", import.meta.url).pathname);
 const STORE = new Map<string, string>();
 
 class TutorialHandler extends SimpleHTTPRequestHandler {
