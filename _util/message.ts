@@ -524,6 +524,12 @@ export interface LineReader {
   readline(limit?: number): Promise<Uint8Array>;
 }
 
+/** A {@link LineReader} that can also hand back a line as ISO-8859-1 text without allocating bytes. */
+export interface TextLineReader extends LineReader {
+  /** `readline(limit)` decoded as ISO-8859-1. */
+  readlineLatin1(limit?: number): Promise<string>;
+}
+
 /** The limits of `http.client._read_headers`. */
 export interface HeaderLimits {
   /** Longest line (`_MAXLINE`, 65536); a longer one raises `lineTooLong()`. */
@@ -551,6 +557,28 @@ export async function readHeaderLines(fp: LineReader, limits: HeaderLimits): Pro
       line.length === 0 || (line.length === 1 && line[0] === 10) ||
       (line.length === 2 && line[0] === 13 && line[1] === 10)
     ) return lines;
+  }
+}
+
+/**
+ * `http.client.parse_headers` in one step for the hot paths: read the header
+ * block with the same limits as {@link readHeaderLines} and parse it into a
+ * new `cls`, decoding each line straight from the read buffer.
+ */
+export async function readHeaders<M extends HTTPMessage>(
+  fp: LineReader | TextLineReader,
+  limits: HeaderLimits,
+  cls: new () => M,
+): Promise<M> {
+  if (!("readlineLatin1" in fp)) return parseHeaderLines(await readHeaderLines(fp, limits), cls);
+  let text = "";
+  let count = 0;
+  for (;;) {
+    const line = await fp.readlineLatin1(limits.maxLine + 1);
+    if (line.length > limits.maxLine) throw limits.lineTooLong();
+    text += line;
+    if (++count > limits.maxHeaders) throw limits.tooMany();
+    if (line === "" || line === "\r\n" || line === "\n") return parseHeaderBlock(text, new cls());
   }
 }
 

@@ -150,21 +150,50 @@ export class BufferedReader {
   }
 
   /**
+   * Make the next line buffered and return its length: up to and including
+   * the next `\n`, at most `limit` bytes when `limit >= 0`; 0 at EOF.
+   */
+  async #lineLength(limit: number): Promise<number> {
+    let scanFrom = this.#start;
+    for (;;) {
+      const buf = this.#buf;
+      const stop = limit >= 0 ? Math.min(this.#end, this.#start + limit) : this.#end;
+      // A plain loop: no view allocation, and never scans past the buffered bytes.
+      for (let i = scanFrom; i < stop; i++) if (buf[i] === 10) return i + 1 - this.#start;
+      if (limit >= 0 && this.#end - this.#start >= limit) return limit;
+      const offset = this.#end - this.#start;
+      if (!(await this.#fill())) return this.#end - this.#start;
+      scanFrom = this.#start + offset;
+    }
+  }
+
+  /**
    * Python's `readline(limit=-1)`: up to and including the next `\n`, at
    * most `limit` bytes when `limit >= 0`; empty at EOF.
    */
   async readline(limit = -1): Promise<Bytes> {
-    let scanFrom = this.#start;
-    for (;;) {
-      const stop = limit >= 0 ? Math.min(this.#end, this.#start + limit) : this.#end;
-      const nl = this.#buf.subarray(scanFrom, stop).indexOf(10);
-      if (nl >= 0) return this.#take(scanFrom + nl + 1 - this.#start);
-      if (limit >= 0 && this.#end - this.#start >= limit) return this.#take(limit);
-      scanFrom = this.#end;
-      const offset = scanFrom - this.#start;
-      if (!(await this.#fill())) return this.#take(this.#end - this.#start);
-      scanFrom = this.#start + offset;
+    return this.#take(await this.#lineLength(limit));
+  }
+
+  /**
+   * `readline(limit)` decoded as ISO-8859-1, straight from the buffer: the
+   * header parsers use it so that a header line costs one string and no
+   * byte-array allocation.
+   */
+  async readlineLatin1(limit = -1): Promise<string> {
+    const n = await this.#lineLength(limit);
+    const buf = this.#buf;
+    const start = this.#start;
+    let s = "";
+    if (n <= 256) {
+      for (let i = start; i < start + n; i++) s += String.fromCharCode(buf[i]);
+    } else {
+      for (let i = start; i < start + n; i += 8192) {
+        s += String.fromCharCode(...buf.subarray(i, Math.min(i + 8192, start + n)));
+      }
     }
+    this.#start += n;
+    return s;
   }
 
   /** Python's `read(n=-1)`: `n` bytes (fewer only at EOF), or everything to EOF. */

@@ -46,7 +46,13 @@ import {
   ValueError,
 } from "../_util/exceptions.ts";
 import { checkKwargs, isKwargs } from "../_util/kwargs.ts";
-import { HTTPMessage, type LineReader, parseHeaderLines, readHeaderLines } from "../_util/message.ts";
+import {
+  HTTPMessage,
+  type LineReader,
+  parseHeaderLines,
+  readHeaderLines,
+  readHeaders,
+} from "../_util/message.ts";
 export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_util/message.ts";
 export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
 import { print, pyrepr, repr, showAsRepr, type Tuple } from "../_util/repr.ts";
@@ -402,8 +408,7 @@ export async function parse_headers<M extends HTTPMessage = HTTPMessage>(
   fp: LineReader,
   _class?: new () => M,
 ): Promise<M> {
-  const lines = await readHeaderLines(fp, HEADER_LIMITS);
-  return parseHeaderLines(lines, (_class ?? HTTPMessage) as new () => M);
+  return await readHeaders(fp, HEADER_LIMITS, (_class ?? HTTPMessage) as new () => M);
 }
 
 /**

@@ -59,7 +59,7 @@ import {
   type ThreadingServer,
   writeStderr,
 } from "../socketserver.ts";
-import { HTTPMessage, parseHeaderLines, readHeaderLines } from "../_util/message.ts";
+import { HTTPMessage, readHeaders } from "../_util/message.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
 import { Bytes } from "../_util/bytes.ts";
@@ -549,7 +549,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       return true;
     }
     try {
-      this.headers = parseHeaderLines(await readHeaderLines(this.rfile, headerLimits), this.MessageClass);
+      this.headers = await readHeaders(this.rfile, headerLimits, this.MessageClass);
     } catch (err) {
       if (err instanceof LineTooLong) {
         this.send_error(431, "Line too long", String(err.message));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { HTTPMessage, parseHeaderLines, readHeaderLines } from "../../_util/message.ts";
+import { HTTPMessage, parseHeaderLines, readHeaderLines, readHeaders } from "../../_util/message.ts";
 import { BufferedReader, BufferedWriter } from "../../_util/stream.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "../../http/_exceptions.ts";
 import { oracle, oracleTest } from "../_oracle.ts";
@@ -66,9 +66,21 @@ function mulberry(seed: number) {
 }
 
 async function ours(block: string) {
+  // Both paths: bytes lines then parse (parse_headers' shape), and the text fast path the client
+  // and server use; they must agree with each other and with CPython.
+  let fast: HTTPMessage | Error;
+  try {
+    fast = await readHeaders(new BufferedReader(source(enc(block)), 16), limits, HTTPMessage);
+  } catch (e) {
+    fast = e as Error;
+  }
   const r = new BufferedReader(source(enc(block)), 16);
   try {
     const m = parseHeaderLines(await readHeaderLines(r, limits), HTTPMessage);
+    assert.ok(fast instanceof HTTPMessage, `fast path raised ${fast} on ${JSON.stringify(block)}`);
+    assert.deepEqual(fast.items().map((x) => [...x]), m.items().map((x) => [...x]));
+    assert.equal(fast.get_payload(), m.get_payload());
+    assert.deepEqual(fast.defects, m.defects);
     return {
       ok: [
         m.items().map((x) => [...x]),
@@ -85,6 +97,8 @@ async function ours(block: string) {
       ],
     };
   } catch (e) {
+    if ((e as Error).name === "AssertionError") throw e;
+    assert.ok(fast instanceof Error && fast.name === (e as Error).name, "both paths raise the same error");
     return { error: (e as Error).name, message: (e as Error).message };
   }
 }
@@ -117,6 +131,16 @@ oracleTest("parse_headers and HTTPMessage agree with CPython on 3,000 generated 
       const norm = (x: unknown) => JSON.parse(JSON.stringify(x));
       assert.deepEqual(norm(g), norm(w.ok), `block ${JSON.stringify(blocks[i])}`);
     } else assert.deepEqual(got, want[i], `block ${JSON.stringify(blocks[i])}`);
+  }
+});
+
+Deno.test("BufferedReader.readlineLatin1 returns what readline returns, as ISO-8859-1 text", async () => {
+  const data = "caf\xe9\xff\r\n" + "x".repeat(300) + "\n\x80\x9f tail";
+  const a = new BufferedReader(source(enc(data), 5), 8);
+  const b = new BufferedReader(source(enc(data), 5), 8);
+  for (const limit of [-1, 4, -1, 1000, -1, -1]) {
+    const want = await a.readline(limit);
+    assert.equal(await b.readlineLatin1(limit), String.fromCharCode(...want));
   }
 });
 
