@@ -296,24 +296,39 @@ export class BufferedReader {
 }
 
 const COALESCE = 64 * 1024;
+/** Writes up to this size are copied into the coalescing buffer; larger ones are queued as copies of their own. */
+const SMALL = 16 * 1024;
 
 async function writeAll(sink: ByteSink, data: Uint8Array): Promise<void> {
   let off = 0;
   while (off < data.length) off += await sink.write(data.subarray(off));
 }
 
+const textEncoder = new TextEncoder();
+
+/** A queued piece: bytes to write, and whether they live in a reusable coalescing buffer. */
+interface Piece {
+  data: Uint8Array;
+  pooled: boolean;
+}
+
 /**
  * An ordered write queue over a {@link ByteSink}: Python's `wfile`.
  *
  * `write()` returns at once (as Python's buffered `wfile.write` does);
- * queued writes made in the same tick go out as one socket write. A peer
- * that vanished never causes an unhandled rejection: the error is kept and
- * raised by the next `write()` or `flush()`.
+ * queued writes made in the same tick go out as one socket write: small
+ * writes are copied into a coalescing buffer that is reused once written,
+ * so a status line, headers and a small body cost one copy each and no
+ * allocation. A peer that vanished never causes an unhandled rejection: the
+ * error is kept and raised by the next `write()` or `flush()`.
  */
 export class BufferedWriter {
   #sink: ByteSink;
-  #queue: Uint8Array[] = [];
+  #queue: Piece[] = [];
   #queued = 0;
+  #cur: Uint8Array | null = null;
+  #curLen = 0;
+  #spare: Uint8Array | null = null;
   #draining: Promise<void> | null = null;
   #error: Error | null = null;
   /** True once `close()` was called. */
@@ -336,6 +351,15 @@ export class BufferedWriter {
     return this.#queued;
   }
 
+  /** Move the coalescing buffer's bytes to the queue. */
+  #seal(): void {
+    if (this.#cur && this.#curLen) {
+      this.#queue.push({ data: this.#cur.subarray(0, this.#curLen), pooled: true });
+      this.#cur = null;
+      this.#curLen = 0;
+    }
+  }
+
   /**
    * Python's `wfile.write(data)`: queue `data` and return its length.
    *
@@ -345,38 +369,46 @@ export class BufferedWriter {
   write(data: Uint8Array | string): number {
     if (this.#error) throw this.#error;
     if (this.closed) throw new ValueError("write to closed file");
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    if (bytes.length === 0) return 0;
-    // Copy: the caller may reuse its buffer, as Python code does with bytearrays.
-    this.#queue.push(bytes.slice());
-    this.#queued += bytes.length;
-    this.written += bytes.length;
+    const bytes = typeof data === "string" ? textEncoder.encode(data) : data;
+    const n = bytes.length;
+    if (n === 0) return 0;
+    // Copy either way: the caller may reuse its buffer, as Python code does with bytearrays.
+    if (n <= SMALL) {
+      if (this.#cur && this.#curLen + n > this.#cur.length) this.#seal();
+      if (!this.#cur) {
+        this.#cur = this.#spare ?? new Uint8Array(COALESCE);
+        this.#spare = null;
+      }
+      this.#cur.set(bytes, this.#curLen);
+      this.#curLen += n;
+    } else {
+      this.#seal();
+      this.#queue.push({ data: bytes.slice(), pooled: false });
+    }
+    this.#queued += n;
+    this.written += n;
     if (!this.#draining) this.#draining = this.#drain();
-    return bytes.length;
+    return n;
   }
 
   async #drain(): Promise<void> {
     // Let the rest of this tick's writes join the first socket write.
     await Promise.resolve();
     try {
-      while (this.#queue.length) {
-        let chunk: Uint8Array;
-        if (this.#queue.length === 1 || this.#queue[0].length >= COALESCE) {
-          chunk = this.#queue.shift()!;
-        } else {
-          let n = 0, k = 0;
-          while (k < this.#queue.length && n + this.#queue[k].length <= COALESCE) {
-            n += this.#queue[k++].length;
-          }
-          if (k === 0) k = 1, n = this.#queue[0].length;
-          chunk = concatBytes(this.#queue.splice(0, k));
-        }
-        this.#queued -= chunk.length;
-        await writeAll(this.#sink, chunk);
+      for (;;) {
+        if (!this.#queue.length) this.#seal();
+        const piece = this.#queue.shift();
+        if (!piece) break;
+        await writeAll(this.#sink, piece.data);
+        this.#queued -= piece.data.length;
+        // The socket is done with it: reuse the coalescing buffer for later writes.
+        if (piece.pooled && !this.#spare) this.#spare = new Uint8Array(piece.data.buffer, 0, COALESCE);
       }
     } catch (e) {
       this.#error = fromDenoError(e);
       this.#queue = [];
+      this.#cur = null;
+      this.#curLen = 0;
       this.#queued = 0;
     } finally {
       this.#draining = null;
