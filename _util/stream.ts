@@ -296,6 +296,8 @@ export class BufferedReader {
 }
 
 const COALESCE = 64 * 1024;
+/** How many microtask hops a drain waits for more writes before it writes (flush() cuts it short). */
+const DRAIN_HOPS = 16;
 /** Writes up to this size are copied into the coalescing buffer; larger ones are queued as copies of their own. */
 const SMALL = 16 * 1024;
 
@@ -316,7 +318,7 @@ interface Piece {
  * An ordered write queue over a {@link ByteSink}: Python's `wfile`.
  *
  * `write()` returns at once (as Python's buffered `wfile.write` does);
- * queued writes made in the same tick go out as one socket write: small
+ * queued writes made in the same event-loop turn go out as one socket write: small
  * writes are copied into a coalescing buffer that is reused once written,
  * so a status line, headers and a small body cost one copy each and no
  * allocation. A peer that vanished never causes an unhandled rejection: the
@@ -330,6 +332,7 @@ export class BufferedWriter {
   #curLen = 0;
   #spare: Uint8Array | null = null;
   #draining: Promise<void> | null = null;
+  #kicked = false;
   #error: Error | null = null;
   /** True once `close()` was called. */
   closed = false;
@@ -392,8 +395,11 @@ export class BufferedWriter {
   }
 
   async #drain(): Promise<void> {
-    // Let the rest of this tick's writes join the first socket write.
-    await Promise.resolve();
+    // Let later writes join the first socket write, including those made after awaiting
+    // already-settled promises (a handler that awaits between its headers and its body): wait a
+    // bounded number of microtask hops, or less when flush() asks for the bytes now.
+    for (let hop = 0; hop < DRAIN_HOPS && !this.#kicked; hop++) await null;
+    this.#kicked = false;
     try {
       for (;;) {
         if (!this.#queue.length) this.#seal();
@@ -417,7 +423,10 @@ export class BufferedWriter {
 
   /** Python's `flush()`: wait until everything queued is written; raises the kept error. */
   async flush(): Promise<void> {
-    while (this.#draining) await this.#draining;
+    while (this.#draining) {
+      this.#kicked = true;
+      await this.#draining;
+    }
     if (this.#error) throw this.#error;
   }
 
