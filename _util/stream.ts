@@ -308,10 +308,16 @@ async function writeAll(sink: ByteSink, data: Uint8Array): Promise<void> {
 
 const textEncoder = new TextEncoder();
 
-/** A queued piece: bytes to write, and whether they live in a reusable coalescing buffer. */
+/** Large writes up to this size leave their copy for reuse by the next large write. */
+const BIG_POOL = 4 * 1024 * 1024;
+
+/**
+ * A queued piece: bytes to write, and which reusable buffer they live in
+ * (`"small"`: the coalescing buffer; `"big"`: the large-write copy).
+ */
 interface Piece {
   data: Uint8Array;
-  pooled: boolean;
+  pooled: false | "small" | "big";
 }
 
 /**
@@ -331,6 +337,7 @@ export class BufferedWriter {
   #cur: Uint8Array | null = null;
   #curLen = 0;
   #spare: Uint8Array | null = null;
+  #bigSpare: Uint8Array | null = null;
   #draining: Promise<void> | null = null;
   #kicked = false;
   #error: Error | null = null;
@@ -357,7 +364,7 @@ export class BufferedWriter {
   /** Move the coalescing buffer's bytes to the queue. */
   #seal(): void {
     if (this.#cur && this.#curLen) {
-      this.#queue.push({ data: this.#cur.subarray(0, this.#curLen), pooled: true });
+      this.#queue.push({ data: this.#cur.subarray(0, this.#curLen), pooled: "small" });
       this.#cur = null;
       this.#curLen = 0;
     }
@@ -386,7 +393,15 @@ export class BufferedWriter {
       this.#curLen += n;
     } else {
       this.#seal();
-      this.#queue.push({ data: bytes.slice(), pooled: false });
+      // Streaming a file writes same-sized chunks: reuse the last one's copy once it is written.
+      const big = this.#bigSpare;
+      let copy: Uint8Array;
+      if (big && big.length >= n) {
+        this.#bigSpare = null;
+        big.set(bytes);
+        copy = big.subarray(0, n);
+      } else copy = bytes.slice();
+      this.#queue.push({ data: copy, pooled: n <= BIG_POOL ? "big" : false });
     }
     this.#queued += n;
     this.written += n;
@@ -408,7 +423,12 @@ export class BufferedWriter {
         await writeAll(this.#sink, piece.data);
         this.#queued -= piece.data.length;
         // The socket is done with it: reuse the coalescing buffer for later writes.
-        if (piece.pooled && !this.#spare) this.#spare = new Uint8Array(piece.data.buffer, 0, COALESCE);
+        if (piece.pooled === "small" && !this.#spare) {
+          this.#spare = new Uint8Array(piece.data.buffer, 0, COALESCE);
+        } else if (piece.pooled === "big") {
+          const buf = piece.data.buffer as ArrayBuffer;
+          if (!this.#bigSpare || this.#bigSpare.length < buf.byteLength) this.#bigSpare = new Uint8Array(buf);
+        }
       }
     } catch (e) {
       this.#error = fromDenoError(e);

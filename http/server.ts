@@ -893,6 +893,19 @@ class DiskFile implements BodyFile {
     this.#left = got < buf.length ? 0 : this.#left - got;
     return buf.subarray(0, got);
   }
+  /** Fill `buf` from the file (within the length left); the count read, 0 at the end. */
+  async readInto(buf: Uint8Array): Promise<number> {
+    if (this.#left <= 0 || this.#closed) return 0;
+    const want = Math.min(buf.length, this.#left);
+    let got = 0;
+    while (got < want) {
+      const r = await this.#file.read(buf.subarray(got, want));
+      if (r === null) break;
+      got += r;
+    }
+    this.#left = got < want ? 0 : this.#left - got;
+    return got;
+  }
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -1287,6 +1300,18 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     source: BodyFile,
     outputfile: { write(b: Uint8Array): number; flush(): Promise<void>; readonly pending?: number },
   ): Promise<void> {
+    if (source instanceof DiskFile) {
+      // Read into one buffer for the whole file (wfile.write copies, into a buffer it reuses too),
+      // so serving a large file makes no garbage and memory stays flat.
+      const buf = new Uint8Array(1 << 20);
+      for (;;) {
+        const n = await source.readInto(buf);
+        if (!n) break;
+        outputfile.write(buf.subarray(0, n));
+        if ((outputfile.pending ?? Infinity) >= 1 << 16) await outputfile.flush();
+      }
+      return;
+    }
     for (;;) {
       const chunk = await source.read(1 << 20);
       if (!chunk.length) break;
