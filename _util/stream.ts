@@ -384,9 +384,19 @@ export class BufferedWriter {
     if (n === 0) return 0;
     // Copy either way: the caller may reuse its buffer, as Python code does with bytearrays.
     if (n <= SMALL) {
-      if (this.#cur && this.#curLen + n > this.#cur.length) this.#seal();
+      const cur = this.#cur;
+      if (cur && this.#curLen + n > cur.length) {
+        if (this.#curLen + n <= COALESCE) {
+          // Grow towards COALESCE rather than split: one socket write for the whole response.
+          const grown = new Uint8Array(Math.min(COALESCE, Math.max(cur.length * 2, this.#curLen + n)));
+          grown.set(cur.subarray(0, this.#curLen));
+          this.#cur = grown;
+        } else this.#seal();
+      }
       if (!this.#cur) {
-        this.#cur = this.#spare ?? new Uint8Array(COALESCE);
+        // Start small (every small write fits): a connection that answers once and closes should
+        // not pay for zeroing 64 KiB; the buffer grows for longer responses and is then reused.
+        this.#cur = this.#spare ?? new Uint8Array(SMALL);
         this.#spare = null;
       }
       this.#cur.set(bytes, this.#curLen);
@@ -424,7 +434,7 @@ export class BufferedWriter {
         this.#queued -= piece.data.length;
         // The socket is done with it: reuse the coalescing buffer for later writes.
         if (piece.pooled === "small" && !this.#spare) {
-          this.#spare = new Uint8Array(piece.data.buffer, 0, COALESCE);
+          this.#spare = new Uint8Array(piece.data.buffer as ArrayBuffer);
         } else if (piece.pooled === "big") {
           const buf = piece.data.buffer as ArrayBuffer;
           if (!this.#bigSpare || this.#bigSpare.length < buf.byteLength) this.#bigSpare = new Uint8Array(buf);
