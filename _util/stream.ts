@@ -28,6 +28,8 @@ export interface ByteSink {
 }
 
 const EMPTY = new Bytes(0);
+/** `read(n)` up to this size allocates its result once and reads into it directly. */
+const DIRECT_READ = 1 << 20;
 
 /** Adapt a web `ReadableStream` (a subprocess's stdout, a fetch body) to {@link ByteSource}. */
 export function sourceFromStream(stream: ReadableStream<Uint8Array>): ByteSource {
@@ -206,6 +208,19 @@ export class BufferedReader {
       return concatBytes(parts);
     }
     if (this.buffered >= n) return this.#take(n);
+    if (n <= DIRECT_READ) {
+      // One allocation: what is buffered, then the source read straight into the result.
+      const out = new Bytes(n);
+      let got = this.#end - this.#start;
+      out.set(this.#buf.subarray(this.#start, this.#end));
+      this.#start = this.#end = 0;
+      while (got < n && !this.#eof) {
+        const r = await this.#rawRead(out.subarray(got));
+        if (r === null || r === 0) this.#eof = true;
+        else got += r;
+      }
+      return got === n ? out : new Bytes(out.subarray(0, got));
+    }
     // Large reads go straight into growing chunks: a huge n alone never allocates n bytes.
     const parts: Uint8Array[] = [];
     let got = 0;
@@ -254,9 +269,16 @@ export class BufferedReader {
 
   /** Python's `readinto(b)`: fill `b` as far as possible; the count read. */
   async readinto(b: Uint8Array): Promise<number> {
-    const data = await this.read(b.length);
-    b.set(data);
-    return data.length;
+    // Straight into the caller's buffer: no allocation, whatever the size.
+    let got = Math.min(this.#end - this.#start, b.length);
+    b.set(this.#buf.subarray(this.#start, this.#start + got));
+    this.#start += got;
+    while (got < b.length && !this.#eof) {
+      const r = await this.#rawRead(b.subarray(got));
+      if (r === null || r === 0) this.#eof = true;
+      else got += r;
+    }
+    return got;
   }
 
   /** Give back bytes to be read again first (used after peeking at a protocol switch). */
