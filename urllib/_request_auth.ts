@@ -1,7 +1,7 @@
 // Private helpers for urllib.request's authentication handlers: the
 // linear-time scan that replaces AbstractBasicAuthHandler.rx, and hashing.
 
-import { createHash, randomBytes } from "node:crypto";
+import { hexdigest } from "../_util/hash.ts";
 
 /** One `(scheme, quote, realm)` match of Python's `AbstractBasicAuthHandler.rx`. */
 export interface RealmMatch {
@@ -60,12 +60,9 @@ export function findRealms(s: string): RealmMatch[] {
   return out;
 }
 
-/** Hex digest of the ASCII text `s` with `md5`, `sha1` or `sha256`. */
-export function hexdigest(algorithm: "md5" | "sha1" | "sha256", data: string | Uint8Array): string {
-  return createHash(algorithm).update(data).digest("hex");
-}
+export { hexdigest };
 
 /** `n` random bytes (Python's `os.urandom`). */
 export function urandom(n: number): Uint8Array {
-  return new Uint8Array(randomBytes(n));
+  return crypto.getRandomValues(new Uint8Array(n));
 }
