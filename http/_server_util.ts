@@ -7,7 +7,6 @@
  */
 
 import { repr } from "../_util/repr.ts";
-import { ENCODINGS_MAP, SUFFIX_MAP, TYPES_MAP } from "./_server_data.ts";
 
 /** Python's `format % args` for the conversions log formats use: `%s %d %i %r %x %#x %%`. */
 export function pyFormat(format: string, args: readonly unknown[]): string {
@@ -158,50 +157,6 @@ export function unquote(s: string): string {
     out += s[i++];
   }
   return out;
-}
-
-/** Python's `posixpath.normpath(path)`. */
-export function normpath(path: string): string {
-  if (path === "") return ".";
-  let initial = path.startsWith("/") ? 1 : 0;
-  if (initial && path.startsWith("//") && !path.startsWith("///")) initial = 2;
-  const comps: string[] = [];
-  for (const comp of path.split("/")) {
-    if (comp === "" || comp === ".") continue;
-    if (comp !== ".." || (!initial && !comps.length) || (comps.length && comps[comps.length - 1] === "..")) {
-      comps.push(comp);
-    } else if (comps.length) comps.pop();
-  }
-  const joined = "/".repeat(initial) + comps.join("/");
-  return joined || ".";
-}
-
-/** Python's `posixpath.splitext(p)`. */
-export function splitext(p: string): [string, string] {
-  const sep = p.lastIndexOf("/");
-  const dot = p.lastIndexOf(".");
-  if (dot > sep) {
-    let f = sep + 1;
-    while (f < dot && p[f] === ".") f++;
-    if (f < dot) return [p.slice(0, dot), p.slice(dot)];
-  }
-  return [p, ""];
-}
-
-/** Python's `mimetypes.guess_file_type(path)[0]` over CPython's built-in table. */
-export function guessMimeType(path: string): string | null {
-  let [base, ext] = splitext(path);
-  const lowerHas = (m: Record<string, string>, e: string) => Object.hasOwn(m, e) ? e : null;
-  for (;;) {
-    const e = lowerHas(SUFFIX_MAP, ext) ?? lowerHas(SUFFIX_MAP, ext.toLowerCase());
-    if (!e) break;
-    [base, ext] = splitext(base + SUFFIX_MAP[e]);
-  }
-  if (Object.hasOwn(ENCODINGS_MAP, ext)) [base, ext] = splitext(base);
-  else if (Object.hasOwn(ENCODINGS_MAP, ext.toLowerCase())) [base, ext] = splitext(base);
-  if (Object.hasOwn(TYPES_MAP, ext)) return TYPES_MAP[ext];
-  if (Object.hasOwn(TYPES_MAP, ext.toLowerCase())) return TYPES_MAP[ext.toLowerCase()];
-  return null;
 }
 
 let cachedSecond = -1;
@@ -371,15 +326,4 @@ export function escapeLog(s: string): string {
     }
   }
   return last === 0 ? s : out + s.slice(last);
-}
-
-/** Compare strings by code point, as Python sorts `str`. */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!, y = b.codePointAt(i)!;
-    if (x !== y) return x - y;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }

@@ -33,6 +33,7 @@
  * @module
  */
 
+import { compareCodePoints } from "../_util/pystr.ts";
 import { Exception, KeyError, OverflowError } from "../_util/exceptions.ts";
 import { isKwargs } from "../_util/kwargs.ts";
 import { pyrepr, pystr, repr, showAsRepr, str, type Tuple, tuple } from "../_util/repr.ts";
@@ -245,17 +246,6 @@ function attrsHas(attrs: unknown, key: string): boolean {
     return Object.prototype.hasOwnProperty.call(attrs, key);
   }
   return false;
-}
-
-/** Compare strings by code point, as Python's `sorted()` does. */
-function cmpStr(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!, y = b.codePointAt(i)!;
-    if (x !== y) return x - y;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }
 
 /** Anything Python's `dict(values)` accepts: a mapping or pairs. */
@@ -598,7 +588,7 @@ export class Morsel implements Iterable<string> {
   OutputString(attrs?: Attrs | { attrs?: Attrs }): string {
     const a = isKwargs(attrs) ? (attrs as { attrs?: Attrs }).attrs : attrs as Attrs;
     const result = [`${str(this.#key)}=${str(this.#coded)}`];
-    const keys = [...this.#attrs.keys()].sort(cmpStr);
+    const keys = [...this.#attrs.keys()].sort(compareCodePoints);
     for (const key of keys) {
       const value = this.#attrs.get(key);
       if (value === "") continue;
@@ -899,7 +889,7 @@ export class BaseCookie implements Iterable<string> {
   }
 
   #sorted(): [string, Morsel][] {
-    return [...this.#morsels].sort((a, b) => cmpStr(a[0], b[0]));
+    return [...this.#morsels].sort((a, b) => compareCodePoints(a[0], b[0]));
   }
 
   /**

@@ -66,19 +66,18 @@ import { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import { RuntimeError, TimeoutError } from "../_util/exceptions.ts";
 import {
-  compareCodePoints,
   escapeHtml,
   escapeLog,
   formatdate,
-  guessMimeType,
-  normpath,
   parsedateToEpoch,
   pyFormat,
   pySplit,
   quote,
-  splitext,
   unquote,
 } from "./_server_util.ts";
+import { compareCodePoints } from "../_util/pystr.ts";
+import { guess_file_type } from "../_util/mimetypes.ts";
+import { normpath, splitext } from "../_util/posixpath.ts";
 import { RESPONSES } from "./_server_data.ts";
 
 export type { Request, RequestHandlerClass, ServerAddress } from "../socketserver.ts";
@@ -1335,7 +1334,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     if (Object.hasOwn(this.extensions_map, ext)) return this.extensions_map[ext];
     const lower = ext.toLowerCase();
     if (Object.hasOwn(this.extensions_map, lower)) return this.extensions_map[lower];
-    return guessMimeType(path) ?? this.default_content_type;
+    return guess_file_type(path) ?? this.default_content_type;
   }
 }
 {

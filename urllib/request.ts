@@ -46,7 +46,8 @@ import {
 } from "./_request_url.ts";
 import { ContentTooShortError, HTTPError, URLError } from "./error.ts";
 import { addinfourl, objectId, type ReadableFile } from "./response.ts";
-import { guessType } from "./_request_mimetypes.ts";
+import { guess_file_type } from "../_util/mimetypes.ts";
+import { normpath } from "../_util/posixpath.ts";
 import { HTTPConnection, HTTPSConnection } from "../http/client.ts";
 import { quote, unquote, unwrap, urljoin, urlparse, urlunparse } from "./parse.ts";
 import { CookieJar } from "../http/cookiejar.ts";
@@ -2271,7 +2272,7 @@ export class FileHandler extends BaseHandler {
       } catch (e) {
         throw fromDenoError(e, localfile);
       }
-      const mtype = guessType(localfile);
+      const mtype = guess_file_type(localfile);
       const modified = formatdateGMT(Math.floor((st.mtime?.getTime() ?? 0) / 1000));
       const headers = messageFrom(
         `Content-type: ${mtype ?? "text/plain"}\nContent-length: ${st.size}\nLast-modified: ${modified}\n`,
@@ -2394,20 +2395,6 @@ export class DataHandler extends BaseHandler {
 // urlretrieve
 
 const urlTempfiles: string[] = [];
-
-function normpath(path: string): string {
-  if (!path) return ".";
-  const initial = path.startsWith("/") ? (path.startsWith("//") && !path.startsWith("///") ? 2 : 1) : 0;
-  const comps: string[] = [];
-  for (const comp of path.split("/")) {
-    if (comp === "" || comp === ".") continue;
-    if (comp !== ".." || (!initial && !comps.length) || (comps.length && comps[comps.length - 1] === "..")) {
-      comps.push(comp);
-    } else if (comps.length) comps.pop();
-  }
-  const out = "/".repeat(initial) + comps.join("/");
-  return out || ".";
-}
 
 /** A `reporthook(blocknum, blocksize, totalsize)` for {@link urlretrieve}. */
 export type ReportHook = (blocknum: number, bs: number, size: number) => unknown;

@@ -94,22 +94,6 @@ export function quoteLatin1(s: string, safe = "/"): string {
   return out;
 }
 
-/** `posixpath.normpath(path)`. */
-export function normpath(path: string): string {
-  if (path === "") return ".";
-  let initial = path.startsWith("/") ? 1 : 0;
-  if (initial && path.startsWith("//") && !path.startsWith("///")) initial = 2;
-  const out: string[] = [];
-  for (const comp of path.split("/")) {
-    if (comp === "" || comp === ".") continue;
-    if (comp !== ".." || (!initial && !out.length) || (out.length && out[out.length - 1] === "..")) {
-      out.push(comp);
-    } else if (out.length) out.pop();
-  }
-  const joined = "/".repeat(initial) + out.join("/");
-  return joined || ".";
-}
-
 const enc = new TextEncoder();
 
 /** Python's `io.StringIO` as a `wsgi.errors`: collects text. */

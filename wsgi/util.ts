@@ -21,7 +21,8 @@
 import { Bytes } from "../_util/bytes.ts";
 import { IndexError, KeyError } from "../_util/exceptions.ts";
 import { tuple } from "../_util/repr.ts";
-import { BytesInput, normpath, quoteLatin1, StringErrors } from "./_py.ts";
+import { BytesInput, quoteLatin1, StringErrors } from "./_py.ts";
+import { normpath } from "../_util/posixpath.ts";
 import type { Readable, WSGIEnvironment } from "./types.ts";
 
 /**
