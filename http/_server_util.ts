@@ -96,69 +96,6 @@ export function escapeHtml(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-const HEX = "0123456789ABCDEF";
-const encoder = new TextEncoder();
-
-/** Python's `urllib.parse.quote(s, safe='/')`. */
-export function quote(s: string, safe = "/"): string {
-  const bytes = encoder.encode(s);
-  let out = "";
-  for (const b of bytes) {
-    if (
-      (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) ||
-      b === 0x5f || b === 0x2e || b === 0x2d || b === 0x7e ||
-      (b < 0x80 && safe.includes(String.fromCharCode(b)))
-    ) out += String.fromCharCode(b);
-    else out += "%" + HEX[b >> 4] + HEX[b & 15];
-  }
-  return out;
-}
-
-function hexVal(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
-
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-const lenientUtf8 = new TextDecoder("utf-8");
-
-/**
- * Python's `urllib.parse.unquote(s, errors='surrogatepass')` with the
- * `errors='replace'` fallback http.server uses: `%XX` runs decode as UTF-8.
- */
-export function unquote(s: string): string {
-  if (!s.includes("%")) return s;
-  let out = "";
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (
-      c === 0x25 && i + 2 < s.length + 0 && hexVal(s.charCodeAt(i + 1)) >= 0 &&
-      hexVal(s.charCodeAt(i + 2)) >= 0
-    ) {
-      const bytes: number[] = [];
-      while (
-        i + 2 < s.length + 0 && s.charCodeAt(i) === 0x25 && hexVal(s.charCodeAt(i + 1)) >= 0 &&
-        hexVal(s.charCodeAt(i + 2)) >= 0
-      ) {
-        bytes.push(hexVal(s.charCodeAt(i + 1)) * 16 + hexVal(s.charCodeAt(i + 2)));
-        i += 3;
-      }
-      const u8 = Uint8Array.from(bytes);
-      try {
-        out += strictUtf8.decode(u8);
-      } catch {
-        out += lenientUtf8.decode(u8);
-      }
-      continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
 let cachedSecond = -1;
 let cachedDate = "";
 /** `email.utils.formatdate(timestamp, usegmt=True)`: `Mon, 23 Nov 2026 19:05:55 GMT`. */

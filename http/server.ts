@@ -64,17 +64,9 @@ import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.t
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
 import { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
-import { RuntimeError, TimeoutError } from "../_util/exceptions.ts";
-import {
-  escapeHtml,
-  escapeLog,
-  formatdate,
-  parsedateToEpoch,
-  pyFormat,
-  pySplit,
-  quote,
-  unquote,
-} from "./_server_util.ts";
+import { RuntimeError, TimeoutError, UnicodeDecodeError } from "../_util/exceptions.ts";
+import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
+import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
 import { guess_file_type } from "../_util/mimetypes.ts";
 import { normpath, splitext } from "../_util/posixpath.ts";
@@ -1234,7 +1226,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     }
     names.sort((a, b) => compareCodePoints(a.toLowerCase(), b.toLowerCase()));
     let displaypath = this.path.split("#", 1)[0].split("?", 1)[0];
-    displaypath = escapeHtml(unquote(displaypath));
+    displaypath = escapeHtml(unquoteSurrogatepass(displaypath));
     const enc = "utf-8";
     const title = `Directory listing for ${displaypath}`;
     const r: string[] = [
@@ -1255,7 +1247,9 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
         linkname = name + "/";
       }
       if (k.link) displayname = name + "@";
-      r.push(`<li><a href="${quote(linkname)}">${escapeHtml(displayname)}</a></li>`);
+      r.push(
+        `<li><a href="${quote(linkname, { errors: "surrogatepass" })}">${escapeHtml(displayname)}</a></li>`,
+      );
     }
     r.push("</ul>\n<hr>\n</body>\n</html>\n");
     const encoded = new TextEncoder().encode(r.join("\n"));
@@ -1276,7 +1270,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    */
   translate_path(path: string): string {
     path = path.split("#", 1)[0].split("?", 1)[0];
-    path = unquote(path);
+    path = unquoteSurrogatepass(path);
     const trailing = path.endsWith("/");
     path = normpath(path);
     let out = this.directory;
@@ -1353,6 +1347,20 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
 function joinPath(a: string, b: string): string {
   if (b.startsWith("/")) return b;
   return a.endsWith("/") || a === "" ? a + b : a + "/" + b;
+}
+
+/**
+ * `urllib.parse.unquote(s, errors='surrogatepass')`, falling back to the
+ * default `errors='replace'` on bytes that are not UTF-8, as http.server's
+ * `translate_path` and `list_directory` do.
+ */
+function unquoteSurrogatepass(s: string): string {
+  try {
+    return unquote(s, { errors: "surrogatepass" });
+  } catch (e) {
+    if (e instanceof UnicodeDecodeError) return unquote(s);
+    throw e;
+  }
 }
 
 /**

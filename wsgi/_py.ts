@@ -78,22 +78,6 @@ export function unpack2(item: unknown): [unknown, unknown] {
   throw new TypeError(`cannot unpack non-iterable ${pyTypeName(item)} object`);
 }
 
-const ALWAYS_SAFE = new Set(
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~",
-);
-
-/** `urllib.parse.quote(s, safe, encoding='latin1')`, as wsgiref.util uses it. */
-export function quoteLatin1(s: string, safe = "/"): string {
-  const bytes = encode(s, "latin-1", "strict");
-  let out = "";
-  for (const c of bytes) {
-    const ch = String.fromCharCode(c);
-    if (c < 128 && (ALWAYS_SAFE.has(ch) || safe.includes(ch))) out += ch;
-    else out += "%" + c.toString(16).toUpperCase().padStart(2, "0");
-  }
-  return out;
-}
-
 const enc = new TextEncoder();
 
 /** Python's `io.StringIO` as a `wsgi.errors`: collects text. */

@@ -21,7 +21,8 @@
 import { Bytes } from "../_util/bytes.ts";
 import { IndexError, KeyError } from "../_util/exceptions.ts";
 import { tuple } from "../_util/repr.ts";
-import { BytesInput, quoteLatin1, StringErrors } from "./_py.ts";
+import { BytesInput, StringErrors } from "./_py.ts";
+import { quote } from "../urllib/parse.ts";
 import { normpath } from "../_util/posixpath.ts";
 import type { Readable, WSGIEnvironment } from "./types.ts";
 
@@ -132,7 +133,7 @@ export function application_uri(environ: WSGIEnvironment): string {
       if (port !== "443") url += ":" + port;
     } else if (port !== "80") url += ":" + port;
   }
-  url += quoteLatin1((environ["SCRIPT_NAME"] as string) || "/");
+  url += quote((environ["SCRIPT_NAME"] as string) || "/", { encoding: "latin1" });
   return url;
 }
 
@@ -160,7 +161,7 @@ export function request_uri(
     include_query = include_query.include_query ?? true;
   }
   let url = application_uri(environ);
-  const pathInfo = quoteLatin1((environ["PATH_INFO"] as string) ?? "", "/;=,");
+  const pathInfo = quote((environ["PATH_INFO"] as string) ?? "", { safe: "/;=,", encoding: "latin1" });
   url += environ["SCRIPT_NAME"] ? pathInfo : pathInfo.slice(1);
   if (include_query && environ["QUERY_STRING"]) url += "?" + environ["QUERY_STRING"];
   return url;
