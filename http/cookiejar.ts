@@ -41,6 +41,7 @@
  * @module
  */
 
+import { urlsplit } from "../urllib/parse.ts";
 import {
   AssertionError,
   Exception,
@@ -73,7 +74,6 @@ import {
   pyStrip,
   reach,
   split_header_words,
-  splitNetlocPath,
   strip_quotes,
   time2isoz,
   time2netscape,
@@ -159,7 +159,7 @@ export interface CookieResponse {
  */
 export function request_host(request: CookieRequest): string {
   const url = request.get_full_url();
-  let host = splitNetlocPath(url)[0];
+  let host = urlsplit(url).netloc;
   if (host === "") host = request.get_header("Host", "") ?? "";
   return cutPort(host).toLowerCase();
 }
@@ -199,7 +199,7 @@ export function eff_request_host(request: CookieRequest): Tuple<string> & [strin
  * ```
  */
 export function request_path(request: CookieRequest): string {
-  let path = escape_path(splitNetlocPath(request.get_full_url())[1]);
+  let path = escape_path(urlsplit(request.get_full_url()).path);
   if (!path.startsWith("/")) path = "/" + path;
   return path;
 }
