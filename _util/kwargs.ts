@@ -36,18 +36,3 @@ export function checkKwargs<T extends object>(
   }
   return kw;
 }
-
-/**
- * Split Python-style `(positional..., {keywords})` arguments: when the last
- * argument is a plain object and the call has no more than `maxPositional`
- * positionals before it, it is taken as the keywords.
- */
-export function splitKwargs(
-  args: unknown[],
-  maxPositional: number,
-): [unknown[], Record<string, unknown>] {
-  if (args.length && args.length <= maxPositional + 1 && isKwargs(args[args.length - 1])) {
-    return [args.slice(0, -1), args[args.length - 1] as Record<string, unknown>];
-  }
-  return [args, {}];
-}

@@ -31,25 +31,6 @@ const EMPTY = new Bytes(0);
 /** `read(n)` up to this size allocates its result once and reads into it directly. */
 const DIRECT_READ = 1 << 20;
 
-/** Adapt a web `ReadableStream` (a subprocess's stdout, a fetch body) to {@link ByteSource}. */
-export function sourceFromStream(stream: ReadableStream<Uint8Array>): ByteSource {
-  const reader = stream.getReader();
-  let rest: Uint8Array | null = null;
-  return {
-    async read(p: Uint8Array): Promise<number | null> {
-      if (!rest || rest.length === 0) {
-        const { value, done } = await reader.read();
-        if (done) return null;
-        rest = value;
-      }
-      const n = Math.min(p.length, rest.length);
-      p.set(rest.subarray(0, n));
-      rest = rest.subarray(n);
-      return n;
-    },
-  };
-}
-
 /** Race a promise against `timeout` seconds, failing with Python's `TimeoutError('timed out')`. */
 export function withTimeout<T>(p: Promise<T>, timeout: number | null): Promise<T> {
   if (timeout === null || timeout === undefined || !Number.isFinite(timeout)) return p;
@@ -281,17 +262,6 @@ export class BufferedReader {
     return got;
   }
 
-  /** Give back bytes to be read again first (used after peeking at a protocol switch). */
-  unread(data: Uint8Array): void {
-    const rest = this.#buf.subarray(this.#start, this.#end);
-    const buf = new Uint8Array(Math.max(this.#buf.length, data.length + rest.length));
-    buf.set(data);
-    buf.set(rest, data.length);
-    this.#buf = buf;
-    this.#start = 0;
-    this.#end = data.length + rest.length;
-  }
-
   /** Python's `readlines()`: every remaining line. */
   async readlines(): Promise<Bytes[]> {
     const out: Bytes[] = [];
@@ -480,12 +450,6 @@ export class BufferedWriter {
       await this.#draining;
     }
     if (this.#error) throw this.#error;
-  }
-
-  /** Write `data` and wait for it (a convenience for `write(); await flush()`). */
-  async writeAndFlush(data: Uint8Array | string): Promise<void> {
-    this.write(data);
-    await this.flush();
   }
 
   /** Flush (ignoring a vanished peer) and refuse further writes. */
