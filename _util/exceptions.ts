@@ -177,19 +177,6 @@ export class UnicodeDecodeError extends UnicodeError {
   }
 }
 
-const ERRNO_NAMES: Record<number, string> = {
-  2: "FileNotFoundError",
-  13: "PermissionError",
-  17: "FileExistsError",
-  20: "NotADirectoryError",
-  21: "IsADirectoryError",
-  32: "BrokenPipeError",
-  103: "ConnectionAbortedError",
-  104: "ConnectionResetError",
-  110: "TimeoutError",
-  111: "ConnectionRefusedError",
-};
-
 /**
  * Python's `OSError(errno, strerror[, filename])`. With two or more
  * arguments `errno`, `strerror` and `filename` are set and `str()` reads
@@ -202,18 +189,22 @@ export class OSError extends Exception {
   strerror: string | null = null;
   /** The file name involved, or `null`. */
   filename: unknown = null;
-  /** Same arguments as Python's constructor. */
+  /**
+   * Same arguments as Python's constructor. As in Python, `new OSError(2, …)`
+   * gives the subclass for that errno (`FileNotFoundError`, …), and a
+   * filename is kept out of `args`.
+   */
   constructor(...args: unknown[]) {
     super(...args);
     if (args.length >= 2 && args.length <= 5) {
       this.errno = typeof args[0] === "number" ? args[0] : null;
       this.strerror = args[1] == null ? null : String(args[1]);
       if (args.length >= 3) this.filename = args[2];
+      this.args = args.slice(0, 2);
     }
     this.message = this[pystr]();
-    if (new.target === OSError && this.errno !== null && ERRNO_NAMES[this.errno]) {
-      this.name = ERRNO_NAMES[this.errno];
-    }
+    const sub = new.target === OSError && this.errno !== null ? errnoClass(this.errno) : undefined;
+    if (sub) return new sub(...args);
   }
   /** Python's `str(exc)`. */
   override [pystr](): string {
@@ -255,6 +246,33 @@ const GAI_ERRNO: Record<string, number> = {
   "Non-recoverable failure in name resolution": -4,
   "No address associated with hostname": -5,
 };
+
+/** The `OSError` subclass CPython picks for an errno, if any. */
+function errnoClass(errno: number): (new (...args: unknown[]) => OSError) | undefined {
+  switch (errno) {
+    case 2:
+      return FileNotFoundError;
+    case 13:
+      return PermissionError;
+    case 17:
+      return FileExistsError;
+    case 20:
+      return NotADirectoryError;
+    case 21:
+      return IsADirectoryError;
+    case 32:
+      return BrokenPipeError;
+    case 103:
+      return ConnectionAbortedError;
+    case 104:
+      return ConnectionResetError;
+    case 110:
+      return TimeoutError;
+    case 111:
+      return ConnectionRefusedError;
+  }
+  return undefined;
+}
 
 /**
  * Turn an error thrown by a Deno API into the matching Python `OSError`

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { b, Bytes, print, repr, str, tuple } from "../../mod.ts";
 import { decode, encode } from "../../_util/codecs.ts";
 import { capture, oracle, oracleTest } from "../_oracle.ts";
-import { KeyError, OSError, UnicodeEncodeError, ValueError } from "../../_util/exceptions.ts";
+import {
+  FileNotFoundError,
+  KeyError,
+  OSError,
+  UnicodeEncodeError,
+  ValueError,
+} from "../../_util/exceptions.ts";
 
 const STRINGS = [
   "",
@@ -109,4 +115,24 @@ Deno.test("print formats like Python and honours sep/end", () => {
   };
   print("a", 1, null, ["x"], { sep: "|", end: "!\n", file });
   assert.equal(chunks.join(""), "a|1|None|['x']!\n");
+});
+
+oracleTest("OSError(errno, …) picks CPython's subclass, args and str", async () => {
+  const cases: unknown[][] = [];
+  for (const e of [2, 13, 17, 20, 21, 32, 103, 104, 110, 111, 5]) {
+    cases.push([e, "msg"], [e, "msg", "file.txt"]);
+  }
+  cases.push(["just text"], [2], []);
+  const want = await oracle(
+    "def run(c):\n    e = OSError(*c)\n    return [type(e).__name__, repr(e), str(e), list(e.args)]",
+    cases,
+  );
+  const got = cases.map((c) =>
+    capture(() => {
+      const e = new OSError(...c);
+      return [e.name, repr(e), str(e), e.args];
+    })
+  );
+  assert.deepEqual(got, want);
+  assert.ok(new OSError(2, "x") instanceof FileNotFoundError);
 });
