@@ -10,7 +10,6 @@ import { BytesIO } from "../_util/bytesio.ts";
 
 /** `io.BytesIO` as `wsgi.input`. */
 export { BytesIO as BytesInput };
-import { encode } from "../_util/codecs.ts";
 import { Tuple } from "../_util/repr.ts";
 import { TypeError, ValueError } from "../_util/exceptions.ts";
 
