@@ -95,7 +95,6 @@ export class BaseServer {
   #serving: Promise<void> | null = null;
   #wake: (() => void) | null = null;
   #pendingGet: Promise<[Request, ServerAddress] | null> | null = null;
-  #wakeSignal: Promise<void> | null = null;
   /** Open connections and their tasks. */
   protected readonly connections: Set<Request> = new Set();
   #shuttingDown = false;
@@ -149,11 +148,6 @@ export class BaseServer {
     });
   }
 
-  #wakeup(): Promise<void> {
-    if (!this.#wakeSignal) this.#wakeSignal = new Promise<void>((r) => this.#wake = r);
-    return this.#wakeSignal;
-  }
-
   /**
    * Python's `serve_forever(poll_interval=0.5)`: accept and handle
    * connections until `shutdown()`; resolves then. Each connection is
@@ -167,20 +161,45 @@ export class BaseServer {
     this.#shutdownRequest = false;
     this.#shuttingDown = false;
     const loop = async () => {
+      // A wait ends through `wake`, called by whichever comes first: the pending accept
+      // (watched once, however many waits it spans), the poll timer (one timer, re-armed only
+      // after it fired, not one per connection) or shutdown(). Nothing that lives as long as
+      // the server gets a reaction per wait, so nothing keeps served connections reachable.
+      let wake: (() => void) | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let watched: Promise<[Request, ServerAddress] | null> | null = null;
+      let arrived: { got: [Request, ServerAddress] | null } | null = null;
       try {
         while (!this.#shutdownRequest) {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const tick = new Promise<"tick">((r) => timer = setTimeout(() => r("tick"), poll_interval * 1000));
+          timer ??= setTimeout(() => {
+            timer = undefined;
+            wake?.();
+          }, poll_interval * 1000);
           const next = this.#nextRequest();
-          const got = await Promise.race([next, this.#wakeup().then(() => "wake" as const), tick]);
-          clearTimeout(timer);
-          if (got !== "wake" && got !== "tick") this.#pendingGet = null;
-          if (got === null) break; // the listener was closed
-          if (typeof got === "object") this.#startTask(got[0], got[1]);
+          if (next !== watched) {
+            watched = next;
+            arrived = null;
+            next.then((got) => {
+              if (watched !== next) return;
+              arrived = { got };
+              wake?.();
+            });
+          }
+          if (!arrived) {
+            await new Promise<void>((resolve) => wake = this.#wake = resolve);
+            wake = this.#wake = null;
+          }
+          if (arrived) {
+            const { got } = arrived;
+            arrived = watched = this.#pendingGet = null;
+            if (got === null) break; // the listener was closed
+            this.#startTask(got[0], got[1]);
+          }
           if (this.#shutdownRequest) break;
           this.service_actions();
         }
       } finally {
+        clearTimeout(timer);
         this.#shutdownRequest = false;
         this.#serving = null;
       }
@@ -227,7 +246,6 @@ export class BaseServer {
     this.#shuttingDown = true;
     this.#wake?.();
     this.#wake = null;
-    this.#wakeSignal = null;
     const serving = this.#serving;
     this.closeIdle();
     const waits: Promise<void>[] = [];

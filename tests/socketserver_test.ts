@@ -225,3 +225,25 @@ Deno.test("await using closes the listener; service_actions() runs while serving
   assert.ok(actions >= 2, `service_actions ran ${actions} times`);
   await assert.rejects(Deno.connect({ hostname: "127.0.0.1", port }));
 });
+
+Deno.test("serve_forever keeps nothing of the connections it has served (no per-connection growth)", async () => {
+  // A long-running server must not keep a reference per served connection. The serve loop once
+  // raced every accept against a promise pending for the server's whole life, which kept each
+  // accepted connection (and its handler and buffers) reachable: a steady leak under load.
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      "--v8-flags=--expose-gc",
+      new URL("./peers/served_retention.ts", import.meta.url).pathname,
+      "400",
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(out.success, dec.decode(out.stderr));
+  const got = JSON.parse(dec.decode(out.stdout).trim());
+  assert.equal(got.served, 400);
+  assert.ok(got.conns <= 2, `${got.conns} of 400 served connections are still reachable`);
+  assert.ok(got.handlers <= 2, `${got.handlers} of 400 handlers are still reachable`);
+});
