@@ -883,7 +883,7 @@ export class StreamRequestHandler extends BaseRequestHandler {
   declare wbufsize: number;
   /** Python's `timeout`: seconds a read may wait, `null` forever. */
   declare timeout: number | null;
-  /** Python's `disable_nagle_algorithm` (TCP_NODELAY is always set: writes are coalesced). */
+  /** Python's `disable_nagle_algorithm`: TCP_NODELAY at once; otherwise it is set before the connection's second socket write. */
   declare disable_nagle_algorithm: boolean;
   /** Python's `connection`: the same object as `request`. */
   connection!: Request;
@@ -894,15 +894,20 @@ export class StreamRequestHandler extends BaseRequestHandler {
 
   /** Python's `setup()`: make `rfile`/`wfile`, apply `timeout`. */
   override setup(): void {
-    this.connection = this.request;
-    try {
-      // deno-lint-ignore no-explicit-any
-      (this.connection as any).setNoDelay?.(true);
-    } catch { /* not TCP */ }
+    const conn = this.connection = this.request;
+    // TCP_NODELAY before the connection's second socket write (writes are coalesced, so a
+    // response answered in one write needs no system call for it); at once when the class asks.
+    const setNoDelay = () => {
+      try {
+        // deno-lint-ignore no-explicit-any
+        (conn as any).setNoDelay?.(true);
+      } catch { /* not TCP, or already closed */ }
+    };
+    if (this.disable_nagle_algorithm) setNoDelay();
     // 8 KiB like io.DEFAULT_BUFFER_SIZE (it grows for long lines): idle connections stay cheap.
-    this.rfile = new BufferedReader(this.connection, this.rbufsize > 0 ? this.rbufsize : 8192);
+    this.rfile = new BufferedReader(conn, this.rbufsize > 0 ? this.rbufsize : 8192);
     this.rfile.timeout = this.timeout;
-    this.wfile = new BufferedWriter(this.connection);
+    this.wfile = new BufferedWriter(conn, this.disable_nagle_algorithm ? null : setNoDelay);
   }
 
   /** Python's `finish()`: flush `wfile` (ignoring a vanished peer), close both files. */

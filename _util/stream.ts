@@ -293,11 +293,6 @@ const DRAIN_HOPS = 16;
 /** Writes up to this size are copied into the coalescing buffer; larger ones are queued as copies of their own. */
 const SMALL = 16 * 1024;
 
-async function writeAll(sink: ByteSink, data: Uint8Array): Promise<void> {
-  let off = 0;
-  while (off < data.length) off += await sink.write(data.subarray(off));
-}
-
 const textEncoder = new TextEncoder();
 
 /** Large writes up to this size leave their copy for reuse by the next large write. */
@@ -333,14 +328,22 @@ export class BufferedWriter {
   #draining: Promise<void> | null = null;
   #kicked = false;
   #error: Error | null = null;
+  #sinkWrites = 0;
+  #beforeSecondWrite: (() => void) | null;
   /** True once `close()` was called. */
   closed = false;
   /** Total bytes handed to `write()`. */
   written = 0;
 
-  /** Wrap `sink`. */
-  constructor(sink: ByteSink) {
+  /**
+   * Wrap `sink`. `beforeSecondWrite` runs once, just before the second write
+   * to the sink: servers set TCP_NODELAY there, so a response that goes out
+   * in one write (the usual connection-per-request exchange) costs no extra
+   * system call, while later writes are never held back by Nagle's algorithm.
+   */
+  constructor(sink: ByteSink, beforeSecondWrite: (() => void) | null = null) {
     this.#sink = sink;
+    this.#beforeSecondWrite = beforeSecondWrite;
   }
 
   /** The error that stopped writing, if any (the peer went away, …). */
@@ -422,7 +425,11 @@ export class BufferedWriter {
         if (!this.#queue.length) this.#seal();
         const piece = this.#queue.shift();
         if (!piece) break;
-        await writeAll(this.#sink, piece.data);
+        const data = piece.data;
+        for (let off = 0; off < data.length;) {
+          if (++this.#sinkWrites === 2 && this.#beforeSecondWrite) this.#beforeSecondWrite();
+          off += await this.#sink.write(data.subarray(off));
+        }
         this.#queued -= piece.data.length;
         // The socket is done with it: reuse the coalescing buffer for later writes.
         if (piece.pooled === "small" && !this.#spare) {
