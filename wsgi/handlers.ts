@@ -200,6 +200,9 @@ function latin1Encode(s: string): Uint8Array {
 const isDisconnect = (e: unknown) =>
   e instanceof ConnectionAbortedError || e instanceof BrokenPipeError || e instanceof ConnectionResetError;
 
+const WSGI_VERSION: Tuple<number> = tuple(1, 0);
+const ERROR_BODY: Bytes = b`A server error occurred.  Please contact the administrator.`;
+
 /**
  * Runs a WSGI application: Python's `wsgiref.handlers.BaseHandler`.
  * Subclasses supply `_write`, `_flush`, `get_stdin`, `get_stderr` and
@@ -231,7 +234,7 @@ const isDisconnect = (e: unknown) =>
  */
 export class BaseHandler {
   /** `wsgi.version`: `(1, 0)`. */
-  wsgi_version: Tuple<number> = tuple(1, 0);
+  wsgi_version: Tuple<number> = WSGI_VERSION;
   /** `wsgi.multithread`. */
   wsgi_multithread: boolean = true;
   /** `wsgi.multiprocess`. */
@@ -257,7 +260,7 @@ export class BaseHandler {
   /** Headers of the error page. */
   error_headers: HeaderPair[] = [["Content-Type", "text/plain"]];
   /** Body of the error page. */
-  error_body: Bytes = b`A server error occurred.  Please contact the administrator.`;
+  error_body: Bytes = ERROR_BODY;
 
   /** The status given to `start_response`. */
   status: string | null = null;
