@@ -528,6 +528,8 @@ export interface LineReader {
 export interface TextLineReader extends LineReader {
   /** `readline(limit)` decoded as ISO-8859-1. */
   readlineLatin1(limit?: number): Promise<string>;
+  /** The same line at once when it is buffered in full, else `null` (nothing consumed). */
+  readlineLatin1Buffered?(limit?: number): string | null;
 }
 
 /** The limits of `http.client._read_headers`. */
@@ -574,7 +576,8 @@ export async function readHeaders<M extends HTTPMessage>(
   let text = "";
   let count = 0;
   for (;;) {
-    const line = await fp.readlineLatin1(limits.maxLine + 1);
+    const line = fp.readlineLatin1Buffered?.(limits.maxLine + 1) ??
+      await fp.readlineLatin1(limits.maxLine + 1);
     if (line.length > limits.maxLine) throw limits.lineTooLong();
     text += line;
     if (++count > limits.maxHeaders) throw limits.tooMany();

@@ -138,10 +138,19 @@ Deno.test("BufferedReader.readlineLatin1 returns what readline returns, as ISO-8
   const data = "caf\xe9\xff\r\n" + "x".repeat(300) + "\n\x80\x9f tail";
   const a = new BufferedReader(source(enc(data), 5), 8);
   const b = new BufferedReader(source(enc(data), 5), 8);
+  // The synchronous form, on a reader that gets everything in one read, and on one that trickles.
+  const c = new BufferedReader(source(enc(data), 1 << 16), 1 << 16);
+  const d = new BufferedReader(source(enc(data), 5), 8);
+  assert.equal(c.readlineLatin1Buffered(), null, "nothing is buffered before the first read");
+  await c.peek();
   for (const limit of [-1, 4, -1, 1000, -1, -1]) {
-    const want = await a.readline(limit);
-    assert.equal(await b.readlineLatin1(limit), String.fromCharCode(...want));
+    const want = String.fromCharCode(...await a.readline(limit));
+    assert.equal(await b.readlineLatin1(limit), want);
+    assert.equal(c.readlineLatin1Buffered(limit) ?? await c.readlineLatin1(limit), want);
+    assert.equal(d.readlineLatin1Buffered(limit) ?? await d.readlineLatin1(limit), want);
   }
+  assert.equal(c.readlineLatin1Buffered(), null, "at EOF there is no buffered line");
+  assert.equal(await c.readlineLatin1(), "");
 });
 
 Deno.test("BufferedReader: readline limits, read(n), read1, peek over tiny chunks", async () => {
