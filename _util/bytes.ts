@@ -5,7 +5,7 @@
  * @module
  */
 
-import { decode } from "./codecs.ts";
+import { decode, encode } from "./codecs.ts";
 import { TypeError } from "./exceptions.ts";
 import { pyrepr, reprBytes, showAsRepr } from "./repr.ts";
 
@@ -47,6 +47,48 @@ showAsRepr(Bytes);
 export function asBytes(data: Uint8Array): Bytes {
   if (data instanceof Bytes) return data;
   return new Bytes(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * ISO-8859-1 text of `b[start:end]`: one UTF-16 code unit per byte, as
+ * `bytes.decode("latin-1")` gives. Short runs (header lines) are built from
+ * one array of codes, long ones from 8 KiB slices: never a string per byte.
+ */
+export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): string {
+  const n = end - start;
+  if (n <= 256) {
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) codes[i] = b[start + i];
+    return String.fromCharCode.apply(null, codes);
+  }
+  let s = "";
+  for (let i = start; i < end; i += 8192) {
+    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(i + 8192, end)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** The {@link Bytes} whose values are the code units of `s`, which the caller knows are all below 256. */
+export function latin1Bytes(s: string): Bytes {
+  const out = new Bytes(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/**
+ * `s.encode(encoding)` for `"ascii"` or a Latin-1 name: a direct copy when
+ * every code unit fits, otherwise the codec itself, for Python's exact
+ * `UnicodeEncodeError`.
+ */
+export function encodeNarrow(s: string, encoding: string): Uint8Array {
+  const max = encoding === "ascii" ? 0x7f : 0xff;
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > max) return encode(s, encoding);
+    out[i] = c;
+  }
+  return out;
 }
 
 const enc = new TextEncoder();

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { latin1Decode } from "./bytes.ts";
 import { decode } from "./codecs.ts";
 import { KeyError } from "./exceptions.ts";
 import { pyrepr, pystr, showAsRepr, type Tuple, tuple } from "./repr.ts";
@@ -493,15 +494,6 @@ export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M): M
   return msg;
 }
 
-/** Decode header bytes as ISO-8859-1, as http.client does before parsing. */
-export function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  }
-  return s;
-}
-
 /** Python's `s.encode('raw-unicode-escape')` for the Latin-1 text RFC 2231 values hold. */
 function rawUnicodeEscape(s: string): Uint8Array {
   const out: number[] = [];
@@ -590,5 +582,5 @@ export function parseHeaderLines<M extends HTTPMessage>(
   lines: Uint8Array[],
   cls: new () => M,
 ): M {
-  return parseHeaderBlock(lines.map(latin1).join(""), new cls());
+  return parseHeaderBlock(lines.map((l) => latin1Decode(l)).join(""), new cls());
 }

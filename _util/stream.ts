@@ -12,7 +12,7 @@
  * @module
  */
 
-import { Bytes, concatBytes } from "./bytes.ts";
+import { Bytes, concatBytes, latin1Decode } from "./bytes.ts";
 import { fromDenoError, TimeoutError, ValueError } from "./exceptions.ts";
 
 /** Anything readable the Deno way: `read(p)` resolves to a count or `null` at EOF. */
@@ -182,24 +182,7 @@ export class BufferedReader {
   }
 
   #takeLatin1(n: number): string {
-    const buf = this.#buf;
-    const start = this.#start;
-    let s: string;
-    if (n <= 256) {
-      // One flat string from a small array of codes: about half the time and a third of the
-      // garbage of concatenating one character at a time (a header line is typically 20-60 bytes).
-      const codes = new Array<number>(n);
-      for (let i = 0; i < n; i++) codes[i] = buf[start + i];
-      s = String.fromCharCode.apply(null, codes);
-    } else {
-      s = "";
-      for (let i = start; i < start + n; i += 8192) {
-        s += String.fromCharCode.apply(
-          null,
-          buf.subarray(i, Math.min(i + 8192, start + n)) as unknown as number[],
-        );
-      }
-    }
+    const s = latin1Decode(this.#buf, this.#start, this.#start + n);
     this.#start += n;
     return s;
   }

@@ -10,6 +10,7 @@
 import { OverflowError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { encode } from "../_util/codecs.ts";
 import { repr, Tuple } from "../_util/repr.ts";
+import { latin1Decode } from "../_util/bytes.ts";
 
 /** A 2-tuple (built directly: much faster than the variadic `tuple()` in hot loops). */
 export function pair<A, B>(a: A, b: B): Tuple<A | B> & [A, B] {
@@ -875,7 +876,7 @@ export function escape_path(path: string): string {
   const n = bytes.length;
   // Unsafe bytes become %XX; existing %xx escapes are upper-cased (ESCAPED_CHAR_RE).
   const flush = (end: number) => {
-    if (end > start) parts.push(latin1Slice(bytes, start, end));
+    if (end > start) parts.push(latin1Decode(bytes, start, end));
   };
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
@@ -899,14 +900,6 @@ export function escape_path(path: string): string {
 /** Both bytes are hex digits and at least one is a lower-case letter. */
 function isHexLower(a: number, b: number): boolean {
   return hexDigit(a) && hexDigit(b) && (a >= 0x61 || b >= 0x61);
-}
-
-function latin1Slice(b: Uint8Array, start: number, end: number): string {
-  let out = "";
-  for (let i = start; i < end; i += 8192) {
-    out += String.fromCharCode(...b.subarray(i, Math.min(end, i + 8192)));
-  }
-  return out;
 }
 
 /** `cut_port_re.sub("", host, 1)`: drop a trailing `:digits`. */

@@ -32,7 +32,7 @@
  * @module
  */
 
-import { asBytes, Bytes, concatBytes } from "../_util/bytes.ts";
+import { asBytes, Bytes, concatBytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import {
   ConnectionError,
@@ -167,30 +167,6 @@ export const responses: Record<number, string> = (() => {
   for (const m of HTTPStatus) out[m.value] = m.phrase;
   return out;
 })();
-
-function latin1Bytes(s: string): Bytes {
-  const out = new Bytes(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-/** `s.encode(encoding)` for "ascii" or "latin-1": a direct copy when every code unit fits, else the codec (for its exact error). */
-function encodeFast(s: string, encoding: "ascii" | "latin-1"): Uint8Array {
-  const max = encoding === "ascii" ? 0x7f : 0xff;
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > max) return encode(s, encoding);
-    out[i] = c;
-  }
-  return out;
-}
-
-function latin1Text(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
-}
 
 /** `http.client._encode`: Latin-1, with Python's hint in the error. */
 function encodeBody(data: string, name = "body"): Bytes {
@@ -480,7 +456,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
 
   async #readStatus(): Promise<[string, number, string]> {
     const raw = await this.fp!.readline(MAXLINE + 1);
-    const line = latin1Text(raw);
+    const line = latin1Decode(raw);
     if (line.length > MAXLINE) throw new LineTooLong("status line");
     if (this.debuglevel > 0) print("reply:", repr(line));
     if (!line) throw new RemoteDisconnected("Remote end closed connection without response");
@@ -657,7 +633,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (line.length > MAXLINE) throw new LineTooLong("chunk size");
     let end = line.indexOf(0x3b);
     if (end < 0) end = line.length;
-    const n = pyInt(latin1Text(line.subarray(0, end)), 16, true);
+    const n = pyInt(latin1Decode(line.subarray(0, end)), 16, true);
     if (n === null) {
       this.#closeConn();
       throw new ValueError(`invalid literal for int() with base 16: ${repr(asBytes(line.subarray(0, end)))}`);
@@ -1161,7 +1137,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this._tunnel_headers = new Map();
     for (const [k, v] of pairs) this._tunnel_headers.set(k, String(v));
     if (![...this._tunnel_headers.keys()].some((h) => h.toLowerCase() === "host")) {
-      const enc = latin1Text(hostToAscii(this._tunnel_host));
+      const enc = latin1Decode(hostToAscii(this._tunnel_host));
       this._tunnel_headers.set("Host", `${enc}:${this._tunnel_port}`);
     }
   }
@@ -1400,7 +1376,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     url = url || "/";
     this._validate_path(url);
     const vsn = (this.constructor as typeof HTTPConnection)._http_vsn_str;
-    this.#output(encodeFast(`${method} ${url} ${vsn}`, "ascii"));
+    this.#output(encodeNarrow(`${method} ${url} ${vsn}`, "ascii"));
     if ((this.constructor as typeof HTTPConnection)._http_vsn === 11) {
       if (!skip_host) {
         let netloc = "";
@@ -1415,7 +1391,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
           let hostEnc = this.#wrapIpv6(hostToAscii(host));
           if (host.includes(":")) hostEnc = stripIpv6Iface(hostEnc);
           if (port === this.default_port) this.putheader("Host", hostEnc);
-          else this.putheader("Host", `${latin1Text(hostEnc)}:${port}`);
+          else this.putheader("Host", `${latin1Decode(hostEnc)}:${port}`);
         }
       }
       if (!skip_accept_encoding) this.putheader("Accept-Encoding", "identity");
@@ -1431,11 +1407,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    */
   putheader(header: string | Uint8Array, ...values: HeaderValue[]): void {
     if (this.#state !== CS_REQ_STARTED) throw new CannotSendHeader();
-    const name = typeof header === "string" ? encodeFast(header, "ascii") : header;
+    const name = typeof header === "string" ? encodeNarrow(header, "ascii") : header;
     if (!isLegalHeaderName(name)) throw new ValueError(`Invalid header name ${repr(asBytes(name))}`);
     const encoded: Uint8Array[] = values.map((v) => {
       let b: Uint8Array;
-      if (typeof v === "string") b = encodeFast(v, "latin-1");
+      if (typeof v === "string") b = encodeNarrow(v, "latin-1");
       else if (typeof v === "number") b = latin1Bytes(String(v));
       else if (typeof v === "boolean") b = latin1Bytes(v ? "True" : "False");
       else if (v instanceof Uint8Array) b = v;

@@ -62,7 +62,7 @@ import {
 import { HTTPMessage, readHeaders } from "../_util/message.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
-import { Bytes } from "../_util/bytes.ts";
+import { Bytes, encodeNarrow, latin1Decode } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import { RuntimeError, TimeoutError, UnicodeDecodeError } from "../_util/exceptions.ts";
 import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
@@ -349,25 +349,6 @@ for (const [code, phrase, desc] of RESPONSES) {
 const NOT_LATIN1 = /[^\x00-\xff]/;
 
 let scratch = new Uint8Array(4096);
-
-function latin1Encode(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0xff) return encode(s, "latin-1", "strict");
-    out[i] = c;
-  }
-  return out;
-}
-
-function latin1Decode(b: Uint8Array): string {
-  if (b.length <= 4096) return String.fromCharCode.apply(null, b as unknown as number[]);
-  let s = "";
-  for (let i = 0; i < b.length; i += 4096) {
-    s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
-  }
-  return s;
-}
 
 function isAsciiDigits(s: string): boolean {
   if (!s.length) return false;
@@ -700,7 +681,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       const c = toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
       const line = `${this.protocol_version} ${c} ${message}\r\n`;
-      if (NOT_LATIN1.test(line)) latin1Encode(line);
+      if (NOT_LATIN1.test(line)) encodeNarrow(line, "latin-1");
       this._headers_buffer.push(line);
     }
   }
@@ -717,7 +698,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     const v = String(value);
     if (this.request_version !== "HTTP/0.9") {
       const line = `${keyword}: ${v}\r\n`;
-      if (NOT_LATIN1.test(line)) latin1Encode(line);
+      if (NOT_LATIN1.test(line)) encodeNarrow(line, "latin-1");
       this._headers_buffer.push(line);
     }
     if (keyword.toLowerCase() === "connection") {
@@ -745,7 +726,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c > 0xff) {
-          this.wfile.write(latin1Encode(text));
+          this.wfile.write(encodeNarrow(text, "latin-1"));
           return;
         }
         scratch[i] = c;

@@ -8,7 +8,6 @@
 
 import { NamedTuple } from "../_util/namedtuple.ts";
 import { Tuple } from "../_util/repr.ts";
-import { Bytes } from "../_util/bytes.ts";
 import { TypeError, ValueError } from "../_util/exceptions.ts";
 import { isKwargs } from "../_util/kwargs.ts";
 
@@ -100,23 +99,6 @@ export function bind(
     }
   }
   return out;
-}
-
-/** A string whose UTF-16 units are the bytes (each < 256) as Bytes. */
-export function latin1ToBytes(s: string): Bytes {
-  const out = new Bytes(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-/** Bytes as a string of the same code units (latin-1). */
-export function bytesToLatin1(b: Uint8Array): string {
-  let s = "";
-  const CH = 8192;
-  for (let i = 0; i < b.length; i += CH) {
-    s += String.fromCharCode.apply(null, b.subarray(i, i + CH) as unknown as number[]);
-  }
-  return s;
 }
 
 /** Python's iterable unpacking of `v` into exactly `n` items. */

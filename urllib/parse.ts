@@ -25,13 +25,13 @@
  * @module
  */
 
-import { Bytes } from "../_util/bytes.ts";
+import { Bytes, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { decode, encode, lookup } from "../_util/codecs.ts";
 import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
 import { reprBytes, reprStr, str as pyStr, Tuple } from "../_util/repr.ts";
 import { isIPv4, isIPv6 } from "./_ip.ts";
-import { bind, bytesToLatin1, isDict, latin1ToBytes, truthy, typeName, unpack } from "./_common.ts";
+import { bind, isDict, truthy, typeName, unpack } from "./_common.ts";
 
 export { Bytes };
 export type { NamedTuple };
@@ -513,7 +513,7 @@ function portOf(netloc: string, bytes: boolean): number | null {
   for (let i = 0; i < port.length; i++) {
     const c = port.charCodeAt(i);
     if (c < 0x30 || c > 0x39) {
-      const shown = bytes ? reprBytes(latin1ToBytes(port)) : reprStr(port);
+      const shown = bytes ? reprBytes(latin1Bytes(port)) : reprStr(port);
       throw new ValueError(`Port could not be cast to integer value as ${shown}`);
     }
   }
@@ -526,7 +526,7 @@ function portOf(netloc: string, bytes: boolean): number | null {
 }
 
 function fieldStr(v: unknown): string {
-  return typeof v === "string" ? v : v instanceof Uint8Array ? bytesToLatin1(v) : String(v);
+  return typeof v === "string" ? v : v instanceof Uint8Array ? latin1Decode(v) : String(v);
 }
 
 function encodeFields(t: NamedTuple, rest: unknown[]): Bytes[] {
@@ -627,7 +627,7 @@ export class DefragResultBytes extends NamedTuple {
    */
   geturl(): Bytes {
     if (!this.fragment.length) return this.url;
-    return latin1ToBytes(fieldStr(this.url) + "#" + fieldStr(this.fragment));
+    return latin1Bytes(fieldStr(this.url) + "#" + fieldStr(this.fragment));
   }
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
@@ -771,17 +771,17 @@ export class SplitResultBytes extends NamedTuple {
   /** The user name of the netloc, or `null`. */
   get username(): Bytes | null {
     const u = userinfoOf(fieldStr(this.netloc))[0];
-    return u === null ? null : latin1ToBytes(u);
+    return u === null ? null : latin1Bytes(u);
   }
   /** The password of the netloc, or `null`. */
   get password(): Bytes | null {
     const p = userinfoOf(fieldStr(this.netloc))[1];
-    return p === null ? null : latin1ToBytes(p);
+    return p === null ? null : latin1Bytes(p);
   }
   /** The host, ASCII lower-cased and without IPv6 brackets, or `null`. */
   get hostname(): Bytes | null {
     const h = hostnameOf(fieldStr(this.netloc), true);
-    return h === null ? null : latin1ToBytes(h);
+    return h === null ? null : latin1Bytes(h);
   }
   /**
    * The port as a number, or `null`.
@@ -970,17 +970,17 @@ export class ParseResultBytes extends NamedTuple {
   /** The user name of the netloc, or `null`. */
   get username(): Bytes | null {
     const u = userinfoOf(fieldStr(this.netloc))[0];
-    return u === null ? null : latin1ToBytes(u);
+    return u === null ? null : latin1Bytes(u);
   }
   /** The password of the netloc, or `null`. */
   get password(): Bytes | null {
     const p = userinfoOf(fieldStr(this.netloc))[1];
-    return p === null ? null : latin1ToBytes(p);
+    return p === null ? null : latin1Bytes(p);
   }
   /** The host, ASCII lower-cased and without IPv6 brackets, or `null`. */
   get hostname(): Bytes | null {
     const h = hostnameOf(fieldStr(this.netloc), true);
-    return h === null ? null : latin1ToBytes(h);
+    return h === null ? null : latin1Bytes(h);
   }
   /**
    * The port as a number, or `null`.
@@ -1095,11 +1095,11 @@ export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitR
   const [[s, n, p, q, f], bytes] = splitArgs("urlsplit", url, rest);
   if (!bytes) return new SplitResult(s || "", n || "", p, q || "", f || "");
   return new SplitResultBytes(
-    latin1ToBytes(s || ""),
-    latin1ToBytes(n || ""),
-    latin1ToBytes(p),
-    latin1ToBytes(q || ""),
-    latin1ToBytes(f || ""),
+    latin1Bytes(s || ""),
+    latin1Bytes(n || ""),
+    latin1Bytes(p),
+    latin1Bytes(q || ""),
+    latin1Bytes(f || ""),
   );
 }
 
@@ -1159,12 +1159,12 @@ export function urlparse(url: unknown, ...rest: unknown[]): ParseResult | ParseR
   if (uses_params.includes(s || "") && path.includes(";")) [p, params] = splitParams(path);
   if (!bytes) return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
   return new ParseResultBytes(
-    latin1ToBytes(s || ""),
-    latin1ToBytes(n || ""),
-    latin1ToBytes(p),
-    latin1ToBytes(params || ""),
-    latin1ToBytes(q || ""),
-    latin1ToBytes(f || ""),
+    latin1Bytes(s || ""),
+    latin1Bytes(n || ""),
+    latin1Bytes(p),
+    latin1Bytes(params || ""),
+    latin1Bytes(q || ""),
+    latin1Bytes(f || ""),
   );
 }
 
@@ -1222,7 +1222,7 @@ export function urlunsplit(components: Iterable<unknown>): string | Bytes;
 export function urlunsplit(components: Iterable<unknown>): string | Bytes {
   const [[s, n, p, q, f], bytes] = componentsOf(components, 5);
   const r = unsplitParts(s, n, p, q, f);
-  return bytes ? latin1ToBytes(r) : r;
+  return bytes ? latin1Bytes(r) : r;
 }
 
 /**
@@ -1246,7 +1246,7 @@ export function urlunparse(components: Iterable<unknown>): string | Bytes;
 export function urlunparse(components: Iterable<unknown>): string | Bytes {
   const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
   const r = unsplitParts(s, n, p, q, f, params);
-  return bytes ? latin1ToBytes(r) : r;
+  return bytes ? latin1Bytes(r) : r;
 }
 
 /** Keyword arguments of {@link urljoin}. */
@@ -1365,7 +1365,7 @@ export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknow
   const args = [base, url];
   const bytes = coerce(args);
   const r = joinStr(args[0] as string, args[1] as string, truthy(allow));
-  return bytes ? latin1ToBytes(r) : r;
+  return bytes ? latin1Bytes(r) : r;
 }
 
 /**
@@ -1405,7 +1405,7 @@ export function urldefrag(url: unknown): DefragResult | DefragResultBytes {
     frag = f || "";
   }
   if (!bytes) return new DefragResult(defrag, frag);
-  return new DefragResultBytes(latin1ToBytes(defrag), latin1ToBytes(frag));
+  return new DefragResultBytes(latin1Bytes(defrag), latin1Bytes(frag));
 }
 
 // ---------------------------------------------------------------------------
@@ -1605,19 +1605,13 @@ function unquoteRunFast(s: string, start: number, end: number, utf8: boolean): s
       i = s.indexOf("%", i + 1);
       continue;
     }
-    const text = utf8 ? utf8Fast(scratch, m) : latin1Of(scratch, m);
+    const text = utf8 ? utf8Fast(scratch, m) : latin1Decode(scratch, 0, m);
     if (text === null) return null;
     out += s.slice(last, i) + text;
     last = p;
     i = s.indexOf("%", p);
   }
   return out + s.slice(last, end);
-}
-
-function latin1Of(b: Uint8Array, n: number): string {
-  let out = "";
-  for (let i = 0; i < n; i++) out += String.fromCharCode(b[i]);
-  return out;
 }
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -1733,7 +1727,7 @@ function safeTable(safe: unknown): Uint8Array {
     return t;
   }
   if (safe instanceof Uint8Array) {
-    const key = bytesToLatin1(safe);
+    const key = latin1Decode(safe);
     let t = byteTables.get(key);
     if (!t) {
       if (byteTables.size > 256) byteTables.clear();
@@ -2115,7 +2109,7 @@ function unquotePlusStr(s: string, encoding: unknown, errors: unknown): string {
 }
 
 function unquotePlusLatin1(s: string): Bytes {
-  const b = latin1ToBytes(s);
+  const b = latin1Bytes(s);
   for (let i = 0; i < b.length; i++) if (b[i] === 0x2b) b[i] = 0x20;
   return unquoteBytes(b);
 }
@@ -2156,9 +2150,9 @@ function qslImpl(
   } else if (qs instanceof Uint8Array) {
     isStr = false;
     sep = typeof separator === "string"
-      ? bytesToLatin1(encode(separator, "ascii", "strict"))
-      : bytesToLatin1(separator as Uint8Array);
-    text = bytesToLatin1(qs);
+      ? latin1Decode(encode(separator, "ascii", "strict"))
+      : latin1Decode(separator as Uint8Array);
+    text = latin1Decode(qs);
   } else {
     if (!truthy(qs)) return false;
     throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(qs)}'`);
@@ -2172,7 +2166,7 @@ function qslImpl(
     qslStr(text, sep, keep, st, encoding, errors, list, dict);
     return false;
   }
-  qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1ToBytes(s)), emitBytes);
+  qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1Bytes(s)), emitBytes);
   return true;
 }
 
@@ -2261,7 +2255,7 @@ export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string
   const bytes = qslImpl(qs, args, null, dict, (k, v) => {
     map ??= new Map();
     keys ??= new Map();
-    const ks = bytesToLatin1(k);
+    const ks = latin1Decode(k);
     const l = keys.get(ks);
     if (l) l.push(v);
     else {

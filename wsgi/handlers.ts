@@ -31,8 +31,7 @@
  * @module
  */
 
-import { b, type Bytes } from "../_util/bytes.ts";
-import { encode } from "../_util/codecs.ts";
+import { b, type Bytes, encodeNarrow } from "../_util/bytes.ts";
 import {
   AssertionError,
   BrokenPipeError,
@@ -185,17 +184,6 @@ async function closeResult(result: unknown): Promise<void> {
 
 /** Queued bytes above which `write()` waits for the socket. */
 const FLUSH_THRESHOLD = 256 * 1024;
-
-/** ISO-8859-1 bytes of `s`, with Python's UnicodeEncodeError for other characters. */
-function latin1Encode(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0xff) return encode(s, "iso-8859-1");
-    out[i] = c;
-  }
-  return out;
-}
 
 const isDisconnect = (e: unknown) =>
   e instanceof ConnectionAbortedError || e instanceof BrokenPipeError || e instanceof ConnectionResetError;
@@ -421,10 +409,10 @@ export class BaseHandler {
         if (this.server_software && !this.headers!.has("Server")) {
           pre += `Server: ${this.server_software}\r\n`;
         }
-        this._write(latin1Encode(pre));
+        this._write(encodeNarrow(pre, "iso-8859-1"));
       }
     } else {
-      this._write(latin1Encode(`Status: ${this.status}\r\n`));
+      this._write(encodeNarrow(`Status: ${this.status}\r\n`, "iso-8859-1"));
     }
   }
 
@@ -488,7 +476,7 @@ export class BaseHandler {
     this.headers_sent = true;
     if (!this.origin_server || this.client_is_modern()) {
       this.send_preamble();
-      this._write(latin1Encode(String(this.headers)));
+      this._write(encodeNarrow(String(this.headers), "iso-8859-1"));
     }
   }
 
