@@ -133,17 +133,27 @@ export class BufferedReader {
   }
 
   /**
+   * The length of the next line if it is already buffered: up to and
+   * including the next `\n` at or after `from`, or `limit` bytes when
+   * `limit >= 0` and that many are buffered; -1 when more must be read.
+   */
+  #bufferedLine(limit: number, from: number): number {
+    const buf = this.#buf;
+    const stop = limit >= 0 ? Math.min(this.#end, this.#start + limit) : this.#end;
+    // A plain loop: no view allocation, and never scans past the buffered bytes.
+    for (let i = from; i < stop; i++) if (buf[i] === 10) return i + 1 - this.#start;
+    return limit >= 0 && this.#end - this.#start >= limit ? limit : -1;
+  }
+
+  /**
    * Make the next line buffered and return its length: up to and including
    * the next `\n`, at most `limit` bytes when `limit >= 0`; 0 at EOF.
    */
   async #lineLength(limit: number): Promise<number> {
     let scanFrom = this.#start;
     for (;;) {
-      const buf = this.#buf;
-      const stop = limit >= 0 ? Math.min(this.#end, this.#start + limit) : this.#end;
-      // A plain loop: no view allocation, and never scans past the buffered bytes.
-      for (let i = scanFrom; i < stop; i++) if (buf[i] === 10) return i + 1 - this.#start;
-      if (limit >= 0 && this.#end - this.#start >= limit) return limit;
+      const n = this.#bufferedLine(limit, scanFrom);
+      if (n >= 0) return n;
       const offset = this.#end - this.#start;
       if (!(await this.#fill())) return this.#end - this.#start;
       scanFrom = this.#start + offset;
@@ -174,11 +184,8 @@ export class BufferedReader {
    * one read, and a synchronous line costs no promise.
    */
   readlineLatin1Buffered(limit = -1): string | null {
-    const buf = this.#buf;
-    const start = this.#start;
-    const stop = limit >= 0 ? Math.min(this.#end, start + limit) : this.#end;
-    for (let i = start; i < stop; i++) if (buf[i] === 10) return this.#takeLatin1(i + 1 - start);
-    return limit >= 0 && this.#end - start >= limit ? this.#takeLatin1(limit) : null;
+    const n = this.#bufferedLine(limit, this.#start);
+    return n < 0 ? null : this.#takeLatin1(n);
   }
 
   #takeLatin1(n: number): string {
