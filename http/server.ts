@@ -681,7 +681,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       const c = toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
       const line = `${this.protocol_version} ${c} ${message}\r\n`;
-      if (NOT_LATIN1.test(line)) encodeNarrow(line, "latin-1");
+      if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
       this._headers_buffer.push(line);
     }
   }
@@ -698,7 +698,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     const v = String(value);
     if (this.request_version !== "HTTP/0.9") {
       const line = `${keyword}: ${v}\r\n`;
-      if (NOT_LATIN1.test(line)) encodeNarrow(line, "latin-1");
+      if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
       this._headers_buffer.push(line);
     }
     if (keyword.toLowerCase() === "connection") {
