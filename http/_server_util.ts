@@ -7,6 +7,7 @@
  */
 
 import { repr } from "../_util/repr.ts";
+import { pyInt as pyIntText } from "./_client_util.ts";
 
 /** Python's `format % args` for the conversions log formats use: `%s %d %i %r %x %#x %%`. */
 export function pyFormat(format: string, args: readonly unknown[]): string {
@@ -162,10 +163,9 @@ const TIMEZONES: Record<string, number> = {
   PDT: -700,
 };
 
+/** Python's `int(s)` on a date field (underscores only between digits), `null` where it raises. */
 function pyInt(s: string | number): number | null {
-  if (typeof s === "number") return s;
-  const t = s.trim().replace(/_/g, "");
-  return /^[+-]?\d+$/.test(t) ? parseInt(t, 10) : null;
+  return typeof s === "number" ? s : pyIntText(s, 10);
 }
 
 /**

@@ -62,9 +62,10 @@ import {
 import { HTTPMessage, readHeaders } from "../_util/message.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
-import { Bytes, encodeNarrow, latin1Decode } from "../_util/bytes.ts";
+import { Bytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
+import { BinasciiError, decodeBase64 } from "../_util/base64.ts";
 import { encode } from "../_util/codecs.ts";
-import { RuntimeError, TimeoutError, UnicodeDecodeError } from "../_util/exceptions.ts";
+import { IndexError, RuntimeError, TimeoutError, UnicodeDecodeError } from "../_util/exceptions.ts";
 import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
 import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
@@ -853,17 +854,9 @@ class DiskFile implements BodyFile {
     this.#left = length;
   }
   async read(n = -1): Promise<Uint8Array> {
-    if (this.#left <= 0 || this.#closed) return new Uint8Array(0);
-    const want = n < 0 ? this.#left : Math.min(n, this.#left);
-    const buf = new Uint8Array(Math.min(want, 1 << 20));
-    let got = 0;
-    while (got < buf.length) {
-      const r = await this.#file.read(buf.subarray(got));
-      if (r === null) break;
-      got += r;
-    }
-    this.#left = got < buf.length ? 0 : this.#left - got;
-    return buf.subarray(0, got);
+    // All that is left when n < 0 (Python's f.read()), at most n bytes otherwise.
+    const buf = new Uint8Array(n < 0 ? Math.max(this.#left, 0) : Math.min(n, Math.max(this.#left, 0)));
+    return buf.subarray(0, await this.readInto(buf));
   }
   /** Fill `buf` from the file (within the length left); the count read, 0 at the end. */
   async readInto(buf: Uint8Array): Promise<number> {
@@ -1348,7 +1341,7 @@ function unquoteSurrogatepass(s: string): string {
  * Python's `_url_collapse_path(path)`: collapse `.`/`..` and duplicate
  * slashes of a URL path (the query is kept).
  *
- * @throws `IndexError`-like `RangeError` when `..` climbs above the root
+ * @throws `IndexError` ("pop from empty list") when `..` climbs above the root, as in CPython
  */
 function urlCollapsePath(path: string): string {
   const qi = path.indexOf("?");
@@ -1358,13 +1351,13 @@ function urlCollapsePath(path: string): string {
   const head: string[] = [];
   for (const part of parts.slice(0, -1)) {
     if (part === "..") {
-      if (!head.length) throw new RangeError("pop from empty list");
+      if (!head.length) throw new IndexError("pop from empty list");
       head.pop();
     } else if (part && part !== ".") head.push(part);
   }
   let tail = parts[parts.length - 1];
   if (tail === "..") {
-    if (!head.length) throw new RangeError("pop from empty list");
+    if (!head.length) throw new IndexError("pop from empty list");
     head.pop();
     tail = "";
   } else if (tail === ".") tail = "";
@@ -1434,12 +1427,9 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
    * @returns true for a CGI request
    */
   is_cgi(): boolean {
-    let collapsed: string;
-    try {
-      collapsed = urlCollapsePath(this.path);
-    } catch {
-      return false;
-    }
+    // A path that climbs above the root raises IndexError, as in CPython: the request fails
+    // (logged, connection closed) instead of falling through to serving the script as a file.
+    const collapsed = urlCollapsePath(this.path);
     let sep = collapsed.indexOf("/", 1);
     while (sep > 0 && !this.cgi_directories.includes(collapsed.slice(0, sep))) {
       sep = collapsed.indexOf("/", sep + 1);
@@ -1533,14 +1523,23 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
       if (parts.length === 2) {
         env["AUTH_TYPE"] = parts[0];
         if (parts[0].toLowerCase() === "basic") {
-          try {
-            const decoded = atob(parts[1].replace(/[^A-Za-z0-9+/=]/g, ""));
-            // deno-lint-ignore no-control-regex
-            if (/^[\x00-\x7f]*$/.test(decoded)) {
+          // authorization[1].encode("ascii"), base64.decodebytes, .decode("ascii"): any failure
+          // (UnicodeError, binascii.Error) leaves REMOTE_USER unset.
+          const token = parts[1];
+          // deno-lint-ignore no-control-regex
+          const ascii = /^[\x00-\x7f]*$/;
+          if (ascii.test(token)) {
+            let decoded: string | null = null;
+            try {
+              decoded = latin1Decode(decodeBase64(latin1Bytes(token)));
+            } catch (e) {
+              if (!(e instanceof BinasciiError)) throw e;
+            }
+            if (decoded !== null && ascii.test(decoded)) {
               const up = decoded.split(":");
               if (up.length === 2) env["REMOTE_USER"] = up[0];
             }
-          } catch { /* binascii.Error */ }
+          }
         }
       }
     }

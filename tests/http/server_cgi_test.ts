@@ -69,6 +69,9 @@ Deno.test("CGIHTTPRequestHandler answers like CPython's (environment, argv, stdi
       "GET /x/../cgi-bin/env.sh HTTP/1.0\r\n\r\n",
       "GET /cgi-bin/%2e%2e/cgi-bin/env.sh HTTP/1.0\r\n\r\n",
       "GET /cgi-bin/..%2fplain.txt HTTP/1.0\r\n\r\n",
+      // Climbing above the root raises IndexError in is_cgi(): no answer, never the script's source.
+      "GET /../cgi-bin/env.sh HTTP/1.0\r\n\r\n",
+      "GET /.. HTTP/1.0\r\n\r\n",
       "GET /cgi-bin/missing.sh HTTP/1.0\r\n\r\n",
       "GET /cgi-bin/noexec.sh HTTP/1.0\r\n\r\n",
       "GET /cgi-bin/ HTTP/1.0\r\n\r\n",
@@ -83,6 +86,10 @@ Deno.test("CGIHTTPRequestHandler answers like CPython's (environment, argv, stdi
       "Referer: http://r/\r\nUser-Agent: test-agent\r\nAccept: text/html\r\nAccept: */*\r\n\r\n",
       "GET /cgi-bin/env.sh HTTP/1.0\r\nAuthorization: Bearer token\r\n\r\n",
       "GET /cgi-bin/env.sh HTTP/1.0\r\nAuthorization: Basic !!!\r\n\r\n",
+      // base64.decodebytes: missing padding fails, "=" inside is skipped, non-ASCII fails.
+      "GET /cgi-bin/env.sh HTTP/1.0\r\nAuthorization: Basic dTp\r\n\r\n",
+      "GET /cgi-bin/env.sh HTTP/1.0\r\nAuthorization: Basic d=Tpw\r\n\r\n",
+      "GET /cgi-bin/env.sh HTTP/1.0\r\nAuthorization: Basic dT\xe9pw\r\n\r\n",
       "GET /cgi-bin/env.sh HTTP/1.0\r\nContent-Type: text/x; charset=utf-8\r\n\r\n",
     ];
     const failures: string[] = [];

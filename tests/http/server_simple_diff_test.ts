@@ -104,6 +104,10 @@ function requests(): string[] {
     "garbage",
     "",
     "Thu, 32 Jan 2099 00:00:00 GMT",
+    // int() takes underscores only between digits: "_1" makes the date invalid (CPython ignores it).
+    "Thu, _1 Jan 2099 00:00:00 GMT",
+    "Thu, 0_1 Jan 2099 00:00:00 GMT",
+    "Thu, 01 Jan 2_099 00:00:00 +0_100",
   ];
   for (const d of ims) {
     out.push(`GET /data.json HTTP/1.0\r\nIf-Modified-Since: ${d}\r\n\r\n`);

@@ -573,3 +573,36 @@ Deno.test("hostile Range and If-Modified-Since headers are handled in linear tim
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("send_head()'s file: read() with no argument returns the whole file, read(n) at most n", async () => {
+  // Python's f.read() reads to the end; a handler that copies the file itself must get all of it.
+  const dir = await Deno.makeTempDir();
+  const big = new Uint8Array(3_000_000).map((_, i) => (i * 7) % 256);
+  await Deno.writeFile(`${dir}/big.bin`, big);
+  class WholeRead extends SimpleHTTPRequestHandler {
+    constructor(r: Deno.Conn, a: ServerAddress, s: HTTPServer) {
+      super(r, a, s, { directory: dir });
+    }
+    override log_message(): void {}
+    override async do_GET(): Promise<void> {
+      const f = await this.send_head();
+      if (!f) return;
+      const first = await f.read(10);
+      const rest = await f.read();
+      assert.equal(first.length, 10);
+      assert.equal((await f.read()).length, 0, "nothing is left after read()");
+      this.wfile.write(first);
+      this.wfile.write(rest);
+      f.close();
+    }
+  }
+  try {
+    await withServer(new HTTPServer(["127.0.0.1", 0], WholeRead), async (port) => {
+      const body = new Uint8Array(await (await fetch(`http://127.0.0.1:${port}/big.bin`)).arrayBuffer());
+      assert.equal(body.length, big.length);
+      assert.deepEqual(body, big);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
