@@ -45,7 +45,7 @@
  * @module
  */
 
-import { BufferedReader, BufferedWriter } from "./_util/stream.ts";
+import { BufferedReader, BufferedWriter, withTimeout } from "./_util/stream.ts";
 import { type Tuple, tuple } from "./_util/repr.ts";
 import { repr } from "./_util/repr.ts";
 import { OSError, TimeoutError } from "./_util/exceptions.ts";
@@ -282,13 +282,10 @@ export class BaseServer {
     const timeout = this.timeout;
     let got: [Request, ServerAddress] | null;
     try {
-      got = await withDeadline(this.#nextRequest(), timeout);
+      got = await withTimeout(this.#nextRequest(), timeout);
       this.#pendingGet = null;
     } catch (e) {
-      if (e instanceof TimeoutError) {
-        this.handle_timeout();
-        return;
-      }
+      if (e instanceof TimeoutError) this.handle_timeout();
       return;
     }
     if (got) await this.#startTask(got[0], got[1]);
@@ -447,17 +444,6 @@ export class BaseServer {
   }
 }
 BaseServer.prototype.timeout = null;
-
-function withDeadline<T>(p: Promise<T>, seconds: number | null): Promise<T> {
-  if (seconds === null || seconds === undefined) return p;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    p,
-    new Promise<never>((_, rej) =>
-      timer = setTimeout(() => rej(new TimeoutError("timed out")), seconds * 1000)
-    ),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /** Wait for every handler constructed for `request` (errors propagate). */
 async function handlersDone(request: Request): Promise<void> {
