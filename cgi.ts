@@ -266,6 +266,24 @@ class TemporaryFile implements FieldFile {
   }
 }
 
+/** Python's `str.isspace()` for one UTF-16 code unit (all such characters are in the BMP). */
+function isPySpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * Python's `str.strip()` with no argument. (`http/_client_util.ts`'s `pyStrip`
+ * only knows the Latin-1 range, so it is not reused here.)
+ */
+function pyStrip(s: string): string {
+  let i = 0, j = s.length;
+  while (i < j && isPySpace(s.charCodeAt(i))) i++;
+  while (j > i && isPySpace(s.charCodeAt(j - 1))) j--;
+  return s.slice(i, j);
+}
+
 /**
  * Python's `cgi._parseparam`, in linear time: a `;` ends a parameter when the
  * number of `"` before it that are not preceded by a backslash is even.
@@ -286,7 +304,7 @@ function* parseparam(line: string): Generator<string> {
       }
     }
     if (end < 0) end = n;
-    yield line.slice(pos, end).trim();
+    yield pyStrip(line.slice(pos, end));
     pos = end;
   }
 }
@@ -316,8 +334,8 @@ export function parse_header(line: string): Tuple<string | Record<string, string
   for (const p of parts) {
     const i = p.indexOf("=");
     if (i >= 0) {
-      const name = p.slice(0, i).trim().toLowerCase();
-      let value = p.slice(i + 1).trim();
+      const name = pyStrip(p.slice(0, i)).toLowerCase();
+      let value = pyStrip(p.slice(i + 1));
       if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
         value = value.slice(1, -1).replaceAll("\\\\", "\\").replaceAll('\\"', '"');
       }
