@@ -113,13 +113,14 @@ export class RemoteDisconnected extends ConnectionResetError {
    */
   constructor(...args: unknown[]) {
     super(...args);
-    this.line = typeof args[0] === "string" ? args[0] : "";
+    // Python calls `BadStatusLine.__init__(self, "")`, so `line` is `repr("")`.
+    this.line = "''";
   }
 }
 const badStatusHasInstance = Function.prototype[Symbol.hasInstance];
 Object.defineProperty(BadStatusLine, Symbol.hasInstance, {
   value(this: typeof BadStatusLine, v: unknown): boolean {
-    if (v instanceof RemoteDisconnected && (this === BadStatusLine || this === HTTPException)) return true;
+    if (v instanceof RemoteDisconnected && this === BadStatusLine) return true;
     return badStatusHasInstance.call(this, v);
   },
 });
