@@ -33,6 +33,7 @@ import { decode, encode } from "./_util/codecs.ts";
 import { KeyError, TypeError, ValueError } from "./_util/exceptions.ts";
 import { isKwargs } from "./_util/kwargs.ts";
 import { HTTPMessage, parseHeaderBlock } from "./_util/message.ts";
+import { escape as htmlEscape } from "./html/mod.ts";
 import { BytesIO } from "./_util/bytesio.ts";
 import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "./_util/repr.ts";
 import { BufferedReader } from "./_util/stream.ts";
@@ -1292,11 +1293,6 @@ export async function parse_multipart(
   const out: Record<string, unknown[]> = Object.create(null);
   for (const k of fs.keys()) out[k as string] = fs.getlist(k as string);
   return out;
-}
-
-function htmlEscape(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
 }
 
 function out(text: string): void {

@@ -16,3 +16,19 @@ Deno.test("parse_header strips Python whitespace, not JS whitespace", () => {
     ["A", { b: "1", c: "x", "\ufeffd": "\ufeff2\ufeff" }],
   );
 });
+
+Deno.test("print_environ escapes like html.escape(quote=True)", async () => {
+  const env = { "<k'\"&>": "a&b<c>\"d'", z: "\u20ac" };
+  const code = `import { print_environ } from ${JSON.stringify(new URL("../cgi.ts", import.meta.url).href)};
+print_environ(${JSON.stringify(env)});`;
+  const { stdout } = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    stdout: "piped",
+  }).output();
+  assert.equal(
+    new TextDecoder().decode(stdout),
+    "\n<H3>Shell Environment:</H3>\n<DL>\n" +
+      "<DT> &lt;k&#x27;&quot;&amp;&gt; <DD> a&amp;b&lt;c&gt;&quot;d&#x27;\n" +
+      "<DT> z <DD> \u20ac\n</DL>\n\n",
+  );
+});
