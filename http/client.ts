@@ -1412,12 +1412,15 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     const encoded: Uint8Array[] = values.map((v) => {
       let b: Uint8Array;
       if (typeof v === "string") b = encodeNarrow(v, "latin-1");
-      else if (typeof v === "number") b = latin1Bytes(String(v));
+      else if (typeof v === "number" && Number.isInteger(v)) b = latin1Bytes(BigInt(v).toString());
       else if (typeof v === "boolean") b = latin1Bytes(v ? "True" : "False");
       else if (v instanceof Uint8Array) b = v;
       else if ((v as unknown) instanceof HTTPStatus) {
         b = latin1Bytes(String((v as unknown as number).valueOf()));
-      } else throw new TypeError(`sequence item 0: expected a bytes-like object, ${pyTypeName(v)} found`);
+      } else {
+        // Python hands the unconverted value to the header-value regex, which rejects it.
+        throw new TypeError(`expected string or bytes-like object, got '${pyTypeName(v)}'`);
+      }
       if (isIllegalHeaderValue(b)) throw new ValueError(`Invalid header value ${repr(asBytes(b))}`);
       return b;
     });
