@@ -315,7 +315,8 @@ async function* readableChunks(
       if (!announced && debuglevel > 0) print("encoding file using iso-8859-1");
       announced = true;
       if (!block.length) return;
-      yield encodeBody(block, "data");
+      // Python's `_read_readable` uses a plain `.encode("iso-8859-1")`, without `_encode`'s hint.
+      yield asBytes(encode(block, "iso-8859-1"));
       continue;
     }
     if (!block || !block.length) return;

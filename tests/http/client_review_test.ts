@@ -31,3 +31,30 @@ Deno.test("putheader rejects non-int, non-string values like CPython", () => {
   c.putheader("X", 1e21);
   assert.deepEqual(c._buffer.slice(-3).map(str), ["X: 1", "X: True", "X: 1000000000000000000000"]);
 });
+
+Deno.test("text blocks from a readable body get the plain latin-1 codec error", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const accepted = (async () => {
+    const s = await listener.accept();
+    try {
+      const buf = new Uint8Array(65536);
+      while ((await s.read(buf)) !== null);
+    } catch { /* closed */ }
+    s.close();
+  })();
+  const conn = new HTTPConnection("127.0.0.1", (listener.addr as Deno.NetAddr).port);
+  const blocks = ["a\u20ac", ""];
+  try {
+    await assert.rejects(
+      conn.request("POST", "/", { read: () => blocks.shift()! }),
+      (e: Error) =>
+        e.name === "UnicodeEncodeError" &&
+        e.message ===
+          "'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not in range(256)",
+    );
+  } finally {
+    conn.close();
+    listener.close();
+    await accepted;
+  }
+});
