@@ -229,19 +229,46 @@ class TemporaryFile implements FieldFile {
   }
   read(n = -1): Bytes | string {
     if (this.#binary) return this.#readBytes(n);
-    const text = decode(this.#readBytes(-1), "utf-8", "strict");
-    if (n < 0) return text;
-    const chars = [...text];
-    const out = chars.slice(0, n).join("");
-    this.#file.seekSync(-enc.encode(chars.slice(n).join("")).length, Deno.SeekMode.Current);
-    return out;
+    if (n < 0) return decode(this.#readBytes(-1), "utf-8", "strict");
+    // Read whole code points: count UTF-8 lead bytes (not 0b10xxxxxx) in
+    // bounded chunks and give back what follows the n-th code point.
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    let chars = 0;
+    let end = -1;
+    while (end < 0) {
+      const chunk = this.#readBytes(Math.min(Math.max((n - chars) * 4, 1), 1 << 20));
+      if (chunk.length === 0) break;
+      for (let i = 0; i < chunk.length; i++) {
+        if ((chunk[i] & 0xc0) !== 0x80 && chars++ === n) {
+          end = total + i;
+          break;
+        }
+      }
+      parts.push(chunk);
+      total += chunk.length;
+    }
+    const all = concatBytes(parts);
+    if (end < 0) end = total;
+    else this.#file.seekSync(end - total, Deno.SeekMode.Current);
+    return decode(all.subarray(0, end), "utf-8", "strict");
   }
   readline(): Bytes | string {
-    const start = this.tell();
-    const rest = this.#readBytes(-1);
-    const nl = rest.indexOf(10);
-    const line = nl < 0 ? rest : rest.subarray(0, nl + 1);
-    this.#file.seekSync(start + line.length, Deno.SeekMode.Start);
+    // Read 8 KiB chunks until a newline or EOF, then give back what follows it.
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    let end = -1;
+    while (end < 0) {
+      const chunk = this.#readBytes(8192);
+      if (chunk.length === 0) break;
+      const nl = chunk.indexOf(10);
+      if (nl >= 0) end = total + nl + 1;
+      parts.push(chunk);
+      total += chunk.length;
+    }
+    if (end < 0) end = total;
+    else if (end < total) this.#file.seekSync(end - total, Deno.SeekMode.Current);
+    const line = concatBytes(parts).subarray(0, end);
     return this.#binary ? new Bytes(line) : decode(line, "utf-8", "strict");
   }
   seek(offset: number, whence = 0): number {

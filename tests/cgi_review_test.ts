@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parse_header } from "../cgi.ts";
+import { BytesIO, FieldStorage, parse_header } from "../cgi.ts";
 
 function ph(line: string): [string, Record<string, string>] {
   const [key, pdict] = parse_header(line);
@@ -31,4 +31,77 @@ print_environ(${JSON.stringify(env)});`;
       "<DT> &lt;k&#x27;&quot;&amp;&gt; <DD> a&amp;b&lt;c&gt;&quot;d&#x27;\n" +
       "<DT> z <DD> \u20ac\n</DL>\n\n",
   );
+});
+
+function splitKeepEnds(s: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const nl = s.indexOf("\n", i);
+    const end = nl < 0 ? s.length : nl + 1;
+    out.push(s.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+Deno.test("TemporaryFile readline/read(n) on a multi-MB upload", async () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 60000; i++) {
+    // Varying lengths, some longer than the 8 KiB chunk, multibyte text.
+    // (Long lines are ASCII: cgi reads 64 KiB chunks and decodes each one,
+    // as Python does, so a split multibyte character would become U+FFFD.)
+    lines.push(`${i}:` + (i % 997 === 0 ? "abcd".repeat(20000) : "é€x😀".repeat(i % 83)) + "\n");
+  }
+  const content = lines.join("") + "tail without newline é";
+  const body = `--B\r\nContent-Disposition: form-data; name="t"\r\n\r\n${content}\r\n` +
+    `--B\r\nContent-Disposition: form-data; name="f"; filename="f.bin"\r\n\r\n${content}\r\n--B--\r\n`;
+  const data = new TextEncoder().encode(body);
+  assert.ok(data.length > 4_000_000);
+  const form = await FieldStorage.create({
+    fp: new BytesIO(data),
+    environ: {
+      REQUEST_METHOD: "POST",
+      CONTENT_TYPE: "multipart/form-data; boundary=B",
+      CONTENT_LENGTH: String(data.length),
+    },
+  });
+  const expected = splitKeepEnds(content);
+  // deno-lint-ignore no-explicit-any
+  const text = (form.get("t") as any).file;
+  // deno-lint-ignore no-explicit-any
+  const bin = (form.get("f") as any).file;
+  for (const [f, isText] of [[text, true], [bin, false]] as const) {
+    f.seek(0);
+    const got: string[] = [];
+    for (;;) {
+      const line = f.readline();
+      if (line.length === 0) break;
+      got.push(isText ? line : new TextDecoder().decode(line));
+    }
+    assert.equal(got.length, expected.length);
+    const bad = got.findIndex((l, i) => l !== expected[i]);
+    assert.equal(
+      bad,
+      -1,
+      `${isText} ${bad} ${JSON.stringify(got[bad]?.slice(0, 80))} ${
+        JSON.stringify(expected[bad]?.slice(0, 80))
+      } ${got[bad]?.length} ${expected[bad]?.length}`,
+    );
+    assert.equal(f.readline().length, 0);
+  }
+  // Text read(n) counts code points and leaves the position after them.
+  const cps = [...content];
+  text.seek(0);
+  let pos = 0;
+  for (const n of [0, 1, 5, 7, 3000, 1, 100000, 2, 50000]) {
+    assert.equal(text.read(n), cps.slice(pos, pos + n).join(""));
+    pos += n;
+  }
+  assert.equal(text.readline(), splitKeepEnds(cps.slice(pos).join(""))[0]);
+  text.seek(0);
+  assert.equal(text.read(-1), content);
+  assert.equal(text.read(5), "");
+  text.seek(0);
+  assert.equal(text.read(cps.length + 10), content);
 });
