@@ -135,23 +135,3 @@ export function disallowedMethodChar(s: string): string | null {
   }
   return null;
 }
-
-/**
- * The netloc of `urlsplit(url)` for a URL starting with `http` (what
- * `putrequest` uses for the Host header of absolute-form requests).
- */
-export function netlocOf(url: string): string {
-  const colon = url.indexOf(":");
-  let rest = url;
-  if (colon > 0) {
-    const scheme = url.slice(0, colon);
-    if (/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) rest = url.slice(colon + 1);
-  }
-  if (!rest.startsWith("//")) return "";
-  let end = rest.length;
-  for (const d of ["/", "?", "#"]) {
-    const k = rest.indexOf(d, 2);
-    if (k >= 0 && k < end) end = k;
-  }
-  return rest.slice(2, end);
-}

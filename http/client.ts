@@ -34,6 +34,7 @@
 
 import { asBytes, Bytes, concatBytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
+import { urlsplit } from "../urllib/parse.ts";
 import {
   ConnectionError,
   fromDenoError,
@@ -82,7 +83,6 @@ import {
   disallowedUrlChar,
   isIllegalHeaderValue,
   isLegalHeaderName,
-  netlocOf,
   pyInt,
   pySplit,
   pyStrip,
@@ -1382,8 +1382,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       if (!skip_host) {
         let netloc = "";
         if (url.startsWith("http")) {
-          netloc = netlocOf(url);
-          if (netloc.includes("[") !== netloc.includes("]")) throw new ValueError("Invalid IPv6 URL");
+          netloc = urlsplit(url).netloc;
         }
         if (netloc) this.putheader("Host", stripIpv6Iface(hostToAscii(netloc)));
         else {

@@ -58,3 +58,24 @@ Deno.test("text blocks from a readable body get the plain latin-1 codec error", 
     await accepted;
   }
 });
+
+Deno.test("putrequest takes the absolute URL's netloc from urlsplit", () => {
+  const cases: [string, string][] = [
+    ["http://[zzz]/x", "'zzz' does not appear to be an IPv4 or IPv6 address"],
+    ["http://a]b[/x", "Invalid IPv6 URL"],
+  ];
+  for (const [url, message] of cases) {
+    const c = new HTTPConnection("a", 80);
+    assert.throws(
+      () => c.putrequest("GET", url),
+      (e: Error) => e.name === "ValueError" && e.message === message,
+    );
+  }
+  const c = new HTTPConnection("a", 80);
+  c.putrequest("GET", "http://[::1%eth0]:8/x");
+  assert.deepEqual(c._buffer.map(str), [
+    "GET http://[::1%eth0]:8/x HTTP/1.1",
+    "Host: [::1]",
+    "Accept-Encoding: identity",
+  ]);
+});
