@@ -899,6 +899,30 @@ export class FieldStorage implements Iterable<string | null> {
     return line;
   }
 
+  /** `urllib.parse.parse_qsl` with this form's parsing options. */
+  #parseQsl(qs: string): [string, string][] {
+    return parse_qsl(qs, {
+      keep_blank_values: !!this.keep_blank_values,
+      strict_parsing: !!this.strict_parsing,
+      encoding: this.encoding,
+      errors: this.errors,
+      max_num_fields: this.max_num_fields,
+      separator: this.separator,
+    });
+  }
+
+  #boundaryFor: Uint8Array | null = null;
+  #boundaries: [Uint8Array, Uint8Array] = [new Uint8Array(0), new Uint8Array(0)];
+  /** `b"--" + outerboundary` and that plus `b"--"`, computed once per boundary. */
+  #outerBoundaries(): [Uint8Array, Uint8Array] {
+    if (this.#boundaryFor !== this.outerboundary) {
+      const next = concatBytes([enc.encode("--"), this.outerboundary]);
+      this.#boundaries = [next, concatBytes([next, enc.encode("--")])];
+      this.#boundaryFor = this.outerboundary;
+    }
+    return this.#boundaries;
+  }
+
   /** Read url-encoded data into `list`. */
   async read_urlencoded(): Promise<void> {
     const data = await this.fp!.read(this.length);
@@ -909,14 +933,7 @@ export class FieldStorage implements Iterable<string | null> {
     }
     let qs = decode(data, this.encoding, this.errors);
     if (this.qs_on_post) qs += "&" + this.qs_on_post;
-    const query = parse_qsl(qs, {
-      keep_blank_values: !!this.keep_blank_values,
-      strict_parsing: !!this.strict_parsing,
-      encoding: this.encoding,
-      errors: this.errors,
-      max_num_fields: this.max_num_fields,
-      separator: this.separator,
-    });
+    const query = this.#parseQsl(qs);
     this.list = query.map(([k, v]) => new MiniFieldStorage(k, v));
     await this.skip_lines();
   }
@@ -933,14 +950,7 @@ export class FieldStorage implements Iterable<string | null> {
     }
     this.list = [];
     if (this.qs_on_post) {
-      const query = parse_qsl(this.qs_on_post, {
-        keep_blank_values: !!this.keep_blank_values,
-        strict_parsing: !!this.strict_parsing,
-        encoding: this.encoding,
-        errors: this.errors,
-        max_num_fields: this.max_num_fields,
-        separator: this.separator,
-      });
+      const query = this.#parseQsl(this.qs_on_post);
       for (const [k, v] of query) this.list.push(new MiniFieldStorage(k, v));
     }
     const klass = (this.FieldStorageClass ?? this.constructor) as typeof FieldStorage;
@@ -1066,8 +1076,7 @@ export class FieldStorage implements Iterable<string | null> {
 
   /** Read lines up to the outer boundary (the line end before it is not data). */
   async read_lines_to_outerboundary(): Promise<void> {
-    const nextBoundary = concatBytes([enc.encode("--"), this.outerboundary]);
-    const lastBoundary = concatBytes([nextBoundary, enc.encode("--")]);
+    const [nextBoundary, lastBoundary] = this.#outerBoundaries();
     let delim: Uint8Array = new Uint8Array(0);
     let lastLineLfend = true;
     let read = 0;
@@ -1117,8 +1126,7 @@ export class FieldStorage implements Iterable<string | null> {
   /** Skip lines up to the outer boundary. */
   async skip_lines(): Promise<void> {
     if (!this.outerboundary.length || this.done) return;
-    const nextBoundary = concatBytes([enc.encode("--"), this.outerboundary]);
-    const lastBoundary = concatBytes([nextBoundary, enc.encode("--")]);
+    const [nextBoundary, lastBoundary] = this.#outerBoundaries();
     let lastLineLfend = true;
     for (;;) {
       const line = await this.#readline(1 << 16);

@@ -105,3 +105,27 @@ Deno.test("TemporaryFile readline/read(n) on a multi-MB upload", async () => {
   text.seek(0);
   assert.equal(text.read(cps.length + 10), content);
 });
+
+Deno.test("multipart with a POST query string (shared parse_qsl options, cached boundaries)", async () => {
+  const body = '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n' +
+    '--B\r\nContent-Disposition: form-data; name="b"\r\n\r\n2\r\n--B--\r\n';
+  const data = new TextEncoder().encode(body);
+  const form = await FieldStorage.create({
+    fp: new BytesIO(data),
+    environ: {
+      REQUEST_METHOD: "POST",
+      CONTENT_TYPE: "multipart/form-data; boundary=B",
+      CONTENT_LENGTH: String(data.length),
+      QUERY_STRING: "q=1&e=&z=3",
+    },
+    keep_blank_values: 1,
+  });
+  // deno-lint-ignore no-explicit-any
+  assert.deepEqual(form.list!.map((x: any) => [x.name, x.value]), [
+    ["q", "1"],
+    ["e", ""],
+    ["z", "3"],
+    ["a", "1"],
+    ["b", "2"],
+  ]);
+});
