@@ -257,9 +257,13 @@ export class BufferedReader {
     return this.#take(n < 0 ? this.buffered : Math.min(n, this.buffered));
   }
 
-  /** Python's `peek(n)`: buffered bytes without consuming them (at least one read if empty). */
-  async peek(n = 1): Promise<Bytes> {
-    while (this.buffered < Math.max(1, n) && await this.#fill()) { /* keep filling */ }
+  /**
+   * Python's `peek(n)`: the buffered bytes without consuming them, after one
+   * read from the source if nothing is buffered. Like CPython's C
+   * `BufferedReader`, `n` is ignored: the result may be shorter or longer.
+   */
+  async peek(_n = 1): Promise<Bytes> {
+    if (this.buffered === 0) await this.#fill();
     return new Bytes(this.#buf.subarray(this.#start, this.#end));
   }
 

@@ -768,10 +768,10 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   /**
    * Python's `peek(n=-1)`: buffered body bytes without consuming them.
    *
-   * @param _n a hint, as in Python (what is buffered is returned)
+   * @param n a hint, as in Python (what is buffered is returned)
    * @returns the bytes
    */
-  async peek(_n = -1): Promise<Bytes> {
+  async peek(n = -1): Promise<Bytes> {
     if (this.fp === null || this.#method === "HEAD") return EMPTY;
     if (this.chunked) {
       let chunkLeft: number | null;
@@ -782,10 +782,11 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
         throw e;
       }
       if (chunkLeft === null) return EMPTY;
-      const got = await this.fp!.peek(1);
+      // Python: `self.fp.peek(chunk_left)[:chunk_left]`.
+      const got = await this.fp!.peek(chunkLeft);
       return got.length > chunkLeft ? new Bytes(got.subarray(0, chunkLeft)) : got;
     }
-    return await this.fp.peek(1);
+    return await this.fp.peek(n);
   }
 
   /**

@@ -2,6 +2,7 @@
 // http.client gives (checked against the oracle by hand).
 import assert from "node:assert/strict";
 import { HTTPConnection, RemoteDisconnected } from "../../http/client.ts";
+import { BufferedReader } from "../../_util/stream.ts";
 
 const str = (b: Uint8Array): string => String.fromCharCode(...b);
 
@@ -78,4 +79,26 @@ Deno.test("putrequest takes the absolute URL's netloc from urlsplit", () => {
     "Host: [::1]",
     "Accept-Encoding: identity",
   ]);
+});
+
+Deno.test("BufferedReader.peek does one source read only when nothing is buffered", async () => {
+  const blocks = ["abc", "defgh"].map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  const f = new BufferedReader({
+    read(p: Uint8Array): Promise<number | null> {
+      const b = blocks.shift();
+      if (!b) return Promise.resolve(null);
+      p.set(b);
+      return Promise.resolve(b.length);
+    },
+  });
+  const got = [
+    await f.peek(10),
+    await f.read(1),
+    await f.peek(10),
+    await f.read(2),
+    await f.peek(1),
+    await f.peek(100),
+    await f.read(),
+  ].map(str);
+  assert.deepEqual(got, ["abc", "a", "bc", "bc", "defgh", "defgh", "defgh"]);
 });
