@@ -197,12 +197,71 @@ function stripIpv6Iface(enc: Uint8Array): Uint8Array {
 function hostToAscii(host: string): Uint8Array {
   // deno-lint-ignore no-control-regex
   if (/^[\x00-\x7f]*$/.test(host)) return latin1Bytes(host);
-  // Python falls back to the idna codec; the WHATWG URL parser gives the same punycode labels.
-  try {
-    return latin1Bytes(new URL(`http://${host}/`).hostname);
-  } catch {
-    throw new UnicodeEncodeError("idna", host, 0, host.length, "label invalid");
+  // Python falls back to the idna codec, label by label: ASCII labels are kept as they are.
+  // deno-lint-ignore no-control-regex
+  const labels = host.split(".").map((label) =>
+    /^[\x00-\x7f]*$/.test(label) ? label : idnaLabel(host, label)
+  );
+  return latin1Bytes(labels.join("."));
+}
+
+/** One non-ASCII label through the idna codec: nameprep (approximated), then punycode. */
+function idnaLabel(host: string, label: string): string {
+  // Nameprep: drop the map-to-nothing characters, case-fold (ß -> ss), NFKC.
+  const prepped = label.replace(
+    /[\u00ad\u034f\u1806\u180b-\u180d\u200b-\u200d\u2060\ufe00-\ufe0f\ufeff]/g,
+    "",
+  )
+    .toUpperCase().toLowerCase().normalize("NFKC");
+  // deno-lint-ignore no-control-regex
+  if (/^[\x00-\x7f]*$/.test(prepped)) return prepped;
+  const out = "xn--" + punycode(prepped);
+  if (out.length > 63) throw new UnicodeEncodeError("idna", host, 0, host.length, "label too long");
+  return out;
+}
+
+/** RFC 3492 punycode of `input` (Python's `punycode` codec). */
+function punycode(input: string): string {
+  const base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
+  const cps = Array.from(input, (c) => c.codePointAt(0)!);
+  let out = cps.filter((c) => c < 128).map((c) => String.fromCharCode(c)).join("");
+  const b = out.length;
+  if (b > 0) out += "-";
+  const digit = (d: number): string => String.fromCharCode(d < 26 ? 97 + d : 22 + d);
+  const adapt = (delta: number, points: number, first: boolean): number => {
+    delta = first ? Math.floor(delta / damp) : delta >> 1;
+    delta += Math.floor(delta / points);
+    let k = 0;
+    while (delta > ((base - tmin) * tmax) >> 1) {
+      delta = Math.floor(delta / (base - tmin));
+      k += base;
+    }
+    return k + Math.floor(((base - tmin + 1) * delta) / (delta + skew));
+  };
+  let n = 128, delta = 0, bias = 72, h = b;
+  while (h < cps.length) {
+    const m = Math.min(...cps.filter((c) => c >= n));
+    delta += (m - n) * (h + 1);
+    n = m;
+    for (const c of cps) {
+      if (c < n) delta++;
+      if (c !== n) continue;
+      let q = delta;
+      for (let k = base;; k += base) {
+        const t = k <= bias ? tmin : k >= bias + tmax ? tmax : k - bias;
+        if (q < t) break;
+        out += digit(t + ((q - t) % (base - t)));
+        q = Math.floor((q - t) / (base - t));
+      }
+      out += digit(q);
+      bias = adapt(delta, h + 1, h === b);
+      delta = 0;
+      h++;
+    }
+    delta++;
+    n++;
   }
+  return out;
 }
 
 function pyTypeName(v: unknown): string {

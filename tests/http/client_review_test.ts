@@ -102,3 +102,21 @@ Deno.test("BufferedReader.peek does one source read only when nothing is buffere
   ].map(str);
   assert.deepEqual(got, ["abc", "a", "bc", "bc", "defgh", "defgh", "defgh"]);
 });
+
+Deno.test("a non-ASCII host goes through idna label by label", () => {
+  const cases: [string, string][] = [
+    ["bücher.de@x", "xn--bcher-kva.de@x"],
+    ["BÜCHER.DE", "xn--bcher-kva.DE"],
+    ["ABC.bücher.de", "ABC.xn--bcher-kva.de"],
+    ["bü@cher.de", "xn--b@cher-3ya.de"],
+    ["bü/x.de", "xn--b/x-hoa.de"],
+    ["bü?x.de", "xn--b?x-hoa.de"],
+    ["bü#x", "xn--b#x-hoa"],
+    ["münchen-straße.例え.テスト", "xn--mnchen-strasse-gsb.xn--r8jz45g.xn--zckzah"],
+  ];
+  for (const [host, want] of cases) {
+    const c = new HTTPConnection(host, 80);
+    c.putrequest("GET", "/");
+    assert.equal(str(c._buffer[1]), `Host: ${want}`, host);
+  }
+});
