@@ -138,8 +138,3 @@ export class HTTPSocket {
   }
 }
 showAsRepr(HTTPSocket);
-
-/** Map a Deno error from connect/read/write to Python's OSError family. */
-export function socketError(e: unknown): Error {
-  return fromDenoError(e);
-}
