@@ -8,7 +8,7 @@
  */
 
 import { BufferedReader, BufferedWriter, withTimeout } from "../_util/stream.ts";
-import { fromDenoError, OSError } from "../_util/exceptions.ts";
+import { OSError } from "../_util/exceptions.ts";
 import { pyrepr, showAsRepr } from "../_util/repr.ts";
 
 let nextId = 3;

@@ -198,8 +198,8 @@ function hostToAscii(host: string): Uint8Array {
   // deno-lint-ignore no-control-regex
   if (/^[\x00-\x7f]*$/.test(host)) return latin1Bytes(host);
   // Python falls back to the idna codec, label by label: ASCII labels are kept as they are.
-  // deno-lint-ignore no-control-regex
   const labels = host.split(".").map((label) =>
+    // deno-lint-ignore no-control-regex
     /^[\x00-\x7f]*$/.test(label) ? label : idnaLabel(host, label)
   );
   return latin1Bytes(labels.join("."));

@@ -19,7 +19,7 @@
  * @module
  */
 
-import { Bytes } from "../_util/bytes.ts";
+import type { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import {
   fromDenoError,
