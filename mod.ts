@@ -22,7 +22,10 @@
 
 export { print, type PrintOptions, repr, str, Tuple, tuple } from "./_util/repr.ts";
 export { b, Bytes } from "./_util/bytes.ts";
+export { type Keywords, kw } from "./_util/signature.ts";
+export { contains, delattr, eq, len, NotImplemented, truthy } from "./_util/builtins.ts";
 export {
+  AssertionError,
   AttributeError,
   BrokenPipeError,
   ConnectionAbortedError,
@@ -40,6 +43,7 @@ export {
   NotADirectoryError,
   NotImplementedError,
   OSError,
+  OverflowError,
   PermissionError,
   RuntimeError,
   TimeoutError,

@@ -183,6 +183,7 @@ function reprIn(v: unknown, seen: Set<object>): string {
   if (v === null) return "None";
   const o = v as Record<PropertyKey, unknown>;
   if (typeof o[pyrepr] === "function") return (o[pyrepr] as () => string).call(o);
+  if (typeof o.__repr__ === "function") return pyString(o.__repr__(), "__repr__");
   if (seen.has(o)) return Array.isArray(o) ? "[...]" : "{...}";
   seen.add(o);
   try {
@@ -213,8 +214,36 @@ export function str(value: unknown): string {
   if (value !== null && typeof value === "object") {
     const o = value as Record<PropertyKey, unknown>;
     if (typeof o[pystr] === "function") return (o[pystr] as () => string).call(o);
+    if (typeof o.__str__ === "function") return pyString(o.__str__(), "__str__");
+    if (typeof o[pyrepr] !== "function" && typeof o.__repr__ !== "function" && hasOwnToString(o)) {
+      return String(o);
+    }
   }
   return repr(value);
+}
+
+/** Does a user's class define its own `toString()` (Python's `__str__`)? */
+function hasOwnToString(o: object): boolean {
+  const f = (o as { toString?: unknown }).toString;
+  return typeof f === "function" && !BUILTIN_TO_STRING.has(f);
+}
+
+const BUILTIN_TO_STRING: Set<unknown> = new Set([
+  Object.prototype.toString,
+  Array.prototype.toString,
+  Error.prototype.toString,
+  Uint8Array.prototype.toString,
+  Date.prototype.toString,
+  RegExp.prototype.toString,
+  Function.prototype.toString,
+]);
+
+function pyString(v: unknown, method: string): string {
+  if (typeof v !== "string") {
+    const t = v === null || v === undefined ? "NoneType" : typeof v === "number" ? "int" : typeof v;
+    throw new globalThis.TypeError(`${method} returned non-string (type ${t})`);
+  }
+  return v;
 }
 
 /** Keyword arguments of {@link print}. */

@@ -6,62 +6,10 @@
  * @module
  */
 
-import { NamedTuple } from "../_util/namedtuple.ts";
-import { Tuple } from "../_util/repr.ts";
-import { TypeError, ValueError } from "../_util/exceptions.ts";
+import { TypeError } from "../_util/exceptions.ts";
 import { isKwargs } from "../_util/kwargs.ts";
 
-/** Python's `bool(x)`. */
-export function truthy(x: unknown): boolean {
-  if (x === null || x === undefined) return false;
-  switch (typeof x) {
-    case "string":
-      return x.length > 0;
-    case "number":
-      return x !== 0 && !Number.isNaN(x);
-    case "boolean":
-      return x;
-    case "bigint":
-      return x !== 0n;
-    case "object":
-      if (x instanceof Uint8Array || Array.isArray(x)) return x.length > 0;
-      if (x instanceof NamedTuple) return x.length > 0;
-      if (x instanceof Map || x instanceof Set) return x.size > 0;
-      if (isDict(x)) return Object.keys(x).length > 0;
-      return true;
-  }
-  return true;
-}
-
-/** A plain or null-prototype object: what stands for a Python dict. */
-export function isDict(x: unknown): x is Record<string, unknown> {
-  if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
-  const p = Object.getPrototypeOf(x);
-  return p === null || p === Object.prototype;
-}
-
-/** Python's `type(x).__name__` for the values that can reach us. */
-export function typeName(x: unknown): string {
-  if (x === null || x === undefined) return "NoneType";
-  switch (typeof x) {
-    case "string":
-      return "str";
-    case "number":
-      return Number.isInteger(x) ? "int" : "float";
-    case "bigint":
-      return "int";
-    case "boolean":
-      return "bool";
-    case "function":
-      return "function";
-  }
-  if (x instanceof Uint8Array) return "bytes";
-  if (x instanceof Tuple) return "tuple";
-  if (Array.isArray(x)) return "list";
-  if (x instanceof Map || isDict(x)) return "dict";
-  if (x instanceof Set) return "set";
-  return (x as object).constructor?.name ?? "object";
-}
+export { isDict, truthy, typeName, unpack } from "../_util/builtins.ts";
 
 /**
  * Bind `(positional..., {keywords})` to Python parameter names.
@@ -99,22 +47,4 @@ export function bind(
     }
   }
   return out;
-}
-
-/** Python's iterable unpacking of `v` into exactly `n` items. */
-export function unpack(v: unknown, n: number): unknown[] {
-  let items: unknown[];
-  if (typeof v === "string") items = [...v];
-  else if (v instanceof Uint8Array) items = [...v];
-  else if (Array.isArray(v) || v instanceof NamedTuple) items = [...(v as Iterable<unknown>)];
-  else if (v instanceof Map || v instanceof Set) items = [...v.keys()];
-  else if (isDict(v)) items = Object.keys(v);
-  else if (v !== null && typeof v === "object" && Symbol.iterator in v) {
-    items = [...(v as Iterable<unknown>)];
-  } else throw new TypeError(`cannot unpack non-iterable ${typeName(v)} object`);
-  if (items.length < n) {
-    throw new ValueError(`not enough values to unpack (expected ${n}, got ${items.length})`);
-  }
-  if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n})`);
-  return items;
 }

@@ -1,0 +1,336 @@
+/**
+ * Python's calling convention, in one place: a signature table per callable.
+ *
+ * A public function, method or constructor declares its Python `def` line once
+ * as a {@link Signature} and binds `[...positional, keywords?]` through it. The
+ * table raises CPython's `TypeError` messages (unexpected keyword, multiple
+ * values, too many positional arguments, missing arguments), keeps CPython's
+ * `__qualname__` in them, and knows where a plain object is a mapping rather
+ * than keywords. {@link kw} marks an object as keywords explicitly.
+ *
+ * ```python
+ * def urljoin(base, url, allow_fragments=True): ...
+ * ```
+ * ```ts
+ * const URLJOIN = new Signature<{ base: string; url: string; allow_fragments: boolean }>(
+ *   "urljoin", ["base", "url", "allow_fragments"], { allow_fragments: true });
+ * export function urljoin(...args: unknown[]) {
+ *   const { base, url, allow_fragments } = URLJOIN.bind(args);
+ * }
+ * ```
+ *
+ * @module
+ */
+
+import { TypeError } from "./exceptions.ts";
+
+const KEYWORDS: unique symbol = Symbol.for("pyweb.kw");
+
+/** An object marked by {@link kw}: keywords, wherever it is passed. */
+export type Keywords<T extends object = Record<string, unknown>> = T & { readonly [KEYWORDS]: true };
+
+/**
+ * Mark an object as keyword arguments, for the positions where a plain object
+ * would be a mapping (urlencode's query, Request's headers, an environ).
+ *
+ * `Request(url, data, headers=h)` ports as `new Request(url, data, kw({ headers: h }))`.
+ *
+ * @param keywords the keyword arguments by Python name
+ * @returns a copy of `keywords` that every pyweb callable takes as keywords
+ *
+ * @example
+ * ```ts
+ * import { kw } from "@pyweb/std";
+ * import { urlencode } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.equal(urlencode(kw({ query: { a: [1, 2] }, doseq: true })), "a=1&a=2");
+ * ```
+ */
+export function kw<T extends object>(keywords: T): Keywords<T> {
+  const out = Object.assign(Object.create(Object.prototype), keywords);
+  Object.defineProperty(out, KEYWORDS, { value: true });
+  return out;
+}
+
+/** Is `v` an object marked by {@link kw}? */
+export function isMarkedKeywords(v: unknown): boolean {
+  return v !== null && typeof v === "object" && (v as Record<symbol, unknown>)[KEYWORDS] === true;
+}
+
+/**
+ * Is `v` a keywords object: marked by {@link kw}, or a plain
+ * (`Object.prototype`) object? Dicts we return have a null prototype and
+ * `Map`s are not plain, so they never count.
+ */
+export function isKeywords(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) &&
+    ((v as Record<symbol, unknown>)[KEYWORDS] === true || Object.getPrototypeOf(v) === Object.prototype);
+}
+
+const enum Kind {
+  PositionalOnly,
+  PositionalOrKeyword,
+  VarPositional,
+  KeywordOnly,
+  VarKeyword,
+}
+
+interface Param {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly required: boolean;
+  readonly mapping: boolean;
+}
+
+/** Every table built, by CPython qualname (several modules may share one): what the generated test walks. */
+export const SIGNATURES: Map<string, Signature<object>[]> = new Map();
+
+/**
+ * One callable's Python signature, checked once, bound on every call.
+ *
+ * `params` is the `def` line in order: `"self"` first for methods, `"/"` and
+ * `"*"` markers, `"*args"` and `"**kwargs"` for the variadic ones. A name in
+ * `defaults` is optional; other names are required. A name in `mappings` is a
+ * parameter that can be a dict, where a plain object is that dict and only
+ * {@link kw} marks keywords.
+ */
+export class Signature<P extends object> {
+  readonly #params: readonly Param[];
+  readonly #byName: Map<string, number> = new Map();
+  readonly #positional: number; // positional slots, self excluded
+  readonly #takes: number; // positional slots before *args
+  readonly #required: boolean;
+  readonly #method: boolean;
+  readonly #varPositional: number; // index of *args or -1
+  readonly #varKeyword: string | null;
+  readonly #defaults: Record<string, unknown>;
+  readonly #names: readonly string[];
+
+  /**
+   * @param qualname CPython's `__qualname__` (`"HTTPConnection.putrequest"`, `"Request.__init__"`)
+   * @param params the parameters in order, with `"self"`, `"/"`, `"*"`, `"*name"`, `"**name"`
+   * @param defaults the default of each optional parameter
+   * @param mappings the parameters where a plain object is a mapping, not keywords
+   */
+  constructor(
+    readonly qualname: string,
+    params: readonly string[],
+    defaults: Partial<P> = {},
+    mappings: readonly string[] = [],
+  ) {
+    const out: Param[] = [];
+    let kind = Kind.PositionalOrKeyword;
+    let method = false;
+    let varPos = -1;
+    let varKw: string | null = null;
+    const slash = params.indexOf("/");
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (i === 0 && p === "self") {
+        method = true;
+        continue;
+      }
+      if (p === "/") continue;
+      if (p === "*") {
+        kind = Kind.KeywordOnly;
+        continue;
+      }
+      if (p.startsWith("**")) {
+        varKw = p.slice(2);
+        out.push({ name: varKw, kind: Kind.VarKeyword, required: false, mapping: false });
+        continue;
+      }
+      if (p.startsWith("*")) {
+        varPos = out.length;
+        out.push({ name: p.slice(1), kind: Kind.VarPositional, required: false, mapping: false });
+        kind = Kind.KeywordOnly;
+        continue;
+      }
+      const k = kind === Kind.PositionalOrKeyword && i < slash ? Kind.PositionalOnly : kind;
+      out.push({ name: p, kind: k, required: !(p in defaults), mapping: mappings.includes(p) });
+    }
+    this.#params = out;
+    out.forEach((p, i) => this.#byName.set(p.name, i));
+    this.#positional = out.filter((p) => p.kind <= Kind.PositionalOrKeyword).length;
+    this.#takes = varPos >= 0 ? varPos : this.#positional;
+    this.#required = out.some((p) => p.required);
+    this.#method = method;
+    this.#varPositional = varPos;
+    this.#varKeyword = varKw;
+    const base: Record<string, unknown> = {};
+    for (const p of out) {
+      base[p.name] = p.kind === Kind.VarPositional
+        ? undefined
+        : p.kind === Kind.VarKeyword
+        ? undefined
+        : (defaults as Record<string, unknown>)[p.name];
+    }
+    this.#defaults = base;
+    this.#names = out.map((p) => p.name);
+    const same = SIGNATURES.get(qualname);
+    if (same) same.push(this as unknown as Signature<object>);
+    else SIGNATURES.set(qualname, [this as unknown as Signature<object>]);
+  }
+
+  /** The parameter names in order, `self` and markers left out. */
+  get names(): readonly string[] {
+    return this.#names;
+  }
+
+  /**
+   * Bind the arguments of one call: `[...positional, keywords?]`.
+   *
+   * A positional or keyword `undefined` counts as not given. Raises CPython's
+   * `TypeError` for too many positional arguments, an unknown keyword, a value
+   * given twice, or a missing required one.
+   *
+   * @param args the call's arguments, as the JS function received them
+   * @returns each parameter by name, defaults filled in
+   */
+  bind(args: ArrayLike<unknown>): P {
+    let n = args.length;
+    while (n > 0 && args[n - 1] === undefined) n--;
+    let keywords: Record<string, unknown> | undefined;
+    if (n > 0) {
+      const last = args[n - 1];
+      if (last !== null && typeof last === "object" && isKeywords(last)) {
+        const at = n - 1;
+        const slot = at < this.#takes ? this.#params[at] : undefined;
+        if (isMarkedKeywords(last) || slot === undefined || !slot.mapping) {
+          keywords = last;
+          n--;
+        }
+      }
+    }
+    const out: Record<string, unknown> = { ...this.#defaults };
+    const params = this.#params;
+    const takes = this.#takes;
+    const direct = Math.min(n, takes);
+    for (let i = 0; i < direct; i++) {
+      const v = args[i];
+      if (v !== undefined) out[params[i].name] = v;
+    }
+    if (this.#varPositional >= 0) {
+      const rest: unknown[] = [];
+      for (let i = takes; i < n; i++) rest.push(args[i]);
+      out[params[this.#varPositional].name] = rest;
+    }
+    let extra: Record<string, unknown> | undefined;
+    if (this.#varKeyword !== null) extra = out[this.#varKeyword] = Object.create(null);
+    let kwonlyGiven = 0;
+    if (keywords) {
+      for (const name of Object.keys(keywords)) {
+        const v = keywords[name];
+        const idx = this.#byName.get(name);
+        const p = idx === undefined ? undefined : params[idx];
+        if (p === undefined || p.kind === Kind.VarPositional || p.kind === Kind.VarKeyword) {
+          if (extra) {
+            extra[name] = v;
+            continue;
+          }
+          throw new TypeError(`${this.qualname}() got an unexpected keyword argument '${name}'`);
+        }
+        if (p.kind === Kind.PositionalOnly) {
+          if (extra) {
+            extra[name] = v;
+            continue;
+          }
+          throw new TypeError(
+            `${this.qualname}() got some positional-only arguments passed as keyword arguments: '${name}'`,
+          );
+        }
+        if (idx! < direct && args[idx!] !== undefined) {
+          throw new TypeError(`${this.qualname}() got multiple values for argument '${name}'`);
+        }
+        if (p.kind === Kind.KeywordOnly) kwonlyGiven++;
+        if (v !== undefined) out[name] = v;
+      }
+    }
+    if (n > takes && this.#varPositional < 0) this.#tooMany(n, kwonlyGiven);
+    if (this.#required) {
+      let missing: string[] | undefined;
+      for (const p of params) {
+        if (p.required && p.kind <= Kind.PositionalOrKeyword && out[p.name] === undefined) {
+          (missing ??= []).push(p.name);
+        }
+      }
+      if (missing) this.#missing(missing, "positional");
+      for (const p of params) {
+        if (p.required && p.kind === Kind.KeywordOnly && out[p.name] === undefined) {
+          (missing ??= []).push(p.name);
+        }
+      }
+      if (missing) this.#missing(missing, "keyword-only");
+    }
+    return out as P;
+  }
+
+  #tooMany(n: number, kwonlyGiven: number): never {
+    const self = this.#method ? 1 : 0;
+    let min = self;
+    for (const p of this.#params) if (p.required && p.kind <= Kind.PositionalOrKeyword) min++;
+    const max = this.#positional + self;
+    const takes = min === max
+      ? `${max} positional argument${max === 1 ? "" : "s"}`
+      : `from ${min} to ${max} positional arguments`;
+    const got = n + self;
+    const given = kwonlyGiven
+      ? `${got} positional argument${got === 1 ? "" : "s"} (and ${kwonlyGiven} keyword-only argument${
+        kwonlyGiven === 1 ? "" : "s"
+      }) were given`
+      : `${got} ${got === 1 ? "was" : "were"} given`;
+    throw new TypeError(`${this.qualname}() takes ${takes} but ${given}`);
+  }
+
+  #missing(names: string[], kind: string): never {
+    const q = names.map((n) => `'${n}'`);
+    const list = q.length === 1
+      ? q[0]
+      : q.length === 2
+      ? `${q[0]} and ${q[1]}`
+      : `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+    throw new TypeError(
+      `${this.qualname}() missing ${names.length} required ${kind} argument${
+        names.length === 1 ? "" : "s"
+      }: ${list}`,
+    );
+  }
+
+  /**
+   * The parameter list as `inspect.signature` prints it, defaults as their
+   * Python repr: `(self, method, url, skip_host=False, skip_accept_encoding=False)`.
+   */
+  toString(reprOf: (v: unknown) => string = String): string {
+    const parts: string[] = this.#method ? ["self"] : [];
+    let star = false;
+    let slashDone = false;
+    const params = this.#params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (
+        !slashDone && p.kind !== Kind.PositionalOnly && i > 0 && params[i - 1].kind === Kind.PositionalOnly
+      ) {
+        parts.push("/");
+        slashDone = true;
+      }
+      if (p.kind === Kind.VarPositional) {
+        parts.push(`*${p.name}`);
+        star = true;
+        continue;
+      }
+      if (p.kind === Kind.VarKeyword) {
+        parts.push(`**${p.name}`);
+        continue;
+      }
+      if (p.kind === Kind.KeywordOnly && !star) {
+        parts.push("*");
+        star = true;
+      }
+      parts.push(p.required ? p.name : `${p.name}=${reprOf(this.#defaults[p.name])}`);
+    }
+    if (!slashDone && params.length && params[params.length - 1].kind === Kind.PositionalOnly) {
+      parts.push("/");
+    }
+    return `(${parts.join(", ")})`;
+  }
+}
