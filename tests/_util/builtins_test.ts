@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { contains, delattr, eq, len, NotImplemented, truthy } from "../../_util/builtins.ts";
+import { classAttrs } from "../../_util/classattrs.ts";
+import { repr, str } from "../../_util/repr.ts";
+import { AttributeError, TypeError, ValueError } from "../../_util/exceptions.ts";
+
+Deno.test("truthy follows bool(): __bool__, __len__, NaN is true", () => {
+  assert.equal(truthy(NaN), true);
+  assert.equal(truthy({ __bool__: () => false }), false);
+  assert.equal(truthy({ __len__: () => 0 }), false);
+  assert.equal(truthy({ __len__: () => 2 }), true);
+  assert.equal(truthy(Object.create(null)), false);
+  assert.equal(truthy(new Map([[1, 2]])), true);
+});
+
+Deno.test("len, contains and eq honour __len__, __contains__ and __eq__", () => {
+  assert.equal(len("héllo😀"), 6);
+  assert.equal(len({ __len__: () => 3 }), 3);
+  assert.throws(
+    () => len({ __len__: () => -1 }),
+    (e) => e instanceof ValueError && e.message === "__len__() should return >= 0",
+  );
+  assert.throws(
+    () => len(5),
+    (e) => e instanceof TypeError && e.message === "object of type 'int' has no len()",
+  );
+  assert.equal(contains({ __contains__: (x: unknown) => x === "k" }, "k"), true);
+  assert.equal(contains(["a", 1], true), true); // 1 == True
+  assert.equal(contains({ a: 1 }, "a"), true);
+  class Always {
+    __eq__(_other: unknown) {
+      return true;
+    }
+  }
+  class Declines {
+    __eq__(_other: unknown) {
+      return NotImplemented;
+    }
+  }
+  assert.equal(eq(new Always(), 5), true);
+  assert.equal(eq(5, new Always()), true);
+  assert.equal(eq(new Declines(), new Declines()), false);
+  assert.equal(eq({ a: [1, 2] }, new Map([["a", [1, 2]]])), true);
+  assert.equal(eq(new Uint8Array([1]), new Uint8Array([1])), true);
+  assert.equal(eq(1, true), true);
+});
+
+Deno.test("str() and repr() call __str__, __repr__ and a class's own toString", () => {
+  class Trivial {
+    __str__() {
+      return "trivial";
+    }
+  }
+  class R {
+    __repr__() {
+      return "R()";
+    }
+  }
+  class T {
+    toString() {
+      return "tee";
+    }
+  }
+  assert.equal(str(new Trivial()), "trivial");
+  assert.equal(repr(new R()), "R()");
+  assert.equal(str(new R()), "R()"); // str falls back to __repr__, as in Python
+  assert.equal(str(new T()), "tee");
+  assert.equal(repr([new R()]), "[R()]");
+});
+
+Deno.test("class attributes: read from the class, overridden, set at run time, beaten by the instance; delattr", () => {
+  class Conn {
+    static debuglevel = 0;
+    declare debuglevel: number;
+    get level() {
+      return this.debuglevel;
+    }
+  }
+  classAttrs(Conn, ["debuglevel"]);
+  class Loud extends Conn {
+    static override debuglevel = 1;
+  }
+  const a = new Conn();
+  const l = new Loud();
+  assert.equal(a.level, 0);
+  assert.equal(l.level, 1);
+  Conn.debuglevel = 3;
+  assert.equal(a.debuglevel, 3);
+  a.debuglevel = 5;
+  assert.equal(a.level, 5);
+  assert.equal(new Conn().debuglevel, 3);
+  delattr(a, "debuglevel");
+  assert.equal(a.debuglevel, 3);
+  assert.throws(
+    () => delattr(a, "debuglevel"),
+    (e) => e instanceof AttributeError && e.message === "'Conn' object has no attribute 'debuglevel'",
+  );
+  assert.throws(
+    () => delattr(a, "level"),
+    (e) => e instanceof AttributeError && e.message === "property 'level' of 'Conn' object has no deleter",
+  );
+  const deleted: string[] = [];
+  delattr({ __delattr__: (name: string) => deleted.push(name) }, "x");
+  assert.deepEqual(deleted, ["x"]);
+});

@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { isKeywords, kw, Signature } from "../../_util/signature.ts";
+import { TypeError } from "../../_util/exceptions.ts";
+
+// Messages below are CPython 3.14's for the same def lines (checked with the oracle).
+const URLJOIN = new Signature<{ base: string; url: string; allow_fragments: boolean }>(
+  "urljoin",
+  ["base", "url", "allow_fragments"],
+  { allow_fragments: true },
+);
+const INIT = new Signature<{ url: string; data: unknown; headers: unknown; method: unknown }>(
+  "Request.__init__",
+  ["self", "url", "data", "headers", "method"],
+  { data: null, headers: {}, method: null },
+  ["headers"],
+);
+const VARIADIC = new Signature<
+  { a: number; b: number; args: unknown[]; c: number; kw: Record<string, unknown> }
+>(
+  "f",
+  ["a", "/", "b", "*args", "c", "**kw"],
+  { b: 1, c: 3 },
+);
+const KWONLY = new Signature<{ a: number; key: unknown }>("g", ["a", "*", "key"], {});
+
+function raises(fn: () => unknown, message: string) {
+  assert.throws(fn, (e: unknown) => e instanceof TypeError && (e as Error).message === message);
+}
+
+Deno.test("Signature.bind takes positional, keyword and mixed forms alike", () => {
+  const want = { base: "a", url: "b", allow_fragments: false };
+  assert.deepEqual(URLJOIN.bind(["a", "b", false]), want);
+  assert.deepEqual(URLJOIN.bind(["a", { url: "b", allow_fragments: false }]), want);
+  assert.deepEqual(URLJOIN.bind([{ base: "a", url: "b", allow_fragments: false }]), want);
+  assert.deepEqual(URLJOIN.bind([kw({ base: "a", url: "b", allow_fragments: false })]), want);
+  assert.deepEqual(URLJOIN.bind(["a", "b"]), { base: "a", url: "b", allow_fragments: true });
+});
+
+Deno.test("Signature.bind treats undefined as not given", () => {
+  assert.deepEqual(URLJOIN.bind(["a", "b", undefined]), { base: "a", url: "b", allow_fragments: true });
+  assert.deepEqual(URLJOIN.bind(["a", "b", { allow_fragments: undefined }]), {
+    base: "a",
+    url: "b",
+    allow_fragments: true,
+  });
+});
+
+Deno.test("Signature.bind raises CPython's TypeError messages", () => {
+  raises(
+    () => URLJOIN.bind(["a", "b", true, 4]),
+    "urljoin() takes from 2 to 3 positional arguments but 4 were given",
+  );
+  raises(() => URLJOIN.bind(["a", { bogus: 1 }]), "urljoin() got an unexpected keyword argument 'bogus'");
+  raises(() => URLJOIN.bind(["a", "b", { url: "c" }]), "urljoin() got multiple values for argument 'url'");
+  raises(() => URLJOIN.bind([]), "urljoin() missing 2 required positional arguments: 'base' and 'url'");
+  raises(() => URLJOIN.bind(["a"]), "urljoin() missing 1 required positional argument: 'url'");
+  raises(
+    () => INIT.bind([1, 2, 3, 4, 5]),
+    "Request.__init__() takes from 2 to 5 positional arguments but 6 were given",
+  );
+  raises(() => KWONLY.bind([1]), "g() missing 1 required keyword-only argument: 'key'");
+  raises(
+    () => KWONLY.bind([1, 2, { key: 3 }]),
+    "g() takes 1 positional argument but 2 positional arguments (and 1 keyword-only argument) were given",
+  );
+  raises(
+    () => new Signature("h", ["a", "b", "c"]).bind([]),
+    "h() missing 3 required positional arguments: 'a', 'b', and 'c'",
+  );
+  raises(
+    () => new Signature("p", ["a", "/"]).bind([{ a: 1 }]),
+    "p() got some positional-only arguments passed as keyword arguments: 'a'",
+  );
+});
+
+Deno.test("Signature.bind keeps a plain object at a mapping position as the mapping; kw() marks keywords", () => {
+  const headers = { "Content-Type": "text/plain" };
+  assert.equal(INIT.bind(["u", null, headers]).headers, headers);
+  assert.deepEqual(INIT.bind(["u", null, kw({ headers, method: "PUT" })]).method, "PUT");
+  assert.deepEqual(INIT.bind([{ url: "u", method: "PUT" }]).method, "PUT");
+  assert.ok(
+    isKeywords(kw({})) && isKeywords({}) && !isKeywords(Object.create(null)) && !isKeywords(new Map()),
+  );
+});
+
+Deno.test("Signature.bind collects *args and **kwargs, positional-only names included", () => {
+  const r = VARIADIC.bind([1, 2, 3, 4, { c: 5, a: 9, z: 1 }]);
+  assert.deepEqual([r.a, r.b, r.args, r.c], [1, 2, [3, 4], 5]);
+  assert.deepEqual({ ...r.kw }, { a: 9, z: 1 });
+});
+
+Deno.test("Signature.toString prints inspect.signature's form", () => {
+  const show = (v: unknown) => v === null ? "None" : v === true ? "True" : JSON.stringify(v);
+  assert.equal(URLJOIN.toString(show), "(base, url, allow_fragments=True)");
+  assert.equal(VARIADIC.toString(show), "(a, /, b=1, *args, c=3, **kw)");
+  assert.equal(KWONLY.toString(show), "(a, *, key)");
+  assert.equal(INIT.toString(show), "(self, url, data=None, headers={}, method=None)");
+});
