@@ -1,0 +1,137 @@
+/**
+ * unittest's assertions, once, with Python's `==` (`eq` from _util/builtins.ts), for the ports of CPython's own
+ * test files in tests/cpython/. Each port keeps CPython's inputs and assertions in order; these helpers keep
+ * CPython's names so a port reads like its original.
+ *
+ * @module
+ */
+
+import { contains, eq, truthy } from "../../_util/builtins.ts";
+import { repr } from "../../_util/repr.ts";
+
+/** A failed assertion, as unittest's `AssertionError` (`self.failureException`). */
+export class TestFailure extends Error {
+  override name = "AssertionError";
+}
+
+function fail(standard: string, msg?: string): never {
+  throw new TestFailure(msg === undefined ? standard : `${standard} : ${msg}`);
+}
+
+/** `self.assertEqual(first, second, msg)`. */
+export function assertEqual(first: unknown, second: unknown, msg?: string): void {
+  if (!eq(first, second)) fail(`${repr(first)} != ${repr(second)}`, msg);
+}
+
+/** `self.assertNotEqual(first, second, msg)`. */
+export function assertNotEqual(first: unknown, second: unknown, msg?: string): void {
+  if (eq(first, second)) fail(`${repr(first)} == ${repr(second)}`, msg);
+}
+
+/** `self.assertTrue(x, msg)`. */
+export function assertTrue(x: unknown, msg?: string): void {
+  if (!truthy(x)) fail(`${repr(x)} is not true`, msg);
+}
+
+/** `self.assertFalse(x, msg)`. */
+export function assertFalse(x: unknown, msg?: string): void {
+  if (truthy(x)) fail(`${repr(x)} is not false`, msg);
+}
+
+/** `self.assertIs(a, b)`. */
+export function assertIs(a: unknown, b: unknown, msg?: string): void {
+  if (!Object.is(a, b) && !(a == null && b == null)) fail(`${repr(a)} is not ${repr(b)}`, msg);
+}
+
+/** `self.assertIsNone(x)`. */
+export function assertIsNone(x: unknown, msg?: string): void {
+  if (x !== null && x !== undefined) fail(`${repr(x)} is not None`, msg);
+}
+
+/** `self.assertIsNotNone(x)`. */
+export function assertIsNotNone(x: unknown, msg?: string): void {
+  if (x === null || x === undefined) fail("unexpectedly None", msg);
+}
+
+/** `self.assertIn(member, container)`. */
+export function assertIn(member: unknown, container: unknown, msg?: string): void {
+  if (!contains(container, member)) fail(`${repr(member)} not found in ${repr(container)}`, msg);
+}
+
+/** `self.assertNotIn(member, container)`. */
+export function assertNotIn(member: unknown, container: unknown, msg?: string): void {
+  if (contains(container, member)) fail(`${repr(member)} unexpectedly found in ${repr(container)}`, msg);
+}
+
+/** `self.assertIsInstance(obj, cls)`. */
+export function assertIsInstance(
+  obj: unknown,
+  cls: abstract new (...a: never[]) => unknown,
+  msg?: string,
+): void {
+  if (!(obj instanceof cls)) fail(`${repr(obj)} is not an instance of ${cls.name}`, msg);
+}
+
+type ErrorClass = abstract new (...a: never[]) => Error;
+
+function check(cls: ErrorClass, e: unknown, pattern?: RegExp | string): Error {
+  if (!(e instanceof cls)) {
+    if (e instanceof TestFailure) throw e;
+    fail(`${cls.name} not raised (got ${(e as Error)?.name ?? repr(e)}: ${(e as Error)?.message})`);
+  }
+  if (pattern !== undefined) {
+    const re = typeof pattern === "string" ? new RegExp(pattern) : pattern;
+    if (!re.test(String(e.message))) fail(`"${re.source}" does not match "${e.message}"`);
+  }
+  return e;
+}
+
+/** `self.assertRaises(cls, fn)`; returns the exception (the context manager's `cm.exception`). */
+export function assertRaises<E extends ErrorClass>(cls: E, fn: () => unknown): InstanceType<E> {
+  try {
+    fn();
+  } catch (e) {
+    return check(cls, e) as InstanceType<E>;
+  }
+  fail(`${cls.name} not raised`);
+}
+
+/** `self.assertRaisesRegex(cls, pattern, fn)`. */
+export function assertRaisesRegex<E extends ErrorClass>(
+  cls: E,
+  pattern: RegExp | string,
+  fn: () => unknown,
+): InstanceType<E> {
+  try {
+    fn();
+  } catch (e) {
+    return check(cls, e, pattern) as InstanceType<E>;
+  }
+  fail(`${cls.name} not raised`);
+}
+
+/** `assertRaises` for a call that must be awaited. */
+export async function assertRaisesAsync<E extends ErrorClass>(
+  cls: E,
+  fn: () => Promise<unknown>,
+  pattern?: RegExp | string,
+): Promise<InstanceType<E>> {
+  try {
+    await fn();
+  } catch (e) {
+    return check(cls, e, pattern) as InstanceType<E>;
+  }
+  fail(`${cls.name} not raised`);
+}
+
+/** `with self.subTest(**params):` — runs `fn`, prefixing a failure with the parameters. */
+export function subTest(params: Record<string, unknown>, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof Error) {
+      e.message = `(${Object.entries(params).map(([k, v]) => `${k}=${repr(v)}`).join(", ")}) ${e.message}`;
+    }
+    throw e;
+  }
+}
