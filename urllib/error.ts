@@ -26,7 +26,14 @@ import { Bytes } from "../_util/bytes.ts";
 import { OSError } from "../_util/exceptions.ts";
 import type { HTTPMessage } from "../_util/message.ts";
 import { pyrepr, pystr, repr, str } from "../_util/repr.ts";
-import { addinfourl, type ReadableFile } from "./response.ts";
+import { Signature } from "../_util/signature.ts";
+import { addinfourl, objectId, type ReadableFile } from "./response.ts";
+
+const URLERROR_INIT = new Signature<{ reason: unknown; filename: unknown }>(
+  "URLError.__init__",
+  ["self", "reason", "filename"],
+  { filename: null },
+);
 
 /**
  * Python's `URLError(reason, filename=None)`; `str()` is `<urlopen error reason>`.
@@ -47,7 +54,11 @@ export class URLError extends OSError {
    * @param reason a message or the exception that caused it
    * @param filename the file or URL involved
    */
-  constructor(reason: unknown, filename: unknown = null) {
+  constructor(reason: unknown, filename?: unknown);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { reason: unknown; filename?: unknown });
+  constructor(...args: unknown[]) {
+    const { reason, filename } = URLERROR_INIT.bind(args);
     super(reason);
     this._reason = reason;
     this.args = [reason];
@@ -67,8 +78,12 @@ export class URLError extends OSError {
   }
 }
 
+/** The `io.BytesIO()` CPython gives an `HTTPError` made with `fp=None` (gh-98778). */
 class EmptyFile implements ReadableFile {
   closed = false;
+  [pyrepr](): string {
+    return `<_io.BytesIO object at ${objectId(this)}>`;
+  }
   read(): Promise<Uint8Array> {
     return Promise.resolve(new Bytes(0));
   }
@@ -79,6 +94,10 @@ class EmptyFile implements ReadableFile {
     this.closed = true;
   }
 }
+
+const HTTPERROR_INIT = new Signature<
+  { url: string; code: number; msg: string; hdrs: HTTPMessage | null; fp: ReadableFile | null }
+>("HTTPError.__init__", ["self", "url", "code", "msg", "hdrs", "fp"], {}, ["hdrs"]);
 
 /**
  * Python's `HTTPError(url, code, msg, hdrs, fp)`: raised for non-2xx
@@ -102,8 +121,8 @@ export class HTTPError extends URLError implements AsyncIterable<Bytes> {
   msg: string;
   /** The response headers. */
   hdrs: HTTPMessage;
-  /** The response body file, or `null`. */
-  fp: ReadableFile | null;
+  /** The response body file (an empty one when made with `fp=null`, as CPython's gh-98778). */
+  fp: ReadableFile;
   #resp: addinfourl;
 
   /**
@@ -114,15 +133,29 @@ export class HTTPError extends URLError implements AsyncIterable<Bytes> {
    * @param hdrs the response headers
    * @param fp the response body (or `null`)
    */
-  constructor(url: string, code: number, msg: string, hdrs: HTTPMessage | null, fp: ReadableFile | null) {
+  constructor(url: string, code: number, msg: string, hdrs: HTTPMessage | null, fp: ReadableFile | null);
+  /** Create the object, with keyword arguments after any positional ones. */
+  constructor(
+    url: string,
+    code: number,
+    msg: string,
+    kwargs: { hdrs: HTTPMessage | null; fp: ReadableFile | null },
+  );
+  /** Create the object, with keyword arguments. */
+  constructor(
+    kwargs: { url: string; code: number; msg: string; hdrs: HTTPMessage | null; fp: ReadableFile | null },
+  );
+  constructor(...args: unknown[]) {
+    const { url, code, msg, hdrs, fp } = HTTPERROR_INIT.bind(args);
     super(msg);
     this.code = code;
     this.msg = msg;
     this.hdrs = hdrs as HTTPMessage;
-    this.fp = fp;
+    this.fp = fp ?? new EmptyFile();
     this.filename = url;
-    this.args = [url, code, msg, hdrs, fp];
-    this.#resp = new addinfourl(fp ?? new EmptyFile(), hdrs as HTTPMessage, url, code);
+    // CPython's HTTPError.__init__ does not call URLError's, so its args stay ().
+    this.args = [];
+    this.#resp = new addinfourl(this.fp, hdrs as HTTPMessage, url, code);
     this.message = this[pystr]();
   }
   /** The reason phrase (Python's `reason` property). */
@@ -130,7 +163,7 @@ export class HTTPError extends URLError implements AsyncIterable<Bytes> {
     return this.msg;
   }
   override set reason(v: unknown) {
-    this.msg = String(v);
+    this.msg = v as string;
   }
   /** The response headers. */
   get headers(): HTTPMessage {
@@ -210,13 +243,18 @@ export class HTTPError extends URLError implements AsyncIterable<Bytes> {
   }
   /** Python's `str(e)`: `HTTP Error 404: Not Found`. */
   override [pystr](): string {
-    return `HTTP Error ${this.code}: ${this.msg}`;
+    return `HTTP Error ${str(this.code)}: ${str(this.msg)}`;
   }
   /** Python's `repr(e)`: `<HTTPError 404: 'Not Found'>`. */
   override [pyrepr](): string {
-    return `<HTTPError ${this.code}: ${repr(this.msg)}>`;
+    return `<HTTPError ${str(this.code)}: ${repr(this.msg)}>`;
   }
 }
+
+const CONTENTTOOSHORTERROR_INIT = new Signature<{ message: string; content: unknown }>(
+  "ContentTooShortError.__init__",
+  ["self", "message", "content"],
+);
 
 /**
  * Python's `ContentTooShortError(message, content)`, raised by `urlretrieve()`
@@ -239,7 +277,11 @@ export class ContentTooShortError extends URLError {
    * @param message the explanation
    * @param content the partial result
    */
-  constructor(message: string, content: unknown) {
+  constructor(message: string, content: unknown);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { message: string; content: unknown });
+  constructor(...args: unknown[]) {
+    const { message, content } = CONTENTTOOSHORTERROR_INIT.bind(args);
     super(message);
     this.content = content;
   }

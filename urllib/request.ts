@@ -23,17 +23,21 @@ import type { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import {
   fromDenoError,
+  gaierror,
   IndexError,
   IsADirectoryError,
   OSError,
   TypeError,
   ValueError,
 } from "../_util/exceptions.ts";
-import { isKwargs } from "../_util/kwargs.ts";
+import { deleteOwnAttribute, truthy } from "../_util/builtins.ts";
+import { classAttrs } from "../_util/classattrs.ts";
+import { isKeywords, isMarkedKeywords, type Keywords, kw, Signature } from "../_util/signature.ts";
 import { HTTPMessage, parseHeaderBlock } from "../_util/message.ts";
 import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "../_util/repr.ts";
 import { BufferedReader, type ByteSource } from "../_util/stream.ts";
 import { findRealms, hexdigest, urandom } from "./_request_auth.ts";
+import { addressesOf, hostname } from "./_request_host.ts";
 import {
   splithost,
   splitpasswd,
@@ -91,12 +95,21 @@ function bytesEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+const REQUEST_HOST = new Signature<{ request: Request }>("request_host", ["request"]);
+
 /**
  * Python's `request_host(request)`: the request's host, lower-cased, without a port.
  * @param request the request
  * @returns its host
  */
-export function request_host(request: Request): string {
+export function request_host(request: Request): string;
+/** Python's `request_host`, with keyword arguments. */
+export function request_host(kwargs: { request: Request }): string;
+export function request_host(...args: unknown[]): string {
+  return requestHost(REQUEST_HOST.bind(args).request);
+}
+
+function requestHost(request: Request): string {
   const url = request.full_url;
   let host = urlsplitRaw(url)[1] ?? "";
   if (host === "") host = String(request.get_header("Host", "") ?? "");
@@ -117,6 +130,47 @@ export interface RequestOptions {
   method?: string | null;
 }
 
+const REQUEST_INIT = new Signature<
+  {
+    url: string;
+    data: RequestData | null;
+    headers: HeadersInit;
+    origin_req_host: string | null;
+    unverifiable: boolean;
+    method: string | null;
+  }
+>(
+  "Request.__init__",
+  ["self", "url", "data", "headers", "origin_req_host", "unverifiable", "method"],
+  { data: null, headers: {}, origin_req_host: null, unverifiable: false, method: null },
+  ["headers"],
+);
+const REQUEST_SET_PROXY = new Signature<{ host: string; type: string }>(
+  "Request.set_proxy",
+  ["self", "host", "type"],
+);
+const REQUEST_ADD_HEADER = new Signature<{ key: string; val: string }>(
+  "Request.add_header",
+  ["self", "key", "val"],
+);
+const REQUEST_ADD_UNREDIRECTED_HEADER = new Signature<{ key: string; val: string }>(
+  "Request.add_unredirected_header",
+  ["self", "key", "val"],
+);
+const REQUEST_HAS_HEADER = new Signature<{ header_name: string }>(
+  "Request.has_header",
+  ["self", "header_name"],
+);
+const REQUEST_GET_HEADER = new Signature<{ header_name: string; default: unknown }>(
+  "Request.get_header",
+  ["self", "header_name", "default"],
+  { default: null },
+);
+const REQUEST_REMOVE_HEADER = new Signature<{ header_name: string }>(
+  "Request.remove_header",
+  ["self", "header_name"],
+);
+
 /**
  * Python's `urllib.request.Request(url, data=None, headers={}, origin_req_host=None, unverifiable=False, method=None)`.
  *
@@ -131,8 +185,16 @@ export interface RequestOptions {
  * assert.equal(req.selector, "/a");
  * assert.deepEqual([...req.header_items()[0]], ["Content-type", "text/plain"]);
  * ```
+ *
+ * `Request(url, data, headers=h)` ports as `new Request(url, data, kw({ headers: h }))` (a plain object
+ * in the headers position is the headers dict); `del req.data` as `delattr(req, "data")`.
  */
 export class Request {
+  /**
+   * The HTTP method for requests of this class (`null`: GET, or POST with data). A subclass may set
+   * `static override method = "PUT"`; a `method` given to the constructor wins.
+   */
+  static method: string | null = null;
   #fullUrl: string | null = null;
   /** The fragment of the URL, or `null`. */
   fragment: string | null = null;
@@ -153,8 +215,8 @@ export class Request {
   origin_req_host: string;
   /** True when the request was not approved by the user (redirects). */
   unverifiable: boolean;
-  /** The HTTP method given to the constructor, or `null` for the default. */
-  method: string | null = null;
+  /** The HTTP method given to the constructor, else the class's `method`. */
+  declare method: string | null;
   /** Seconds to wait on the network, or `null`; set by `OpenerDirector.open`. */
   timeout: number | null = null;
   /** Redirects seen so far (set by `HTTPRedirectHandler`). */
@@ -170,44 +232,50 @@ export class Request {
    * @param method the HTTP method
    */
   constructor(url: string, options?: RequestOptions);
-  /** Create the object, with Python's constructor arguments. */
+  /** Create the object, all arguments by keyword. */
+  constructor(options: RequestOptions & { url: string });
+  /** Create the object, with Python's constructor arguments (a trailing `kw({...})` for the rest). */
   constructor(
     url: string,
     data?: RequestData | null,
-    headers?: HeadersInit,
-    origin_req_host?: string | null,
-    unverifiable?: boolean,
-    method?: string | null,
+    headers?: HeadersInit | RequestOptions,
+    origin_req_host?: string | null | RequestOptions,
+    unverifiable?: boolean | RequestOptions,
+    method?: string | null | RequestOptions,
   );
-  constructor(
-    url: string,
-    data?: RequestData | null | RequestOptions,
-    headers?: HeadersInit,
-    origin_req_host?: string | null,
-    unverifiable?: boolean,
-    method?: string | null,
-  ) {
-    if (isKwargs(data)) {
-      const kw = data as RequestOptions;
-      for (const k of Object.keys(kw)) {
-        if (!["data", "headers", "origin_req_host", "unverifiable", "method"].includes(k)) {
-          throw new TypeError(`Request.__init__() got an unexpected keyword argument '${k}'`);
-        }
-      }
-      ({ data, headers, origin_req_host, unverifiable, method } = kw);
-    }
+  constructor(...args: unknown[]) {
+    const { url, data, headers, origin_req_host, unverifiable, method } = REQUEST_INIT.bind(args);
     this.full_url = url;
-    this.data = (data as RequestData | null | undefined) ?? null;
-    for (const [k, v] of entriesOf(headers)) this.add_header(k, v);
-    this.origin_req_host = origin_req_host ?? request_host(this);
-    this.unverifiable = unverifiable ?? false;
-    if (method) this.method = method;
+    this.data = data;
+    for (const [k, v] of entriesOf(headers)) this.#addHeader(k, v);
+    this.origin_req_host = origin_req_host ?? requestHost(this);
+    this.unverifiable = unverifiable;
+    if (truthy(method)) this.method = method;
   }
 
-  /** The URL, fragment included (settable, as in Python). */
+  /**
+   * Python's `del req.attr`, as `delattr(req, name)`: deleting `full_url` clears the URL, fragment
+   * and selector; deleting `data` sets it to `null` (dropping `Content-length`), as CPython's deleters.
+   * @param name the attribute
+   */
+  __delattr__(name: string): void {
+    if (name === "full_url") {
+      this.#fullUrl = null;
+      this.fragment = null;
+      this.selector = "";
+      return;
+    }
+    if (name === "data") {
+      this.data = null;
+      return;
+    }
+    deleteOwnAttribute(this, name);
+  }
+
+  /** The URL, fragment included (settable, as in Python; `null` after `delattr(req, "full_url")`). */
   get full_url(): string {
     if (this.fragment) return `${this.#fullUrl}#${this.fragment}`;
-    return this.#fullUrl ?? "";
+    return this.#fullUrl as string;
   }
   set full_url(url: string) {
     if (typeof url !== "string") {
@@ -257,7 +325,13 @@ export class Request {
    * @param host the proxy's host:port
    * @param type the proxy's scheme
    */
-  set_proxy(host: string, type: string): void {
+  set_proxy(host: string, type: string): void;
+  /** Python's `set_proxy`, with keyword arguments. */
+  set_proxy(kwargs: { host: string; type: string }): void;
+  /** Python's `set_proxy`, with keyword arguments after the host. */
+  set_proxy(host: string, kwargs: { type: string }): void;
+  set_proxy(...args: unknown[]): void {
+    const { host, type } = REQUEST_SET_PROXY.bind(args);
     if (this.type === "https" && !this._tunnel_host) {
       this._tunnel_host = this.host;
     } else {
@@ -280,7 +354,17 @@ export class Request {
    * @param key the header name
    * @param val its value
    */
-  add_header(key: string, val: string): void {
+  add_header(key: string, val: string): void;
+  /** Python's `add_header`, with keyword arguments. */
+  add_header(kwargs: { key: string; val: string }): void;
+  /** Python's `add_header`, with keyword arguments after the key. */
+  add_header(key: string, kwargs: { val: string }): void;
+  add_header(...args: unknown[]): void {
+    const { key, val } = REQUEST_ADD_HEADER.bind(args);
+    this.#addHeader(key, val);
+  }
+
+  #addHeader(key: string, val: string): void {
     this.headers[capitalize(key)] = val;
   }
 
@@ -289,7 +373,13 @@ export class Request {
    * @param key the header name
    * @param val its value
    */
-  add_unredirected_header(key: string, val: string): void {
+  add_unredirected_header(key: string, val: string): void;
+  /** Python's `add_unredirected_header`, with keyword arguments. */
+  add_unredirected_header(kwargs: { key: string; val: string }): void;
+  /** Python's `add_unredirected_header`, with keyword arguments after the key. */
+  add_unredirected_header(key: string, kwargs: { val: string }): void;
+  add_unredirected_header(...args: unknown[]): void {
+    const { key, val } = REQUEST_ADD_UNREDIRECTED_HEADER.bind(args);
     this.unredirected_hdrs[capitalize(key)] = val;
   }
 
@@ -298,17 +388,27 @@ export class Request {
    * @param header_name the header name
    * @returns true if set
    */
-  has_header(header_name: string): boolean {
+  has_header(header_name: string): boolean;
+  /** Python's `has_header`, with keyword arguments. */
+  has_header(kwargs: { header_name: string }): boolean;
+  has_header(...args: unknown[]): boolean {
+    const { header_name } = REQUEST_HAS_HEADER.bind(args);
     return Object.hasOwn(this.headers, header_name) || Object.hasOwn(this.unredirected_hdrs, header_name);
   }
 
   /**
    * Python's `get_header(name, default=None)`.
    * @param header_name the header name
-   * @param _default the value when absent
+   * @param default the value when absent
    * @returns the value
    */
-  get_header<T = null>(header_name: string, _default: T | null = null): string | T | null {
+  get_header<T = null>(header_name: string, _default?: T | null): string | T | null;
+  /** Python's `get_header`, with keyword arguments. */
+  get_header<T = null>(kwargs: { header_name: string; default?: T | null }): string | T | null;
+  /** Python's `get_header`, with keyword arguments after the name. */
+  get_header<T = null>(header_name: string, kwargs: { default?: T | null }): string | T | null;
+  get_header(...args: unknown[]): unknown {
+    const { header_name, default: _default } = REQUEST_GET_HEADER.bind(args);
     if (Object.hasOwn(this.headers, header_name)) return this.headers[header_name];
     if (Object.hasOwn(this.unredirected_hdrs, header_name)) return this.unredirected_hdrs[header_name];
     return _default;
@@ -318,7 +418,11 @@ export class Request {
    * Python's `remove_header(name)`.
    * @param header_name the header name
    */
-  remove_header(header_name: string): void {
+  remove_header(header_name: string): void;
+  /** Python's `remove_header`, with keyword arguments. */
+  remove_header(kwargs: { header_name: string }): void;
+  remove_header(...args: unknown[]): void {
+    const { header_name } = REQUEST_REMOVE_HEADER.bind(args);
     delete this.headers[header_name];
     delete this.unredirected_hdrs[header_name];
   }
@@ -338,6 +442,7 @@ export class Request {
     return `<urllib.request.Request object at ${objectId(this)}>`;
   }
 }
+classAttrs(Request, ["method"]);
 showAsRepr(Request);
 
 // ---------------------------------------------------------------------------
@@ -372,6 +477,11 @@ function insort(list: BaseHandler[], h: BaseHandler): void {
 // deno-lint-ignore no-explicit-any
 export type Response = any;
 
+const BASEHANDLER_ADD_PARENT = new Signature<{ parent: OpenerDirector }>(
+  "BaseHandler.add_parent",
+  ["self", "parent"],
+);
+
 /**
  * Python's `urllib.request.BaseHandler`. Subclasses define methods named
  * `<proto>_open`, `<proto>_request`, `<proto>_response`, `http_error_<code>`
@@ -391,20 +501,26 @@ export type Response = any;
  * ```
  */
 export class BaseHandler {
-  /** Sort key: lower runs first. */
-  handler_order: number = 500;
+  /** Sort key: lower runs first (a class attribute, as in CPython). */
+  static handler_order: number = 500;
+  /** This handler's sort key: its own value, else its class's. */
+  declare handler_order: number;
   /** The opener this handler was added to. */
   parent!: OpenerDirector;
   /**
    * Python's `add_parent(parent)`.
    * @param parent the opener
    */
-  add_parent(parent: OpenerDirector): void {
-    this.parent = parent;
+  add_parent(parent: OpenerDirector): void;
+  /** Python's `add_parent`, with keyword arguments. */
+  add_parent(kwargs: { parent: OpenerDirector }): void;
+  add_parent(...args: unknown[]): void {
+    this.parent = BASEHANDLER_ADD_PARENT.bind(args).parent;
   }
   /** Python's `close()`. */
   close(): void {}
 }
+classAttrs(BaseHandler, ["handler_order"]);
 
 /** Keyword arguments of `open()` and `urlopen()`. */
 export interface OpenOptions {
@@ -413,6 +529,34 @@ export interface OpenOptions {
   /** Seconds to wait on the network. */
   timeout?: number | null;
 }
+
+/** `socket._GLOBAL_DEFAULT_TIMEOUT`: the default of `timeout`, meaning "no timeout of our own". */
+class GlobalDefaultTimeout {
+  /** Python's repr of the sentinel. */
+  [pyrepr](): string {
+    return "<object object>";
+  }
+}
+const GLOBAL_DEFAULT_TIMEOUT = new GlobalDefaultTimeout();
+
+function timeoutOf(t: unknown): number | null {
+  return t === GLOBAL_DEFAULT_TIMEOUT || t === undefined ? null : t as number | null;
+}
+
+const OPENERDIRECTOR_ADD_HANDLER = new Signature<{ handler: BaseHandler }>(
+  "OpenerDirector.add_handler",
+  ["self", "handler"],
+);
+const OPENERDIRECTOR_OPEN = new Signature<
+  { fullurl: string | Request; data: RequestData | null; timeout: number | null | GlobalDefaultTimeout }
+>("OpenerDirector.open", ["self", "fullurl", "data", "timeout"], {
+  data: null,
+  timeout: GLOBAL_DEFAULT_TIMEOUT,
+});
+const OPENERDIRECTOR_ERROR = new Signature<{ proto: string; args: unknown[] }>(
+  "OpenerDirector.error",
+  ["self", "proto", "*args"],
+);
 
 /**
  * Python's `urllib.request.OpenerDirector`: runs requests through its handlers.
@@ -446,7 +590,11 @@ export class OpenerDirector {
    * Python's `add_handler(handler)`.
    * @param handler a `BaseHandler`
    */
-  add_handler(handler: BaseHandler): void {
+  add_handler(handler: BaseHandler): void;
+  /** Python's `add_handler`, with keyword arguments. */
+  add_handler(kwargs: { handler: BaseHandler }): void;
+  add_handler(...args: unknown[]): void {
+    const { handler } = OPENERDIRECTOR_ADD_HANDLER.bind(args);
     if (!handler || typeof (handler as BaseHandler).add_parent !== "function") {
       throw new TypeError(`expected BaseHandler instance, got ${repr(handler)}`);
     }
@@ -511,22 +659,32 @@ export class OpenerDirector {
    * @returns the response
    */
   open(fullurl: string | Request, options?: OpenOptions): Promise<Response>;
+  /** Python's `open`, all arguments by keyword. */
+  open(options: OpenOptions & { fullurl: string | Request }): Promise<Response>;
   /** Python's `open`. */
-  open(fullurl: string | Request, data?: RequestData | null, timeout?: number | null): Promise<Response>;
-  async open(
+  open(
     fullurl: string | Request,
-    data?: RequestData | null | OpenOptions,
-    timeout?: number | null,
+    data?: RequestData | null,
+    timeout?: number | null | OpenOptions,
+  ): Promise<Response>;
+  open(...args: unknown[]): Promise<Response> {
+    const { fullurl, data, timeout } = OPENERDIRECTOR_OPEN.bind(args);
+    return this.#openImpl(fullurl, data, timeoutOf(timeout));
+  }
+
+  async #openImpl(
+    fullurl: string | Request,
+    data: RequestData | null,
+    timeout: number | null,
   ): Promise<Response> {
-    if (isKwargs(data)) ({ data, timeout } = data as OpenOptions);
     let req: Request;
     if (typeof fullurl === "string") {
-      req = new Request(fullurl, (data ?? null) as RequestData | null);
+      req = new Request(fullurl, data);
     } else {
       req = fullurl;
-      if (data !== null && data !== undefined) req.data = data as RequestData;
+      if (data !== null) req.data = data;
     }
-    req.timeout = timeout ?? null;
+    req.timeout = timeout;
     const protocol = req.type;
     const reqName = protocol + "_request";
     for (const p of this.process_request.get(protocol) ?? []) {
@@ -556,7 +714,19 @@ export class OpenerDirector {
    * @param args for HTTP: `req, fp, code, msg, hdrs`
    * @returns what a handler returned, or `null`
    */
-  async error(proto: string, ...args: unknown[]): Promise<Response> {
+  error(proto: string, ...args: unknown[]): Promise<Response>;
+  error(...all: unknown[]): Promise<Response> {
+    // The handler arguments end with the headers, which may be a plain dict: only kw() marks keywords.
+    const last = all[all.length - 1];
+    const { proto, args } = OPENERDIRECTOR_ERROR.bind(
+      last !== null && typeof last === "object" && isKeywords(last) && !isMarkedKeywords(last)
+        ? [...all, kw({})]
+        : all,
+    );
+    return this.#error(proto, args);
+  }
+
+  async #error(proto: string, args: unknown[]): Promise<Response> {
     if (proto === "http" || proto === "https") {
       const dict = this.handle_error.get("http");
       const code = args[2] as number;
@@ -622,6 +792,8 @@ export function build_opener(...handlers: (BaseHandler | HandlerClass)[]): Opene
 
 let _opener: OpenerDirector | null = null;
 
+const INSTALL_OPENER = new Signature<{ opener: OpenerDirector | null }>("install_opener", ["opener"]);
+
 /**
  * Python's `install_opener(opener)`: make `urlopen` use it.
  * @param opener the opener (or `null` for the default)
@@ -632,8 +804,11 @@ let _opener: OpenerDirector | null = null;
  * install_opener(null);
  * ```
  */
-export function install_opener(opener: OpenerDirector | null): void {
-  _opener = opener;
+export function install_opener(opener: OpenerDirector | null): void;
+/** Python's `install_opener`, with keyword arguments. */
+export function install_opener(kwargs: { opener: OpenerDirector | null }): void;
+export function install_opener(...args: unknown[]): void {
+  _opener = INSTALL_OPENER.bind(args).opener;
 }
 
 /** Keyword arguments of {@link urlopen}. */
@@ -641,6 +816,19 @@ export interface UrlopenOptions extends OpenOptions {
   /** TLS options for `https:` (passed to `HTTPSHandler`). */
   context?: unknown;
 }
+
+const URLOPEN = new Signature<
+  {
+    url: string | Request;
+    data: RequestData | null;
+    timeout: number | null | GlobalDefaultTimeout;
+    context: unknown;
+  }
+>("urlopen", ["url", "data", "timeout", "*", "context"], {
+  data: null,
+  timeout: GLOBAL_DEFAULT_TIMEOUT,
+  context: null,
+});
 
 /**
  * Python's `urlopen(url, data=None, timeout=…, *, context=None)`.
@@ -659,59 +847,58 @@ export interface UrlopenOptions extends OpenOptions {
  * ```
  */
 export function urlopen(url: string | Request, options?: UrlopenOptions): Promise<Response>;
+/** Python's `urlopen`, all arguments by keyword. */
+export function urlopen(options: UrlopenOptions & { url: string | Request }): Promise<Response>;
 /** Python's `urlopen`. */
 export function urlopen(
   url: string | Request,
   data?: RequestData | null,
-  timeout?: number | null,
+  timeout?: number | null | UrlopenOptions,
   options?: { context?: unknown },
 ): Promise<Response>;
-export function urlopen(
-  url: string | Request,
-  data?: RequestData | null | UrlopenOptions,
-  timeout?: number | null,
-  options?: { context?: unknown },
-): Promise<Response> {
-  let context: unknown = options?.context;
-  if (isKwargs(data)) {
-    const kw = data as UrlopenOptions;
-    for (const k of Object.keys(kw)) {
-      if (!["data", "timeout", "context"].includes(k)) {
-        throw new TypeError(`urlopen() got an unexpected keyword argument '${k}'`);
-      }
-    }
-    ({ data, timeout } = kw);
-    context = kw.context;
-  }
+export function urlopen(...args: unknown[]): Promise<Response> {
+  const { url, data, timeout, context } = URLOPEN.bind(args);
   let opener: OpenerDirector;
-  if (context) opener = build_opener(new HTTPSHandler(null, context));
+  if (truthy(context)) opener = build_opener(new HTTPSHandler(null, context));
   else if (_opener === null) opener = _opener = build_opener();
   else opener = _opener;
-  return opener.open(url, (data ?? null) as RequestData | null, timeout ?? null);
+  return opener.open(url, data, timeout as number | null);
 }
+
+const HTTPERRORPROCESSOR_HTTP_RESPONSE = new Signature<{ request: Request; response: Response }>(
+  "HTTPErrorProcessor.http_response",
+  ["self", "request", "response"],
+);
 
 /** Python's `HTTPErrorProcessor`: turns non-2xx responses into `parent.error(...)`. */
 export class HTTPErrorProcessor extends BaseHandler {
-  /** Sort key among the handlers: lower runs first. */
-  override handler_order = 1000;
+  /** Sort key among the handlers: after all other processing. */
+  static override handler_order = 1000;
   /**
    * Python's `http_response`.
    * @param request the request
    * @param response the response
    * @returns the response, or what the error handlers made of it
    */
-  async http_response(request: Request, response: Response): Promise<Response> {
+  http_response(request: Request, response: Response): Promise<Response>;
+  /** Python's `http_response`, with keyword arguments. */
+  http_response(kwargs: { request: Request; response: Response }): Promise<Response>;
+  async http_response(...args: unknown[]): Promise<Response> {
+    let { request, response } = HTTPERRORPROCESSOR_HTTP_RESPONSE.bind(args);
     const code = response.code ?? response.status, msg = response.msg, hdrs = response.info();
     if (!(200 <= code && code < 300)) {
       response = await this.parent.error("http", request, response, code, msg, hdrs);
     }
     return response;
   }
-  /** Same as `http_response`. */
-  https_response(request: Request, response: Response): Promise<Response> {
-    return this.http_response(request, response);
-  }
+  /** Same as `http_response` (the same function, as in CPython). */
+  declare https_response: HTTPErrorProcessor["http_response"];
 }
+HTTPErrorProcessor.prototype.https_response = HTTPErrorProcessor.prototype.http_response;
+
+const HTTPDEFAULTERRORHANDLER_HTTP_ERROR_DEFAULT = new Signature<
+  { req: Request; fp: ReadableFile; code: number; msg: string; hdrs: HTTPMessage }
+>("HTTPDefaultErrorHandler.http_error_default", ["self", "req", "fp", "code", "msg", "hdrs"], {}, ["hdrs"]);
 
 /** Python's `HTTPDefaultErrorHandler`: raises `HTTPError`. */
 export class HTTPDefaultErrorHandler extends BaseHandler {
@@ -724,10 +911,45 @@ export class HTTPDefaultErrorHandler extends BaseHandler {
    * @param hdrs the headers
    * @throws {HTTPError} always
    */
-  http_error_default(req: Request, fp: ReadableFile, code: number, msg: string, hdrs: HTTPMessage): never {
+  http_error_default(req: Request, fp: ReadableFile, code: number, msg: string, hdrs: HTTPMessage): never;
+  /** Python's `http_error_default`, with keyword arguments. */
+  http_error_default(
+    kwargs: { req: Request; fp: ReadableFile; code: number; msg: string; hdrs: HTTPMessage },
+  ): never;
+  http_error_default(...args: unknown[]): never {
+    const { req, fp, code, msg, hdrs } = HTTPDEFAULTERRORHANDLER_HTTP_ERROR_DEFAULT.bind(args);
     throw new HTTPError(req.full_url, code, msg, hdrs, fp);
   }
 }
+
+/** The keyword arguments of an `http_error_<code>` handler. */
+export interface ErrorHandlerArgs {
+  /** The request. */
+  req: Request;
+  /** The response. */
+  fp: ReadableFile;
+  /** The status. */
+  code: number;
+  /** The reason. */
+  msg: string;
+  /** The headers. */
+  headers: HTTPMessage;
+}
+
+/** One table for an `http_error_<code>(req, fp, code, msg, headers)` method. */
+function errorHandlerSignature(qualname: string): Signature<ErrorHandlerArgs> {
+  return new Signature<ErrorHandlerArgs>(qualname, ["self", "req", "fp", "code", "msg", "headers"], {}, [
+    "headers",
+  ]);
+}
+
+const HTTPREDIRECTHANDLER_REDIRECT_REQUEST = new Signature<ErrorHandlerArgs & { newurl: string }>(
+  "HTTPRedirectHandler.redirect_request",
+  ["self", "req", "fp", "code", "msg", "headers", "newurl"],
+  {},
+  ["headers"],
+);
+const HTTPREDIRECTHANDLER_HTTP_ERROR_302 = errorHandlerSignature("HTTPRedirectHandler.http_error_302");
 
 const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -736,13 +958,20 @@ const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
  * Python's rules (`max_repeats = 4`, `max_redirections = 10`).
  */
 export class HTTPRedirectHandler extends BaseHandler {
-  /** How often the same URL may be visited. */
-  max_repeats: number = 4;
-  /** How many redirects in all. */
-  max_redirections: number = 10;
-  /** The message prefix of the loop error. */
-  inf_msg: string = "The HTTP server returned a redirect error that would lead to an infinite loop.\n" +
+  /** How often the same URL may be visited (a class attribute, as in CPython). */
+  static max_repeats: number = 4;
+  /** How often the same URL may be visited by this handler. */
+  declare max_repeats: number;
+  /** How many redirects in all (a class attribute, as in CPython). */
+  static max_redirections: number = 10;
+  /** How many redirects in all for this handler. */
+  declare max_redirections: number;
+  /** The message prefix of the loop error (a class attribute). */
+  static inf_msg: string =
+    "The HTTP server returned a redirect error that would lead to an infinite loop.\n" +
     "The last 30x error message was:\n";
+  /** The message prefix of the loop error. */
+  declare inf_msg: string;
 
   /**
    * Python's `redirect_request(...)`: the new `Request`, or raise `HTTPError`.
@@ -761,7 +990,22 @@ export class HTTPRedirectHandler extends BaseHandler {
     msg: string,
     headers: HTTPMessage,
     newurl: string,
-  ): Request | null {
+  ): Request | null;
+  /** Python's `redirect_request`, with keyword arguments. */
+  redirect_request(
+    kwargs: {
+      req: Request;
+      fp: ReadableFile;
+      code: number;
+      msg: string;
+      headers: HTTPMessage;
+      newurl: string;
+    },
+  ): Request | null;
+  redirect_request(...args: unknown[]): Request | null {
+    const bound = HTTPREDIRECTHANDLER_REDIRECT_REQUEST.bind(args);
+    const { req, fp, code, msg, headers } = bound;
+    let { newurl } = bound;
     const m = req.get_method();
     if (
       !([301, 302, 303, 307, 308].includes(code) && (m === "GET" || m === "HEAD") ||
@@ -790,13 +1034,17 @@ export class HTTPRedirectHandler extends BaseHandler {
    * @param headers the headers
    * @returns the response of the new request, or `null`
    */
-  async http_error_302(
+  http_error_302(
     req: Request,
     fp: ReadableFile,
     code: number,
     msg: string,
     headers: HTTPMessage,
-  ): Promise<Response> {
+  ): Promise<Response>;
+  /** Python's `http_error_302`, with keyword arguments. */
+  http_error_302(kwargs: ErrorHandlerArgs): Promise<Response>;
+  async http_error_302(...args: unknown[]): Promise<Response> {
+    const { req, fp, code, msg, headers } = HTTPREDIRECTHANDLER_HTTP_ERROR_302.bind(args);
     let newurl: string;
     if (headers.has("location")) newurl = headers.get("location")!;
     else if (headers.has("uri")) newurl = headers.get("uri")!;
@@ -835,46 +1083,18 @@ export class HTTPRedirectHandler extends BaseHandler {
     await fp.close();
     return await this.parent.open(neu, null, req.timeout);
   }
+  /** Same as `http_error_302` (the same function, as in CPython). */
+  declare http_error_301: HTTPRedirectHandler["http_error_302"];
   /** Same as `http_error_302`. */
-  http_error_301(
-    req: Request,
-    fp: ReadableFile,
-    code: number,
-    msg: string,
-    headers: HTTPMessage,
-  ): Promise<Response> {
-    return this.http_error_302(req, fp, code, msg, headers);
-  }
+  declare http_error_303: HTTPRedirectHandler["http_error_302"];
   /** Same as `http_error_302`. */
-  http_error_303(
-    req: Request,
-    fp: ReadableFile,
-    code: number,
-    msg: string,
-    headers: HTTPMessage,
-  ): Promise<Response> {
-    return this.http_error_302(req, fp, code, msg, headers);
-  }
+  declare http_error_307: HTTPRedirectHandler["http_error_302"];
   /** Same as `http_error_302`. */
-  http_error_307(
-    req: Request,
-    fp: ReadableFile,
-    code: number,
-    msg: string,
-    headers: HTTPMessage,
-  ): Promise<Response> {
-    return this.http_error_302(req, fp, code, msg, headers);
-  }
-  /** Same as `http_error_302`. */
-  http_error_308(
-    req: Request,
-    fp: ReadableFile,
-    code: number,
-    msg: string,
-    headers: HTTPMessage,
-  ): Promise<Response> {
-    return this.http_error_302(req, fp, code, msg, headers);
-  }
+  declare http_error_308: HTTPRedirectHandler["http_error_302"];
+}
+classAttrs(HTTPRedirectHandler, ["max_repeats", "max_redirections", "inf_msg"]);
+for (const code of [301, 303, 307, 308] as const) {
+  HTTPRedirectHandler.prototype[`http_error_${code}`] = HTTPRedirectHandler.prototype.http_error_302;
 }
 
 /**
@@ -908,6 +1128,17 @@ function b64(s: string): string {
   return btoa(bin);
 }
 
+const PROXYHANDLER_INIT = new Signature<{ proxies: Record<string, string> | Map<string, string> | null }>(
+  "ProxyHandler.__init__",
+  ["self", "proxies"],
+  { proxies: null },
+  ["proxies"],
+);
+const PROXYHANDLER_PROXY_OPEN = new Signature<{ req: Request; proxy: string; type: string }>(
+  "ProxyHandler.proxy_open",
+  ["self", "req", "proxy", "type"],
+);
+
 /**
  * Python's `ProxyHandler(proxies=None)`: send requests through proxies
  * (`{scheme: url}`; by default from the `*_proxy` environment variables).
@@ -921,15 +1152,19 @@ function b64(s: string): string {
  * ```
  */
 export class ProxyHandler extends BaseHandler {
-  /** Sort key among the handlers: lower runs first. */
-  override handler_order = 100;
+  /** Sort key among the handlers: proxies go first. */
+  static override handler_order = 100;
   /** Scheme → proxy URL. */
   proxies: Record<string, string>;
   /**
    * Create the object, with Python's constructor arguments.
    * @param proxies scheme → proxy URL; `getproxies()` when left out
    */
-  constructor(proxies: Record<string, string> | Map<string, string> | null = null) {
+  constructor(proxies?: Record<string, string> | Map<string, string> | null);
+  /** Create the object, with keyword arguments (`kw({ proxies })`). */
+  constructor(kwargs: Keywords<{ proxies?: Record<string, string> | Map<string, string> | null }>);
+  constructor(...args: unknown[]) {
+    const { proxies } = PROXYHANDLER_INIT.bind(args);
     super();
     const map: Record<string, string> = Object.create(null);
     for (const [k, v] of entriesOf(proxies ?? getproxies())) map[k] = v;
@@ -952,12 +1187,15 @@ export class ProxyHandler extends BaseHandler {
    * @param type the request's scheme
    * @returns `null` to let the next handler open it, or a response
    */
-  async proxy_open(req: Request, proxy: string, type: string): Promise<Response> {
-    void type;
+  proxy_open(req: Request, proxy: string, type: string): Promise<Response>;
+  /** Python's `proxy_open`, with keyword arguments. */
+  proxy_open(kwargs: { req: Request; proxy: string; type: string }): Promise<Response>;
+  async proxy_open(...args: unknown[]): Promise<Response> {
+    const { req, proxy } = PROXYHANDLER_PROXY_OPEN.bind(args);
     const origType = req.type;
     let [proxyType, user, password, hostport] = _parse_proxy(proxy);
     if (proxyType === null) proxyType = origType;
-    if (req.host && proxy_bypass(req.host)) return null;
+    if (req.host && proxyBypassEnvironment(req.host, null)) return null;
     if (user && password) {
       const creds = b64(`${unquote(user)}:${unquote(password)}`);
       req.add_header("Proxy-authorization", "Basic " + creds);
@@ -1017,6 +1255,13 @@ export function getproxies(): Record<string, string> {
   return getproxies_environment();
 }
 
+const PROXY_BYPASS_ENVIRONMENT = new Signature<{ host: string; proxies: Record<string, string> | null }>(
+  "proxy_bypass_environment",
+  ["host", "proxies"],
+  { proxies: null },
+  ["proxies"],
+);
+
 /**
  * Python's `proxy_bypass_environment(host, proxies=None)`: does `no_proxy` exclude `host`?
  * @param host the host (maybe with a port)
@@ -1030,10 +1275,17 @@ export function getproxies(): Record<string, string> {
  * assert.equal(proxy_bypass_environment("example.org", { no: "example.com" }), false);
  * ```
  */
+export function proxy_bypass_environment(host: string, proxies?: Record<string, string> | null): boolean;
+/** Python's `proxy_bypass_environment`, with keyword arguments (`kw({ host, proxies })`). */
 export function proxy_bypass_environment(
-  host: string,
-  proxies: Record<string, string> | null = null,
-): boolean {
+  kwargs: Keywords<{ host: string; proxies?: Record<string, string> | null }>,
+): boolean;
+export function proxy_bypass_environment(...args: unknown[]): boolean {
+  const { host, proxies } = PROXY_BYPASS_ENVIRONMENT.bind(args);
+  return proxyBypassEnvironment(host, proxies);
+}
+
+function proxyBypassEnvironment(host: string, proxies: Record<string, string> | null): boolean {
   proxies ??= getproxies_environment();
   if (!Object.hasOwn(proxies, "no")) return false;
   const noProxy = proxies["no"];
@@ -1052,19 +1304,67 @@ export function proxy_bypass_environment(
 }
 
 /**
- * Python's `proxy_bypass(host)`.
+ * Python's `proxy_bypass(host)`: `proxy_bypass_environment` on this platform (the same function, as
+ * CPython's on POSIX other than macOS).
  * @param host the host
  * @returns true to bypass the proxy
  */
-export function proxy_bypass(host: string): boolean {
-  return proxy_bypass_environment(host);
-}
+export const proxy_bypass: typeof proxy_bypass_environment = proxy_bypass_environment;
 
 // ---------------------------------------------------------------------------
 // Password managers
 
 /** A reduced URI: `(authority, path)`. */
 export type Reduced = [string, string];
+
+/** The keyword arguments of `add_password`. */
+export interface AddPasswordArgs {
+  /** The realm (`null` for any, with `...WithDefaultRealm`). */
+  realm: string | null;
+  /** A URI or list of URIs. */
+  uri: string | string[];
+  /** The user name. */
+  user: string;
+  /** The password. */
+  passwd: string;
+}
+
+const HTTPPASSWORDMGR_ADD_PASSWORD = new Signature<AddPasswordArgs>(
+  "HTTPPasswordMgr.add_password",
+  ["self", "realm", "uri", "user", "passwd"],
+);
+const HTTPPASSWORDMGR_FIND_USER_PASSWORD = new Signature<{ realm: string | null; authuri: string }>(
+  "HTTPPasswordMgr.find_user_password",
+  ["self", "realm", "authuri"],
+);
+const HTTPPASSWORDMGR_REDUCE_URI = new Signature<{ uri: string; default_port: unknown }>(
+  "HTTPPasswordMgr.reduce_uri",
+  ["self", "uri", "default_port"],
+  { default_port: true },
+);
+const HTTPPASSWORDMGR_IS_SUBURI = new Signature<{ base: readonly string[]; test: readonly string[] }>(
+  "HTTPPasswordMgr.is_suburi",
+  ["self", "base", "test"],
+);
+const HTTPPASSWORDMGRWITHDEFAULTREALM_FIND_USER_PASSWORD = new Signature<
+  { realm: string | null; authuri: string }
+>("HTTPPasswordMgrWithDefaultRealm.find_user_password", ["self", "realm", "authuri"]);
+const HTTPPASSWORDMGRWITHPRIORAUTH_ADD_PASSWORD = new Signature<
+  AddPasswordArgs & { is_authenticated: boolean }
+>(
+  "HTTPPasswordMgrWithPriorAuth.add_password",
+  ["self", "realm", "uri", "user", "passwd", "is_authenticated"],
+  { is_authenticated: false },
+);
+const HTTPPASSWORDMGRWITHPRIORAUTH_UPDATE_AUTHENTICATED = new Signature<
+  { uri: string | string[]; is_authenticated: boolean }
+>("HTTPPasswordMgrWithPriorAuth.update_authenticated", ["self", "uri", "is_authenticated"], {
+  is_authenticated: false,
+});
+const HTTPPASSWORDMGRWITHPRIORAUTH_IS_AUTHENTICATED = new Signature<{ authuri: string }>(
+  "HTTPPasswordMgrWithPriorAuth.is_authenticated",
+  ["self", "authuri"],
+);
 
 /**
  * Python's `HTTPPasswordMgr`: `(user, password)` by realm and URI. Credentials
@@ -1093,7 +1393,17 @@ export class HTTPPasswordMgr {
    * @param user the user name
    * @param passwd the password
    */
-  add_password(realm: string | null, uri: string | string[], user: string, passwd: string): void {
+  add_password(realm: string | null, uri: string | string[], user: string, passwd: string): void;
+  /** Python's `add_password`, all arguments by keyword (as in Python's docs). */
+  add_password(kwargs: AddPasswordArgs): void;
+  /** Python's `add_password`, with keyword arguments after some positional ones. */
+  add_password(realm: string | null, kwargs: Omit<AddPasswordArgs, "realm">): void;
+  add_password(...args: unknown[]): void {
+    const { realm, uri, user, passwd } = HTTPPASSWORDMGR_ADD_PASSWORD.bind(args);
+    this.#add(realm, uri, user, passwd);
+  }
+
+  #add(realm: string | null, uri: string | string[], user: string, passwd: string): void {
     const uris = typeof uri === "string" ? [uri] : [...uri];
     if (!this.passwd.has(realm)) this.passwd.set(realm, []);
     const list = this.passwd.get(realm)!;
@@ -1115,7 +1425,11 @@ export class HTTPPasswordMgr {
    * @param authuri the URI (or authority) being opened
    * @returns `(user, password)`, or `(null, null)`
    */
-  find_user_password(realm: string | null, authuri: string): Tuple<string | null> {
+  find_user_password(realm: string | null, authuri: string): Tuple<string | null>;
+  /** Python's `find_user_password`, with keyword arguments. */
+  find_user_password(kwargs: { realm: string | null; authuri: string }): Tuple<string | null>;
+  find_user_password(...args: unknown[]): Tuple<string | null> {
+    const { realm, authuri } = HTTPPASSWORDMGR_FIND_USER_PASSWORD.bind(args);
     const domains = this.passwd.get(realm) ?? [];
     const scheme = schemeOf(authuri);
     for (const defaultPort of [true, false]) {
@@ -1136,7 +1450,13 @@ export class HTTPPasswordMgr {
    * @param default_port add `:80`/`:443` when the port is missing
    * @returns the reduced form
    */
-  reduce_uri(uri: string, default_port = true): Tuple<string> {
+  reduce_uri(uri: string, default_port?: boolean): Tuple<string>;
+  /** Python's `reduce_uri`, with keyword arguments. */
+  reduce_uri(kwargs: { uri: string; default_port?: boolean }): Tuple<string>;
+  /** Python's `reduce_uri`, with keyword arguments after the URI. */
+  reduce_uri(uri: string, kwargs: { default_port?: boolean }): Tuple<string>;
+  reduce_uri(...args: unknown[]): Tuple<string> {
+    const { uri, default_port } = HTTPPASSWORDMGR_REDUCE_URI.bind(args);
     const parts = urlsplitRaw(uri, "");
     let scheme: string | null, authority: string, path: string;
     if (parts[1]) {
@@ -1149,7 +1469,7 @@ export class HTTPPasswordMgr {
       path = "/";
     }
     const [host, port] = splitport(authority);
-    if (default_port && port === null && scheme !== null) {
+    if (truthy(default_port) && port === null && scheme !== null) {
       const dport = scheme === "http" ? 80 : scheme === "https" ? 443 : null;
       if (dport !== null) authority = `${host}:${dport}`;
     }
@@ -1162,7 +1482,11 @@ export class HTTPPasswordMgr {
    * @param test a reduced URI
    * @returns true when below
    */
-  is_suburi(base: readonly string[], test: readonly string[]): boolean {
+  is_suburi(base: readonly string[], test: readonly string[]): boolean;
+  /** Python's `is_suburi`, with keyword arguments. */
+  is_suburi(kwargs: { base: readonly string[]; test: readonly string[] }): boolean;
+  is_suburi(...args: unknown[]): boolean {
+    const { base, test } = HTTPPASSWORDMGR_IS_SUBURI.bind(args);
     if (base[0] === test[0] && base[1] === test[1]) return true;
     if (base[0] !== test[0]) return false;
     let prefix = base[1];
@@ -1188,8 +1512,12 @@ function schemeOf(uri: string): string | null {
  * ```
  */
 export class HTTPPasswordMgrWithDefaultRealm extends HTTPPasswordMgr {
-  /** Python's `find_user_password`. */
-  override find_user_password(realm: string | null, authuri: string): Tuple<string | null> {
+  /** Python's `find_user_password`: the realm's credentials, else those stored for realm `null`. */
+  override find_user_password(realm: string | null, authuri: string): Tuple<string | null>;
+  /** Python's `find_user_password`, with keyword arguments. */
+  override find_user_password(kwargs: { realm: string | null; authuri: string }): Tuple<string | null>;
+  override find_user_password(...args: unknown[]): Tuple<string | null> {
+    const { realm, authuri } = HTTPPASSWORDMGRWITHDEFAULTREALM_FIND_USER_PASSWORD.bind(args);
     const found = super.find_user_password(realm, authuri);
     if (found[0] !== null) return found;
     return super.find_user_password(null, authuri);
@@ -1225,8 +1553,27 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
     uri: string | string[],
     user: string,
     passwd: string,
-    is_authenticated = false,
-  ): void {
+    is_authenticated?: boolean,
+  ): void;
+  /** Python's `add_password`, all arguments by keyword. */
+  override add_password(kwargs: AddPasswordArgs & { is_authenticated?: boolean }): void;
+  /** Python's `add_password`, with keyword arguments after some positional ones. */
+  override add_password(
+    realm: string | null,
+    uri: string | string[],
+    user: string,
+    passwd: string,
+    kwargs: { is_authenticated?: boolean },
+  ): void;
+  /** Python's `add_password`, with keyword arguments after the realm. */
+  override add_password(
+    realm: string | null,
+    kwargs: Omit<AddPasswordArgs, "realm"> & { is_authenticated?: boolean },
+  ): void;
+  override add_password(...args: unknown[]): void {
+    const { realm, uri, user, passwd, is_authenticated } = HTTPPASSWORDMGRWITHPRIORAUTH_ADD_PASSWORD.bind(
+      args,
+    );
     this.update_authenticated(uri, is_authenticated);
     if (realm !== null) super.add_password(null, uri, user, passwd);
     super.add_password(realm, uri, user, passwd);
@@ -1237,7 +1584,13 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
    * @param uri a URI or list of URIs
    * @param is_authenticated the new state
    */
-  update_authenticated(uri: string | string[], is_authenticated = false): void {
+  update_authenticated(uri: string | string[], is_authenticated?: boolean): void;
+  /** Python's `update_authenticated`, with keyword arguments. */
+  update_authenticated(kwargs: { uri: string | string[]; is_authenticated?: boolean }): void;
+  /** Python's `update_authenticated`, with keyword arguments after the URI. */
+  update_authenticated(uri: string | string[], kwargs: { is_authenticated?: boolean }): void;
+  update_authenticated(...args: unknown[]): void {
+    const { uri, is_authenticated } = HTTPPASSWORDMGRWITHPRIORAUTH_UPDATE_AUTHENTICATED.bind(args);
     const uris = typeof uri === "string" ? [uri] : uri;
     for (const defaultPort of [true, false]) {
       for (const u of uris) {
@@ -1251,7 +1604,11 @@ export class HTTPPasswordMgrWithPriorAuth extends HTTPPasswordMgrWithDefaultReal
    * @param authuri the URI
    * @returns the state, or `null` when unknown
    */
-  is_authenticated(authuri: string): boolean | null {
+  is_authenticated(authuri: string): boolean | null;
+  /** Python's `is_authenticated`, with keyword arguments. */
+  is_authenticated(kwargs: { authuri: string }): boolean | null;
+  is_authenticated(...args: unknown[]): unknown {
+    const { authuri } = HTTPPASSWORDMGRWITHPRIORAUTH_IS_AUTHENTICATED.bind(args);
     for (const defaultPort of [true, false]) {
       const reduced = this.reduce_uri(authuri, defaultPort);
       for (const [key, value] of this.authenticated) {
@@ -1289,12 +1646,39 @@ export class UserWarning extends Error {
   override name = "UserWarning";
 }
 
+const ABSTRACTBASICAUTHHANDLER_INIT = new Signature<{ password_mgr: PasswordManager | null }>(
+  "AbstractBasicAuthHandler.__init__",
+  ["self", "password_mgr"],
+  { password_mgr: null },
+);
+const ABSTRACTBASICAUTHHANDLER_HTTP_ERROR_AUTH_REQED = new Signature<
+  { authreq: string; host: string; req: Request; headers: HTTPMessage }
+>("AbstractBasicAuthHandler.http_error_auth_reqed", ["self", "authreq", "host", "req", "headers"], {}, [
+  "headers",
+]);
+const ABSTRACTBASICAUTHHANDLER_RETRY_HTTP_BASIC_AUTH = new Signature<
+  { host: string; req: Request; realm: string }
+>(
+  "AbstractBasicAuthHandler.retry_http_basic_auth",
+  ["self", "host", "req", "realm"],
+);
+const ABSTRACTBASICAUTHHANDLER_HTTP_REQUEST = new Signature<{ req: Request }>(
+  "AbstractBasicAuthHandler.http_request",
+  ["self", "req"],
+);
+const ABSTRACTBASICAUTHHANDLER_HTTP_RESPONSE = new Signature<{ req: Request; response: Response }>(
+  "AbstractBasicAuthHandler.http_response",
+  ["self", "req", "response"],
+);
+
 /** Python's `AbstractBasicAuthHandler(password_mgr=None)`. */
 export class AbstractBasicAuthHandler extends BaseHandler {
   /** The password manager. */
   passwd: PasswordManager;
-  /** The header to send (`Authorization` or `Proxy-authorization`). */
-  auth_header = "Authorization";
+  /** The header to send: `Authorization` (a class attribute; `Proxy-authorization` for proxies). */
+  static auth_header: string = "Authorization";
+  /** The header this handler sends. */
+  declare auth_header: string;
   /** `passwd.add_password`, bound. */
   add_password: PasswordManager["add_password"];
 
@@ -1302,7 +1686,11 @@ export class AbstractBasicAuthHandler extends BaseHandler {
    * Create the object, with Python's constructor arguments.
    * @param password_mgr the password manager (a new `HTTPPasswordMgr` by default)
    */
-  constructor(password_mgr: PasswordManager | null = null) {
+  constructor(password_mgr?: PasswordManager | null);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { password_mgr?: PasswordManager | null });
+  constructor(...args: unknown[]) {
+    const { password_mgr } = ABSTRACTBASICAUTHHANDLER_INIT.bind(args);
     super();
     this.passwd = password_mgr ?? new HTTPPasswordMgr();
     this.add_password = this.passwd.add_password.bind(this.passwd);
@@ -1328,12 +1716,13 @@ export class AbstractBasicAuthHandler extends BaseHandler {
    * @param headers the response headers
    * @returns the retried response, or `null`
    */
-  async http_error_auth_reqed(
-    authreq: string,
-    host: string,
-    req: Request,
-    headers: HTTPMessage,
-  ): Promise<Response> {
+  http_error_auth_reqed(authreq: string, host: string, req: Request, headers: HTTPMessage): Promise<Response>;
+  /** Python's `http_error_auth_reqed`, with keyword arguments. */
+  http_error_auth_reqed(
+    kwargs: { authreq: string; host: string; req: Request; headers: HTTPMessage },
+  ): Promise<Response>;
+  async http_error_auth_reqed(...args: unknown[]): Promise<Response> {
+    const { authreq, host, req, headers } = ABSTRACTBASICAUTHHANDLER_HTTP_ERROR_AUTH_REQED.bind(args);
     const values = headers.get_all(authreq);
     if (!values || !values.length) return null;
     let unsupported: string | null = null;
@@ -1361,7 +1750,11 @@ export class AbstractBasicAuthHandler extends BaseHandler {
    * @param realm the realm
    * @returns the retried response, or `null`
    */
-  async retry_http_basic_auth(host: string, req: Request, realm: string): Promise<Response> {
+  retry_http_basic_auth(host: string, req: Request, realm: string): Promise<Response>;
+  /** Python's `retry_http_basic_auth`, with keyword arguments. */
+  retry_http_basic_auth(kwargs: { host: string; req: Request; realm: string }): Promise<Response>;
+  async retry_http_basic_auth(...args: unknown[]): Promise<Response> {
+    const { host, req, realm } = ABSTRACTBASICAUTHHANDLER_RETRY_HTTP_BASIC_AUTH.bind(args);
     const [user, pw] = this.passwd.find_user_password(realm, host);
     if (pw === null || pw === undefined) return null;
     const auth = "Basic " + b64(`${user}:${pw}`);
@@ -1375,7 +1768,11 @@ export class AbstractBasicAuthHandler extends BaseHandler {
    * @param req the request
    * @returns the request
    */
-  http_request(req: Request): Request {
+  http_request(req: Request): Request;
+  /** Same, with keyword arguments. */
+  http_request(kwargs: { req: Request }): Request;
+  http_request(...args: unknown[]): Request {
+    const { req } = ABSTRACTBASICAUTHHANDLER_HTTP_REQUEST.bind(args);
     if (typeof this.passwd.is_authenticated !== "function" || !this.passwd.is_authenticated(req.full_url)) {
       return req;
     }
@@ -1392,22 +1789,28 @@ export class AbstractBasicAuthHandler extends BaseHandler {
    * @param response the response
    * @returns the response
    */
-  http_response(req: Request, response: Response): Response {
+  http_response(req: Request, response: Response): Response;
+  /** Same, with keyword arguments. */
+  http_response(kwargs: { req: Request; response: Response }): Response;
+  http_response(...args: unknown[]): Response {
+    const { req, response } = ABSTRACTBASICAUTHHANDLER_HTTP_RESPONSE.bind(args);
     if (typeof this.passwd.update_authenticated === "function") {
       const code = response.code ?? response.status;
       this.passwd.update_authenticated(req.full_url, 200 <= code && code < 300);
     }
     return response;
   }
-  /** Same as `http_request`. */
-  https_request(req: Request): Request {
-    return this.http_request(req);
-  }
-  /** Same as `http_response`. */
-  https_response(req: Request, response: Response): Response {
-    return this.http_response(req, response);
-  }
+  /** Same as `http_request` (the same function, as in CPython). */
+  declare https_request: AbstractBasicAuthHandler["http_request"];
+  /** Same as `http_response` (the same function, as in CPython). */
+  declare https_response: AbstractBasicAuthHandler["http_response"];
 }
+AbstractBasicAuthHandler.prototype.https_request = AbstractBasicAuthHandler.prototype.http_request;
+AbstractBasicAuthHandler.prototype.https_response = AbstractBasicAuthHandler.prototype.http_response;
+classAttrs(AbstractBasicAuthHandler, ["auth_header"]);
+
+const HTTPBASICAUTHHANDLER_HTTP_ERROR_401 = errorHandlerSignature("HTTPBasicAuthHandler.http_error_401");
+const PROXYBASICAUTHHANDLER_HTTP_ERROR_407 = errorHandlerSignature("ProxyBasicAuthHandler.http_error_407");
 
 /**
  * Python's `HTTPBasicAuthHandler`: answers `401` with Basic credentials.
@@ -1420,7 +1823,7 @@ export class AbstractBasicAuthHandler extends BaseHandler {
  */
 export class HTTPBasicAuthHandler extends AbstractBasicAuthHandler {
   /** The header the credentials go in. */
-  override auth_header = "Authorization";
+  static override auth_header = "Authorization";
   /**
    * Python's `http_error_401`.
    * @param req the request
@@ -1432,11 +1835,15 @@ export class HTTPBasicAuthHandler extends AbstractBasicAuthHandler {
    */
   http_error_401(
     req: Request,
-    _fp: unknown,
-    _code: number,
-    _msg: string,
+    fp: unknown,
+    code: number,
+    msg: string,
     headers: HTTPMessage,
-  ): Promise<Response> {
+  ): Promise<Response>;
+  /** Python's `http_error_401`, with keyword arguments. */
+  http_error_401(kwargs: ErrorHandlerArgs): Promise<Response>;
+  http_error_401(...args: unknown[]): Promise<Response> {
+    const { req, headers } = HTTPBASICAUTHHANDLER_HTTP_ERROR_401.bind(args);
     return this.http_error_auth_reqed("www-authenticate", req.full_url, req, headers);
   }
 }
@@ -1452,7 +1859,7 @@ export class HTTPBasicAuthHandler extends AbstractBasicAuthHandler {
  */
 export class ProxyBasicAuthHandler extends AbstractBasicAuthHandler {
   /** The header the credentials go in. */
-  override auth_header = "Proxy-authorization";
+  static override auth_header = "Proxy-authorization";
   /**
    * Python's `http_error_407`.
    * @param req the request
@@ -1464,14 +1871,21 @@ export class ProxyBasicAuthHandler extends AbstractBasicAuthHandler {
    */
   http_error_407(
     req: Request,
-    _fp: unknown,
-    _code: number,
-    _msg: string,
+    fp: unknown,
+    code: number,
+    msg: string,
     headers: HTTPMessage,
-  ): Promise<Response> {
+  ): Promise<Response>;
+  /** Python's `http_error_407`, with keyword arguments. */
+  http_error_407(kwargs: ErrorHandlerArgs): Promise<Response>;
+  http_error_407(...args: unknown[]): Promise<Response> {
+    const { req, headers } = PROXYBASICAUTHHANDLER_HTTP_ERROR_407.bind(args);
     return this.http_error_auth_reqed("proxy-authenticate", req.host ?? "", req, headers);
   }
 }
+
+const PARSE_HTTP_LIST = new Signature<{ s: string }>("parse_http_list", ["s"]);
+const PARSE_KEQV_LIST = new Signature<{ l: Iterable<string> }>("parse_keqv_list", ["l"]);
 
 /**
  * Python's `parse_http_list(s)`: split a comma list, keeping quoted strings whole.
@@ -1484,7 +1898,14 @@ export class ProxyBasicAuthHandler extends AbstractBasicAuthHandler {
  * assert.deepEqual(parse_http_list('a, b="c, d", e'), ["a", 'b="c, d"', "e"]);
  * ```
  */
-export function parse_http_list(s: string): string[] {
+export function parse_http_list(s: string): string[];
+/** Python's `parse_http_list`, with keyword arguments. */
+export function parse_http_list(kwargs: { s: string }): string[];
+export function parse_http_list(...args: unknown[]): string[] {
+  return parseHttpList(PARSE_HTTP_LIST.bind(args).s);
+}
+
+function parseHttpList(s: string): string[] {
   const res: string[] = [];
   let part = "";
   let escape = false, inQuote = false;
@@ -1525,7 +1946,14 @@ export function parse_http_list(s: string): string[] {
  * assert.equal(parse_keqv_list(['realm="x"', "nonce=1"]).realm, "x");
  * ```
  */
-export function parse_keqv_list(l: Iterable<string>): Record<string, string> {
+export function parse_keqv_list(l: Iterable<string>): Record<string, string>;
+/** Python's `parse_keqv_list`, with keyword arguments. */
+export function parse_keqv_list(kwargs: { l: Iterable<string> }): Record<string, string>;
+export function parse_keqv_list(...args: unknown[]): Record<string, string> {
+  return parseKeqvList(PARSE_KEQV_LIST.bind(args).l);
+}
+
+function parseKeqvList(l: Iterable<string>): Record<string, string> {
   const parsed: Record<string, string> = Object.create(null);
   for (const elt of l) {
     const i = elt.indexOf("=");
@@ -1548,10 +1976,47 @@ function ctime(): string {
     `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())} ${d.getFullYear()}`;
 }
 
+const ABSTRACTDIGESTAUTHHANDLER_INIT = new Signature<{ passwd: PasswordManager | null }>(
+  "AbstractDigestAuthHandler.__init__",
+  ["self", "passwd"],
+  { passwd: null },
+);
+const ABSTRACTDIGESTAUTHHANDLER_HTTP_ERROR_AUTH_REQED = new Signature<
+  { auth_header: string; host: string; req: Request; headers: HTTPMessage }
+>("AbstractDigestAuthHandler.http_error_auth_reqed", ["self", "auth_header", "host", "req", "headers"], {}, [
+  "headers",
+]);
+const ABSTRACTDIGESTAUTHHANDLER_RETRY_HTTP_DIGEST_AUTH = new Signature<{ req: Request; auth: string }>(
+  "AbstractDigestAuthHandler.retry_http_digest_auth",
+  ["self", "req", "auth"],
+);
+const ABSTRACTDIGESTAUTHHANDLER_GET_CNONCE = new Signature<{ nonce: string }>(
+  "AbstractDigestAuthHandler.get_cnonce",
+  ["self", "nonce"],
+);
+const ABSTRACTDIGESTAUTHHANDLER_GET_AUTHORIZATION = new Signature<
+  { req: Request; chal: Record<string, string> }
+>(
+  "AbstractDigestAuthHandler.get_authorization",
+  ["self", "req", "chal"],
+  {},
+  ["chal"],
+);
+const ABSTRACTDIGESTAUTHHANDLER_GET_ALGORITHM_IMPLS = new Signature<{ algorithm: string }>(
+  "AbstractDigestAuthHandler.get_algorithm_impls",
+  ["self", "algorithm"],
+);
+const ABSTRACTDIGESTAUTHHANDLER_GET_ENTITY_DIGEST = new Signature<
+  { data: unknown; chal: Record<string, string> }
+>(
+  "AbstractDigestAuthHandler.get_entity_digest",
+  ["self", "data", "chal"],
+  {},
+  ["chal"],
+);
+
 /** Python's `AbstractDigestAuthHandler(passwd=None)`: RFC 2617/7616 Digest (MD5, SHA, SHA-256). */
 export class AbstractDigestAuthHandler extends BaseHandler {
-  /** Sort key among the handlers: lower runs first. */
-  override handler_order = 490;
   /** The password manager. */
   passwd: PasswordManager;
   /** `passwd.add_password`, bound. */
@@ -1562,14 +2027,20 @@ export class AbstractDigestAuthHandler extends BaseHandler {
   nonce_count = 0;
   /** The last server nonce. */
   last_nonce: string | null = null;
-  /** The header to send. */
-  auth_header = "Authorization";
+  /** The header to send (a class attribute: `Proxy-Authorization` for proxies). */
+  static auth_header: string = "Authorization";
+  /** The header this handler sends. */
+  declare auth_header: string;
 
   /**
    * Create the object, with Python's constructor arguments.
    * @param passwd the password manager
    */
-  constructor(passwd: PasswordManager | null = null) {
+  constructor(passwd?: PasswordManager | null);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { passwd?: PasswordManager | null });
+  constructor(...args: unknown[]) {
+    const { passwd } = ABSTRACTDIGESTAUTHHANDLER_INIT.bind(args);
     super();
     this.passwd = passwd ?? new HTTPPasswordMgr();
     this.add_password = this.passwd.add_password.bind(this.passwd);
@@ -1588,13 +2059,18 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @param headers the response headers
    * @returns the retried response, or `null`
    */
-  async http_error_auth_reqed(
+  http_error_auth_reqed(
     auth_header: string,
     host: string,
     req: Request,
     headers: HTTPMessage,
-  ): Promise<Response> {
-    void host;
+  ): Promise<Response>;
+  /** Python's `http_error_auth_reqed`, with keyword arguments. */
+  http_error_auth_reqed(
+    kwargs: { auth_header: string; host: string; req: Request; headers: HTTPMessage },
+  ): Promise<Response>;
+  async http_error_auth_reqed(...args: unknown[]): Promise<Response> {
+    const { auth_header, req, headers } = ABSTRACTDIGESTAUTHHANDLER_HTTP_ERROR_AUTH_REQED.bind(args);
     const authreq = headers.get(auth_header, null);
     if (this.retried > 5) throw new HTTPError(req.full_url, 401, "digest auth failed", headers, null);
     this.retried += 1;
@@ -1614,10 +2090,14 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @param auth the challenge
    * @returns the retried response, or `null`
    */
-  async retry_http_digest_auth(req: Request, auth: string): Promise<Response> {
+  retry_http_digest_auth(req: Request, auth: string): Promise<Response>;
+  /** Python's `retry_http_digest_auth`, with keyword arguments. */
+  retry_http_digest_auth(kwargs: { req: Request; auth: string }): Promise<Response>;
+  async retry_http_digest_auth(...args: unknown[]): Promise<Response> {
+    const { req, auth } = ABSTRACTDIGESTAUTHHANDLER_RETRY_HTTP_DIGEST_AUTH.bind(args);
     const sp = auth.indexOf(" ");
     const challenge = auth.slice(sp + 1);
-    const chal = parse_keqv_list(parse_http_list(challenge).filter((x) => x));
+    const chal = parseKeqvList(parseHttpList(challenge).filter((x) => x));
     const a = this.get_authorization(req, chal);
     if (!a) return null;
     const authVal = `Digest ${a}`;
@@ -1631,7 +2111,11 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @param nonce the server nonce
    * @returns a 16-hex-digit client nonce
    */
-  get_cnonce(nonce: string): string {
+  get_cnonce(nonce: string): string;
+  /** Python's `get_cnonce`, with keyword arguments. */
+  get_cnonce(kwargs: { nonce: string }): string;
+  get_cnonce(...args: unknown[]): string {
+    const { nonce } = ABSTRACTDIGESTAUTHHANDLER_GET_CNONCE.bind(args);
     const s = encode(`${this.nonce_count}:${nonce}:${ctime()}:`, "ascii");
     const b = new Uint8Array(s.length + 8);
     b.set(s);
@@ -1645,7 +2129,11 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @param chal the parsed challenge
    * @returns the value, or `null`
    */
-  get_authorization(req: Request, chal: Record<string, string>): string | null {
+  get_authorization(req: Request, chal: Record<string, string>): string | null;
+  /** Python's `get_authorization`, with keyword arguments (`kw({ req, chal })`). */
+  get_authorization(kwargs: Keywords<{ req: Request; chal: Record<string, string> }>): string | null;
+  get_authorization(...args: unknown[]): string | null {
+    const { req, chal } = ABSTRACTDIGESTAUTHHANDLER_GET_AUTHORIZATION.bind(args);
     if (!("realm" in chal) || !("nonce" in chal)) return null;
     const realm = chal.realm, nonce = chal.nonce;
     const qop = chal.qop ?? null;
@@ -1687,7 +2175,13 @@ export class AbstractDigestAuthHandler extends BaseHandler {
    * @param algorithm `MD5`, `SHA` or `SHA-256`
    * @returns `[H, KD]`
    */
-  get_algorithm_impls(algorithm: string): [(x: string) => string, (s: string, d: string) => string] {
+  get_algorithm_impls(algorithm: string): [(x: string) => string, (s: string, d: string) => string];
+  /** Python's `get_algorithm_impls`, with keyword arguments. */
+  get_algorithm_impls(
+    kwargs: { algorithm: string },
+  ): [(x: string) => string, (s: string, d: string) => string];
+  get_algorithm_impls(...args: unknown[]): [(x: string) => string, (s: string, d: string) => string] {
+    const { algorithm } = ABSTRACTDIGESTAUTHHANDLER_GET_ALGORITHM_IMPLS.bind(args);
     const name = algorithm === "MD5"
       ? "md5"
       : algorithm === "SHA"
@@ -1702,14 +2196,22 @@ export class AbstractDigestAuthHandler extends BaseHandler {
 
   /**
    * Python's `get_entity_digest(data, chal)` (always `null`, as in Python).
-   * @param _data the body
-   * @param _chal the challenge
+   * @param data the body
+   * @param chal the challenge
    * @returns `null`
    */
-  get_entity_digest(_data: unknown, _chal: Record<string, string>): string | null {
+  get_entity_digest(data: unknown, chal: Record<string, string>): string | null;
+  /** Python's `get_entity_digest`, with keyword arguments (`kw({ data, chal })`). */
+  get_entity_digest(kwargs: Keywords<{ data: unknown; chal: Record<string, string> }>): string | null;
+  get_entity_digest(...args: unknown[]): string | null {
+    ABSTRACTDIGESTAUTHHANDLER_GET_ENTITY_DIGEST.bind(args);
     return null;
   }
 }
+classAttrs(AbstractDigestAuthHandler, ["auth_header"]);
+
+const HTTPDIGESTAUTHHANDLER_HTTP_ERROR_401 = errorHandlerSignature("HTTPDigestAuthHandler.http_error_401");
+const PROXYDIGESTAUTHHANDLER_HTTP_ERROR_407 = errorHandlerSignature("ProxyDigestAuthHandler.http_error_407");
 
 /**
  * Python's `HTTPDigestAuthHandler`: answers `401` with Digest credentials.
@@ -1723,7 +2225,9 @@ export class AbstractDigestAuthHandler extends BaseHandler {
  */
 export class HTTPDigestAuthHandler extends AbstractDigestAuthHandler {
   /** The header the credentials go in. */
-  override auth_header = "Authorization";
+  static override auth_header = "Authorization";
+  /** Sort key among the handlers: before Basic auth. */
+  static override handler_order = 490;
   /**
    * Python's `http_error_401`.
    * @param req the request
@@ -1733,13 +2237,17 @@ export class HTTPDigestAuthHandler extends AbstractDigestAuthHandler {
    * @param headers the headers
    * @returns the retried response, or `null`
    */
-  async http_error_401(
+  http_error_401(
     req: Request,
-    _fp: unknown,
-    _code: number,
-    _msg: string,
+    fp: unknown,
+    code: number,
+    msg: string,
     headers: HTTPMessage,
-  ): Promise<Response> {
+  ): Promise<Response>;
+  /** Python's `http_error_401`, with keyword arguments. */
+  http_error_401(kwargs: ErrorHandlerArgs): Promise<Response>;
+  async http_error_401(...args: unknown[]): Promise<Response> {
+    const { req, headers } = HTTPDIGESTAUTHHANDLER_HTTP_ERROR_401.bind(args);
     const host = urlsplitRaw(req.full_url)[1] ?? "";
     const retry = await this.http_error_auth_reqed("www-authenticate", host, req, headers);
     this.reset_retry_count();
@@ -1758,7 +2266,9 @@ export class HTTPDigestAuthHandler extends AbstractDigestAuthHandler {
  */
 export class ProxyDigestAuthHandler extends AbstractDigestAuthHandler {
   /** The header the credentials go in. */
-  override auth_header = "Proxy-Authorization";
+  static override auth_header = "Proxy-Authorization";
+  /** Sort key among the handlers: before Basic auth. */
+  static override handler_order = 490;
   /**
    * Python's `http_error_407`.
    * @param req the request
@@ -1768,13 +2278,17 @@ export class ProxyDigestAuthHandler extends AbstractDigestAuthHandler {
    * @param headers the headers
    * @returns the retried response, or `null`
    */
-  async http_error_407(
+  http_error_407(
     req: Request,
-    _fp: unknown,
-    _code: number,
-    _msg: string,
+    fp: unknown,
+    code: number,
+    msg: string,
     headers: HTTPMessage,
-  ): Promise<Response> {
+  ): Promise<Response>;
+  /** Python's `http_error_407`, with keyword arguments. */
+  http_error_407(kwargs: ErrorHandlerArgs): Promise<Response>;
+  async http_error_407(...args: unknown[]): Promise<Response> {
+    const { req, headers } = PROXYDIGESTAUTHHANDLER_HTTP_ERROR_407.bind(args);
     const retry = await this.http_error_auth_reqed("proxy-authenticate", req.host ?? "", req, headers);
     this.reset_retry_count();
     return retry;
@@ -1833,25 +2347,49 @@ function contentLength(body: unknown, method: string): number | null {
   return null;
 }
 
+const ABSTRACTHTTPHANDLER_INIT = new Signature<{ debuglevel: number | null }>(
+  "AbstractHTTPHandler.__init__",
+  ["self", "debuglevel"],
+  { debuglevel: null },
+);
+const ABSTRACTHTTPHANDLER_SET_HTTP_DEBUGLEVEL = new Signature<{ level: number }>(
+  "AbstractHTTPHandler.set_http_debuglevel",
+  ["self", "level"],
+);
+const ABSTRACTHTTPHANDLER_DO_REQUEST_ = new Signature<{ request: Request }>(
+  "AbstractHTTPHandler.do_request_",
+  ["self", "request"],
+);
+const ABSTRACTHTTPHANDLER_DO_OPEN = new Signature<
+  { http_class: HTTPConnectionClass; req: Request; http_conn_args: Record<string, unknown> }
+>("AbstractHTTPHandler.do_open", ["self", "http_class", "req", "**http_conn_args"]);
+
 /** Python's `AbstractHTTPHandler(debuglevel=None)`: the shared `do_request_` and `do_open`. */
 export class AbstractHTTPHandler extends BaseHandler {
   /** The debug level given to each connection. */
-  _debuglevel: number | null;
+  _debuglevel: number;
   /**
    * Create the object, with Python's constructor arguments.
-   * @param debuglevel the connection debug level (`null`: the class default)
+   * @param debuglevel the connection debug level (`null`: `HTTPConnection.debuglevel`)
    */
-  constructor(debuglevel: number | null = null) {
+  constructor(debuglevel?: number | null);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { debuglevel?: number | null });
+  constructor(...args: unknown[]) {
+    const { debuglevel } = ABSTRACTHTTPHANDLER_INIT.bind(args);
     super();
-    this._debuglevel = debuglevel;
+    this._debuglevel = debuglevel ?? HTTPConnection.debuglevel;
   }
 
   /**
    * Python's `set_http_debuglevel(level)`.
    * @param level the level
    */
-  set_http_debuglevel(level: number): void {
-    this._debuglevel = level;
+  set_http_debuglevel(level: number): void;
+  /** Python's `set_http_debuglevel`, with keyword arguments. */
+  set_http_debuglevel(kwargs: { level: number }): void;
+  set_http_debuglevel(...args: unknown[]): void {
+    this._debuglevel = ABSTRACTHTTPHANDLER_SET_HTTP_DEBUGLEVEL.bind(args).level;
   }
 
   /**
@@ -1859,7 +2397,11 @@ export class AbstractHTTPHandler extends BaseHandler {
    * @param request the request
    * @returns the request
    */
-  do_request_(request: Request): Request {
+  do_request_(request: Request): Request;
+  /** Python's `do_request_`, with keyword arguments. */
+  do_request_(kwargs: { request: Request }): Request;
+  do_request_(...args: unknown[]): Request {
+    const { request } = ABSTRACTHTTPHANDLER_DO_REQUEST_.bind(args);
     const host = request.host;
     if (!host) throw new URLError("no host given");
     if (request.data !== null) {
@@ -1895,18 +2437,24 @@ export class AbstractHTTPHandler extends BaseHandler {
    * Python's `do_open(http_class, req, **http_conn_args)`: send the request, return the response.
    * @param http_class an `HTTPConnection`-like class
    * @param req the request
-   * @param http_conn_args more constructor keywords (`context`)
+   * @param http_conn_args more constructor keywords (`context`), as a trailing object
    * @returns the `HTTPResponse`, with `url` set and `msg` = reason
    */
-  async do_open(
+  do_open(
     http_class: HTTPConnectionClass,
     req: Request,
-    http_conn_args: Record<string, unknown> = {},
-  ): Promise<Response> {
+    http_conn_args?: Record<string, unknown>,
+  ): Promise<Response>;
+  /** Python's `do_open`, with keyword arguments. */
+  do_open(
+    kwargs: { http_class: HTTPConnectionClass; req: Request; [arg: string]: unknown },
+  ): Promise<Response>;
+  async do_open(...args: unknown[]): Promise<Response> {
+    const { http_class, req, http_conn_args } = ABSTRACTHTTPHANDLER_DO_OPEN.bind(args);
     const host = req.host;
     if (!host) throw new URLError("no host given");
-    const h = new http_class(host, { timeout: req.timeout, ...http_conn_args });
-    if (this._debuglevel !== null) h.set_debuglevel?.(this._debuglevel);
+    const h = new http_class(host, kw({ timeout: req.timeout, ...http_conn_args }));
+    h.set_debuglevel?.(this._debuglevel);
     const merged: Record<string, string> = Object.create(null);
     Object.assign(merged, req.unredirected_hdrs);
     for (const [k, v] of Object.entries(req.headers)) if (!Object.hasOwn(merged, k)) merged[k] = v;
@@ -1950,6 +2498,17 @@ export class AbstractHTTPHandler extends BaseHandler {
   }
 }
 
+const HTTPHANDLER_HTTP_OPEN = new Signature<{ req: Request }>("HTTPHandler.http_open", ["self", "req"]);
+const HTTPSHANDLER_INIT = new Signature<
+  { debuglevel: number | null; context: unknown; check_hostname: unknown }
+>(
+  "HTTPSHandler.__init__",
+  ["self", "debuglevel", "context", "check_hostname"],
+  { debuglevel: null, context: null, check_hostname: null },
+  ["context"],
+);
+const HTTPSHANDLER_HTTPS_OPEN = new Signature<{ req: Request }>("HTTPSHandler.https_open", ["self", "req"]);
+
 /**
  * Python's `HTTPHandler`: opens `http:` URLs with `http.client.HTTPConnection`.
  * @example
@@ -1965,18 +2524,17 @@ export class HTTPHandler extends AbstractHTTPHandler {
    * @param req the request
    * @returns the response
    */
-  http_open(req: Request): Promise<Response> {
+  http_open(req: Request): Promise<Response>;
+  /** Python's `http_open`, with keyword arguments. */
+  http_open(kwargs: { req: Request }): Promise<Response>;
+  http_open(...args: unknown[]): Promise<Response> {
+    const { req } = HTTPHANDLER_HTTP_OPEN.bind(args);
     return this.do_open(HTTPConnection as unknown as HTTPConnectionClass, req);
   }
-  /**
-   * Same as `do_request_`.
-   * @param req the request
-   * @returns the request
-   */
-  http_request(req: Request): Request {
-    return this.do_request_(req);
-  }
+  /** `AbstractHTTPHandler.do_request_` (the same function, as in CPython). */
+  declare http_request: AbstractHTTPHandler["do_request_"];
 }
+HTTPHandler.prototype.http_request = AbstractHTTPHandler.prototype.do_request_;
 
 /**
  * Python's `HTTPSHandler(debuglevel=None, context=None, check_hostname=None)`.
@@ -1998,12 +2556,19 @@ export class HTTPSHandler extends AbstractHTTPHandler {
    * @param context TLS options for `HTTPSConnection`
    * @param check_hostname verify the host name
    */
+  constructor(debuglevel?: number | null, context?: unknown, check_hostname?: boolean | null);
+  /** Create the object, with keyword arguments (a plain object in the context position is the context). */
+  constructor(kwargs: { debuglevel?: number | null; context?: unknown; check_hostname?: boolean | null });
+  /** Create the object, with keyword arguments after the debug level. */
   constructor(
-    debuglevel: number | null = null,
-    context: unknown = null,
-    check_hostname: boolean | null = null,
-  ) {
-    super(debuglevel);
+    debuglevel: number | null,
+    kwargs: Keywords<{ context?: unknown; check_hostname?: boolean | null }>,
+  );
+  constructor(...args: unknown[]) {
+    const bound = HTTPSHANDLER_INIT.bind(args);
+    let { context } = bound;
+    const check_hostname = bound.check_hostname as boolean | null;
+    super(bound.debuglevel ?? HTTPSConnection.debuglevel);
     if (check_hostname !== null) {
       if (!context) context = { check_hostname };
       else (context as { check_hostname?: boolean }).check_hostname = check_hostname;
@@ -2016,20 +2581,21 @@ export class HTTPSHandler extends AbstractHTTPHandler {
    * @param req the request
    * @returns the response
    */
-  https_open(req: Request): Promise<Response> {
-    const args: Record<string, unknown> = {};
-    if (this._context) args.context = this._context;
-    return this.do_open(HTTPSConnection as unknown as HTTPConnectionClass, req, args);
+  https_open(req: Request): Promise<Response>;
+  /** Python's `https_open`, with keyword arguments. */
+  https_open(kwargs: { req: Request }): Promise<Response>;
+  https_open(...args: unknown[]): Promise<Response> {
+    const { req } = HTTPSHANDLER_HTTPS_OPEN.bind(args);
+    return this.do_open(
+      HTTPSConnection as unknown as HTTPConnectionClass,
+      req,
+      kw({ context: this._context }),
+    );
   }
-  /**
-   * Same as `do_request_`.
-   * @param req the request
-   * @returns the request
-   */
-  https_request(req: Request): Request {
-    return this.do_request_(req);
-  }
+  /** `AbstractHTTPHandler.do_request_` (the same function, as in CPython). */
+  declare https_request: AbstractHTTPHandler["do_request_"];
 }
+HTTPSHandler.prototype.https_request = AbstractHTTPHandler.prototype.do_request_;
 
 /** What `HTTPCookieProcessor` needs from a cookie jar. */
 export interface CookieJarLike {
@@ -2038,6 +2604,24 @@ export interface CookieJarLike {
   /** Store the cookies the response sets. */
   extract_cookies(response: unknown, request: Request): unknown;
 }
+
+const HTTPCOOKIEPROCESSOR_INIT = new Signature<{ cookiejar: CookieJar | null }>(
+  "HTTPCookieProcessor.__init__",
+  ["self", "cookiejar"],
+  { cookiejar: null },
+);
+const HTTPCOOKIEPROCESSOR_HTTP_REQUEST = new Signature<{ request: Request }>(
+  "HTTPCookieProcessor.http_request",
+  ["self", "request"],
+);
+const HTTPCOOKIEPROCESSOR_HTTP_RESPONSE = new Signature<{ request: Request; response: Response }>(
+  "HTTPCookieProcessor.http_response",
+  ["self", "request", "response"],
+);
+const UNKNOWNHANDLER_UNKNOWN_OPEN = new Signature<{ req: Request }>("UnknownHandler.unknown_open", [
+  "self",
+  "req",
+]);
 
 /**
  * Python's `HTTPCookieProcessor(cookiejar=None)`: sends and stores cookies.
@@ -2056,7 +2640,11 @@ export class HTTPCookieProcessor extends BaseHandler {
    * Create the object, with Python's constructor arguments.
    * @param cookiejar the jar (a new `http.cookiejar.CookieJar` by default)
    */
-  constructor(cookiejar: CookieJar | null = null) {
+  constructor(cookiejar?: CookieJar | null);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { cookiejar?: CookieJar | null });
+  constructor(...args: unknown[]) {
+    const { cookiejar } = HTTPCOOKIEPROCESSOR_INIT.bind(args);
     super();
     this.cookiejar = cookiejar ?? new CookieJar();
   }
@@ -2065,7 +2653,11 @@ export class HTTPCookieProcessor extends BaseHandler {
    * @param request the request
    * @returns the request, with a `Cookie` header when cookies apply
    */
-  async http_request(request: Request): Promise<Request> {
+  http_request(request: Request): Promise<Request>;
+  /** Python's `http_request`, with keyword arguments. */
+  http_request(kwargs: { request: Request }): Promise<Request>;
+  async http_request(...args: unknown[]): Promise<Request> {
+    const { request } = HTTPCOOKIEPROCESSOR_HTTP_REQUEST.bind(args);
     await this.cookiejar.add_cookie_header(request);
     return request;
   }
@@ -2075,19 +2667,21 @@ export class HTTPCookieProcessor extends BaseHandler {
    * @param response the response
    * @returns the response, its cookies stored
    */
-  async http_response(request: Request, response: Response): Promise<Response> {
+  http_response(request: Request, response: Response): Promise<Response>;
+  /** Python's `http_response`, with keyword arguments. */
+  http_response(kwargs: { request: Request; response: Response }): Promise<Response>;
+  async http_response(...args: unknown[]): Promise<Response> {
+    const { request, response } = HTTPCOOKIEPROCESSOR_HTTP_RESPONSE.bind(args);
     await this.cookiejar.extract_cookies(response, request);
     return response;
   }
-  /** Same as `http_request`. */
-  https_request(request: Request): Promise<Request> {
-    return this.http_request(request);
-  }
-  /** Same as `http_response`. */
-  https_response(request: Request, response: Response): Promise<Response> {
-    return this.http_response(request, response);
-  }
+  /** Same as `http_request` (the same function, as in CPython). */
+  declare https_request: HTTPCookieProcessor["http_request"];
+  /** Same as `http_response` (the same function, as in CPython). */
+  declare https_response: HTTPCookieProcessor["http_response"];
 }
+HTTPCookieProcessor.prototype.https_request = HTTPCookieProcessor.prototype.http_request;
+HTTPCookieProcessor.prototype.https_response = HTTPCookieProcessor.prototype.http_response;
 
 /** Python's `UnknownHandler`: raises `URLError('unknown url type: ...')`. */
 export class UnknownHandler extends BaseHandler {
@@ -2096,7 +2690,11 @@ export class UnknownHandler extends BaseHandler {
    * @param req the request
    * @throws {URLError} always
    */
-  unknown_open(req: Request): never {
+  unknown_open(req: Request): never;
+  /** Python's `unknown_open`, with keyword arguments. */
+  unknown_open(kwargs: { req: Request }): never;
+  unknown_open(...args: unknown[]): never {
+    const { req } = UNKNOWNHANDLER_UNKNOWN_OPEN.bind(args);
     throw new URLError(`unknown url type: ${req.type}`);
   }
 }
@@ -2124,11 +2722,18 @@ class SourceFile implements ReadableFile {
   #reader: BufferedReader;
   #onClose: (() => void) | null;
   #name: string;
+  #fd: number | null;
   closed = false;
-  constructor(src: ByteSource, name: string, onClose: (() => void) | null = null) {
+  constructor(src: ByteSource, name: string, onClose: (() => void) | null = null, fd: number | null = null) {
     this.#reader = new BufferedReader(src, 65536);
     this.#onClose = onClose;
     this.#name = name;
+    this.#fd = fd;
+  }
+  fileno(): number {
+    if (this.closed) throw new ValueError("I/O operation on closed file");
+    if (this.#fd === null) throw new OSError("fileno");
+    return this.#fd;
   }
   read(n = -1): Promise<Bytes> {
     return this.#reader.read(n);
@@ -2162,14 +2767,6 @@ function formatdateGMT(seconds: number): string {
     `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} GMT`;
 }
 
-function hostname(): string | null {
-  try {
-    return Deno.hostname();
-  } catch {
-    return null;
-  }
-}
-
 function isLocalAuthority(authority: string, resolve: boolean): boolean {
   if (!authority || authority === "localhost") return true;
   if (authority === hostname()) return true;
@@ -2186,6 +2783,17 @@ export interface Url2pathnameOptions {
   resolve_host?: boolean;
 }
 
+const URL2PATHNAME = new Signature<{ url: string; require_scheme: unknown; resolve_host: unknown }>(
+  "url2pathname",
+  ["url", "*", "require_scheme", "resolve_host"],
+  { require_scheme: false, resolve_host: false },
+);
+const PATHNAME2URL = new Signature<{ pathname: string; add_scheme: unknown }>(
+  "pathname2url",
+  ["pathname", "*", "add_scheme"],
+  { add_scheme: false },
+);
+
 /**
  * Python's `url2pathname(url, *, require_scheme=False, resolve_host=False)` (POSIX).
  * @param url the path part of a `file:` URL (or the whole URL with `require_scheme`)
@@ -2199,11 +2807,19 @@ export interface Url2pathnameOptions {
  * assert.equal(url2pathname("file://localhost/etc/hosts", { require_scheme: true }), "/etc/hosts");
  * ```
  */
-export function url2pathname(url: string, options: Url2pathnameOptions = {}): string {
-  if (!options.require_scheme) url = "file:" + url;
+export function url2pathname(url: string, options?: Url2pathnameOptions): string;
+/** Python's `url2pathname`, all arguments by keyword. */
+export function url2pathname(options: Url2pathnameOptions & { url: string }): string;
+export function url2pathname(...args: unknown[]): string {
+  const { url, require_scheme, resolve_host } = URL2PATHNAME.bind(args);
+  return url2pathnameImpl(url, truthy(require_scheme), truthy(resolve_host));
+}
+
+function url2pathnameImpl(url: string, require_scheme: boolean, resolve_host: boolean): string {
+  if (!require_scheme) url = "file:" + url;
   const [scheme, authority, path] = urlsplitRaw(url, "");
   if (scheme !== "file") throw new URLError("URL is missing a 'file:' scheme");
-  if (!isLocalAuthority(authority ?? "", options.resolve_host ?? false)) {
+  if (!isLocalAuthority(authority ?? "", resolve_host)) {
     throw new URLError("file:// scheme is supported only on localhost");
   }
   return unquote(path, "utf-8", "surrogateescape");
@@ -2228,8 +2844,16 @@ export interface Pathname2urlOptions {
  * assert.equal(pathname2url("/etc/hosts", { add_scheme: true }), "file:///etc/hosts");
  * ```
  */
-export function pathname2url(pathname: string, options: Pathname2urlOptions = {}): string {
-  const scheme = options.add_scheme ? "file:" : "";
+export function pathname2url(pathname: string, options?: Pathname2urlOptions): string;
+/** Python's `pathname2url`, all arguments by keyword. */
+export function pathname2url(options: Pathname2urlOptions & { pathname: string }): string;
+export function pathname2url(...args: unknown[]): string {
+  const { pathname, add_scheme } = PATHNAME2URL.bind(args);
+  return pathname2urlImpl(pathname, truthy(add_scheme));
+}
+
+function pathname2urlImpl(pathname: string, add_scheme: boolean): string {
+  const scheme = add_scheme ? "file:" : "";
   let root = "", tail = pathname;
   if (pathname[0] === "/") {
     if (pathname[1] !== "/" || pathname[2] === "/") {
@@ -2242,6 +2866,65 @@ export function pathname2url(pathname: string, options: Pathname2urlOptions = {}
   }
   if (root) root = "//" + root;
   return scheme + root + quote(tail, "/", "utf-8", "surrogateescape");
+}
+
+let _localhost: string | null = null;
+
+/**
+ * Python's `localhost()`: the IP address of the name `localhost` (looked up once).
+ * Add `await`: the lookup may ask DNS, where Python blocks.
+ * @returns the address
+ * @example
+ * ```ts
+ * import { localhost } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * assert.match(await localhost(), /^\d+\.\d+\.\d+\.\d+$/);
+ * ```
+ */
+export async function localhost(): Promise<string> {
+  if (_localhost === null) _localhost = (await addressesOf("localhost"))[0];
+  return _localhost;
+}
+
+let _thishost: Tuple<string> | null = null;
+
+/**
+ * Python's `thishost()`: the IP addresses of this machine, a tuple from
+ * `gethostbyname_ex(gethostname())` (those of `localhost` when the host name does not resolve),
+ * looked up once. Add `await`: the lookup may ask DNS, where Python blocks.
+ * @returns the addresses
+ * @example
+ * ```ts
+ * import { thishost } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * const addrs = await thishost();
+ * assert.ok(addrs.length >= 1);
+ * ```
+ */
+export async function thishost(): Promise<Tuple<string>> {
+  if (_thishost === null) {
+    let addrs: string[];
+    try {
+      addrs = await addressesOf(hostname() ?? "localhost");
+    } catch (e) {
+      if (!(e instanceof gaierror)) throw e;
+      addrs = await addressesOf("localhost");
+    }
+    _thishost = tuple(...addrs);
+  }
+  return _thishost;
+}
+
+const FILEHANDLER_OPEN_LOCAL_FILE = new Signature<{ req: Request }>(
+  "FileHandler.open_local_file",
+  ["self", "req"],
+);
+const DATAHANDLER_DATA_OPEN = new Signature<{ req: Request }>("DataHandler.data_open", ["self", "req"]);
+
+/** Deno's resource id of an open file: what our `fileno()` gives (Deno exposes no OS descriptors). */
+function resourceId(file: Deno.FsFile): number | null {
+  const rid = (file as unknown as Record<symbol, unknown>)[Symbol.for("Deno.internal.rid")];
+  return typeof rid === "number" ? rid : null;
 }
 
 /**
@@ -2259,13 +2942,22 @@ export function pathname2url(pathname: string, options: Pathname2urlOptions = {}
  * ```
  */
 export class FileHandler extends BaseHandler {
+  /** The addresses of this machine, once looked up (a class attribute, as in CPython). */
+  static names: Tuple<string> | null = null;
+  /** The addresses of this machine (the class's unless this handler set its own). */
+  declare names: Tuple<string> | null;
+
   /**
    * Python's `open_local_file(req)`.
    * @param req the request
    * @returns an `addinfourl` over the file
    */
-  async open_local_file(req: Request): Promise<addinfourl> {
-    const localfile = url2pathname(req.full_url, { require_scheme: true, resolve_host: true });
+  open_local_file(req: Request): Promise<addinfourl>;
+  /** Python's `open_local_file`, with keyword arguments. */
+  open_local_file(kwargs: { req: Request }): Promise<addinfourl>;
+  async open_local_file(...args: unknown[]): Promise<addinfourl> {
+    const { req } = FILEHANDLER_OPEN_LOCAL_FILE.bind(args);
+    const localfile = url2pathnameImpl(req.full_url, true, true);
     try {
       let st: Deno.FileInfo;
       try {
@@ -2278,7 +2970,7 @@ export class FileHandler extends BaseHandler {
       const headers = messageFrom(
         `Content-type: ${mtype ?? "text/plain"}\nContent-length: ${st.size}\nLast-modified: ${modified}\n`,
       );
-      const origurl = pathname2url(localfile, { add_scheme: true });
+      const origurl = pathname2urlImpl(localfile, true);
       if (st.isDirectory) {
         throw new IsADirectoryError(21, "Is a directory", localfile);
       }
@@ -2288,28 +2980,29 @@ export class FileHandler extends BaseHandler {
       } catch (e) {
         throw fromDenoError(e, localfile);
       }
-      const fp = new SourceFile(file, `<_io.BufferedReader name=${repr(localfile)}>`, () => {
-        try {
-          file.close();
-        } catch {
-          // already closed
-        }
-      });
+      const fp = new SourceFile(
+        file,
+        `<_io.BufferedReader name=${repr(localfile)}>`,
+        () => {
+          try {
+            file.close();
+          } catch {
+            // already closed
+          }
+        },
+        resourceId(file),
+      );
       return new addinfourl(fp, headers, origurl);
     } catch (exp) {
       if (exp instanceof OSError) throw new URLError(exp, exp.filename);
       throw exp;
     }
   }
-  /**
-   * Same as `open_local_file`.
-   * @param req the request
-   * @returns an `addinfourl` over the file
-   */
-  file_open(req: Request): Promise<addinfourl> {
-    return this.open_local_file(req);
-  }
+  /** Same as `open_local_file` (the same function, as in CPython). */
+  declare file_open: FileHandler["open_local_file"];
 }
+FileHandler.prototype.file_open = FileHandler.prototype.open_local_file;
+classAttrs(FileHandler, ["names"]);
 
 /**
  * Python's `DataHandler`: opens RFC 2397 `data:` URLs.
@@ -2328,7 +3021,11 @@ export class DataHandler extends BaseHandler {
    * @param req the request
    * @returns an `addinfourl` over the decoded data
    */
-  data_open(req: Request): addinfourl {
+  data_open(req: Request): addinfourl;
+  /** Python's `data_open`, with keyword arguments. */
+  data_open(kwargs: { req: Request }): addinfourl;
+  data_open(...args: unknown[]): addinfourl {
+    const { req } = DATAHANDLER_DATA_OPEN.bind(args);
     const url = req.full_url;
     const c = url.indexOf(":");
     const rest = url.slice(c + 1);
@@ -2357,6 +3054,10 @@ const urlTempfiles: string[] = [];
 /** A `reporthook(blocknum, blocksize, totalsize)` for {@link urlretrieve}. */
 export type ReportHook = (blocknum: number, bs: number, size: number) => unknown;
 
+const URLRETRIEVE = new Signature<
+  { url: string; filename: string | null; reporthook: ReportHook | null; data: RequestData | null }
+>("urlretrieve", ["url", "filename", "reporthook", "data"], { filename: null, reporthook: null, data: null });
+
 /**
  * Python's `urlretrieve(url, filename=None, reporthook=None, data=None)`:
  * download to a file, streaming in 8 KiB blocks, calling
@@ -2379,12 +3080,38 @@ export type ReportHook = (blocknum: number, bs: number, size: number) => unknown
  * urlcleanup();
  * ```
  */
-export async function urlretrieve(
+export function urlretrieve(
   url: string,
-  filename: string | null = null,
-  reporthook: ReportHook | null = null,
-  data: RequestData | null = null,
+  filename?: string | null,
+  reporthook?: ReportHook | null,
+  data?: RequestData | null,
+): Promise<Tuple<string | HTTPMessage> & [string, HTTPMessage]>;
+/** Python's `urlretrieve`, with keyword arguments after the URL: `urlretrieve(url, { reporthook })`. */
+export function urlretrieve(
+  url: string,
+  kwargs: { filename?: string | null; reporthook?: ReportHook | null; data?: RequestData | null },
+): Promise<Tuple<string | HTTPMessage> & [string, HTTPMessage]>;
+/** Python's `urlretrieve`, with keyword arguments after the URL and file name. */
+export function urlretrieve(
+  url: string,
+  filename: string | null,
+  kwargs: { reporthook?: ReportHook | null; data?: RequestData | null },
+): Promise<Tuple<string | HTTPMessage> & [string, HTTPMessage]>;
+/** Python's `urlretrieve`, all arguments by keyword. */
+export function urlretrieve(
+  kwargs: {
+    url: string;
+    filename?: string | null;
+    reporthook?: ReportHook | null;
+    data?: RequestData | null;
+  },
+): Promise<Tuple<string | HTTPMessage> & [string, HTTPMessage]>;
+export async function urlretrieve(
+  ...args: unknown[]
 ): Promise<Tuple<string | HTTPMessage> & [string, HTTPMessage]> {
+  const bound = URLRETRIEVE.bind(args);
+  const { url, reporthook, data } = bound;
+  let { filename } = bound;
   const [urlType, path] = splittype(url);
   const fp = await urlopen(url, data);
   let result: [string, HTTPMessage];

@@ -17,9 +17,10 @@
  */
 
 import { Bytes } from "../_util/bytes.ts";
-import { ValueError } from "../_util/exceptions.ts";
+import { OSError, ValueError } from "../_util/exceptions.ts";
 import type { HTTPMessage } from "../_util/message.ts";
 import { pyrepr, repr, showAsRepr } from "../_util/repr.ts";
+import { Signature } from "../_util/signature.ts";
 
 /** What the wrappers read from: a Python-style binary file object. */
 export interface ReadableFile {
@@ -31,6 +32,8 @@ export interface ReadableFile {
   close(): unknown;
   /** True once closed. */
   readonly closed?: boolean;
+  /** The file's descriptor, where it has one. */
+  fileno?(): number;
 }
 
 let nextId = 0x1000;
@@ -42,6 +45,8 @@ export function objectId(o: object): string {
   return "0x" + id.toString(16).padStart(12, "0");
 }
 const ids = new WeakMap<object, number>();
+
+const ADDBASE_INIT = new Signature<{ fp: ReadableFile }>("addbase.__init__", ["self", "fp"]);
 
 /**
  * Python's `urllib.response.addbase`: a file wrapper with `read`, `readline`,
@@ -67,8 +72,22 @@ export class addbase implements AsyncIterable<Bytes> {
    * Wrap `fp`.
    * @param fp the file object to wrap
    */
-  constructor(fp: ReadableFile) {
+  constructor(fp: ReadableFile);
+  /** Wrap `fp`, given by keyword. */
+  constructor(kwargs: { fp: ReadableFile });
+  constructor(...args: unknown[]) {
+    const { fp } = ADDBASE_INIT.bind(args);
     this.fp = fp;
+  }
+
+  /**
+   * Python's `fileno()`, the wrapped file's: a `file:` response has one.
+   * @returns the descriptor (Deno's resource id)
+   * @throws {OSError} when the wrapped file has none (`data:` responses, like CPython's `BytesIO`)
+   */
+  fileno(): number {
+    if (typeof this.fp.fileno === "function") return this.fp.fileno();
+    throw new OSError("fileno");
   }
 
   /** True once `close()` was called (or the wrapped file is closed). */
@@ -164,6 +183,11 @@ function toBytes(u: Uint8Array): Bytes {
   return u instanceof Bytes ? u : new Bytes(u.buffer as ArrayBuffer, u.byteOffset, u.length);
 }
 
+const ADDCLOSEHOOK_INIT = new Signature<
+  // deno-lint-ignore no-explicit-any
+  { fp: ReadableFile; closehook: (...args: any[]) => unknown; hookargs: unknown[] }
+>("addclosehook.__init__", ["self", "fp", "closehook", "*hookargs"]);
+
 /**
  * Python's `urllib.response.addclosehook(fp, closehook, *hookargs)`: calls
  * `closehook(...hookargs)` once, when closed.
@@ -193,7 +217,12 @@ export class addclosehook extends addbase {
    * @param hookargs arguments for the hook
    */
   // deno-lint-ignore no-explicit-any
-  constructor(fp: ReadableFile, closehook: (...args: any[]) => unknown, ...hookargs: unknown[]) {
+  constructor(fp: ReadableFile, closehook: (...args: any[]) => unknown, ...hookargs: unknown[]);
+  /** Create the object, with keyword arguments. */
+  // deno-lint-ignore no-explicit-any
+  constructor(kwargs: { fp: ReadableFile; closehook: (...args: any[]) => unknown });
+  constructor(...args: unknown[]) {
+    const { fp, closehook, hookargs } = ADDCLOSEHOOK_INIT.bind(args);
     super(fp);
     this.closehook = closehook;
     this.hookargs = hookargs;
@@ -214,6 +243,13 @@ export class addclosehook extends addbase {
     }
   }
 }
+
+const ADDINFO_INIT = new Signature<{ fp: ReadableFile; headers: HTTPMessage }>(
+  "addinfo.__init__",
+  ["self", "fp", "headers"],
+  {},
+  ["headers"],
+);
 
 /**
  * Python's `urllib.response.addinfo(fp, headers)`: adds `info()`.
@@ -237,7 +273,11 @@ export class addinfo extends addbase {
    * @param fp the file object to wrap
    * @param headers the headers `info()` returns
    */
-  constructor(fp: ReadableFile, headers: HTTPMessage) {
+  constructor(fp: ReadableFile, headers: HTTPMessage);
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { fp: ReadableFile; headers: HTTPMessage });
+  constructor(...args: unknown[]) {
+    const { fp, headers } = ADDINFO_INIT.bind(args);
     super(fp);
     this.headers = headers;
   }
@@ -249,6 +289,10 @@ export class addinfo extends addbase {
     return this.headers;
   }
 }
+
+const ADDINFOURL_INIT = new Signature<
+  { fp: ReadableFile; headers: HTTPMessage; url: string; code: number | null }
+>("addinfourl.__init__", ["self", "fp", "headers", "url", "code"], { code: null }, ["headers"]);
 
 /**
  * Python's `urllib.response.addinfourl(fp, headers, url, code=None)`: what
@@ -276,7 +320,13 @@ export class addinfourl extends addinfo {
    * @param url the URL
    * @param code the status code
    */
-  constructor(fp: ReadableFile, headers: HTTPMessage, url: string, code: number | null = null) {
+  constructor(fp: ReadableFile, headers: HTTPMessage, url: string, code?: number | null);
+  /** Create the object, with keyword arguments after any positional ones. */
+  constructor(fp: ReadableFile, headers: HTTPMessage, kwargs: { url: string; code?: number | null });
+  /** Create the object, with keyword arguments. */
+  constructor(kwargs: { fp: ReadableFile; headers: HTTPMessage; url: string; code?: number | null });
+  constructor(...args: unknown[]) {
+    const { fp, headers, url, code } = ADDINFOURL_INIT.bind(args);
     super(fp, headers);
     this.url = url;
     this.code = code;

@@ -522,15 +522,25 @@ def run(c):
     return h.http_error_302(req, _FP(), 302, 'Found', m)
 `;
   const theirs = await oracle(code, cases);
-  const fp = { read: () => Promise.resolve(new Uint8Array(0)), close() {} };
+  // Python's `_FP()` is an instance: a plain object as the last argument would be keywords.
+  class FP {
+    read() {
+      return Promise.resolve(new Uint8Array(0));
+    }
+    close() {}
+  }
+  const fp = new FP();
   let agree = 0;
   const diffs: string[] = [];
   for (let i = 0; i < cases.length; i++) {
     const h = new ur.HTTPRedirectHandler();
-    h.add_parent({
-      open: (req: ur.Request) =>
-        Promise.resolve([req.full_url, req.get_method(), req.unverifiable, req.origin_req_host]),
-    } as unknown as ur.OpenerDirector);
+    // Python's `_P()` is an instance: a plain object here would be keywords.
+    class P {
+      open(req: ur.Request) {
+        return Promise.resolve([req.full_url, req.get_method(), req.unverifiable, req.origin_req_host]);
+      }
+    }
+    h.add_parent(new P() as unknown as ur.OpenerDirector);
     const m = new HTTPMessage();
     m.set("Location", cases[i][1]);
     let ours: unknown;
