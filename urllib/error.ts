@@ -26,7 +26,7 @@ import { Bytes } from "../_util/bytes.ts";
 import { OSError } from "../_util/exceptions.ts";
 import type { HTTPMessage } from "../_util/message.ts";
 import { pyrepr, pystr, repr, str } from "../_util/repr.ts";
-import { Signature } from "../_util/signature.ts";
+import { type Keywords, Signature } from "../_util/signature.ts";
 import { addinfourl, objectId, type ReadableFile } from "./response.ts";
 
 const URLERROR_INIT = new Signature<{ reason: unknown; filename: unknown }>(
@@ -134,12 +134,12 @@ export class HTTPError extends URLError implements AsyncIterable<Bytes> {
    * @param fp the response body (or `null`)
    */
   constructor(url: string, code: number, msg: string, hdrs: HTTPMessage | null, fp: ReadableFile | null);
-  /** Create the object, with keyword arguments after any positional ones. */
+  /** Create the object, with keyword arguments after some positional ones (`kw()`: hdrs may be a dict). */
   constructor(
     url: string,
     code: number,
     msg: string,
-    kwargs: { hdrs: HTTPMessage | null; fp: ReadableFile | null },
+    kwargs: Keywords<{ hdrs: HTTPMessage | null; fp: ReadableFile | null }>,
   );
   /** Create the object, with keyword arguments. */
   constructor(

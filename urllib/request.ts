@@ -1632,6 +1632,8 @@ export interface PasswordManager {
     passwd: string,
     ...rest: unknown[]
   ): void;
+  /** Store credentials, all arguments by keyword. */
+  add_password(kwargs: AddPasswordArgs & { is_authenticated?: boolean }): void;
   /** `(user, password)` for a realm and URI, or `(null, null)`. */
   find_user_password(realm: string | null, authuri: string): readonly (string | null)[];
   /** `HTTPPasswordMgrWithPriorAuth`: send credentials up front? */
@@ -2923,8 +2925,12 @@ const DATAHANDLER_DATA_OPEN = new Signature<{ req: Request }>("DataHandler.data_
 
 /** Deno's resource id of an open file: what our `fileno()` gives (Deno exposes no OS descriptors). */
 function resourceId(file: Deno.FsFile): number | null {
-  const rid = (file as unknown as Record<symbol, unknown>)[Symbol.for("Deno.internal.rid")];
-  return typeof rid === "number" ? rid : null;
+  for (const sym of Object.getOwnPropertySymbols(file)) {
+    if (sym.description !== "Deno.internal.rid") continue;
+    const rid = (file as unknown as Record<symbol, unknown>)[sym];
+    if (typeof rid === "number") return rid;
+  }
+  return null;
 }
 
 /**

@@ -10,6 +10,9 @@ import { capture, normalize, oracle, oracleTest } from "../_oracle.ts";
 import { repr } from "../../_util/repr.ts";
 import { HTTPMessage } from "../../_util/message.ts";
 import { startScenarioServer } from "./_peers.ts";
+import { kw } from "../../_util/signature.ts";
+import { delattr } from "../../_util/builtins.ts";
+import { HTTPConnection } from "../../http/client.ts";
 
 function b(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -819,4 +822,280 @@ def run(c):
   if (diffs.length) console.log(diffs.join("\n"));
   console.log(`pathname2url/url2pathname: ${agree}/${cases.length} agree`);
   assert.equal(agree, cases.length);
+});
+
+// ---------------------------------------------------------------------------
+// Keywords, class attributes, delattr and the other Python protocols (issue 13)
+
+Deno.test("urllib.request: new HTTPHandler({ debuglevel: 5 }) takes the keyword, and the default is HTTPConnection's", () => {
+  assert.equal(new ur.HTTPHandler({ debuglevel: 5 })._debuglevel, 5);
+  assert.equal(new ur.HTTPSHandler({ debuglevel: 3, check_hostname: false })._debuglevel, 3);
+  assert.equal(new ur.HTTPHandler()._debuglevel, 0);
+  const saved = HTTPConnection.debuglevel;
+  try {
+    HTTPConnection.debuglevel = 2;
+    assert.equal(new ur.HTTPHandler()._debuglevel, 2);
+  } finally {
+    HTTPConnection.debuglevel = saved;
+  }
+  assert.throws(() => new ur.HTTPHandler({ bogus: 1 } as never), {
+    name: "TypeError",
+    message: "AbstractHTTPHandler.__init__() got an unexpected keyword argument 'bogus'",
+  });
+});
+
+Deno.test("urllib.request: do_open gives the handler's debuglevel to the connection and passes keywords on", async () => {
+  const seen: unknown[] = [];
+  class FakeConn {
+    constructor(host: string, options: Record<string, unknown>) {
+      seen.push(host, { ...options });
+    }
+    set_debuglevel(level: number) {
+      seen.push(["debuglevel", level]);
+    }
+    request() {
+      return Promise.reject(new ur.URLError("stop"));
+    }
+    getresponse(): Promise<never> {
+      throw new Error("not reached");
+    }
+    close() {}
+  }
+  const h = new ur.HTTPHandler({ debuglevel: 5 });
+  h.add_parent(ur.build_opener());
+  const req = new ur.Request("http://example.invalid/");
+  await assert.rejects(h.do_open(FakeConn as never, req, { source_address: null }), { name: "URLError" });
+  assert.deepEqual(seen, ["example.invalid", { timeout: null, source_address: null }, ["debuglevel", 5]]);
+});
+
+Deno.test("urllib.request: add_password takes is_authenticated and the all-keyword form", () => {
+  const mgr = new ur.HTTPPasswordMgrWithPriorAuth();
+  mgr.add_password(null, "http://a.example/", "u", "p", { is_authenticated: false });
+  assert.equal(mgr.is_authenticated("http://a.example/x"), false);
+  mgr.add_password(null, "http://c.example/", "u", "p", { is_authenticated: true });
+  assert.equal(mgr.is_authenticated("http://c.example/x"), true);
+  mgr.add_password({ realm: "r", uri: "http://b.example/", user: "u2", passwd: "p2" });
+  assert.deepEqual([...mgr.find_user_password("r", "http://b.example/q")], ["u2", "p2"]);
+  assert.equal(mgr.is_authenticated("http://b.example/"), false);
+  const plain = new ur.HTTPPasswordMgr();
+  plain.add_password({ realm: "PDQ", uri: "http://d.example/", user: "klem", passwd: "kadidd!ehopper" });
+  assert.deepEqual([...plain.find_user_password({ realm: "PDQ", authuri: "http://d.example/x" })], [
+    "klem",
+    "kadidd!ehopper",
+  ]);
+  // The handler's add_password is the manager's, so the form in Python's docs works there too.
+  const handler = new ur.HTTPBasicAuthHandler();
+  handler.add_password({ realm: "PDQ", uri: "http://e.example/", user: "klem", passwd: "pw" });
+  assert.deepEqual([...handler.passwd.find_user_password("PDQ", "http://e.example/")], ["klem", "pw"]);
+  assert.throws(
+    () =>
+      (plain.add_password as (...a: unknown[]) => void)("r", "http://x/", "u", "p", {
+        is_authenticated: true,
+      }),
+    {
+      name: "TypeError",
+      message: "HTTPPasswordMgr.add_password() got an unexpected keyword argument 'is_authenticated'",
+    },
+  );
+});
+
+Deno.test("urllib.request: urlretrieve(url, { reporthook }) takes the hook by keyword", async () => {
+  const calls: number[][] = [];
+  const [filename, headers] = await ur.urlretrieve("data:,hello", {
+    reporthook: (...a: number[]) => void calls.push(a),
+  });
+  try {
+    assert.equal(await Deno.readTextFile(filename), "hello");
+    assert.equal(headers.get("Content-length"), "5");
+    assert.deepEqual(calls, [[0, 8192, 5], [1, 8192, 5]]);
+  } finally {
+    ur.urlcleanup();
+  }
+  await assert.rejects(ur.urlretrieve("data:,x", { bogus: 1 } as never), {
+    name: "TypeError",
+    message: "urlretrieve() got an unexpected keyword argument 'bogus'",
+  });
+});
+
+Deno.test("urllib.request: Request takes all-keyword, mixed and kw() headers forms", () => {
+  const r = new ur.Request({ url: "http://x/a#f", data: b("abc"), method: "PUT" });
+  assert.equal(r.full_url, "http://x/a#f");
+  assert.equal(r.get_method(), "PUT");
+  assert.deepEqual([...(r.data as Uint8Array)], [...b("abc")]);
+  // A plain object in the headers position is the headers dict; kw() marks keywords there.
+  const h = new ur.Request("http://x/", null, { "x-one": "1" });
+  assert.equal(h.get_header("X-one"), "1");
+  const k = new ur.Request("http://x/", null, kw({ headers: { "x-two": "2" }, method: "HEAD" }));
+  assert.equal(k.get_header("X-two"), "2");
+  assert.equal(k.get_method(), "HEAD");
+  assert.equal(k.get_header({ header_name: "Missing", default: 7 }), 7);
+  assert.equal(k.get_header("Missing", { default: 8 }), 8);
+  assert.throws(() => new ur.Request("http://x/", { url: "http://y/" } as never), {
+    name: "TypeError",
+    message: "Request.__init__() got multiple values for argument 'url'",
+  });
+  assert.throws(() => new (ur.Request as unknown as new () => unknown)(), {
+    name: "TypeError",
+    message: "Request.__init__() missing 1 required positional argument: 'url'",
+  });
+});
+
+Deno.test("urllib.request: Request.method is a class attribute that a constructor argument beats", () => {
+  class PutRequest extends ur.Request {
+    static override method = "PUT";
+  }
+  assert.equal(ur.Request.method, null);
+  assert.equal(new ur.Request("http://x/").get_method(), "GET");
+  assert.equal(new PutRequest("http://x/").get_method(), "PUT");
+  assert.equal(new PutRequest("http://x/", { method: "POST" }).get_method(), "POST");
+  assert.equal(new PutRequest("http://x/", null, {}, null, false, "DELETE").get_method(), "DELETE");
+  // An empty method is falsy in Python's `if method:`: the class's stays.
+  assert.equal(new ur.Request("http://x/", { method: "" }).get_method(), "GET");
+  try {
+    ur.Request.method = "PATCH";
+    assert.equal(new ur.Request("http://x/").get_method(), "PATCH");
+    assert.equal(new PutRequest("http://x/").get_method(), "PUT");
+  } finally {
+    ur.Request.method = null;
+  }
+});
+
+Deno.test("urllib.request: handler class attributes are read from the class, overridden and set at run time", () => {
+  assert.equal(ur.BaseHandler.handler_order, 500);
+  assert.equal(ur.HTTPErrorProcessor.handler_order, 1000);
+  assert.equal(ur.ProxyHandler.handler_order, 100);
+  assert.equal(ur.HTTPDigestAuthHandler.handler_order, 490);
+  assert.equal(ur.ProxyDigestAuthHandler.handler_order, 490);
+  assert.equal(new ur.HTTPHandler().handler_order, 500);
+  assert.equal(new ur.ProxyHandler({}).handler_order, 100);
+  assert.equal(ur.HTTPBasicAuthHandler.auth_header, "Authorization");
+  assert.equal(ur.ProxyBasicAuthHandler.auth_header, "Proxy-authorization");
+  assert.equal(ur.ProxyDigestAuthHandler.auth_header, "Proxy-Authorization");
+  assert.equal(new ur.ProxyBasicAuthHandler().auth_header, "Proxy-authorization");
+  assert.equal(ur.HTTPRedirectHandler.max_repeats, 4);
+  assert.equal(ur.HTTPRedirectHandler.max_redirections, 10);
+  assert.equal(ur.FileHandler.names, null);
+  const h = new ur.HTTPRedirectHandler();
+  class Short extends ur.HTTPRedirectHandler {
+    static override max_redirections = 2;
+  }
+  assert.equal(new Short().max_redirections, 2);
+  assert.equal(new Short().max_repeats, 4);
+  try {
+    ur.HTTPRedirectHandler.max_redirections = 3;
+    assert.equal(h.max_redirections, 3);
+    h.max_redirections = 7;
+    assert.equal(h.max_redirections, 7);
+    delattr(h, "max_redirections");
+    assert.equal(h.max_redirections, 3);
+  } finally {
+    ur.HTTPRedirectHandler.max_redirections = 10;
+  }
+  // A subclass field still works, as the examples use it.
+  class Field extends ur.HTTPRedirectHandler {
+    override max_redirections = 0;
+  }
+  assert.equal(new Field().max_redirections, 0);
+});
+
+Deno.test("urllib.request: CPython's method aliases are the same function", () => {
+  const R = ur.HTTPRedirectHandler.prototype;
+  for (const alias of [R.http_error_301, R.http_error_303, R.http_error_307, R.http_error_308]) {
+    assert.equal(alias, R.http_error_302);
+  }
+  assert.equal(ur.HTTPHandler.prototype.http_request, ur.AbstractHTTPHandler.prototype.do_request_);
+  assert.equal(ur.HTTPSHandler.prototype.https_request, ur.AbstractHTTPHandler.prototype.do_request_);
+  assert.equal(ur.FileHandler.prototype.file_open, ur.FileHandler.prototype.open_local_file);
+  assert.equal(
+    ur.HTTPCookieProcessor.prototype.https_response,
+    ur.HTTPCookieProcessor.prototype.http_response,
+  );
+  assert.equal(ur.proxy_bypass, ur.proxy_bypass_environment);
+});
+
+Deno.test("urllib.request: delattr(req, 'full_url') and delattr(req, 'data') run CPython's deleters", () => {
+  const r = new ur.Request("http://x/a#f", b("abc"));
+  r.add_unredirected_header("Content-length", "3");
+  delattr(r, "data");
+  assert.equal(r.data, null);
+  assert.equal(r.has_header("Content-length"), false);
+  delattr(r, "full_url");
+  assert.equal(r.full_url, null);
+  assert.equal(r.fragment, null);
+  assert.equal(r.selector, "");
+  assert.equal(r.host, "x");
+  assert.equal(r.type, "http");
+  assert.throws(() => delattr(r, "bogus"), {
+    name: "AttributeError",
+    message: "'Request' object has no attribute 'bogus'",
+  });
+  delattr(r, "origin_req_host");
+  assert.equal(Object.hasOwn(r, "origin_req_host"), false);
+  r.full_url = "http://y/b";
+  assert.equal(r.full_url, "http://y/b");
+});
+
+Deno.test("urllib.request: OpenerDirector.error takes a plain dict as the headers", async () => {
+  const opener = new ur.OpenerDirector();
+  class H extends ur.BaseHandler {
+    http_error_default(
+      _req: unknown,
+      _fp: unknown,
+      code: number,
+      _msg: string,
+      hdrs: Record<string, string>,
+    ) {
+      return `${code} ${hdrs.x}`;
+    }
+  }
+  opener.add_handler(new H());
+  assert.equal(await opener.error("http", null, null, 418, "teapot", { x: "y" }), "418 y");
+  assert.throws(() => opener.error(kw({ bogus: 1 }) as never), {
+    name: "TypeError",
+    message: "OpenerDirector.error() got an unexpected keyword argument 'bogus'",
+  });
+});
+
+Deno.test("urllib.request: a file: response has fileno(); a data: one raises OSError", async () => {
+  const path = await Deno.makeTempFile();
+  try {
+    await Deno.writeTextFile(path, "x");
+    const f = await ur.urlopen(ur.pathname2url(path, { add_scheme: true }));
+    assert.equal(typeof f.fileno(), "number");
+    f.close();
+    assert.throws(() => f.fileno(), { name: "ValueError" });
+  } finally {
+    await Deno.remove(path);
+  }
+  await using d = await ur.urlopen("data:,x");
+  assert.throws(() => d.fileno(), { name: "OSError" });
+});
+
+oracleTest("urllib.request: thishost() and localhost() give gethostbyname_ex's addresses", async () => {
+  const [theirs] = await oracle(
+    `
+import urllib.request as ur
+def run(c):
+    return [list(ur.thishost()), ur.localhost()]
+`,
+    [null],
+  );
+  const mine = await ur.thishost();
+  assert.equal(repr(mine).startsWith("("), true);
+  assert.deepEqual(normalize({ ok: [[...mine], await ur.localhost()] }), normalize(theirs));
+  assert.equal(await ur.thishost(), mine);
+});
+
+Deno.test("urllib.request: url2pathname and pathname2url keep keyword-only parameters keyword-only", () => {
+  assert.equal(ur.url2pathname({ url: "file:///a%20b", require_scheme: true }), "/a b");
+  assert.equal(ur.pathname2url({ pathname: "/a b", add_scheme: true }), "file:///a%20b");
+  assert.throws(() => (ur.url2pathname as (...a: unknown[]) => string)("/a", true), {
+    name: "TypeError",
+    message: "url2pathname() takes 1 positional argument but 2 were given",
+  });
+  assert.equal(ur.proxy_bypass_environment("www.example.com", { no: ".example.com" }), true);
+  assert.equal(
+    ur.proxy_bypass_environment(kw({ host: "example.org", proxies: { no: "example.com" } })),
+    false,
+  );
 });
