@@ -2888,6 +2888,22 @@ export async function localhost(): Promise<string> {
   return _localhost;
 }
 
+let _noheaders: HTTPMessage | null = null;
+
+/**
+ * Python's `noheaders()`: an empty header message (the same object each time).
+ * @returns the empty `HTTPMessage`
+ * @example
+ * ```ts
+ * import { noheaders } from "@pyweb/std/urllib/request";
+ * import assert from "node:assert/strict";
+ * assert.equal(noheaders().size, 0);
+ * ```
+ */
+export function noheaders(): HTTPMessage {
+  return _noheaders ??= new HTTPMessage();
+}
+
 let _thishost: Tuple<string> | null = null;
 
 /**
@@ -2952,6 +2968,23 @@ export class FileHandler extends BaseHandler {
   static names: Tuple<string> | null = null;
   /** The addresses of this machine (the class's unless this handler set its own). */
   declare names: Tuple<string> | null;
+
+  /**
+   * Python's `get_names()`: the addresses of `localhost` and of this host, looked up once and kept
+   * on the class (`FileHandler.names`), as CPython does. Add `await`: the lookup may ask DNS.
+   * @returns the addresses
+   */
+  async get_names(): Promise<Tuple<string>> {
+    if (FileHandler.names === null) {
+      try {
+        FileHandler.names = tuple(...await addressesOf("localhost"), ...await addressesOf(hostname() ?? ""));
+      } catch (e) {
+        if (!(e instanceof gaierror)) throw e;
+        FileHandler.names = tuple((await addressesOf("localhost"))[0]);
+      }
+    }
+    return FileHandler.names;
+  }
 
   /**
    * Python's `open_local_file(req)`.

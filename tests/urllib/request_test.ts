@@ -1099,3 +1099,18 @@ Deno.test("urllib.request: url2pathname and pathname2url keep keyword-only param
     false,
   );
 });
+
+Deno.test("urllib.request: FileHandler.get_names() keeps the addresses on the class; noheaders() is empty", async () => {
+  const saved = ur.FileHandler.names;
+  try {
+    ur.FileHandler.names = null;
+    const names = await new ur.FileHandler().get_names();
+    assert.ok(names.includes("127.0.0.1"));
+    assert.equal(ur.FileHandler.names, names);
+    assert.equal(new ur.FileHandler().names, names);
+  } finally {
+    ur.FileHandler.names = saved;
+  }
+  assert.equal(ur.noheaders().size, 0);
+  assert.equal(ur.noheaders(), ur.noheaders());
+});
