@@ -60,7 +60,16 @@ import { BinasciiError, decodeBase64 } from "../_util/base64.ts";
 export { ContentTooShortError, HTTPError, URLError };
 // Names CPython's urllib.request imports into its namespace, so `from urllib.request import quote` ports too.
 export { addclosehook, addinfourl } from "./response.ts";
-export { quote, unquote, unquote_to_bytes, unwrap, urljoin, urlparse, urlsplit, urlunparse } from "./parse.ts";
+export {
+  quote,
+  unquote,
+  unquote_to_bytes,
+  unwrap,
+  urljoin,
+  urlparse,
+  urlsplit,
+  urlunparse,
+} from "./parse.ts";
 
 /** The `User-agent` our openers send (CPython sends `Python-urllib/3.14`). */
 export const __version__: string = "Deno/" + (globalThis.Deno?.version?.deno ?? "2");
