@@ -24,7 +24,8 @@
 
 import { TypeError } from "./exceptions.ts";
 
-const KEYWORDS: unique symbol = Symbol.for("pyweb.kw");
+/** The mark {@link kw} puts on a keywords object. */
+export const KEYWORDS: unique symbol = Symbol.for("pyweb.kw");
 
 /** An object marked by {@link kw}: keywords, wherever it is passed. */
 export type Keywords<T extends object = Record<string, unknown>> = T & { readonly [KEYWORDS]: true };
