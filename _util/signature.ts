@@ -24,11 +24,10 @@
 
 import { TypeError } from "./exceptions.ts";
 
-/** The mark {@link kw} puts on a keywords object. */
-export const KEYWORDS: unique symbol = Symbol.for("pyweb.kw");
+const KEYWORDS: unique symbol = Symbol.for("pyweb.kw");
 
-/** An object marked by {@link kw}: keywords, wherever it is passed. */
-export type Keywords<T extends object = Record<string, unknown>> = T & { readonly [KEYWORDS]: true };
+/** An object marked by {@link kw} (at run time): keywords, wherever it is passed. */
+export type Keywords<T extends object = Record<string, unknown>> = T;
 
 /**
  * Mark an object as keyword arguments, for the positions where a plain object

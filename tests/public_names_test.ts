@@ -9,7 +9,7 @@
  * @module
  */
 
-import { documentedAbsent, MODULE_FILES } from "./signatures_test.ts";
+import { documentedAbsent, MODULE_FILES } from "./_signatures.ts";
 
 const here = new URL(".", import.meta.url);
 const { _attributes: ATTRIBUTES, ...NAMES } = JSON.parse(
@@ -18,7 +18,7 @@ const { _attributes: ATTRIBUTES, ...NAMES } = JSON.parse(
 
 for (const [module, names] of Object.entries(NAMES as Record<string, string[]>)) {
   Deno.test(`public names: ${module} exports every name CPython's has, or documents why not`, async () => {
-    const mod = await import(MODULE_FILES[module]) as Record<string, unknown>;
+    const mod = await import(new URL(MODULE_FILES[module], here).href) as Record<string, unknown>;
     const missing = names.filter((n) => !(n in mod) && !documentedAbsent(module, n));
     const attrs = ((ATTRIBUTES as Record<string, string[]>)[module] ?? []).filter((path) => {
       const [cls, attr] = path.split(".");

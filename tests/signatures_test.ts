@@ -16,6 +16,7 @@
 import { kw, SIGNATURES } from "../_util/signature.ts";
 import { repr } from "../_util/repr.ts";
 import { TypeError as PyTypeError } from "../_util/exceptions.ts";
+import { documentedAbsent, MODULE_FILES } from "./_signatures.ts";
 
 type Param = {
   name: string;
@@ -34,52 +35,6 @@ type Vectors = Record<string, { names: string[]; callables: Entry[] }>;
 
 const here = new URL(".", import.meta.url);
 const VECTORS: Vectors = JSON.parse(await Deno.readTextFile(new URL("vectors/signatures.json", here)));
-const DIVERGENCES = await Deno.readTextFile(new URL("../docs/divergences.md", here));
-
-/** Python module → our entry point. */
-export const MODULE_FILES: Record<string, string> = {
-  "urllib.parse": "../urllib/parse.ts",
-  "urllib.request": "../urllib/request.ts",
-  "urllib.error": "../urllib/error.ts",
-  "urllib.response": "../urllib/response.ts",
-  "urllib.robotparser": "../urllib/robotparser.ts",
-  "http": "../http/mod.ts",
-  "http.client": "../http/client.ts",
-  "http.server": "../http/server.ts",
-  "http.cookies": "../http/cookies.ts",
-  "http.cookiejar": "../http/cookiejar.ts",
-  "html": "../html/mod.ts",
-  "html.parser": "../html/parser.ts",
-  "html.entities": "../html/entities.ts",
-  "wsgiref.simple_server": "../wsgi/simple_server.ts",
-  "wsgiref.util": "../wsgi/util.ts",
-  "wsgiref.headers": "../wsgi/headers.ts",
-  "wsgiref.validate": "../wsgi/validate.ts",
-  "wsgiref.handlers": "../wsgi/handlers.ts",
-  "wsgiref.types": "../wsgi/types.ts",
-  "socketserver": "../socketserver.ts",
-  "cgi": "../cgi.ts",
-};
-
-/**
- * Does docs/divergences.md say that `module.name` is left out? The name (or `module.name`, or `name()`) must
- * appear in backticks in the section whose heading lists the module (or its package, `wsgiref`).
- */
-export function documentedAbsent(module: string, name: string): boolean {
-  const forms = [name, `${name}()`, `${module}.${name}`].map((f) => "`" + f + "`");
-  return SECTIONS.some(([heading, body]) => {
-    const items = heading.split(",").map((x) => x.trim());
-    const covers = items.includes(module) ||
-      items.includes(module.split(".")[0]) && module.startsWith("wsgiref");
-    return covers && forms.some((f) => body.includes(f));
-  });
-}
-
-const SECTIONS: [string, string][] = DIVERGENCES.split(/^## /m).slice(1).map((part) => {
-  const nl = part.indexOf("\n");
-  return [part.slice(0, nl), part.slice(nl)];
-});
-
 function normDefault(d: string): string {
   return d.startsWith("<") ? "<object>" : d;
 }
@@ -238,7 +193,7 @@ for (const [module, { callables }] of Object.entries(VECTORS)) {
     sanitizeOps: false,
     sanitizeResources: false,
   }, async () => {
-    const mod = await import(MODULE_FILES[module]) as Record<string, unknown>;
+    const mod = await import(new URL(MODULE_FILES[module], here).href) as Record<string, unknown>;
     const problems: string[] = [];
     for (const e of callables) problems.push(...await checkCallable(mod, module, e));
     if (problems.length) {
