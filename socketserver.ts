@@ -45,10 +45,19 @@
  * @module
  */
 
-import { BufferedReader, BufferedWriter, withTimeout } from "./_util/stream.ts";
-import { type Tuple, tuple } from "./_util/repr.ts";
-import { repr } from "./_util/repr.ts";
-import { OSError, TimeoutError } from "./_util/exceptions.ts";
+import { BufferedReader, BufferedWriter, socketFileno, withTimeout } from "./_util/stream.ts";
+import { repr, type Tuple, tuple } from "./_util/repr.ts";
+import {
+  fromDenoError,
+  isException,
+  OverflowError,
+  TimeoutError,
+  TypeError,
+  ValueError,
+} from "./_util/exceptions.ts";
+import { Signature } from "./_util/signature.ts";
+import { classAttrs } from "./_util/classattrs.ts";
+import { truthy, typeName } from "./_util/builtins.ts";
 
 export type { BufferedReader, BufferedWriter } from "./_util/stream.ts";
 export type { Tuple } from "./_util/repr.ts";
@@ -79,12 +88,58 @@ const handling = new WeakMap<Request, Promise<void>[]>();
 const states = new WeakMap<Request, ConnState>();
 const serversOf = new WeakMap<Request, BaseServer>();
 
+const BASE_SERVER_INIT = new Signature<
+  { server_address: [string, number]; RequestHandlerClass: RequestHandlerClass }
+>(
+  "BaseServer.__init__",
+  ["self", "server_address", "RequestHandlerClass"],
+);
+const SERVE_FOREVER = new Signature<{ poll_interval: number | null }>(
+  "BaseServer.serve_forever",
+  ["self", "poll_interval"],
+  { poll_interval: 0.5 },
+);
+type RequestArgs = { request: Request; client_address: ServerAddress };
+const VERIFY_REQUEST = new Signature<RequestArgs>("BaseServer.verify_request", [
+  "self",
+  "request",
+  "client_address",
+]);
+const PROCESS_REQUEST = new Signature<RequestArgs>("BaseServer.process_request", [
+  "self",
+  "request",
+  "client_address",
+]);
+const FINISH_REQUEST = new Signature<RequestArgs>("BaseServer.finish_request", [
+  "self",
+  "request",
+  "client_address",
+]);
+const BASE_SHUTDOWN_REQUEST = new Signature<{ request: Request }>("BaseServer.shutdown_request", [
+  "self",
+  "request",
+]);
+const BASE_CLOSE_REQUEST = new Signature<{ request: Request }>("BaseServer.close_request", [
+  "self",
+  "request",
+]);
+const HANDLE_ERROR = new Signature<RequestArgs>("BaseServer.handle_error", [
+  "self",
+  "request",
+  "client_address",
+]);
+
+/** The exceptions being handled by each server's `handle_error()` (Python's `sys.exc_info()` there). */
+const handlingError = new WeakMap<BaseServer, unknown[]>();
+
 /**
  * Python's `socketserver.BaseServer`: the request loop without the socket.
  *
  * Subclasses provide `get_request()`; `TCPServer` does.
  */
 export class BaseServer {
+  /** Python's `timeout`: seconds `handle_request()` waits, `null` forever. */
+  static timeout: number | null = null;
   /** Python's `timeout`: seconds `handle_request()` waits, `null` forever. */
   declare timeout: number | null;
   /** Python's `server_address`: `(host, port)`, the real port after binding. */
@@ -105,7 +160,16 @@ export class BaseServer {
    * @param server_address `(host, port)`; `""` binds every interface
    * @param RequestHandlerClass the handler class instantiated per connection
    */
-  constructor(server_address: [string, number], RequestHandlerClass: RequestHandlerClass) {
+  constructor(kwargs: { server_address: [string, number]; RequestHandlerClass: RequestHandlerClass });
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  constructor(
+    server_address: [string, number],
+    kwargs: { RequestHandlerClass: RequestHandlerClass },
+  );
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  constructor(server_address: [string, number], RequestHandlerClass: RequestHandlerClass);
+  constructor(...args: unknown[]) {
+    const { server_address, RequestHandlerClass } = BASE_SERVER_INIT.bind(args);
     this.server_address = tuple(server_address[0], server_address[1]) as ServerAddress;
     this.RequestHandlerClass = RequestHandlerClass;
   }
@@ -152,14 +216,25 @@ export class BaseServer {
    * Python's `serve_forever(poll_interval=0.5)`: accept and handle
    * connections until `shutdown()`; resolves then. Each connection is
    * served concurrently. `service_actions()` runs at least every
-   * `poll_interval` seconds.
+   * `poll_interval` seconds (`null`: only when a connection arrives).
+   * A `shutdown()` made before the loop started ends it at once (bpo-2302).
+   * A `SystemExit` or `KeyboardInterrupt` raised by a request (one that
+   * `process_request()` lets through) rejects the returned Promise, as it
+   * leaves CPython's loop.
    *
    * @param poll_interval seconds between `service_actions()` calls when idle
    * @returns a Promise that resolves after `shutdown()`
    */
-  serve_forever(poll_interval = 0.5): Promise<void> {
-    this.#shutdownRequest = false;
-    this.#shuttingDown = false;
+  serve_forever(poll_interval?: number | null): Promise<void>;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  serve_forever(kwargs: { poll_interval?: number | null }): Promise<void>;
+  serve_forever(...args: unknown[]): Promise<void> {
+    const { poll_interval } = SERVE_FOREVER.bind(args);
+    const interval = poll_interval === null ? null : Number(poll_interval);
+    if (interval !== null && !(interval >= 0)) {
+      return Promise.reject(new ValueError("timeout must be non-negative"));
+    }
+    if (!this.#shutdownRequest) this.#shuttingDown = false;
     const loop = async () => {
       // A wait ends through `wake`, called by whichever comes first: the pending accept
       // (watched once, however many waits it spans), the poll timer (one timer, re-armed only
@@ -169,12 +244,19 @@ export class BaseServer {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let watched: Promise<[Request, ServerAddress] | null> | null = null;
       let arrived: { got: [Request, ServerAddress] | null } | null = null;
+      const fatal: { error: unknown }[] = []; // what a request let through (SystemExit, KeyboardInterrupt)
+      const onFatal = (error: unknown) => {
+        fatal.push({ error });
+        wake?.();
+      };
       try {
         while (!this.#shutdownRequest) {
-          timer ??= setTimeout(() => {
-            timer = undefined;
-            wake?.();
-          }, poll_interval * 1000);
+          if (interval !== null) {
+            timer ??= setTimeout(() => {
+              timer = undefined;
+              wake?.();
+            }, interval * 1000);
+          }
           const next = this.#nextRequest();
           if (next !== watched) {
             watched = next;
@@ -185,17 +267,18 @@ export class BaseServer {
               wake?.();
             });
           }
-          if (!arrived) {
+          if (!arrived && !fatal.length) {
             await new Promise<void>((resolve) => wake = this.#wake = resolve);
             wake = this.#wake = null;
           }
+          if (fatal.length) throw fatal[0].error;
+          if (this.#shutdownRequest) break; // bpo-35017: shutdown() during the wait ends the loop at once
           if (arrived) {
             const { got } = arrived;
             arrived = watched = this.#pendingGet = null;
             if (got === null) break; // the listener was closed
-            this.#startTask(got[0], got[1]);
+            this.#startTask(got[0], got[1]).catch(onFatal);
           }
-          if (this.#shutdownRequest) break;
           this.service_actions();
         }
       } finally {
@@ -215,12 +298,17 @@ export class BaseServer {
     return this.track(request, this.#handleOne(request, client_address));
   }
 
+  /** Python's `_handle_request_noblock()` after `get_request()`: verify, process, report. */
   async #handleOne(request: Request, client_address: ServerAddress): Promise<void> {
     let ok = false;
     try {
       ok = await this.verify_request(request, client_address);
     } catch (e) {
-      this.handle_error(request, client_address, e);
+      if (!isException(e)) {
+        this.shutdown_request(request);
+        throw e;
+      }
+      this.reportError(request, client_address, e);
     }
     if (!ok) {
       this.shutdown_request(request);
@@ -229,15 +317,50 @@ export class BaseServer {
     try {
       await this.process_request(request, client_address);
     } catch (e) {
-      this.handle_error(request, client_address, e);
+      if (isException(e)) this.reportError(request, client_address, e);
       this.shutdown_request(request);
+      if (!isException(e)) throw e; // `except: self.shutdown_request(request); raise`
     }
+  }
+
+  /**
+   * Call `handle_error(request, client_address)` with `error` as the
+   * exception being handled (what {@link exc_info} gives there).
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @param error the exception
+   */
+  protected reportError(request: Request, client_address: ServerAddress, error: unknown): void {
+    let stack = handlingError.get(this);
+    if (!stack) handlingError.set(this, stack = []);
+    stack.push(error);
+    try {
+      this.handle_error(request, client_address);
+    } finally {
+      stack.pop();
+    }
+  }
+
+  /**
+   * The exception `handle_error()` is handling, as Python's
+   * `sys.exc_info()` gives it there: `(type, value, traceback)` with
+   * `traceback` `null`; `null` outside `handle_error()`.
+   */
+  get exc_info(): Tuple<unknown> | null {
+    const stack = handlingError.get(this);
+    if (!stack?.length) return null;
+    const e = stack[stack.length - 1];
+    const ctor = e !== null && typeof e === "object" ? (e as object).constructor : null;
+    return tuple(ctor, e, null);
   }
 
   /**
    * Python's `shutdown()`: stop `serve_forever()`. Resolves when the loop
    * has ended and every HTTP request being handled has had its response
-   * written; idle keep-alive connections are closed.
+   * written; idle keep-alive connections are closed. Called before
+   * `serve_forever()`, it resolves at once and the next `serve_forever()`
+   * returns at once (bpo-2302).
    *
    * @returns a Promise that resolves once the server is quiet
    */
@@ -254,7 +377,7 @@ export class BaseServer {
       if (s?.graceful) waits.push(...s.tasks);
     }
     await Promise.allSettled(waits);
-    if (serving) await serving;
+    if (serving) await serving.catch(() => {});
   }
 
   /** Close the connections whose handler waits for a next request. */
@@ -298,11 +421,13 @@ export class BaseServer {
    * Python's `verify_request(request, client_address)`: return false to
    * refuse the connection.
    *
-   * @param _request the connection
-   * @param _client_address the peer's `(host, port)`
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
    * @returns whether to serve it
    */
-  verify_request(_request: Request, _client_address: ServerAddress): boolean | Promise<boolean> {
+  verify_request(request: Request, client_address: ServerAddress): boolean | Promise<boolean>;
+  verify_request(...args: unknown[]): boolean | Promise<boolean> {
+    VERIFY_REQUEST.bind(args);
     return true;
   }
 
@@ -314,7 +439,9 @@ export class BaseServer {
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  async process_request(request: Request, client_address: ServerAddress): Promise<void> {
+  process_request(request: Request, client_address: ServerAddress): Promise<void>;
+  async process_request(...args: unknown[]): Promise<void> {
+    const { request, client_address } = PROCESS_REQUEST.bind(args);
     await this.finishAndWait(request, client_address);
     this.shutdown_request(request);
   }
@@ -327,7 +454,9 @@ export class BaseServer {
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the handler is done
    */
-  async finish_request(request: Request, client_address: ServerAddress): Promise<void> {
+  finish_request(request: Request, client_address: ServerAddress): Promise<void>;
+  async finish_request(...args: unknown[]): Promise<void> {
+    const { request, client_address } = FINISH_REQUEST.bind(args);
     new this.RequestHandlerClass(request, client_address, this);
     await handlersDone(request);
   }
@@ -343,43 +472,44 @@ export class BaseServer {
   async server_close(): Promise<void> {}
 
   /**
-   * Python's `shutdown_request(request)`: shut down writing and close.
+   * Python's `shutdown_request(request)`: here, `close_request(request)`
+   * (`TCPServer` shuts down writing first).
    *
    * @param request the connection
    */
-  shutdown_request(request: Request): void {
-    try {
-      // deno-lint-ignore no-explicit-any
-      const done = (request as any).closeWrite?.();
-      if (done && typeof done.catch === "function") done.catch(() => {});
-    } catch { /* ENOTCONN and friends */ }
+  shutdown_request(request: Request): void;
+  shutdown_request(...args: unknown[]): void {
+    const { request } = BASE_SHUTDOWN_REQUEST.bind(args);
     this.close_request(request);
   }
 
   /**
-   * Python's `close_request(request)`.
+   * Python's `close_request(request)`: nothing here (`TCPServer` closes
+   * the connection).
    *
    * @param request the connection
    */
-  close_request(request: Request): void {
-    try {
-      request.close();
-    } catch { /* already closed */ }
+  close_request(request: Request): void;
+  close_request(...args: unknown[]): void {
+    BASE_CLOSE_REQUEST.bind(args);
   }
 
   /**
    * Python's `handle_error(request, client_address)`: print the traceback
-   * block to stderr and go on serving.
+   * block of the exception being handled ({@link exc_info}) to
+   * stderr and go on serving. Called for `Exception`s only: a `SystemExit`
+   * or `KeyboardInterrupt` leaves the loop instead.
    *
-   * @param _request the connection
+   * @param request the connection
    * @param client_address the peer's `(host, port)`
-   * @param error the exception (Python reads it from `sys.exc_info()`)
    */
-  handle_error(_request: Request, client_address: ServerAddress, error?: unknown): void {
+  handle_error(request: Request, client_address: ServerAddress): void;
+  handle_error(...args: unknown[]): void {
+    const { client_address } = HANDLE_ERROR.bind(args);
     const lines = [
       "-".repeat(40),
       `Exception occurred during processing of request from ${repr(client_address)}`,
-      formatTraceback(error),
+      formatTraceback(this.exc_info?.[1]),
       "-".repeat(40),
     ];
     writeStderr(lines.join("\n") + "\n");
@@ -443,7 +573,7 @@ export class BaseServer {
     await this.server_close();
   }
 }
-BaseServer.prototype.timeout = null;
+classAttrs(BaseServer, ["timeout"]);
 
 /** Wait for every handler constructed for `request` (errors propagate). */
 async function handlersDone(request: Request): Promise<void> {
@@ -493,6 +623,21 @@ export interface TCPServerOptions {
   bind_and_activate?: boolean;
 }
 
+const TCP_SERVER_INIT = new Signature<{
+  server_address: [string, number];
+  RequestHandlerClass: RequestHandlerClass;
+  bind_and_activate: unknown;
+}>(
+  "TCPServer.__init__",
+  ["self", "server_address", "RequestHandlerClass", "bind_and_activate"],
+  { bind_and_activate: true },
+);
+const TCP_SHUTDOWN_REQUEST = new Signature<{ request: Request }>("TCPServer.shutdown_request", [
+  "self",
+  "request",
+]);
+const TCP_CLOSE_REQUEST = new Signature<{ request: Request }>("TCPServer.close_request", ["self", "request"]);
+
 /**
  * Python's `socketserver.TCPServer`: a `BaseServer` on a listening TCP
  * socket (`Deno.listen`). Binding happens in the constructor, so
@@ -511,13 +656,23 @@ export interface TCPServerOptions {
  */
 export class TCPServer extends BaseServer {
   /** Python's `address_family`: `"AF_INET"` or `"AF_INET6"`. */
+  static address_family: string = "AF_INET";
+  /** Python's `address_family`: `"AF_INET"` or `"AF_INET6"`. */
   declare address_family: string;
+  /** Python's `socket_type` (always `"SOCK_STREAM"`). */
+  static socket_type: string = "SOCK_STREAM";
   /** Python's `socket_type` (always `"SOCK_STREAM"`). */
   declare socket_type: string;
   /** Python's `request_queue_size` (the OS backlog is Deno's). */
+  static request_queue_size: number = 5;
+  /** Python's `request_queue_size` (the OS backlog is Deno's). */
   declare request_queue_size: number;
   /** Python's `allow_reuse_address` (Deno sets `SO_REUSEADDR` on Unix listeners anyway). */
+  static allow_reuse_address: boolean = false;
+  /** Python's `allow_reuse_address` (Deno sets `SO_REUSEADDR` on Unix listeners anyway). */
   declare allow_reuse_address: boolean;
+  /** Python's `allow_reuse_port`: binds with `reusePort`. */
+  static allow_reuse_port: boolean = false;
   /** Python's `allow_reuse_port`: binds with `reusePort`. */
   declare allow_reuse_port: boolean;
   /** Python's `socket`: the listener, `null` before `server_bind()` or after `server_close()`. */
@@ -532,15 +687,27 @@ export class TCPServer extends BaseServer {
    * @param bind_and_activate bind and listen now (Python's default)
    */
   constructor(
+    kwargs: {
+      server_address: [string, number];
+      RequestHandlerClass: RequestHandlerClass;
+      bind_and_activate?: boolean;
+    },
+  );
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  constructor(
+    server_address: [string, number],
+    kwargs: { RequestHandlerClass: RequestHandlerClass; bind_and_activate?: boolean },
+  );
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  constructor(
     server_address: [string, number],
     RequestHandlerClass: RequestHandlerClass,
-    bind_and_activate: boolean | TCPServerOptions = true,
-  ) {
+    bind_and_activate?: boolean | TCPServerOptions,
+  );
+  constructor(...args: unknown[]) {
+    const { server_address, RequestHandlerClass, bind_and_activate } = TCP_SERVER_INIT.bind(args);
     super(server_address, RequestHandlerClass);
-    const bind = typeof bind_and_activate === "object"
-      ? bind_and_activate.bind_and_activate ?? true
-      : bind_and_activate;
-    if (bind) {
+    if (truthy(bind_and_activate)) {
       try {
         this.server_bind();
         this.server_activate();
@@ -551,9 +718,17 @@ export class TCPServer extends BaseServer {
     }
   }
 
-  /** Python's `server_bind()`: bind (and, with Deno, listen) on `server_address`. */
+  /**
+   * Python's `server_bind()`: bind (and, with Deno, listen) on `server_address`.
+   *
+   * @throws `OverflowError` for a port outside 0-65535, `TypeError` for one that is not an integer
+   */
   server_bind(): void {
     const [host, port] = this.server_address;
+    if (typeof port !== "number" || !Number.isInteger(port)) {
+      throw new TypeError(`'${typeName(port)}' object cannot be interpreted as an integer`);
+    }
+    if (port < 0 || port > 65535) throw new OverflowError("bind(): port must be 0-65535.");
     this.socket = this.listen(host === "" ? "0.0.0.0" : host, port);
     const addr = this.socket.addr as Deno.NetAddr;
     this.server_address = tuple(addr.hostname, addr.port) as ServerAddress;
@@ -573,17 +748,23 @@ export class TCPServer extends BaseServer {
       if (this.allow_reuse_port) (opts as { reusePort?: boolean }).reusePort = true;
       return Deno.listen(opts);
     } catch (e) {
-      throw toOSError(e);
+      throw fromDenoError(e);
     }
   }
 
   /** Python's `server_activate()`: `Deno.listen` already listens. */
   override server_activate(): void {}
 
-  /** Python's `fileno()`: Deno does not expose descriptors; the listener's resource id. */
+  /**
+   * Python's `fileno()`: the listening socket's number, `-1` once closed.
+   * Deno does not expose a listener's OS descriptor, so this is its
+   * resource id (a stable positive number for the listener's life).
+   *
+   * @returns the listener's id, or -1
+   */
   fileno(): number {
-    // deno-lint-ignore no-explicit-any
-    return (this.socket as any)?.rid ?? -1;
+    if (!this.socket || this.#closed) return -1;
+    return socketFileno(this.socket);
   }
 
   /**
@@ -632,23 +813,48 @@ export class TCPServer extends BaseServer {
     await this.drain(Boolean(self.daemon_threads) || self.block_on_close === false);
   }
 
+  /**
+   * Python's `shutdown_request(request)`: shut down writing, then
+   * `close_request(request)`.
+   *
+   * @param request the connection
+   */
+  override shutdown_request(request: Request): void;
+  override shutdown_request(...args: unknown[]): void {
+    const { request } = TCP_SHUTDOWN_REQUEST.bind(args);
+    try {
+      // deno-lint-ignore no-explicit-any
+      const done = (request as any).closeWrite?.();
+      if (done && typeof done.catch === "function") done.catch(() => {});
+    } catch { /* ENOTCONN and friends */ }
+    this.close_request(request);
+  }
+
+  /**
+   * Python's `close_request(request)`: close the connection.
+   *
+   * @param request the connection
+   */
+  override close_request(request: Request): void;
+  override close_request(...args: unknown[]): void {
+    const { request } = TCP_CLOSE_REQUEST.bind(args);
+    try {
+      request.close();
+    } catch { /* already closed */ }
+  }
+
   /** `with server:` in a sync block → `using server = …`: closes the listener. */
   [Symbol.dispose](): void {
     void this.server_close();
   }
 }
-TCPServer.prototype.address_family = "AF_INET";
-TCPServer.prototype.socket_type = "SOCK_STREAM";
-TCPServer.prototype.request_queue_size = 5;
-TCPServer.prototype.allow_reuse_address = false;
-TCPServer.prototype.allow_reuse_port = false;
-
-function toOSError(e: unknown): Error {
-  if (e instanceof Deno.errors.AddrInUse) return new OSError(98, "Address already in use");
-  if (e instanceof Deno.errors.AddrNotAvailable) return new OSError(99, "Cannot assign requested address");
-  if (e instanceof Deno.errors.PermissionDenied) return new OSError(13, "Permission denied");
-  return e instanceof Error ? e : new OSError(String(e));
-}
+classAttrs(TCPServer, [
+  "address_family",
+  "socket_type",
+  "request_queue_size",
+  "allow_reuse_address",
+  "allow_reuse_port",
+]);
 
 /** A class that `ThreadingMixIn` can extend. */
 // deno-lint-ignore no-explicit-any
@@ -669,12 +875,67 @@ export interface ThreadingServer {
   process_request_thread(request: Request, client_address: ServerAddress): Promise<void>;
 }
 
+const PROCESS_REQUEST_THREAD = new Signature<RequestArgs>("ThreadingMixIn.process_request_thread", [
+  "self",
+  "request",
+  "client_address",
+]);
+const THREADING_PROCESS_REQUEST = new Signature<RequestArgs>("ThreadingMixIn.process_request", [
+  "self",
+  "request",
+  "client_address",
+]);
+
+/** What the mixin's methods use of the server they are mixed into. */
+interface ThreadingHost {
+  finishAndWait(request: Request, client_address: ServerAddress): Promise<void>;
+  reportError(request: Request, client_address: ServerAddress, error: unknown): void;
+  shutdown_request(request: Request): void;
+  track(request: Request, task: Promise<void>): Promise<void>;
+  process_request_thread(request: Request, client_address: ServerAddress): Promise<void>;
+}
+
+/**
+ * Python's `ThreadingMixIn.process_request_thread(request, client_address)`:
+ * finish the request, report an `Exception` through `handle_error()`, then
+ * `shutdown_request()`. A `SystemExit` ends the task, as it ends a thread.
+ */
+async function processRequestThread(this: ThreadingHost, ...args: unknown[]): Promise<void> {
+  const { request, client_address } = PROCESS_REQUEST_THREAD.bind(args);
+  try {
+    await this.finishAndWait(request, client_address);
+  } catch (e) {
+    if (!isException(e)) throw e;
+    this.reportError(request, client_address, e);
+  } finally {
+    this.shutdown_request(request);
+  }
+}
+
+/** Python's `ThreadingMixIn.process_request(request, client_address)`: serve as its own task. */
+function threadingProcessRequest(this: ThreadingHost, ...args: unknown[]): Promise<void> {
+  let a: RequestArgs;
+  try {
+    a = THREADING_PROCESS_REQUEST.bind(args);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  void this.track(a.request, this.process_request_thread(a.request, a.client_address));
+  return Promise.resolve();
+}
+
+const MIXIN_METHODS: PropertyDescriptorMap = {
+  process_request_thread: { value: processRequestThread, writable: true, configurable: true },
+  process_request: { value: threadingProcessRequest, writable: true, configurable: true },
+};
+
 /**
  * Python's `socketserver.ThreadingMixIn` as a class factory:
  * `class ThreadingHTTPServer(ThreadingMixIn, HTTPServer)` ports as
  * `class ThreadingHTTPServer extends ThreadingMixIn(HTTPServer) {}`.
  * `process_request()` returns at once (the connection is served as its own
- * task, like a thread); errors go to `handle_error()`.
+ * task, like a thread); errors go to `handle_error()`. The mixin's methods
+ * are also on `ThreadingMixIn.prototype`, as on Python's mixin class.
  *
  * @param Base the server class to extend
  * @returns the mixed class
@@ -691,26 +952,27 @@ export interface ThreadingServer {
  * ```
  */
 export function ThreadingMixIn<T extends ServerClass>(Base: T): ThreadingClass<T> {
-  abstract class Threading extends Base implements ThreadingServer {
-    declare daemon_threads: boolean;
-    declare block_on_close: boolean;
-    async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-      try {
-        await this.finishAndWait(request, client_address);
-      } catch (e) {
-        this.handle_error(request, client_address, e);
-      } finally {
-        this.shutdown_request(request);
-      }
-    }
-    override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-      void this.track(request, this.process_request_thread(request, client_address));
-      return Promise.resolve();
-    }
+  abstract class Threading extends Base {
+    static daemon_threads = false;
+    static block_on_close = true;
   }
-  Threading.prototype.daemon_threads = false;
-  Threading.prototype.block_on_close = true;
+  threadingAttrs(Threading);
   return Threading as unknown as ThreadingClass<T>;
+}
+Object.defineProperties(ThreadingMixIn.prototype, MIXIN_METHODS);
+
+/**
+ * Give a server class `ThreadingMixIn`'s methods and make its
+ * `daemon_threads`/`block_on_close` statics Python class attributes.
+ *
+ * @param cls the server class (with `static daemon_threads` and `static block_on_close`)
+ */
+function threadingAttrs(cls: { prototype: object }): void {
+  Object.defineProperties(cls.prototype, MIXIN_METHODS);
+  classAttrs(
+    cls as unknown as typeof ThreadingTCPServer,
+    ["daemon_threads", "block_on_close"] as ("daemon_threads" | "block_on_close")[],
+  );
 }
 
 /**
@@ -727,39 +989,30 @@ export function ThreadingMixIn<T extends ServerClass>(Base: T): ThreadingClass<T
  */
 export class ThreadingTCPServer extends TCPServer implements ThreadingServer {
   /** Python's `daemon_threads`. */
+  static daemon_threads: boolean = false;
+  /** Python's `daemon_threads`. */
   declare daemon_threads: boolean;
+  /** Python's `block_on_close`. */
+  static block_on_close: boolean = true;
   /** Python's `block_on_close`. */
   declare block_on_close: boolean;
   /**
-   * Python's `process_request_thread`.
+   * Python's `ThreadingMixIn.process_request_thread(request, client_address)`.
    *
    * @param request the connection
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-    try {
-      await this.finishAndWait(request, client_address);
-    } catch (e) {
-      this.handle_error(request, client_address, e);
-    } finally {
-      this.shutdown_request(request);
-    }
-  }
-  /**
-   * Python's `ThreadingMixIn.process_request`: serve as a separate task.
-   *
-   * @param request the connection
-   * @param client_address the peer's `(host, port)`
-   * @returns a Promise that resolves at once
-   */
-  override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    void this.track(request, this.process_request_thread(request, client_address));
-    return Promise.resolve();
-  }
+  declare process_request_thread: (request: Request, client_address: ServerAddress) => Promise<void>;
 }
-ThreadingTCPServer.prototype.daemon_threads = false;
-ThreadingTCPServer.prototype.block_on_close = true;
+threadingAttrs(ThreadingTCPServer);
+
+const BASE_REQUEST_HANDLER_INIT = new Signature<{
+  request: Request;
+  client_address: ServerAddress;
+  // deno-lint-ignore no-explicit-any
+  server: any;
+}>("BaseRequestHandler.__init__", ["self", "request", "client_address", "server"]);
 
 /**
  * Python's `socketserver.BaseRequestHandler`. Constructing one starts
@@ -804,7 +1057,15 @@ export class BaseRequestHandler {
    * @param server the server
    */
   // deno-lint-ignore no-explicit-any
-  constructor(request: Request, client_address: ServerAddress, server: any) {
+  constructor(kwargs: { request: Request; client_address: ServerAddress; server: any });
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  // deno-lint-ignore no-explicit-any
+  constructor(request: Request, client_address: ServerAddress, kwargs: { server: any });
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  // deno-lint-ignore no-explicit-any
+  constructor(request: Request, client_address: ServerAddress, server: any);
+  constructor(...args: unknown[]) {
+    const { request, client_address, server } = BASE_REQUEST_HANDLER_INIT.bind(args);
     this.request = request;
     this.client_address = client_address;
     this.server = server;
@@ -859,17 +1120,25 @@ export class BaseRequestHandler {
  * ```ts
  * import { StreamRequestHandler } from "@pyweb/std/socketserver";
  * import assert from "node:assert/strict";
- * assert.equal(StreamRequestHandler.prototype.rbufsize, -1);
+ * assert.equal(StreamRequestHandler.rbufsize, -1);
  * ```
  */
 export class StreamRequestHandler extends BaseRequestHandler {
   /** Python's `rbufsize` (-1: default buffer size). */
+  static rbufsize: number = -1;
+  /** Python's `rbufsize` (-1: default buffer size). */
   declare rbufsize: number;
+  /** Python's `wbufsize` (accepted; writes are always queued and coalesced). */
+  static wbufsize: number = 0;
   /** Python's `wbufsize` (accepted; writes are always queued and coalesced). */
   declare wbufsize: number;
   /** Python's `timeout`: seconds a read may wait, `null` forever. */
+  static timeout: number | null = null;
+  /** Python's `timeout`: seconds a read may wait, `null` forever. */
   declare timeout: number | null;
-  /** Python's `disable_nagle_algorithm`: TCP_NODELAY at once; otherwise it is set before the connection's second socket write. */
+  /** Python's `disable_nagle_algorithm`: TCP_NODELAY at once; otherwise before the connection's second socket write. */
+  static disable_nagle_algorithm: boolean = false;
+  /** Python's `disable_nagle_algorithm`: TCP_NODELAY at once; otherwise before the connection's second socket write. */
   declare disable_nagle_algorithm: boolean;
   /** Python's `connection`: the same object as `request`. */
   connection!: Request;
@@ -907,7 +1176,4 @@ export class StreamRequestHandler extends BaseRequestHandler {
     this.rfile.close();
   }
 }
-StreamRequestHandler.prototype.rbufsize = -1;
-StreamRequestHandler.prototype.wbufsize = 0;
-StreamRequestHandler.prototype.timeout = null;
-StreamRequestHandler.prototype.disable_nagle_algorithm = false;
+classAttrs(StreamRequestHandler, ["rbufsize", "wbufsize", "timeout", "disable_nagle_algorithm"]);

@@ -11,8 +11,13 @@
 
 import { pyrepr, pystr, repr } from "./repr.ts";
 
-/** Python's `BaseException`/`Exception`: the root of every error we raise. */
-export class Exception extends Error {
+/**
+ * Python's `BaseException`: the root of every error we raise. Code that
+ * catches "everything" the way Python's `except Exception:` does lets the
+ * direct subclasses that are not an {@link Exception} through:
+ * {@link SystemExit} and {@link KeyboardInterrupt}.
+ */
+export class BaseException extends Error {
   /** The constructor arguments, as Python's `args` tuple. */
   args: unknown[];
   /** Build the exception; the first argument becomes the JS `message`. */
@@ -49,6 +54,35 @@ function exceptionStr(args: unknown[]): string {
 
 function exceptionRepr(name: string, args: unknown[]): string {
   return `${name}(${args.map((x) => repr(x)).join(", ")})`;
+}
+
+/** Python's `Exception`: the base of every ordinary error (what `except Exception:` catches). */
+export class Exception extends BaseException {}
+
+/**
+ * Python's `SystemExit(code)`: raised to leave the program; not an
+ * {@link Exception}, so servers do not report it through `handle_error()`
+ * but let it end `serve_forever()`.
+ */
+export class SystemExit extends BaseException {
+  /** Python's `code`: `null` without arguments, the argument, or the `args` tuple. */
+  code: unknown;
+  /** Same arguments as Python's constructor. */
+  constructor(...args: unknown[]) {
+    super(...args);
+    this.code = args.length === 0 ? null : args.length === 1 ? args[0] : args;
+  }
+}
+/** Python's `KeyboardInterrupt` (Ctrl-C): not an {@link Exception}. */
+export class KeyboardInterrupt extends BaseException {}
+
+/**
+ * Is `e` what Python's `except Exception:` catches? Everything except our
+ * {@link BaseException}s that are not {@link Exception}s (`SystemExit`,
+ * `KeyboardInterrupt`): a plain JS error counts as an `Exception`.
+ */
+export function isException(e: unknown): boolean {
+  return !(e instanceof BaseException) || e instanceof Exception;
 }
 
 /** Python's `ValueError`. */
@@ -237,6 +271,11 @@ export class PermissionError extends OSError {}
 export class IsADirectoryError extends OSError {}
 /** Python's `NotADirectoryError`. */
 export class NotADirectoryError extends OSError {}
+/**
+ * Python's `io.UnsupportedOperation` (an `OSError`; CPython's is also a
+ * `ValueError`): e.g. `fileno()` of a stream with no descriptor.
+ */
+export class UnsupportedOperation extends OSError {}
 /** Python's `socket.gaierror`: a host name that does not resolve (an `OSError`). */
 export class gaierror extends OSError {}
 
@@ -280,7 +319,7 @@ function errnoClass(errno: number): (new (...args: unknown[]) => OSError) | unde
  * Errors that are already ours pass through unchanged.
  */
 export function fromDenoError(err: unknown, filename?: string): Error {
-  if (err instanceof Exception || err instanceof TypeError) return err;
+  if (err instanceof BaseException || err instanceof TypeError) return err;
   if (!(err instanceof Error)) return new OSError(String(err));
   const dns = /^failed to lookup address information: (.*)$/.exec(err.message);
   if (dns) return new gaierror(GAI_ERRNO[dns[1]] ?? -2, dns[1]);

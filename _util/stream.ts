@@ -13,7 +13,7 @@
  */
 
 import { Bytes, concatBytes, latin1Decode } from "./bytes.ts";
-import { fromDenoError, TimeoutError, ValueError } from "./exceptions.ts";
+import { fromDenoError, TimeoutError, UnsupportedOperation, ValueError } from "./exceptions.ts";
 
 /** Anything readable the Deno way: `read(p)` resolves to a count or `null` at EOF. */
 export interface ByteSource {
@@ -25,6 +25,51 @@ export interface ByteSource {
 export interface ByteSink {
   /** Write some of `p`; resolve to the number of bytes written. */
   write(p: Uint8Array): Promise<number>;
+}
+
+/** Deno's internal descriptor (`fd`, on accepted TCP connections) or resource id (`rid`) of a resource. */
+function internalId(obj: object, which: "fd" | "rid"): number | null {
+  const key = `Deno.internal.${which}`;
+  for (const sym of Object.getOwnPropertySymbols(obj)) {
+    if (sym.description === key) {
+      const v = (obj as Record<symbol, unknown>)[sym];
+      if (typeof v === "number" && v >= 0) return v;
+    }
+  }
+  return null;
+}
+
+const stableIds = new WeakMap<object, number>();
+let nextStableId = 1 << 20;
+
+/**
+ * A socket's `fileno()`: the OS descriptor when Deno exposes one (accepted
+ * TCP connections), else its Deno resource id, else a stable positive id
+ * of our own (see docs/divergences.md).
+ *
+ * @param sock the listener or connection
+ * @returns a non-negative number, the same for the socket's whole life
+ */
+export function socketFileno(sock: object): number {
+  const own = internalId(sock, "fd") ?? internalId(sock, "rid");
+  if (own !== null) return own;
+  let id = stableIds.get(sock);
+  if (id === undefined) stableIds.set(sock, id = nextStableId++);
+  return id;
+}
+
+/**
+ * `fileno()` of a stream's source or sink: its own `fileno()`, else Deno's
+ * descriptor or resource id; `io.UnsupportedOperation` when it has none.
+ */
+function filenoOf(obj: unknown): number {
+  if (obj !== null && typeof obj === "object") {
+    const own = (obj as { fileno?: unknown }).fileno;
+    if (typeof own === "function") return own.call(obj);
+    const id = internalId(obj, "fd") ?? internalId(obj, "rid");
+    if (id !== null) return id;
+  }
+  throw new UnsupportedOperation("fileno");
 }
 
 const EMPTY = new Bytes(0);
@@ -300,6 +345,16 @@ export class BufferedReader {
     }
   }
 
+  /**
+   * Python's `fileno()`: the source's descriptor (a connection's socket).
+   *
+   * @throws `ValueError` once closed; `io.UnsupportedOperation` when the source has none
+   */
+  fileno(): number {
+    if (this.closed) throw new ValueError("I/O operation on closed file");
+    return filenoOf(this.#src);
+  }
+
   /** Mark the reader closed (the source is owned by whoever created it). */
   close(): void {
     this.closed = true;
@@ -467,6 +522,16 @@ export class BufferedWriter {
     } finally {
       this.#draining = null;
     }
+  }
+
+  /**
+   * Python's `fileno()`: the sink's descriptor (a connection's socket).
+   *
+   * @throws `ValueError` once closed; `io.UnsupportedOperation` when the sink has none
+   */
+  fileno(): number {
+    if (this.closed) throw new ValueError("I/O operation on closed file");
+    return filenoOf(this.#sink);
   }
 
   /** Python's `flush()`: wait until everything queued is written; raises the kept error. */

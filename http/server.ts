@@ -56,16 +56,27 @@ import {
   type ServerAddress,
   StreamRequestHandler,
   TCPServer,
+  ThreadingMixIn,
   type ThreadingServer,
   writeStderr,
 } from "../socketserver.ts";
+import { kw, Signature } from "../_util/signature.ts";
+import { classAttrs } from "../_util/classattrs.ts";
+import { truthy } from "../_util/builtins.ts";
+import { SSLError } from "./_ssl.ts";
 import { HTTPMessage, readHeaders } from "../_util/message.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
 import { Bytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { BinasciiError, decodeBase64 } from "../_util/base64.ts";
 import { encode } from "../_util/codecs.ts";
-import { IndexError, RuntimeError, TimeoutError, UnicodeDecodeError } from "../_util/exceptions.ts";
+import {
+  fromDenoError,
+  IndexError,
+  RuntimeError,
+  TimeoutError,
+  UnicodeDecodeError,
+} from "../_util/exceptions.ts";
 import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
 import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
@@ -139,6 +150,8 @@ function fqdn(host: string): string {
  * ```
  */
 export class HTTPServer extends TCPServer {
+  /** Python's `allow_reuse_address`: true for HTTP servers. */
+  static override allow_reuse_address: boolean = true;
   // `declare`: server_bind() runs inside TCPServer's constructor, before field initializers here would.
   /** Python's `server_name`: the host name of the bound address. */
   declare server_name: string;
@@ -153,8 +166,14 @@ export class HTTPServer extends TCPServer {
     this.server_port = port;
   }
 }
-HTTPServer.prototype.allow_reuse_address = true;
-HTTPServer.prototype.allow_reuse_port = false;
+
+/** `ThreadingMixIn`'s methods and class attributes, mixed into a class defined with its statics. */
+function mixThreading(cls: { prototype: object }): void {
+  const methods = Object.getOwnPropertyDescriptors(ThreadingMixIn.prototype);
+  Reflect.deleteProperty(methods, "constructor");
+  Object.defineProperties(cls.prototype, methods);
+  classAttrs(cls as typeof ThreadingHTTPServer, ["daemon_threads", "block_on_close"]);
+}
 
 /**
  * Python's `http.server.ThreadingHTTPServer` (`ThreadingMixIn, HTTPServer`,
@@ -171,39 +190,23 @@ HTTPServer.prototype.allow_reuse_port = false;
  */
 export class ThreadingHTTPServer extends HTTPServer implements ThreadingServer {
   /** Python's `daemon_threads` (true: `server_close()` does not wait for connections). */
+  static daemon_threads: boolean = true;
+  /** Python's `daemon_threads` (true: `server_close()` does not wait for connections). */
   declare daemon_threads: boolean;
+  /** Python's `block_on_close`. */
+  static block_on_close: boolean = true;
   /** Python's `block_on_close`. */
   declare block_on_close: boolean;
   /**
-   * Python's `process_request_thread`.
+   * Python's `ThreadingMixIn.process_request_thread(request, client_address)`.
    *
    * @param request the connection
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-    try {
-      await this.finishAndWait(request, client_address);
-    } catch (e) {
-      this.handle_error(request, client_address, e);
-    } finally {
-      this.shutdown_request(request);
-    }
-  }
-  /**
-   * Python's `ThreadingMixIn.process_request`: serve as a separate task.
-   *
-   * @param request the connection
-   * @param client_address the peer's `(host, port)`
-   * @returns a Promise that resolves at once
-   */
-  override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    void this.track(request, this.process_request_thread(request, client_address));
-    return Promise.resolve();
-  }
+  declare process_request_thread: (request: Request, client_address: ServerAddress) => Promise<void>;
 }
-ThreadingHTTPServer.prototype.daemon_threads = true;
-ThreadingHTTPServer.prototype.block_on_close = true;
+mixThreading(ThreadingHTTPServer);
 
 /** Keyword arguments of {@link HTTPSServer}. */
 export interface HTTPSServerOptions {
@@ -219,9 +222,34 @@ export interface HTTPSServerOptions {
   bind_and_activate?: boolean;
 }
 
+const HTTPS_SERVER_INIT = new Signature<{
+  server_address: [string, number];
+  RequestHandlerClass: RequestHandlerClass;
+  bind_and_activate: unknown;
+  certfile: string;
+  keyfile: string | null;
+  password: string | null;
+  alpn_protocols: string[] | null;
+}>(
+  "HTTPSServer.__init__",
+  [
+    "self",
+    "server_address",
+    "RequestHandlerClass",
+    "bind_and_activate",
+    "*",
+    "certfile",
+    "keyfile",
+    "password",
+    "alpn_protocols",
+  ],
+  { bind_and_activate: true, keyfile: null, password: null, alpn_protocols: null },
+);
+
 /**
  * Python's `http.server.HTTPSServer` (3.14): an `HTTPServer` on
- * `Deno.listenTls`.
+ * `Deno.listenTls`. A certificate or key that cannot be loaded raises
+ * `ssl.SSLError` (a missing file `FileNotFoundError`), as in CPython.
  *
  * @example
  * ```ts
@@ -248,26 +276,29 @@ export class HTTPSServer extends HTTPServer {
    *
    * @param server_address `(host, port)`
    * @param RequestHandlerClass the handler class
-   * @param bind_and_activate bind now, or the keyword arguments
+   * @param bind_and_activate bind now
    * @param options `certfile`, `keyfile`, `password`, `alpn_protocols`
    */
   constructor(
     server_address: [string, number],
     RequestHandlerClass: RequestHandlerClass,
-    bind_and_activate: boolean | HTTPSServerOptions,
-    options?: HTTPSServerOptions,
-  ) {
-    super(server_address, RequestHandlerClass, false);
-    const kw = typeof bind_and_activate === "object" ? bind_and_activate : options;
-    if (!kw || !kw.certfile) {
-      throw new TypeError("HTTPSServer() missing required keyword-only argument: 'certfile'");
-    }
-    const bind = typeof bind_and_activate === "boolean" ? bind_and_activate : kw.bind_and_activate ?? true;
-    this.certfile = kw.certfile;
-    this.keyfile = kw.keyfile ?? null;
-    this.password = kw.password ?? null;
-    this.alpn_protocols = kw.alpn_protocols ?? ["http/1.1"];
-    if (bind) {
+    options: HTTPSServerOptions,
+  );
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  constructor(
+    server_address: [string, number],
+    RequestHandlerClass: RequestHandlerClass,
+    bind_and_activate: boolean,
+    options: HTTPSServerOptions,
+  );
+  constructor(...args: unknown[]) {
+    const a = HTTPS_SERVER_INIT.bind(args);
+    super(a.server_address, a.RequestHandlerClass, false);
+    this.certfile = a.certfile;
+    this.keyfile = a.keyfile ?? null;
+    this.password = a.password ?? null;
+    this.alpn_protocols = a.alpn_protocols ?? ["http/1.1"];
+    if (truthy(a.bind_and_activate)) {
       try {
         this.server_bind();
         this.server_activate();
@@ -284,14 +315,35 @@ export class HTTPSServer extends HTTPServer {
    * @param hostname the address to bind
    * @param port the port
    * @returns the TLS listener
+   * @throws `FileNotFoundError` for a missing file, `ssl.SSLError` for one that is not a usable PEM certificate or key
    */
   protected override listen(hostname: string, port: number): Deno.Listener {
-    const cert = Deno.readTextFileSync(this.certfile);
-    const key = Deno.readTextFileSync(this.keyfile ?? this.certfile);
+    let cert: string, key: string;
+    try {
+      cert = Deno.readTextFileSync(this.certfile);
+      key = Deno.readTextFileSync(this.keyfile ?? this.certfile);
+    } catch (e) {
+      throw fromDenoError(e);
+    }
     if (key.includes("ENCRYPTED") && this.password !== null) {
       throw new RuntimeError("encrypted TLS keys are not supported by Deno; decrypt the key first");
     }
-    return Deno.listenTls({ hostname, port, cert, key, alpnProtocols: this.alpn_protocols });
+    try {
+      return Deno.listenTls({ hostname, port, cert, key, alpnProtocols: this.alpn_protocols });
+    } catch (e) {
+      if (e instanceof Deno.errors.AddrInUse || e instanceof Deno.errors.AddrNotAvailable) {
+        throw fromDenoError(e);
+      }
+      if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
+        throw fromDenoError(e);
+      }
+      // CPython's load_cert_chain(): `ssl.SSLError(524297, '[SSL] PEM lib (_ssl.c:3916)')`.
+      const err = new SSLError(524297, "[SSL] PEM lib (_ssl.c:3916)");
+      (err as SSLError & { library: string | null; reason: string | null }).library = "SSL";
+      (err as SSLError & { library: string | null; reason: string | null }).reason = null;
+      err.cause = e;
+      throw err;
+    }
   }
 }
 
@@ -302,44 +354,28 @@ export class HTTPSServer extends HTTPServer {
  * ```ts
  * import { ThreadingHTTPSServer } from "@pyweb/std/http/server";
  * import assert from "node:assert/strict";
- * assert.equal(ThreadingHTTPSServer.prototype.daemon_threads, true);
+ * assert.equal(ThreadingHTTPSServer.daemon_threads, true);
  * ```
  */
 export class ThreadingHTTPSServer extends HTTPSServer implements ThreadingServer {
   /** Python's `daemon_threads`. */
+  static daemon_threads: boolean = true;
+  /** Python's `daemon_threads`. */
   declare daemon_threads: boolean;
+  /** Python's `block_on_close`. */
+  static block_on_close: boolean = true;
   /** Python's `block_on_close`. */
   declare block_on_close: boolean;
   /**
-   * Python's `process_request_thread`.
+   * Python's `ThreadingMixIn.process_request_thread(request, client_address)`.
    *
    * @param request the connection
    * @param client_address the peer's `(host, port)`
    * @returns a Promise that resolves when the connection is done
    */
-  async process_request_thread(request: Request, client_address: ServerAddress): Promise<void> {
-    try {
-      await this.finishAndWait(request, client_address);
-    } catch (e) {
-      this.handle_error(request, client_address, e);
-    } finally {
-      this.shutdown_request(request);
-    }
-  }
-  /**
-   * Serve the connection as a separate task.
-   *
-   * @param request the connection
-   * @param client_address the peer's `(host, port)`
-   * @returns a Promise that resolves at once
-   */
-  override process_request(request: Request, client_address: ServerAddress): Promise<void> {
-    void this.track(request, this.process_request_thread(request, client_address));
-    return Promise.resolve();
-  }
+  declare process_request_thread: (request: Request, client_address: ServerAddress) => Promise<void>;
 }
-ThreadingHTTPSServer.prototype.daemon_threads = true;
-ThreadingHTTPSServer.prototype.block_on_close = true;
+mixThreading(ThreadingHTTPSServer);
 
 const RESPONSES_TABLE: Record<number, Tuple<string> & [string, string]> = Object.create(null);
 for (const [code, phrase, desc] of RESPONSES) {
@@ -348,8 +384,6 @@ for (const [code, phrase, desc] of RESPONSES) {
 
 // deno-lint-ignore no-control-regex
 const NOT_LATIN1 = /[^\x00-\xff]/;
-
-let scratch = new Uint8Array(4096);
 
 function isAsciiDigits(s: string): boolean {
   if (!s.length) return false;
@@ -369,6 +403,45 @@ function isPyDigits(s: string): boolean {
   }
   return true;
 }
+
+type CodeMessage = { code: StatusCode; message: string | null };
+const SEND_ERROR = new Signature<CodeMessage & { explain: string | null }>(
+  "BaseHTTPRequestHandler.send_error",
+  ["self", "code", "message", "explain"],
+  { message: null, explain: null },
+);
+const SEND_RESPONSE = new Signature<CodeMessage>(
+  "BaseHTTPRequestHandler.send_response",
+  ["self", "code", "message"],
+  { message: null },
+);
+const SEND_RESPONSE_ONLY = new Signature<CodeMessage>(
+  "BaseHTTPRequestHandler.send_response_only",
+  ["self", "code", "message"],
+  { message: null },
+);
+const SEND_HEADER = new Signature<{ keyword: string; value: string | number }>(
+  "BaseHTTPRequestHandler.send_header",
+  ["self", "keyword", "value"],
+);
+const LOG_REQUEST = new Signature<{ code: StatusCode | string; size: number | string }>(
+  "BaseHTTPRequestHandler.log_request",
+  ["self", "code", "size"],
+  { code: "-", size: "-" },
+);
+const LOG_ERROR = new Signature<{ format: string; args: unknown[] }>(
+  "BaseHTTPRequestHandler.log_error",
+  ["self", "format", "*args"],
+);
+const LOG_MESSAGE = new Signature<{ format: string; args: unknown[] }>(
+  "BaseHTTPRequestHandler.log_message",
+  ["self", "format", "*args"],
+);
+const DATE_TIME_STRING = new Signature<{ timestamp: number | null }>(
+  "BaseHTTPRequestHandler.date_time_string",
+  ["self", "timestamp"],
+  { timestamp: null },
+);
 
 const headerLimits = {
   maxLine: MAXLINE,
@@ -412,23 +485,57 @@ const headerLimits = {
  */
 export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** Python's `sys_version`: here `Deno/<version>`. */
+  static sys_version: string = `Deno/${Deno.version.deno}`;
+  /** Python's `sys_version`: here `Deno/<version>`. */
   declare sys_version: string;
+  /** Python's `server_version`: `BaseHTTP/0.6`. */
+  static server_version: string = "BaseHTTP/" + __version__;
   /** Python's `server_version`: `BaseHTTP/0.6`. */
   declare server_version: string;
   /** Python's `error_message_format`. */
+  static error_message_format: string = DEFAULT_ERROR_MESSAGE;
+  /** Python's `error_message_format`. */
   declare error_message_format: string;
+  /** Python's `error_content_type`. */
+  static error_content_type: string = DEFAULT_ERROR_CONTENT_TYPE;
   /** Python's `error_content_type`. */
   declare error_content_type: string;
   /** Python's `default_request_version`: `HTTP/0.9`. */
+  static default_request_version: string = "HTTP/0.9";
+  /** Python's `default_request_version`: `HTTP/0.9`. */
   declare default_request_version: string;
+  /** Python's `protocol_version`: `HTTP/1.0`; set `HTTP/1.1` for keep-alive. */
+  static protocol_version: string = "HTTP/1.0";
   /** Python's `protocol_version`: `HTTP/1.0`; set `HTTP/1.1` for keep-alive. */
   declare protocol_version: string;
   /** Python's `MessageClass`: the class headers are parsed into. */
+  static MessageClass: new () => HTTPMessage = HTTPMessage;
+  /** Python's `MessageClass`: the class headers are parsed into. */
   declare MessageClass: new () => HTTPMessage;
+  /** Python's `responses`: code → `(phrase, description)`. */
+  static responses: Record<number, Tuple<string> & [string, string]> = RESPONSES_TABLE;
   /** Python's `responses`: code → `(phrase, description)`. */
   declare responses: Record<number, Tuple<string> & [string, string]>;
   /** Python's `weekdayname`. */
+  static weekdayname: string[] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+  /** Python's `weekdayname`. */
   declare weekdayname: string[];
+  /** Python's `monthname` (index 0 is `null`). */
+  static monthname: (string | null)[] = [
+    null,
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ];
   /** Python's `monthname` (index 0 is `null`). */
   declare monthname: (string | null)[];
 
@@ -636,7 +743,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param message the reason phrase (default: the standard one)
    * @param explain the longer explanation in the page
    */
-  send_error(code: StatusCode, message: string | null = null, explain: string | null = null): void {
+  send_error(code: StatusCode, message?: string | null, explain?: string | null): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_error(code: StatusCode, kwargs: { message?: string | null; explain?: string | null }): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_error(kwargs: { code: StatusCode; message?: string | null; explain?: string | null }): void;
+  send_error(...args: unknown[]): void {
+    let { code, message, explain } = SEND_ERROR.bind(args);
     const c = toCode(code);
     const entry = this.responses[c];
     const [shortmsg, longmsg] = entry ? entry : ["???", "???"];
@@ -663,7 +776,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param code the status code
    * @param message the reason phrase (default: the standard one)
    */
-  send_response(code: StatusCode, message: string | null = null): void {
+  send_response(code: StatusCode, message?: string | null): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_response(code: StatusCode, kwargs: { message?: string | null }): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_response(kwargs: { code: StatusCode; message?: string | null }): void;
+  send_response(...args: unknown[]): void {
+    const { code, message } = SEND_RESPONSE.bind(args);
     this.log_request(code);
     this.send_response_only(code, message);
     this.send_header("Server", this.version_string());
@@ -677,7 +796,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param code the status code
    * @param message the reason phrase
    */
-  send_response_only(code: StatusCode, message: string | null = null): void {
+  send_response_only(code: StatusCode, message?: string | null): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_response_only(code: StatusCode, kwargs: { message?: string | null }): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_response_only(kwargs: { code: StatusCode; message?: string | null }): void;
+  send_response_only(...args: unknown[]): void {
+    let { code, message } = SEND_RESPONSE_ONLY.bind(args);
     if (this.request_version !== "HTTP/0.9") {
       const c = toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
@@ -695,7 +820,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param keyword the header name
    * @param value the header value
    */
-  send_header(keyword: string, value: string | number): void {
+  send_header(keyword: string, value: string | number): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_header(keyword: string, kwargs: { value: string | number }): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  send_header(kwargs: { keyword: string; value: string | number }): void;
+  send_header(...args: unknown[]): void {
+    const { keyword, value } = SEND_HEADER.bind(args);
     const v = String(value);
     if (this.request_version !== "HTTP/0.9") {
       const line = `${keyword}: ${v}\r\n`;
@@ -717,22 +848,15 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     }
   }
 
-  /** Python's `flush_headers()`: write the buffered status line and headers. */
+  /**
+   * Python's `flush_headers()`: write the buffered status line and headers
+   * as one new bytes object (a `wfile` may keep what it is given).
+   */
   flush_headers(): void {
     if (this._headers_buffer.length) {
       const text = this._headers_buffer.join("");
       this._headers_buffer = [];
-      // Encode into a reusable buffer: wfile.write() copies what it queues.
-      if (scratch.length < text.length) scratch = new Uint8Array(Math.max(text.length, scratch.length * 2));
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 0xff) {
-          this.wfile.write(encodeNarrow(text, "latin-1"));
-          return;
-        }
-        scratch[i] = c;
-      }
-      this.wfile.write(scratch.subarray(0, text.length));
+      this.wfile.write(NOT_LATIN1.test(text) ? encodeNarrow(text, "latin-1") : latin1Bytes(text));
     }
   }
 
@@ -742,7 +866,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param code the status code
    * @param size the response size
    */
-  log_request(code: StatusCode | string = "-", size: number | string = "-"): void {
+  log_request(code?: StatusCode | string, size?: number | string): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  log_request(kwargs: { code?: StatusCode | string; size?: number | string }): void;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  log_request(code: StatusCode | string, kwargs: { size?: number | string }): void;
+  log_request(...args: unknown[]): void {
+    const { code, size } = LOG_REQUEST.bind(args);
     const c = typeof code === "object" ? toCode(code) : code;
     this.log_message('"%s" %s %s', this.requestline, String(c), String(size));
   }
@@ -753,7 +883,9 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param format a `%` format
    * @param args its arguments
    */
-  log_error(format: string, ...args: unknown[]): void {
+  log_error(format: string, ...args: unknown[]): void;
+  log_error(...all: unknown[]): void {
+    const { format, args } = LOG_ERROR.bind(all);
     this.log_message(format, ...args);
   }
 
@@ -764,7 +896,9 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param format a `%` format (`%s`, `%d`, `%r`)
    * @param args its arguments
    */
-  log_message(format: string, ...args: unknown[]): void {
+  log_message(format: string, ...args: unknown[]): void;
+  log_message(...all: unknown[]): void {
+    const { format, args } = LOG_MESSAGE.bind(all);
     const message = pyFormat(format, args);
     writeStderr(`${this.address_string()} - - [${this.log_date_time_string()}] ${escapeLog(message)}\n`);
   }
@@ -780,7 +914,11 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * @param timestamp seconds since the epoch (default: now)
    * @returns e.g. `Sun, 06 Nov 1994 08:49:37 GMT`
    */
-  date_time_string(timestamp: number | null = null): string {
+  date_time_string(timestamp?: number | null): string;
+  /** The same call with some or all arguments by keyword, as Python allows. */
+  date_time_string(kwargs: { timestamp?: number | null }): string;
+  date_time_string(...args: unknown[]): string {
+    const { timestamp } = DATE_TIME_STRING.bind(args);
     return formatdate(timestamp);
   }
 
@@ -798,19 +936,18 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     return String(this.client_address[0]);
   }
 }
-{
-  const p = BaseHTTPRequestHandler.prototype;
-  p.sys_version = `Deno/${Deno.version.deno}`;
-  p.server_version = "BaseHTTP/" + __version__;
-  p.error_message_format = DEFAULT_ERROR_MESSAGE;
-  p.error_content_type = DEFAULT_ERROR_CONTENT_TYPE;
-  p.default_request_version = "HTTP/0.9";
-  p.protocol_version = "HTTP/1.0";
-  p.MessageClass = HTTPMessage;
-  p.responses = RESPONSES_TABLE;
-  p.weekdayname = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-  p.monthname = [null, "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-}
+classAttrs(BaseHTTPRequestHandler, [
+  "sys_version",
+  "server_version",
+  "error_message_format",
+  "error_content_type",
+  "default_request_version",
+  "protocol_version",
+  "MessageClass",
+  "responses",
+  "weekdayname",
+  "monthname",
+]);
 
 /** `error_message_format % {'code': …, 'message': …, 'explain': …}`. */
 function formatError(format: string, code: number, message: string, explain: string): string {
@@ -970,6 +1107,30 @@ function splitPathQuery(
   return { prefix, path: rest, query, fragment };
 }
 
+const SIMPLE_HANDLER_INIT = new Signature<{
+  args: unknown[];
+  directory: string | null;
+  kwargs: { extra_response_headers?: Iterable<[string, string]> | null } & Record<string, unknown>;
+}>("SimpleHTTPRequestHandler.__init__", ["self", "*args", "*", "directory", "**kwargs"], { directory: null });
+type PathArg = { path: string };
+const LIST_DIRECTORY = new Signature<PathArg>("SimpleHTTPRequestHandler.list_directory", ["self", "path"]);
+const TRANSLATE_PATH = new Signature<PathArg>("SimpleHTTPRequestHandler.translate_path", ["self", "path"]);
+const COPYFILE = new Signature<{ source: BodyFile; outputfile: OutputFile }>(
+  "SimpleHTTPRequestHandler.copyfile",
+  ["self", "source", "outputfile"],
+);
+const GUESS_TYPE = new Signature<PathArg>("SimpleHTTPRequestHandler.guess_type", ["self", "path"]);
+
+/** Where `copyfile()` writes: `wfile`, or anything with `write()` (and `flush()` for backpressure). */
+export interface OutputFile {
+  /** Write (queue) the bytes. */
+  write(b: Uint8Array): unknown;
+  /** Wait until the bytes are written. */
+  flush?(): unknown;
+  /** Bytes queued and not yet written. */
+  readonly pending?: number;
+}
+
 /**
  * Python's `http.server.SimpleHTTPRequestHandler`: serves files and
  * directory listings from `directory`, with `If-Modified-Since` (304),
@@ -1000,10 +1161,23 @@ function splitPathQuery(
  * ```
  */
 export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
+  /** Python's `server_version`: `SimpleHTTP/0.6`. */
+  static override server_version: string = "SimpleHTTP/" + __version__;
+  /** Python's `index_pages`. */
+  static index_pages: string[] = ["index.html", "index.htm"];
   /** Python's `index_pages`. */
   declare index_pages: string[];
   /** Python's `extensions_map`: extension → type, consulted before the mimetypes table. */
+  static extensions_map: Record<string, string> = Object.assign(Object.create(null), {
+    ".gz": "application/gzip",
+    ".Z": "application/octet-stream",
+    ".bz2": "application/x-bzip2",
+    ".xz": "application/x-xz",
+  });
+  /** Python's `extensions_map`: extension → type, consulted before the mimetypes table. */
   declare extensions_map: Record<string, string>;
+  /** 3.15's `default_content_type` (CLI `--content-type`): the type of unknown files. */
+  static default_content_type: string = "application/octet-stream";
   /** 3.15's `default_content_type` (CLI `--content-type`): the type of unknown files. */
   declare default_content_type: string;
   /** Python's `directory`. */
@@ -1012,7 +1186,8 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
   extra_response_headers: [string, string][] | null;
 
   /**
-   * Python's `SimpleHTTPRequestHandler(request, client_address, server, *, directory=None)`.
+   * Python's `SimpleHTTPRequestHandler(*args, directory=None, **kwargs)`:
+   * `(request, client_address, server)` and the keywords.
    *
    * @param request the connection
    * @param client_address the peer's `(host, port)`
@@ -1024,11 +1199,18 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     client_address: ServerAddress,
     // deno-lint-ignore no-explicit-any
     server: any,
-    options: SimpleHTTPRequestHandlerOptions = {},
-  ) {
-    super(request, client_address, server);
-    this.directory = options.directory ?? Deno.cwd();
-    this.extra_response_headers = options.extra_response_headers ? [...options.extra_response_headers] : null;
+    options?: SimpleHTTPRequestHandlerOptions,
+  );
+  constructor(...all: unknown[]) {
+    const { args, directory, kwargs } = SIMPLE_HANDLER_INIT.bind(all);
+    const { extra_response_headers, ...rest } = kwargs;
+    // The other keywords go on to BaseRequestHandler.__init__, as CPython's **kwargs do.
+    const passOn = Object.keys(rest).length ? [...args, kw(rest)] : args;
+    super(...(passOn as [Request, ServerAddress, unknown]));
+    this.directory = directory ?? Deno.cwd();
+    this.extra_response_headers = extra_response_headers
+      ? [...extra_response_headers as Iterable<[string, string]>]
+      : null;
   }
 
   /** Python's `do_GET()`: send the headers and the file. */
@@ -1182,7 +1364,9 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    * @param path the filesystem path of the directory
    * @returns the page body, or `null` after a 404
    */
-  async list_directory(path: string): Promise<BodyFile | null> {
+  list_directory(path: string): Promise<BodyFile | null>;
+  async list_directory(...args: unknown[]): Promise<BodyFile | null> {
+    const { path } = LIST_DIRECTORY.bind(args);
     let names: string[];
     const kinds = new Map<string, { dir: boolean; link: boolean }>();
     try {
@@ -1242,7 +1426,9 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    * @param path the URL path
    * @returns the filesystem path
    */
-  translate_path(path: string): string {
+  translate_path(path: string): string;
+  translate_path(...args: unknown[]): string {
+    let { path } = TRANSLATE_PATH.bind(args);
     path = path.split("#", 1)[0].split("?", 1)[0];
     path = unquoteSurrogatepass(path);
     const trailing = path.endsWith("/");
@@ -1263,10 +1449,9 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    * @param source the body
    * @param outputfile the destination (`this.wfile`)
    */
-  async copyfile(
-    source: BodyFile,
-    outputfile: { write(b: Uint8Array): number; flush(): Promise<void>; readonly pending?: number },
-  ): Promise<void> {
+  copyfile(source: BodyFile, outputfile: OutputFile): Promise<void>;
+  async copyfile(...args: unknown[]): Promise<void> {
+    const { source, outputfile } = COPYFILE.bind(args);
     if (source instanceof DiskFile) {
       // Read into one buffer for the whole file (wfile.write copies, into a buffer it reuses too),
       // so serving a large file makes no garbage and memory stays flat.
@@ -1275,7 +1460,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
         const n = await source.readInto(buf);
         if (!n) break;
         outputfile.write(buf.subarray(0, n));
-        if ((outputfile.pending ?? Infinity) >= 1 << 16) await outputfile.flush();
+        if ((outputfile.pending ?? Infinity) >= 1 << 16) await outputfile.flush?.();
       }
       return;
     }
@@ -1285,7 +1470,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
       outputfile.write(chunk);
       // Backpressure: wait for the socket once a chunk's worth is queued (small bodies go out with
       // the headers in one write, flushed by handle_one_request()).
-      if ((outputfile.pending ?? Infinity) >= 1 << 16) await outputfile.flush();
+      if ((outputfile.pending ?? Infinity) >= 1 << 16) await outputfile.flush?.();
     }
   }
 
@@ -1297,7 +1482,9 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    * @param path a file path
    * @returns a MIME type
    */
-  guess_type(path: string): string {
+  guess_type(path: string): string;
+  guess_type(...args: unknown[]): string {
+    const { path } = GUESS_TYPE.bind(args);
     const ext = splitext(path)[1];
     if (Object.hasOwn(this.extensions_map, ext)) return this.extensions_map[ext];
     const lower = ext.toLowerCase();
@@ -1305,18 +1492,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     return guess_file_type(path) ?? this.default_content_type;
   }
 }
-{
-  const p = SimpleHTTPRequestHandler.prototype;
-  p.server_version = "SimpleHTTP/" + __version__;
-  p.index_pages = ["index.html", "index.htm"];
-  p.extensions_map = Object.assign(Object.create(null), {
-    ".gz": "application/gzip",
-    ".Z": "application/octet-stream",
-    ".bz2": "application/x-bzip2",
-    ".xz": "application/x-xz",
-  });
-  p.default_content_type = "application/octet-stream";
-}
+classAttrs(SimpleHTTPRequestHandler, ["index_pages", "extensions_map", "default_content_type"]);
 
 function joinPath(a: string, b: string): string {
   if (b.startsWith("/")) return b;
@@ -1365,13 +1541,71 @@ function urlCollapsePath(path: string): string {
   return "/" + head.join("/") + "/" + tail;
 }
 
+const EXECUTABLE = new Signature<{ path: string }>("executable", ["path"]);
+
+/** Python's `http.server.nobody`: the cached result of {@link nobody_uid}, `null` before it ran. */
+export let nobody: number | null = null;
+/** `nobody`'s group (from its passwd entry), used with its uid when scripts are switched to it. */
+let nobodyGid: number | null = null;
+
+/**
+ * Python's `nobody_uid()`: the uid CGI scripts run as when the server runs
+ * as root: `nobody`'s from `/etc/passwd`, else 1 + the largest uid there;
+ * -1 where there is no passwd database.
+ *
+ * @returns the uid
+ */
+export function nobody_uid(): number {
+  if (nobody) return nobody;
+  let text: string;
+  try {
+    text = Deno.readTextFileSync("/etc/passwd");
+  } catch {
+    return -1;
+  }
+  let max = -1;
+  for (const line of text.split("\n")) {
+    const f = line.split(":");
+    if (f.length < 4) continue;
+    const uid = Number(f[2]);
+    if (!Number.isInteger(uid)) continue;
+    if (f[0] === "nobody") {
+      nobody = uid;
+      const gid = Number(f[3]);
+      nobodyGid = Number.isInteger(gid) ? gid : null;
+      return nobody;
+    }
+    if (uid > max) max = uid;
+  }
+  nobody = max + 1;
+  return nobody;
+}
+
+/** The uid (and gid) a CGI script is switched to: `nobody`'s when we run as root, else none. */
+function cgiUser(): { uid?: number; gid?: number } {
+  let uid: number | null;
+  try {
+    uid = Deno.uid();
+  } catch {
+    return {};
+  }
+  if (uid !== 0) return {}; // CPython's os.setuid(nobody) fails (and is ignored) unless we are root
+  const target = nobody_uid();
+  if (target < 0) return {};
+  return nobodyGid !== null ? { uid: target, gid: nobodyGid } : { uid: target };
+}
+
 /**
  * Python's `executable(path)`: is the file executable by us?
  *
  * @param path a file path
  * @returns true if any execute bit is set
  */
-export function executable(path: string): boolean {
+export function executable(path: string): boolean;
+/** The same call with some or all arguments by keyword, as Python allows. */
+export function executable(kwargs: { path: string }): boolean;
+export function executable(...args: unknown[]): boolean {
+  const { path } = EXECUTABLE.bind(args);
   try {
     const st = Deno.statSync(path);
     return st.mode !== null && (st.mode & 0o111) !== 0;
@@ -1379,6 +1613,16 @@ export function executable(path: string): boolean {
     return false;
   }
 }
+
+const CGI_HANDLER_INIT = new Signature<{ args: unknown[]; kwargs: Record<string, unknown> }>(
+  "CGIHTTPRequestHandler.__init__",
+  ["self", "*args", "**kwargs"],
+);
+const IS_EXECUTABLE = new Signature<{ path: string }>("CGIHTTPRequestHandler.is_executable", [
+  "self",
+  "path",
+]);
+const IS_PYTHON = new Signature<{ path: string }>("CGIHTTPRequestHandler.is_python", ["self", "path"]);
 
 /**
  * Python's `http.server.CGIHTTPRequestHandler` (kept although CPython 3.15
@@ -1390,16 +1634,44 @@ export function executable(path: string): boolean {
  * ```ts
  * import { CGIHTTPRequestHandler } from "@pyweb/std/http/server";
  * import assert from "node:assert/strict";
- * assert.deepEqual(CGIHTTPRequestHandler.prototype.cgi_directories, ["/cgi-bin", "/htbin"]);
+ * assert.deepEqual(CGIHTTPRequestHandler.cgi_directories, ["/cgi-bin", "/htbin"]);
  * ```
  */
 export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
   /** Python's `cgi_directories`. */
+  static cgi_directories: string[] = ["/cgi-bin", "/htbin"];
+  /** Python's `cgi_directories`. */
   declare cgi_directories: string[];
   /** Python's `have_fork`: scripts run directly (they must be executable), as with fork. */
+  static have_fork: boolean = true;
+  /** Python's `have_fork`: scripts run directly (they must be executable), as with fork. */
   declare have_fork: boolean;
+  /** Python's `rbufsize`: 0, unbuffered (the body goes to the script). */
+  static override rbufsize: number = 0;
   /** Python's `cgi_info`: `(dir, rest)` set by `is_cgi()`. */
   cgi_info: [string, string] = ["", ""];
+
+  /**
+   * Python's `CGIHTTPRequestHandler(*args, **kwargs)`: as
+   * {@link SimpleHTTPRequestHandler}'s.
+   *
+   * @param request the connection
+   * @param client_address the peer's `(host, port)`
+   * @param server the server
+   * @param options `directory`, `extra_response_headers`
+   */
+  constructor(
+    request: Request,
+    client_address: ServerAddress,
+    // deno-lint-ignore no-explicit-any
+    server: any,
+    options?: SimpleHTTPRequestHandlerOptions,
+  );
+  constructor(...all: unknown[]) {
+    const { args, kwargs } = CGI_HANDLER_INIT.bind(all);
+    const passOn = Object.keys(kwargs).length ? [...args, kw(kwargs)] : args;
+    super(...(passOn as [Request, ServerAddress, unknown]));
+  }
 
   /** Python's `do_POST()`: only for CGI scripts (501 otherwise). */
   async do_POST(): Promise<void> {
@@ -1447,7 +1719,9 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
    * @param path a file path
    * @returns true if executable
    */
-  is_executable(path: string): boolean {
+  is_executable(path: string): boolean;
+  is_executable(...args: unknown[]): boolean {
+    const { path } = IS_EXECUTABLE.bind(args);
     return executable(path);
   }
 
@@ -1457,7 +1731,9 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
    * @param path a file path
    * @returns true for a Python script
    */
-  is_python(path: string): boolean {
+  is_python(path: string): boolean;
+  is_python(...args: unknown[]): boolean {
+    const { path } = IS_PYTHON.bind(args);
     const ext = splitext(path)[1].toLowerCase();
     return ext === ".py" || ext === ".pyw";
   }
@@ -1576,6 +1852,7 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
       child = new Deno.Command(scriptfile, {
         args,
         env,
+        ...cgiUser(), // CPython: os.setuid(nobody_uid()) in the child
         stdin: "piped",
         stdout: "piped",
         stderr: "inherit",
@@ -1618,12 +1895,7 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
     if (status.code) this.log_error(`CGI script exit code ${status.code}`);
   }
 }
-{
-  const p = CGIHTTPRequestHandler.prototype;
-  p.cgi_directories = ["/cgi-bin", "/htbin"];
-  p.have_fork = true;
-  p.rbufsize = 0;
-}
+classAttrs(CGIHTTPRequestHandler, ["cgi_directories", "have_fork"]);
 
 /** Keyword arguments of {@link test}. */
 export interface TestOptions {
@@ -1644,107 +1916,110 @@ export interface TestOptions {
   tls_key?: string | null;
   /** TLS key password. */
   tls_password?: string | null;
-  /** Called with the server once it listens (for tests and embedding). */
-  onListen?: (server: HTTPServer) => void;
 }
+
+const TEST = new Signature<Required<TestOptions>>(
+  "test",
+  ["HandlerClass", "ServerClass", "protocol", "port", "bind", "tls_cert", "tls_key", "tls_password"],
+  {
+    HandlerClass: BaseHTTPRequestHandler,
+    ServerClass: ThreadingHTTPServer,
+    protocol: "HTTP/1.0",
+    port: 8000,
+    bind: null,
+    tls_cert: null,
+    tls_key: null,
+    tls_password: null,
+  },
+);
 
 /**
  * Python's `http.server.test(...)`: serve until Ctrl-C, printing Python's
  * banner ("Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...")
- * and, on Ctrl-C, "Keyboard interrupt received, exiting.".
- *
- * @param options the handler and server classes, port, bind address, TLS files
- * @returns a Promise that resolves when the server stops
- *
- * @example
- * ```ts
- * import { BaseHTTPRequestHandler, test } from "@pyweb/std/http/server";
- * import assert from "node:assert/strict";
- *
- * let port = 0;
- * const done = test({
- *   HandlerClass: BaseHTTPRequestHandler,
- *   port: 0,
- *   bind: "127.0.0.1",
- *   onListen: (s) => {
- *     port = s.server_port;
- *     void s.shutdown();
- *   },
- * });
- * await done;
- * assert.ok(port > 0);
- * ```
- */
-export async function test(options?: TestOptions): Promise<void>;
-/**
- * Python's positional form `test(HandlerClass, ServerClass, protocol, port, bind)`.
+ * and, on Ctrl-C, "Keyboard interrupt received, exiting.". As CPython's,
+ * it sets `ServerClass.address_family` from the bind address (`AF_INET6`
+ * when it contains `:`) and `HandlerClass.protocol_version` to `protocol`.
  *
  * @param HandlerClass the handler class
  * @param ServerClass the server class
  * @param protocol `protocol_version` for the handler
  * @param port the port
- * @param bind the address to bind
+ * @param bind the address to bind (default all interfaces)
+ * @param tls_cert TLS certificate chain file
+ * @param tls_key TLS key file
+ * @param tls_password TLS key password
  * @returns a Promise that resolves when the server stops
+ *
+ * @example
+ * ```ts
+ * import { BaseHTTPRequestHandler, test, ThreadingHTTPServer } from "@pyweb/std/http/server";
+ * import assert from "node:assert/strict";
+ *
+ * let port = 0;
+ * class OneShot extends ThreadingHTTPServer {
+ *   override server_activate() {
+ *     port = this.server_port;
+ *     void this.shutdown(); // serve_forever() will return at once
+ *   }
+ * }
+ * await test({ HandlerClass: BaseHTTPRequestHandler, ServerClass: OneShot, port: 0, bind: "127.0.0.1" });
+ * assert.ok(port > 0);
+ * ```
  */
-export async function test(
-  HandlerClass: RequestHandlerClass,
+export function test(
+  HandlerClass?: RequestHandlerClass,
   ServerClass?: TestOptions["ServerClass"],
   protocol?: string,
   port?: number,
   bind?: string | null,
+  tls_cert?: string | null,
+  tls_key?: string | null,
+  tls_password?: string | null,
 ): Promise<void>;
-export async function test(
-  first: TestOptions | RequestHandlerClass = {},
-  ServerClassArg?: TestOptions["ServerClass"],
-  protocolArg?: string,
-  portArg?: number,
-  bindArg?: string | null,
-): Promise<void> {
-  const options: TestOptions = typeof first === "function"
-    ? {
-      HandlerClass: first,
-      ServerClass: ServerClassArg,
-      protocol: protocolArg,
-      port: portArg,
-      bind: bindArg,
-    }
-    : first;
-  const HandlerClass = options.HandlerClass ?? BaseHTTPRequestHandler;
-  const ServerClass = options.ServerClass ?? ThreadingHTTPServer;
-  // deno-lint-ignore no-explicit-any
-  (HandlerClass.prototype as any).protocol_version = options.protocol ?? "HTTP/1.0";
-  const addr: [string, number] = [options.bind ?? "0.0.0.0", options.port ?? 8000];
+/**
+ * `test()` with keywords, alone or after some positional arguments.
+ *
+ * @param kwargs the arguments by name
+ * @returns a Promise that resolves when the server stops
+ */
+export function test(kwargs: TestOptions): Promise<void>;
+/** The same call with some or all arguments by keyword, as Python allows. */
+export function test(HandlerClass: RequestHandlerClass, kwargs: TestOptions): Promise<void>;
+export async function test(...args: unknown[]): Promise<void> {
+  const { HandlerClass, ServerClass, protocol, port, bind, tls_cert, tls_key, tls_password } = TEST.bind(
+    args,
+  );
+  // CPython: ServerClass.address_family, addr = _get_best_family(bind, port)
+  const host = bind ?? "0.0.0.0";
+  (ServerClass as unknown as { address_family: string }).address_family = host.includes(":")
+    ? "AF_INET6"
+    : "AF_INET";
+  (HandlerClass as unknown as { protocol_version: string }).protocol_version = protocol;
+  const addr: [string, number] = [host, port];
   // deno-lint-ignore no-explicit-any
   const Server = ServerClass as new (...args: any[]) => HTTPServer;
-  const server = options.tls_cert
-    ? new Server(addr, HandlerClass, {
-      certfile: options.tls_cert,
-      keyfile: options.tls_key ?? null,
-      password: options.tls_password ?? null,
-    })
+  const server = tls_cert
+    ? new Server(addr, HandlerClass, { certfile: tls_cert, keyfile: tls_key, password: tls_password })
     : new Server(addr, HandlerClass);
-  const [host, port] = server.server_address;
-  const urlHost = host.includes(":") ? `[${host}]` : host;
-  const protocol = options.tls_cert ? "HTTPS" : "HTTP";
+  const [boundHost, boundPort] = server.server_address;
+  const urlHost = boundHost.includes(":") ? `[${boundHost}]` : boundHost;
+  const scheme = tls_cert ? "HTTPS" : "HTTP";
   console.log(
-    `Serving ${protocol} on ${host} port ${port} (${protocol.toLowerCase()}://${urlHost}:${port}/) ...`,
+    `Serving ${scheme} on ${boundHost} port ${boundPort} (${scheme.toLowerCase()}://${urlHost}:${boundPort}/) ...`,
   );
-  let onSignal: (() => void) | null = null;
-  if (!options.onListen) {
-    onSignal = () => {
-      console.log("\nKeyboard interrupt received, exiting.");
-      Deno.exit(0);
-    };
-    try {
-      Deno.addSignalListener("SIGINT", onSignal);
-    } catch { /* no signals here */ }
-  }
+  const onSignal = () => {
+    console.log("\nKeyboard interrupt received, exiting.");
+    Deno.exit(0);
+  };
+  let listening = false;
   try {
-    const serving = server.serve_forever();
-    options.onListen?.(server);
-    await serving;
+    Deno.addSignalListener("SIGINT", onSignal);
+    listening = true;
+  } catch { /* no signals here */ }
+  try {
+    await server.serve_forever();
   } finally {
-    if (onSignal) {
+    if (listening) {
       try {
         Deno.removeSignalListener("SIGINT", onSignal);
       } catch { /* no signals here */ }
@@ -1853,7 +2128,7 @@ export async function main(argv: string[]): Promise<void> {
       super(request, client_address, server, { directory, extra_response_headers: headers });
     }
   }
-  if (contentType) Handler.prototype.default_content_type = contentType;
+  if (contentType) Handler.default_content_type = contentType;
   await test({
     HandlerClass: Handler,
     ServerClass: tlsCert ? ThreadingHTTPSServer : ThreadingHTTPServer,

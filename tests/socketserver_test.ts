@@ -80,7 +80,7 @@ Deno.test("handle_request() handles one connection; timeout calls handle_timeout
   assert.equal(answer, "one\n");
 });
 
-Deno.test("verify_request() can refuse; handle_error() gets the exception; the server keeps going", async () => {
+Deno.test("verify_request() can refuse; handle_error() sees the exception in exc_info; the server keeps going", async () => {
   const errors: unknown[] = [];
   class Picky extends ThreadingTCPServer {
     refuse = true;
@@ -89,8 +89,8 @@ Deno.test("verify_request() can refuse; handle_error() gets the exception; the s
       this.refuse = false;
       return ok;
     }
-    override handle_error(_r: Request, _a: ServerAddress, e?: unknown): void {
-      errors.push(e);
+    override handle_error(_r: Request, _a: ServerAddress): void {
+      errors.push(this.exc_info?.[1]);
     }
   }
   class Fails extends StreamRequestHandler {
@@ -135,8 +135,8 @@ Deno.test("handler lifecycle: setup, handle, finish (even on error), async, subc
   }
   let seen: unknown = null;
   class Quiet extends TCPServer {
-    override handle_error(_r: Request, _a: ServerAddress, e?: unknown): void {
-      seen = e;
+    override handle_error(_r: Request, _a: ServerAddress): void {
+      seen = this.exc_info?.[1];
     }
     override shutdown_request(_request: Request): void {}
   }

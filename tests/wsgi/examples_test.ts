@@ -124,6 +124,25 @@ peerTest(
 
 const CGI_BODY = "language=python&framework=django&email=lowell2735%40gmail.com";
 
+/**
+ * A server running as root runs CGI scripts as `nobody` (as CPython's does), and script.ts runs with
+ * `deno`: give `nobody` a `deno` it can reach (a hard link outside /root, else a copy) and a cache dir.
+ */
+async function denoForNobody(): Promise<Record<string, string>> {
+  if (Deno.uid() !== 0) return {};
+  const bin = await Deno.makeTempDir({ prefix: "pyweb_nobody_deno_" });
+  const cache = await Deno.makeTempDir({ prefix: "pyweb_nobody_deno_dir_" });
+  await Deno.chmod(bin, 0o755);
+  await Deno.chmod(cache, 0o777);
+  const exe = await Deno.realPath(Deno.execPath());
+  try {
+    await Deno.link(exe, `${bin}/deno`);
+  } catch {
+    await Deno.copyFile(exe, `${bin}/deno`);
+  }
+  return { PATH: `${bin}:${Deno.env.get("PATH") ?? ""}`, DENO_DIR: cache };
+}
+
 peerTest(
   "examples: cgi-bin/script.ts under our CGIHTTPRequestHandler prints what script.py prints",
   findPython311,
@@ -150,6 +169,7 @@ peerTest(
         tsPort,
         {
           cwd: EXAMPLES,
+          env: await denoForNobody(),
         },
       );
       const post = (script: string) =>
