@@ -47,14 +47,7 @@
 
 import { BufferedReader, BufferedWriter, socketFileno, withTimeout } from "./_util/stream.ts";
 import { repr, type Tuple, tuple } from "./_util/repr.ts";
-import {
-  fromDenoError,
-  isException,
-  OverflowError,
-  TimeoutError,
-  TypeError,
-  ValueError,
-} from "./_util/exceptions.ts";
+import { fromDenoError, isException, OverflowError, TimeoutError, TypeError } from "./_util/exceptions.ts";
 import { Signature } from "./_util/signature.ts";
 import { classAttrs } from "./_util/classattrs.ts";
 import { truthy, typeName } from "./_util/builtins.ts";
@@ -230,10 +223,8 @@ export class BaseServer {
   serve_forever(kwargs: { poll_interval?: number | null }): Promise<void>;
   serve_forever(...args: unknown[]): Promise<void> {
     const { poll_interval } = SERVE_FOREVER.bind(args);
-    const interval = poll_interval === null ? null : Number(poll_interval);
-    if (interval !== null && !(interval >= 0)) {
-      return Promise.reject(new ValueError("timeout must be non-negative"));
-    }
+    // selector.select(timeout) polls without waiting for a timeout <= 0, and waits forever for None.
+    const interval = poll_interval === null ? null : Math.max(0, Number(poll_interval) || 0);
     if (!this.#shutdownRequest) this.#shuttingDown = false;
     const loop = async () => {
       // A wait ends through `wake`, called by whichever comes first: the pending accept
@@ -617,6 +608,9 @@ function formatTraceback(error: unknown): string {
   return out.join("\n");
 }
 
+/** Is Deno's `--unstable-net` on (it adds `Deno.listenDatagram`)? */
+const UNSTABLE_NET = typeof (Deno as { listenDatagram?: unknown }).listenDatagram === "function";
+
 /** Options of {@link TCPServer}'s constructor beyond Python's positional ones. */
 export interface TCPServerOptions {
   /** Python's `bind_and_activate` (default true). */
@@ -671,7 +665,7 @@ export class TCPServer extends BaseServer {
   static allow_reuse_address: boolean = false;
   /** Python's `allow_reuse_address` (Deno sets `SO_REUSEADDR` on Unix listeners anyway). */
   declare allow_reuse_address: boolean;
-  /** Python's `allow_reuse_port`: binds with `reusePort`. */
+  /** Python's `allow_reuse_port`: binds with `reusePort` (with `--unstable-net`; ignored without). */
   static allow_reuse_port: boolean = false;
   /** Python's `allow_reuse_port`: binds with `reusePort`. */
   declare allow_reuse_port: boolean;
@@ -745,7 +739,9 @@ export class TCPServer extends BaseServer {
     if (hostname.includes(":")) this.address_family = "AF_INET6";
     try {
       const opts: Deno.TcpListenOptions = { hostname, port };
-      if (this.allow_reuse_port) (opts as { reusePort?: boolean }).reusePort = true;
+      // SO_REUSEPORT is Deno's unstable `reusePort` (without --unstable-net, using it ends the
+      // process): without the flag, it is ignored as on a platform without SO_REUSEPORT in CPython.
+      if (this.allow_reuse_port && UNSTABLE_NET) (opts as { reusePort?: boolean }).reusePort = true;
       return Deno.listen(opts);
     } catch (e) {
       throw fromDenoError(e);

@@ -338,11 +338,11 @@ export class HTTPSServer extends HTTPServer {
         throw fromDenoError(e);
       }
       // CPython's load_cert_chain(): `ssl.SSLError(524297, '[SSL] PEM lib (_ssl.c:3916)')`.
-      const err = new SSLError(524297, "[SSL] PEM lib (_ssl.c:3916)");
-      (err as SSLError & { library: string | null; reason: string | null }).library = "SSL";
-      (err as SSLError & { library: string | null; reason: string | null }).reason = null;
-      err.cause = e;
-      throw err;
+      throw Object.assign(new SSLError(524297, "[SSL] PEM lib (_ssl.c:3916)"), {
+        library: "SSL",
+        reason: null,
+        cause: e,
+      });
     }
   }
 }
