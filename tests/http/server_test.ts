@@ -4,11 +4,17 @@
 import assert from "node:assert/strict";
 import {
   BaseHTTPRequestHandler,
+  CGIHTTPRequestHandler,
+  DEFAULT_ERROR_MESSAGE,
   HTTPServer,
   HTTPSServer,
+  nobody_uid,
   SimpleHTTPRequestHandler,
+  test,
   ThreadingHTTPServer,
 } from "../../http/server.ts";
+import { SSLError } from "../../http/_ssl.ts";
+import { FileNotFoundError, OSError } from "../../_util/exceptions.ts";
 import type { ServerAddress } from "../../socketserver.ts";
 import { CPYTHON314, findPython } from "../_oracle.ts";
 import {
@@ -601,6 +607,204 @@ Deno.test("send_head()'s file: read() with no argument returns the whole file, r
       const body = new Uint8Array(await (await fetch(`http://127.0.0.1:${port}/big.bin`)).arrayBuffer());
       assert.equal(body.length, big.length);
       assert.deepEqual(body, big);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** One request on a fresh connection; the whole answer as Latin-1 text. */
+async function ask(port: number, request: string): Promise<string> {
+  return fromLatin1((await rawExchange(port, [request])).data);
+}
+
+Deno.test("class attributes: BaseHTTPRequestHandler's are read from the class and overridden by static or field", async () => {
+  assert.equal(BaseHTTPRequestHandler.protocol_version, "HTTP/1.0");
+  assert.equal(BaseHTTPRequestHandler.server_version, "BaseHTTP/0.6");
+  assert.ok(BaseHTTPRequestHandler.sys_version.startsWith("Deno/"));
+  assert.equal(BaseHTTPRequestHandler.error_message_format, DEFAULT_ERROR_MESSAGE);
+  assert.equal(BaseHTTPRequestHandler.error_content_type, "text/html;charset=utf-8");
+  assert.equal(BaseHTTPRequestHandler.default_request_version, "HTTP/0.9");
+  assert.deepEqual([...BaseHTTPRequestHandler.responses[404]], [
+    "Not Found",
+    "Nothing matches the given URI",
+  ]);
+  assert.equal(typeof BaseHTTPRequestHandler.MessageClass, "function");
+  assert.equal(BaseHTTPRequestHandler.weekdayname[0], "Mon");
+  assert.equal(BaseHTTPRequestHandler.monthname[12], "Dec");
+  assert.equal(SimpleHTTPRequestHandler.server_version, "SimpleHTTP/0.6");
+  assert.deepEqual(SimpleHTTPRequestHandler.index_pages, ["index.html", "index.htm"]);
+  assert.equal(SimpleHTTPRequestHandler.extensions_map[".gz"], "application/gzip");
+  assert.deepEqual(CGIHTTPRequestHandler.cgi_directories, ["/cgi-bin", "/htbin"]);
+  assert.equal(CGIHTTPRequestHandler.have_fork, true);
+  assert.equal(CGIHTTPRequestHandler.rbufsize, 0);
+  assert.equal(HTTPServer.allow_reuse_address, true);
+  assert.equal(ThreadingHTTPServer.daemon_threads, true);
+
+  class Static11 extends BaseHTTPRequestHandler {
+    static override protocol_version = "HTTP/1.1";
+    static override server_version = "Mine/1";
+    do_GET() {
+      this.send_response(200);
+      this.send_header("Content-Length", "0");
+      this.end_headers();
+    }
+    override log_message() {}
+  }
+  class Field11 extends Static11 {
+    override protocol_version = "HTTP/1.0";
+  }
+  for (const [Handler, version] of [[Static11, "HTTP/1.1"], [Field11, "HTTP/1.0"]] as const) {
+    await withServer(new HTTPServer(["127.0.0.1", 0], Handler), async (port) => {
+      const raw = await ask(port, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+      assert.ok(raw.startsWith(`${version} 200 OK\r\nServer: Mine/1 Deno/`), raw);
+    });
+  }
+  // Set on the class at run time: handlers without their own value follow.
+  Static11.server_version = "Changed/2";
+  await withServer(new HTTPServer(["127.0.0.1", 0], Static11), async (port) => {
+    const raw = await ask(port, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert.match(raw, /\r\nServer: Changed\/2 Deno\//);
+  });
+  assert.equal(BaseHTTPRequestHandler.server_version, "BaseHTTP/0.6");
+});
+
+Deno.test("flush_headers() hands wfile.write() new bytes each time (a wfile may keep what it is given)", () => {
+  const kept: Uint8Array[] = [];
+  const h = Object.create(BaseHTTPRequestHandler.prototype) as BaseHTTPRequestHandler;
+  h._headers_buffer = [];
+  h.request_version = "HTTP/1.0";
+  (h as { wfile: unknown }).wfile = { write: (b: Uint8Array) => kept.push(b) };
+  h.send_response_only(200);
+  h.send_header("X-First", "1");
+  h.end_headers();
+  h.send_response_only(404);
+  h.send_header("X-Second", "2");
+  h.end_headers();
+  assert.deepEqual(kept.map((b) => fromLatin1(b)), [
+    "HTTP/1.0 200 OK\r\nX-First: 1\r\n\r\n",
+    "HTTP/1.0 404 Not Found\r\nX-Second: 2\r\n\r\n",
+  ]);
+  assert.notEqual(kept[0].buffer, kept[1].buffer);
+});
+
+Deno.test("keyword forms of the handler's methods: send_error(code, { explain }), send_header({ keyword, value })", async () => {
+  const logged: unknown[][] = [];
+  class Kw extends BaseHTTPRequestHandler {
+    do_GET() {
+      if (this.path === "/err") {
+        this.send_error(404, { explain: "not here" });
+        return;
+      }
+      this.send_response({ code: 200, message: "Fine" });
+      this.send_header({ keyword: "X-Kw", value: "yes" });
+      this.send_header("Content-Length", { value: "0" });
+      this.end_headers();
+    }
+    override log_message(format: string, ...args: unknown[]) {
+      logged.push([format, ...args]);
+    }
+  }
+  await withServer(new HTTPServer(["127.0.0.1", 0], Kw), async (port) => {
+    const ok = await ask(port, "GET / HTTP/1.0\r\n\r\n");
+    assert.ok(ok.startsWith("HTTP/1.0 200 Fine\r\n"), ok);
+    assert.match(ok, /\r\nX-Kw: yes\r\n/);
+    const err = await ask(port, "GET /err HTTP/1.0\r\n\r\n");
+    assert.ok(err.startsWith("HTTP/1.0 404 Not Found\r\n"), err);
+    assert.match(err, /Error code explanation: 404 - not here\./);
+  });
+  assert.ok(logged.some((l) => l[0] === "code %d, message %s" && l[1] === 404));
+  const h = Object.create(BaseHTTPRequestHandler.prototype) as BaseHTTPRequestHandler;
+  assert.equal(h.date_time_string({ timestamp: 0 }), "Thu, 01 Jan 1970 00:00:00 GMT");
+  assert.throws(
+    () => (h.send_header as (...a: unknown[]) => void)("A", "1", { bogus: 1 }),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "BaseHTTPRequestHandler.send_header() got an unexpected keyword argument 'bogus'",
+  );
+});
+
+Deno.test("HTTPSServer: an unreadable certificate raises ssl.SSLError, a missing one FileNotFoundError", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/bad.pem`, "not a certificate\n");
+    assert.throws(
+      () => new HTTPSServer(["127.0.0.1", 0], BaseHTTPRequestHandler, { certfile: `${dir}/bad.pem` }),
+      (e: Error) =>
+        e instanceof SSLError && e instanceof OSError && (e as SSLError).errno === 524297 &&
+        e.message === "[Errno 524297] [SSL] PEM lib (_ssl.c:3916)",
+    );
+    assert.throws(
+      () => new HTTPSServer(["127.0.0.1", 0], BaseHTTPRequestHandler, { certfile: `${dir}/missing.pem` }),
+      FileNotFoundError,
+    );
+    assert.throws(
+      () => Reflect.construct(HTTPSServer, [["127.0.0.1", 0], BaseHTTPRequestHandler]),
+      (e: Error) =>
+        e instanceof TypeError &&
+        e.message === "HTTPSServer.__init__() missing 1 required keyword-only argument: 'certfile'",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("test() sets ServerClass.address_family from the bind address and HandlerClass.protocol_version", async () => {
+  for (const [bind, family] of [["::1", "AF_INET6"], ["127.0.0.1", "AF_INET"]] as const) {
+    let seen: [string, string, number] | null = null;
+    class OneShot extends ThreadingHTTPServer {
+      override server_activate(): void {
+        seen = [this.address_family, this.server_address[0], this.server_port];
+        void this.shutdown(); // test()'s serve_forever() returns at once
+      }
+    }
+    class Handler extends BaseHTTPRequestHandler {}
+    const log = console.log;
+    const printed: string[] = [];
+    console.log = (...a: unknown[]) => printed.push(a.join(" "));
+    try {
+      await test({ HandlerClass: Handler, ServerClass: OneShot, protocol: "HTTP/1.1", port: 0, bind });
+    } finally {
+      console.log = log;
+    }
+    assert.equal(OneShot.address_family, family);
+    assert.equal(Handler.protocol_version, "HTTP/1.1");
+    assert.equal(BaseHTTPRequestHandler.protocol_version, "HTTP/1.0");
+    assert.ok(seen);
+    const [fam, host, port] = seen as [string, string, number];
+    assert.equal(fam, family);
+    assert.equal(host, bind);
+    const urlHost = bind.includes(":") ? `[${bind}]` : bind;
+    assert.deepEqual(printed, [`Serving HTTP on ${bind} port ${port} (http://${urlHost}:${port}/) ...`]);
+  }
+});
+
+Deno.test("CGI scripts run as user nobody when the server runs as root (nobody_uid())", async () => {
+  const passwd = Deno.readTextFileSync("/etc/passwd");
+  const entry = passwd.split("\n").find((l) => l.startsWith("nobody:"));
+  const expectedNobody = entry ? Number(entry.split(":")[2]) : null;
+  if (expectedNobody !== null) assert.equal(nobody_uid(), expectedNobody);
+  const dir = await Deno.makeTempDir({ prefix: "pyweb_cgi_uid_" });
+  try {
+    await Deno.mkdir(`${dir}/cgi-bin`);
+    await Deno.writeTextFile(
+      `${dir}/cgi-bin/uid.sh`,
+      "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\n'\nid -u\n",
+    );
+    await Deno.chmod(`${dir}/cgi-bin/uid.sh`, 0o755);
+    for (const d of ["", "/cgi-bin"]) await Deno.chmod(dir + d, 0o755); // nobody must reach the script
+    class Cgi extends CGIHTTPRequestHandler {
+      constructor(...args: ConstructorParameters<typeof CGIHTTPRequestHandler>) {
+        super(args[0], args[1], args[2], { directory: dir });
+      }
+      override log_message() {}
+    }
+    await withServer(new HTTPServer(["127.0.0.1", 0], Cgi), async (port) => {
+      const raw = await ask(port, "GET /cgi-bin/uid.sh HTTP/1.0\r\n\r\n");
+      assert.ok(raw.startsWith("HTTP/1.0 200 Script output follows\r\n"), raw);
+      const uid = Number(raw.slice(raw.indexOf("\r\n\r\n", raw.indexOf("Content-Type")) + 4).trim());
+      assert.equal(uid, Deno.uid() === 0 ? nobody_uid() : Deno.uid());
+      if (Deno.uid() === 0) assert.notEqual(uid, 0);
     });
   } finally {
     await Deno.remove(dir, { recursive: true });
