@@ -1858,7 +1858,10 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
         stderr: "inherit",
       }).spawn();
     } catch (e) {
-      this.server?.handle_error?.(this.request, this.client_address, e);
+      // CPython's child: self.server.handle_error(self.request, self.client_address), then exit 127.
+      if (typeof this.server?.reportError === "function") {
+        this.server.reportError(this.request, this.client_address, e);
+      } else this.server?.handle_error?.(this.request, this.client_address);
       this.log_error("CGI script exit code %d", 127);
       return;
     }

@@ -799,7 +799,20 @@ Deno.test("CGI scripts run as user nobody when the server runs as root (nobody_u
       }
       override log_message() {}
     }
-    await withServer(new HTTPServer(["127.0.0.1", 0], Cgi), async (port) => {
+    await Deno.writeTextFile(`${dir}/cgi-bin/broken.sh`, "#!/nonexistent/interpreter\n");
+    await Deno.chmod(`${dir}/cgi-bin/broken.sh`, 0o755);
+    const errors: unknown[] = [];
+    class Recording extends HTTPServer {
+      override handle_error(_r: unknown, _a: unknown): void {
+        errors.push(this.exc_info?.[1]);
+      }
+    }
+    await withServer(new Recording(["127.0.0.1", 0], Cgi), async (port) => {
+      // A script that cannot be executed goes to handle_error(), with the error in exc_info.
+      const broken = await ask(port, "GET /cgi-bin/broken.sh HTTP/1.0\r\n\r\n");
+      assert.ok(broken.startsWith("HTTP/1.0 200 Script output follows\r\n"), broken);
+      assert.equal(errors.length, 1);
+      assert.ok(errors[0] instanceof Error, String(errors[0]));
       const raw = await ask(port, "GET /cgi-bin/uid.sh HTTP/1.0\r\n\r\n");
       assert.ok(raw.startsWith("HTTP/1.0 200 Script output follows\r\n"), raw);
       const uid = Number(raw.slice(raw.indexOf("\r\n\r\n", raw.indexOf("Content-Type")) + 4).trim());
