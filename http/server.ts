@@ -279,6 +279,14 @@ export class HTTPSServer extends HTTPServer {
    * @param bind_and_activate bind now
    * @param options `certfile`, `keyfile`, `password`, `alpn_protocols`
    */
+  /** The same call with every argument by keyword. */
+  constructor(
+    kwargs: HTTPSServerOptions & {
+      server_address: [string, number];
+      RequestHandlerClass: RequestHandlerClass;
+    },
+  );
+  /** The same call with the keyword-only arguments (and `bind_and_activate`) by keyword. */
   constructor(
     server_address: [string, number],
     RequestHandlerClass: RequestHandlerClass,
