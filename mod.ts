@@ -27,6 +27,7 @@ export { contains, delattr, eq, len, NotImplemented, truthy } from "./_util/buil
 export {
   AssertionError,
   AttributeError,
+  BaseException,
   BrokenPipeError,
   ConnectionAbortedError,
   ConnectionError,
@@ -38,6 +39,7 @@ export {
   FileNotFoundError,
   IndexError,
   IsADirectoryError,
+  KeyboardInterrupt,
   KeyError,
   LookupError,
   NotADirectoryError,
@@ -46,6 +48,7 @@ export {
   OverflowError,
   PermissionError,
   RuntimeError,
+  SystemExit,
   TimeoutError,
   TypeError,
   UnicodeDecodeError,
