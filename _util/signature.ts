@@ -228,7 +228,7 @@ export class Signature<P extends object> {
             extra[name] = v;
             continue;
           }
-          throw new TypeError(`${this.qualname}() got an unexpected keyword argument '${name}'`);
+          throw this.#unexpected(name);
         }
         if (p.kind === Kind.PositionalOnly) {
           if (extra) {
@@ -263,6 +263,20 @@ export class Signature<P extends object> {
       if (missing) this.#missing(missing, "keyword-only");
     }
     return out as P;
+  }
+
+  /** CPython's message, with its "Did you mean" suggestion (Python/suggestions.c) among the nameable parameters. */
+  #unexpected(name: string): TypeError {
+    const candidates = this.#params.filter((p) =>
+      p.kind === Kind.PositionalOrKeyword || p.kind === Kind.KeywordOnly
+    )
+      .map((p) => p.name);
+    if (this.#method) candidates.unshift("self");
+    const hint = suggestion(name, candidates);
+    return new TypeError(
+      `${this.qualname}() got an unexpected keyword argument '${name}'` +
+        (hint === null ? "" : `. Did you mean '${hint}'?`),
+    );
   }
 
   #tooMany(n: number, kwonlyGiven: number): never {
@@ -333,4 +347,71 @@ export class Signature<P extends object> {
     }
     return `(${parts.join(", ")})`;
   }
+}
+
+const MOVE_COST = 2;
+const CASE_COST = 1;
+const MAX_STRING_SIZE = 40;
+
+function substitutionCost(a: number, b: number): number {
+  if ((a & 31) !== (b & 31)) return MOVE_COST;
+  if (a === b) return 0;
+  if (a >= 65 && a <= 90) a += 32;
+  if (b >= 65 && b <= 90) b += 32;
+  return a === b ? CASE_COST : MOVE_COST;
+}
+
+/** CPython's bounded Levenshtein distance (Python/suggestions.c), case changes costing half a move. */
+function levenshtein(a: string, b: string, maxCost: number): number {
+  if (a === b) return 0;
+  let aStart = 0;
+  let bStart = 0;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aStart < aEnd && bStart < bEnd && a.charCodeAt(aStart) === b.charCodeAt(bStart)) aStart++, bStart++;
+  while (aEnd > aStart && bEnd > bStart && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) aEnd--, bEnd--;
+  let x = a.slice(aStart, aEnd);
+  let y = b.slice(bStart, bEnd);
+  if (!x.length || !y.length) return (x.length + y.length) * MOVE_COST;
+  if (x.length > MAX_STRING_SIZE || y.length > MAX_STRING_SIZE) return maxCost + 1;
+  if (y.length < x.length) [x, y] = [y, x];
+  if ((y.length - x.length) * MOVE_COST > maxCost) return maxCost + 1;
+  const row: number[] = [];
+  for (let i = 0; i < x.length; i++) row.push((i + 1) * MOVE_COST);
+  let result = 0;
+  for (let j = 0; j < y.length; j++) {
+    const code = y.charCodeAt(j);
+    let distance = result = j * MOVE_COST;
+    let minimum = Infinity;
+    for (let i = 0; i < x.length; i++) {
+      const substitute = distance + substitutionCost(code, x.charCodeAt(i));
+      distance = row[i];
+      const insertDelete = Math.min(result, distance) + MOVE_COST;
+      result = Math.min(insertDelete, substitute);
+      row[i] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > maxCost) return maxCost + 1;
+  }
+  return result;
+}
+
+/** CPython's closest name to `name` among `candidates`, or null when none is close enough. */
+function suggestion(name: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const item of candidates) {
+    if (item === name) continue;
+    const maxDistance = Math.min(
+      Math.floor((name.length + item.length + 3) * MOVE_COST / 6),
+      bestDistance - 1,
+    );
+    const d = levenshtein(name, item, maxDistance);
+    if (d > maxDistance) continue;
+    if (best === null || d < bestDistance) {
+      best = item;
+      bestDistance = d;
+    }
+  }
+  return best;
 }

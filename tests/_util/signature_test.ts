@@ -96,3 +96,20 @@ Deno.test("Signature.toString prints inspect.signature's form", () => {
   assert.equal(KWONLY.toString(show), "(a, *, key)");
   assert.equal(INIT.toString(show), "(self, url, data=None, headers={}, method=None)");
 });
+
+Deno.test("Signature.bind suggests the closest keyword as CPython 3.13+ does", () => {
+  const JAR = new Signature<{ policy: unknown }>("CookieJar.__init__", ["self", "policy"], { policy: null });
+  raises(
+    () => JAR.bind([{ polcy: 1 }]),
+    "CookieJar.__init__() got an unexpected keyword argument 'polcy'. Did you mean 'policy'?",
+  );
+  raises(
+    () => JAR.bind([{ POLICY: 1 }]),
+    "CookieJar.__init__() got an unexpected keyword argument 'POLICY'. Did you mean 'policy'?",
+  );
+  raises(() => JAR.bind([{ bogus: 1 }]), "CookieJar.__init__() got an unexpected keyword argument 'bogus'");
+  raises(
+    () => URLJOIN.bind(["a", "b", { allow_fragment: false }]),
+    "urljoin() got an unexpected keyword argument 'allow_fragment'. Did you mean 'allow_fragments'?",
+  );
+});
