@@ -34,8 +34,17 @@
  */
 
 import { compareCodePoints } from "../_util/pystr.ts";
-import { Exception, KeyError, OverflowError } from "../_util/exceptions.ts";
-import { isKwargs } from "../_util/kwargs.ts";
+import {
+  AttributeError,
+  Exception,
+  KeyError,
+  OverflowError,
+  TypeError,
+  ValueError,
+} from "../_util/exceptions.ts";
+import { isKeywords, type Keywords, Signature } from "../_util/signature.ts";
+import { contains, eq, isDict, iter, NotImplemented, truthy, typeName } from "../_util/builtins.ts";
+import { classAttrs } from "../_util/classattrs.ts";
 import { pyrepr, pystr, repr, showAsRepr, str, type Tuple, tuple } from "../_util/repr.ts";
 import { encode } from "../_util/codecs.ts";
 
@@ -207,23 +216,6 @@ function _getdate(future = 0): string {
 // ---------------------------------------------------------------------------
 // Small Python semantics
 
-/** Python's truth value of a value. */
-function truthy(v: unknown): boolean {
-  if (v === null || v === undefined || v === false || v === 0 || v === "" || v === 0n) return false;
-  if (typeof v === "number") return true; // NaN is true in Python
-  if (Array.isArray(v)) return v.length > 0;
-  if (v instanceof Map || v instanceof Set) return v.size > 0;
-  if (v !== null && typeof v === "object" && "size" in v && typeof v.size === "number") return v.size > 0;
-  return true;
-}
-
-/** Python's `a == b` for attribute values: `true == 1`, `false == 0`. */
-function pyEq(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const num = (x: unknown) => typeof x === "number" || typeof x === "boolean";
-  return num(a) && num(b) && Number(a) === Number(b);
-}
-
 /** Python's `isinstance(v, int)` for our values (`true`/`false` are ints in Python). */
 function isInt(v: unknown): v is number | boolean {
   return typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v)) ||
@@ -234,20 +226,6 @@ function intOf(v: number | boolean | bigint): number {
   return typeof v === "boolean" ? (v ? 1 : 0) : Number(v);
 }
 
-/** Python's `k in attrs` for the `attrs` argument of the output methods. */
-function attrsHas(attrs: unknown, key: string): boolean {
-  if (typeof attrs === "string") return attrs.includes(key);
-  if (Array.isArray(attrs)) return attrs.includes(key);
-  if (attrs instanceof Set || attrs instanceof Map) return attrs.has(key);
-  if (attrs !== null && typeof attrs === "object") {
-    const o = attrs as { has?: unknown; [Symbol.iterator]?: unknown };
-    if (typeof o.has === "function") return Boolean((o.has as (k: string) => unknown)(key));
-    if (typeof o[Symbol.iterator] === "function") return [...(attrs as Iterable<unknown>)].includes(key);
-    return Object.prototype.hasOwnProperty.call(attrs, key);
-  }
-  return false;
-}
-
 /** Anything Python's `dict(values)` accepts: a mapping or pairs. */
 export type MappingLike<V = unknown> =
   | Map<string, V>
@@ -255,16 +233,42 @@ export type MappingLike<V = unknown> =
   | Iterable<readonly [string, V]>
   | { items(): Iterable<readonly [string, V]> };
 
-function pairsOf<V>(values: MappingLike<V>): [string, V][] {
+/**
+ * Python's `dict(values).items()`: a Map, a dict, an object with `items()`
+ * (a Morsel, a cookie), or an iterable of pairs, with CPython's errors.
+ */
+function dictItems(values: unknown): [unknown, unknown][] {
   if (values instanceof Map) return [...values];
-  const o = values as { items?: unknown };
-  if (typeof o.items === "function" && !Array.isArray(values)) {
-    return [...(o.items as () => Iterable<readonly [string, V]>)()].map(([k, v]) => [k, v]);
+  if (isDict(values)) return Object.entries(values);
+  if (values !== null && typeof values === "object" && !Array.isArray(values)) {
+    const o = values as { items?: unknown };
+    if (typeof o.items === "function") {
+      return [...(o.items as () => Iterable<readonly unknown[]>)()].map((p) => [p[0], p[1]]);
+    }
   }
-  if (Array.isArray(values) || typeof (values as Iterable<unknown>)[Symbol.iterator] === "function") {
-    return [...(values as Iterable<readonly [string, V]>)].map(([k, v]) => [k, v]);
+  const out: [unknown, unknown][] = [];
+  let i = 0;
+  for (const el of iter(values)) {
+    let seq: unknown[];
+    if (typeof el === "string" || el instanceof Uint8Array || Array.isArray(el)) seq = [...el];
+    else if (el !== null && typeof el === "object" && (Symbol.iterator in el || "__iter__" in el)) {
+      seq = [...iter(el)];
+    } else throw new TypeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+    if (seq.length !== 2) {
+      throw new ValueError(
+        `dictionary update sequence element #${i} has length ${seq.length}; 2 is required`,
+      );
+    }
+    out.push([seq[0], seq[1]]);
+    i++;
   }
-  return Object.entries(values as Record<string, V>);
+  return out;
+}
+
+/** Python's `key.lower()` of a dict key. */
+function lower(key: unknown): string {
+  if (typeof key !== "string") throw new AttributeError(`'${typeName(key)}' object has no attribute 'lower'`);
+  return key.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------
@@ -282,12 +286,59 @@ const RESERVED: Record<string, string> = Object.assign(Object.create(null), {
   "samesite": "SameSite",
   "partitioned": "Partitioned",
 });
-const RESERVED_KEYS = Object.keys(RESERVED);
+const RESERVED_DEFAULTS: Record<string, unknown> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(Object.keys(RESERVED).map((k) => [k, ""])),
+);
 const FLAGS = new Set(["secure", "httponly", "partitioned"]);
 
-function isReserved(k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(RESERVED, k);
+/** Python's `AttributeError` for assigning a read-only property. */
+function noSetter(self: object, name: string): AttributeError {
+  return new AttributeError(`property '${name}' of '${typeName(self)}' object has no setter`);
 }
+
+/** The items of a mapping `==` compares as a dict: a dict, a `Map`, a Morsel or a cookie; else null. */
+function mappingOf(x: unknown): Map<unknown, unknown> | null {
+  if (x instanceof Map) return x;
+  if (isDict(x)) return new Map(Object.entries(x));
+  if (x instanceof Morsel || x instanceof BaseCookie) {
+    return new Map(x.items() as unknown as [unknown, unknown][]);
+  }
+  return null;
+}
+
+/** Python's `dict.__eq__`: the same keys, and `==` values. */
+function dictEq(a: Map<unknown, unknown>, b: Map<unknown, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (!b.has(k) || !eq(v, b.get(k))) return false;
+  return true;
+}
+
+const MORSEL_INIT = new Signature<object>("Morsel.__init__", ["self"]);
+const MORSEL_SET = new Signature<{ key: unknown; val: unknown; coded_val: unknown }>(
+  "Morsel.set",
+  ["self", "key", "val", "coded_val"],
+);
+const MORSEL_SETDEFAULT = new Signature<{ key: unknown; val: unknown }>(
+  "Morsel.setdefault",
+  ["self", "key", "val"],
+  { val: null },
+);
+const MORSEL_UPDATE = new Signature<{ values: unknown }>("Morsel.update", ["self", "values"], {}, ["values"]);
+const MORSEL_ISRESERVEDKEY = new Signature<{ K: unknown }>("Morsel.isReservedKey", ["self", "K"]);
+const MORSEL_OUTPUT = new Signature<{ attrs: Attrs; header: string }>(
+  "Morsel.output",
+  ["self", "attrs", "header"],
+  { attrs: null, header: "Set-Cookie:" },
+);
+const MORSEL_JS_OUTPUT = new Signature<{ attrs: Attrs }>("Morsel.js_output", ["self", "attrs"], {
+  attrs: null,
+});
+const MORSEL_OUTPUTSTRING = new Signature<{ attrs: Attrs }>(
+  "Morsel.OutputString",
+  ["self", "attrs"],
+  { attrs: null },
+);
 
 /** Which attributes the output methods include: Python's `attrs` argument (`None` = all). */
 export type Attrs = readonly string[] | ReadonlySet<string> | string | null | undefined;
@@ -345,33 +396,64 @@ function quoteAll(s: string): string {
  * ```
  */
 export class Morsel implements Iterable<string> {
+  /** Python's `Morsel._reserved`: each attribute's lower-case name → its name in a header. */
+  static _reserved: Record<string, string> = RESERVED;
+  declare _reserved: Record<string, string>;
+  /** Python's `Morsel._reserved_defaults`: every attribute with `""`. */
+  static _reserved_defaults: Record<string, unknown> = RESERVED_DEFAULTS;
+  declare _reserved_defaults: Record<string, unknown>;
+  /** Python's `Morsel._flags`: the attributes written as a bare name when true. */
+  static _flags: Set<string> = FLAGS;
+  declare _flags: Set<string>;
+
   #attrs: Map<string, unknown> = new Map();
-  #key: string | null = null;
-  #value: unknown = null;
-  #coded: unknown = null;
+  /** Python's `_key` (read it as {@link Morsel.key}). */
+  _key: string | null = null;
+  /** Python's `_value` (read it as {@link Morsel.value}). */
+  _value: unknown = null;
+  /** Python's `_coded_value` (read it as {@link Morsel.coded_value}). */
+  _coded_value: unknown = null;
 
   /** A morsel with no key and every reserved attribute set to `""`. */
-  constructor() {
-    for (const k of RESERVED_KEYS) this.#attrs.set(k, "");
+  constructor(...args: unknown[]) {
+    MORSEL_INIT.bind(args);
+    for (const [k, v] of Object.entries(this._reserved_defaults)) this.#attrs.set(k, v);
   }
 
   /** The cookie's name (`None` until {@link Morsel.set} is called). */
   get key(): string | null {
-    return this.#key;
+    return this._key;
+  }
+  /** Read-only, as in Python: assigning raises `AttributeError`. */
+  set key(_value: unknown) {
+    throw noSetter(this, "key");
   }
 
   /** The cookie's decoded value. */
   get value(): string | null {
-    return this.#value as string | null;
+    return this._value as string | null;
+  }
+  /** Read-only, as in Python: assigning raises `AttributeError`. */
+  set value(_value: unknown) {
+    throw noSetter(this, "value");
   }
 
   /** The cookie's value as it is sent (quoted when needed). */
   get coded_value(): string | null {
-    return this.#coded as string | null;
+    return this._coded_value as string | null;
+  }
+  /** Read-only, as in Python: assigning raises `AttributeError`. */
+  set coded_value(_value: unknown) {
+    throw noSetter(this, "coded_value");
   }
 
   /** Python's `len(M)`: the number of attributes. */
   get size(): number {
+    return this.#attrs.size;
+  }
+
+  /** Python's `len(M)`. */
+  __len__(): number {
     return this.#attrs.size;
   }
 
@@ -393,7 +475,7 @@ export class Morsel implements Iterable<string> {
 
   /**
    * Python's `M[K] = V` (two arguments) or `M.set(key, val, coded_val)`
-   * (three arguments).
+   * (three arguments, or keywords).
    *
    * @param key an attribute name (two arguments) or the cookie name (three)
    * @param val the attribute's value, or the cookie's value
@@ -402,28 +484,36 @@ export class Morsel implements Iterable<string> {
    * @throws CookieError for a non-reserved attribute, a reserved or illegal
    *   cookie name, or control characters
    */
-  set(key: string, val: unknown, coded_val?: unknown): this {
-    if (arguments.length >= 3) {
-      if (isReserved(key.toLowerCase())) {
-        throw new CookieError(`Attempt to set a reserved key ${repr(key)}`);
+  set(key: string, val: unknown, coded_val: unknown): this;
+  /** Python's `M[K] = V`. */
+  set(K: string, V: unknown): this;
+  /** Python's `M.set(key, **kwargs)` and `M.set(**kwargs)`. */
+  set(key: string, kwargs: { val?: unknown; coded_val?: unknown }): this;
+  set(kwargs: { key: string; val: unknown; coded_val: unknown }): this;
+  set(...args: unknown[]): this {
+    if (args.length === 2 && !isKeywords(args[1])) {
+      const K = lower(args[0]);
+      const V = args[1];
+      if (!contains(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
+      if (anyControl(K, V)) {
+        throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(V)}`);
       }
-      if (!isLegalKey(key)) throw new CookieError(`Illegal key ${repr(key)}`);
-      if (anyControl(key, val, coded_val)) {
-        throw new CookieError(
-          `Control characters are not allowed in cookies ${repr(key)} ${repr(val)} ${repr(coded_val)}`,
-        );
-      }
-      this.#key = key;
-      this.#value = val;
-      this.#coded = coded_val;
+      this.#attrs.set(K, V);
       return this;
     }
-    const K = key.toLowerCase();
-    if (!isReserved(K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
-    if (anyControl(K, val)) {
-      throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(val)}`);
+    const { key, val, coded_val } = MORSEL_SET.bind(args);
+    if (contains(this._reserved, lower(key))) {
+      throw new CookieError(`Attempt to set a reserved key ${repr(key)}`);
     }
-    this.#attrs.set(K, val);
+    if (!isLegalKey(key as string)) throw new CookieError(`Illegal key ${repr(key)}`);
+    if (anyControl(key, val, coded_val)) {
+      throw new CookieError(
+        `Control characters are not allowed in cookies ${repr(key)} ${repr(val)} ${repr(coded_val)}`,
+      );
+    }
+    this._key = key as string;
+    this._value = val;
+    this._coded_value = coded_val;
     return this;
   }
 
@@ -482,9 +572,14 @@ export class Morsel implements Iterable<string> {
    * @returns the attribute's value
    * @throws CookieError for an unknown attribute or control characters
    */
-  setdefault(key: string, val: unknown = null): unknown {
-    const K = key.toLowerCase();
-    if (!isReserved(K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
+  setdefault(key: string, val?: unknown): unknown;
+  /** The keyword form. */
+  setdefault(key: string, kwargs: { val?: unknown }): unknown;
+  setdefault(kwargs: { key: string; val?: unknown }): unknown;
+  setdefault(...args: unknown[]): unknown {
+    const { key, val } = MORSEL_SETDEFAULT.bind(args);
+    const K = lower(key);
+    if (!contains(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
     if (anyControl(K, val)) {
       throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(val)}`);
     }
@@ -494,16 +589,21 @@ export class Morsel implements Iterable<string> {
 
   /**
    * Python's `M.update(values)` (and `M |= values`): validates every
-   * attribute first, then stores them all.
+   * attribute first, then stores them all. A plain object is the mapping;
+   * `kw({ values })` passes it by keyword.
    *
    * @param values a mapping or pairs of attribute names and values
    * @throws CookieError for an unknown attribute or control characters
+   * @throws TypeError / ValueError as Python's `dict(values)` does
    */
-  update(values: MappingLike): void {
+  update(values: MappingLike): void;
+  update(kwargs: Keywords<{ values: MappingLike }>): void;
+  update(...args: unknown[]): void {
+    const { values } = MORSEL_UPDATE.bind(args);
     const data: [string, unknown][] = [];
-    for (const [key, val] of pairsOf(values)) {
-      const K = key.toLowerCase();
-      if (!isReserved(K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
+    for (const [key, val] of dictItems(values)) {
+      const K = lower(key);
+      if (!contains(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
       if (anyControl(K, val)) {
         throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(val)}`);
       }
@@ -513,36 +613,38 @@ export class Morsel implements Iterable<string> {
   }
 
   /**
-   * Python's `M == other`: same attributes, key, value and coded value.
+   * Python's `M == other`: another Morsel compares attributes, key, value
+   * and coded value; a dict, `Map` or cookie compares as dicts do (so
+   * `morsel == dict(morsel)` is true). Anything else is `NotImplemented`.
    *
-   * @param other the morsel to compare with
-   * @returns whether they are equal
+   * @param other what to compare with
+   * @returns whether they are equal, or `NotImplemented`
    */
-  __eq__(other: unknown): boolean {
-    if (!(other instanceof Morsel)) return false;
-    if (this.#key !== other.#key || this.#value !== other.#value || this.#coded !== other.#coded) {
-      return false;
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (other instanceof Morsel) {
+      return dictEq(this.#attrs, other.#attrs) && eq(this._value, other._value) &&
+        eq(this._key, other._key) && eq(this._coded_value, other._coded_value);
     }
-    if (this.#attrs.size !== other.#attrs.size) return false;
-    for (const [k, v] of this.#attrs) {
-      if (!other.#attrs.has(k) || !pyEq(other.#attrs.get(k), v)) return false;
-    }
-    return true;
+    const theirs = mappingOf(other);
+    return theirs === null ? NotImplemented : dictEq(this.#attrs, theirs);
   }
 
   /** Python's `M.copy()`: a new Morsel with the same attributes and value. */
   copy(): Morsel {
     const m = new Morsel();
     m.#attrs = new Map(this.#attrs);
-    m.#key = this.#key;
-    m.#value = this.#value;
-    m.#coded = this.#coded;
+    for (const k of Object.keys(this)) {
+      (m as unknown as Record<string, unknown>)[k] = (this as unknown as Record<string, unknown>)[k];
+    }
     return m;
   }
 
   /** Python's `M.isReservedKey(K)`: is `K` (any case) an attribute name? */
-  isReservedKey(K: string): boolean {
-    return isReserved(K.toLowerCase());
+  isReservedKey(K: string): boolean;
+  isReservedKey(kwargs: { K: string }): boolean;
+  isReservedKey(...args: unknown[]): boolean {
+    const { K } = MORSEL_ISRESERVEDKEY.bind(args);
+    return contains(this._reserved, lower(K));
   }
 
   /**
@@ -552,14 +654,12 @@ export class Morsel implements Iterable<string> {
    * @param header the header name
    * @returns `header + " " + M.OutputString(attrs)`
    */
-  output(attrs?: Attrs | MorselOutputKwargs, header?: string): string {
-    let a: Attrs = attrs as Attrs;
-    if (isKwargs(attrs)) {
-      const kw = attrs as MorselOutputKwargs;
-      a = kw.attrs;
-      header = kw.header ?? header;
-    }
-    return `${header ?? "Set-Cookie:"} ${this.OutputString(a)}`;
+  output(attrs?: Attrs, header?: string): string;
+  output(attrs: Attrs, kwargs: { header?: string }): string;
+  output(kwargs: MorselOutputKwargs): string;
+  output(...args: unknown[]): string {
+    const { attrs, header } = MORSEL_OUTPUT.bind(args);
+    return `${str(header)} ${this.OutputString(attrs)}`;
   }
 
   /**
@@ -570,9 +670,11 @@ export class Morsel implements Iterable<string> {
    * @returns the script block
    * @throws CookieError when the cookie text holds control characters
    */
-  js_output(attrs?: Attrs | { attrs?: Attrs }): string {
-    const a = isKwargs(attrs) ? (attrs as { attrs?: Attrs }).attrs : attrs as Attrs;
-    const s = this.OutputString(a);
+  js_output(attrs?: Attrs): string;
+  js_output(kwargs: { attrs?: Attrs }): string;
+  js_output(...args: unknown[]): string {
+    const { attrs } = MORSEL_JS_OUTPUT.bind(args);
+    const s = this.OutputString(attrs);
     if (hasControl(s)) throw new CookieError("Control characters are not allowed in cookies");
     return JS_TEMPLATE_HEAD + quoteAll(s) + JS_TEMPLATE_TAIL;
   }
@@ -585,20 +687,24 @@ export class Morsel implements Iterable<string> {
    * @param attrs the attributes to include (default all)
    * @returns the `Set-Cookie` value
    */
-  OutputString(attrs?: Attrs | { attrs?: Attrs }): string {
-    const a = isKwargs(attrs) ? (attrs as { attrs?: Attrs }).attrs : attrs as Attrs;
-    const result = [`${str(this.#key)}=${str(this.#coded)}`];
+  OutputString(attrs?: Attrs): string;
+  OutputString(kwargs: { attrs?: Attrs }): string;
+  OutputString(...args: unknown[]): string {
+    const { attrs } = MORSEL_OUTPUTSTRING.bind(args);
+    const reserved = this._reserved;
+    const a = attrs ?? reserved;
+    const result = [`${str(this.key)}=${str(this.coded_value)}`];
     const keys = [...this.#attrs.keys()].sort(compareCodePoints);
     for (const key of keys) {
       const value = this.#attrs.get(key);
-      if (value === "") continue;
-      if (a != null ? !attrsHas(a, key) : !isReserved(key)) continue;
-      const name = RESERVED[key];
+      if (eq(value, "")) continue;
+      if (!contains(a, key)) continue;
+      const name = reserved[key];
       if (key === "expires" && isInt(value)) result.push(`${name}=${_getdate(intOf(value))}`);
       else if (key === "max-age" && isInt(value)) result.push(`${name}=${intOf(value)}`);
       else if (key === "comment" && typeof value === "string") result.push(`${name}=${_quote(value)}`);
-      else if (FLAGS.has(key)) {
-        if (truthy(value)) result.push(name);
+      else if (contains(this._flags, key)) {
+        if (truthy(value)) result.push(str(name));
       } else result.push(`${name}=${str(value)}`);
     }
     return result.join("; ");
@@ -619,6 +725,7 @@ export class Morsel implements Iterable<string> {
     return this.output();
   }
 }
+classAttrs(Morsel, ["_reserved", "_reserved_defaults", "_flags"]);
 showAsRepr(Morsel);
 
 // ---------------------------------------------------------------------------
@@ -719,6 +826,36 @@ function matchCookie(s: string, i: number): PatternMatch | null {
 /** What {@link BaseCookie.load} and the constructor take: a header string or a mapping. */
 export type CookieInput = string | MappingLike<unknown> | BaseCookie;
 
+const BASECOOKIE_INIT = new Signature<{ input: unknown }>(
+  "BaseCookie.__init__",
+  ["self", "input"],
+  { input: null },
+  ["input"],
+);
+const BASECOOKIE_VALUE_DECODE = new Signature<{ val: string }>("BaseCookie.value_decode", ["self", "val"]);
+const BASECOOKIE_VALUE_ENCODE = new Signature<{ val: unknown }>("BaseCookie.value_encode", ["self", "val"]);
+const BASECOOKIE_OUTPUT = new Signature<{ attrs: Attrs; header: string; sep: string }>(
+  "BaseCookie.output",
+  ["self", "attrs", "header", "sep"],
+  { attrs: null, header: "Set-Cookie:", sep: "\r\n" },
+);
+const BASECOOKIE_JS_OUTPUT = new Signature<{ attrs: Attrs }>(
+  "BaseCookie.js_output",
+  ["self", "attrs"],
+  { attrs: null },
+);
+const BASECOOKIE_LOAD = new Signature<{ rawdata: unknown }>("BaseCookie.load", ["self", "rawdata"], {}, [
+  "rawdata",
+]);
+const SIMPLECOOKIE_VALUE_DECODE = new Signature<{ val: string }>("SimpleCookie.value_decode", [
+  "self",
+  "val",
+]);
+const SIMPLECOOKIE_VALUE_ENCODE = new Signature<{ val: unknown }>("SimpleCookie.value_encode", [
+  "self",
+  "val",
+]);
+
 /**
  * Python's `http.cookies.BaseCookie`: a mapping of cookie names to
  * {@link Morsel}s. Subclasses override {@link BaseCookie.value_decode} and
@@ -741,10 +878,12 @@ export class BaseCookie implements Iterable<string> {
    *
    * @param input a `Cookie:` header value or a mapping of names to values
    */
-  constructor(input?: CookieInput | null) {
-    if (input != null && !(typeof input === "string" ? input === "" : isEmptyMapping(input))) {
-      this.load(input);
-    }
+  constructor(input?: CookieInput | null);
+  /** `BaseCookie(input=...)` by keyword: `new SimpleCookie(kw({ input }))`. */
+  constructor(kwargs: Keywords<{ input?: CookieInput | null }>);
+  constructor(...args: unknown[]) {
+    const { input } = BASECOOKIE_INIT.bind(args);
+    if (truthy(input)) this.load(input as CookieInput);
   }
 
   /**
@@ -755,6 +894,7 @@ export class BaseCookie implements Iterable<string> {
    * @returns the real and coded values
    */
   value_decode(val: string): [string, string] {
+    ({ val } = BASECOOKIE_VALUE_DECODE.bind(arguments));
     return tuple(val, val) as unknown as [string, string];
   }
 
@@ -766,6 +906,7 @@ export class BaseCookie implements Iterable<string> {
    * @returns the real and coded values
    */
   value_encode(val: unknown): [string, string] {
+    ({ val } = BASECOOKIE_VALUE_ENCODE.bind(arguments));
     const s = str(val);
     return tuple(s, s) as unknown as [string, string];
   }
@@ -779,6 +920,23 @@ export class BaseCookie implements Iterable<string> {
   /** Python's `len(C)`. */
   get size(): number {
     return this.#morsels.size;
+  }
+
+  /** Python's `len(C)`. */
+  __len__(): number {
+    return this.#morsels.size;
+  }
+
+  /**
+   * Python's `C == other`, as dicts compare: the same names, and Morsels
+   * that are `==` (a dict or `Map` of Morsels compares too).
+   *
+   * @param other what to compare with
+   * @returns whether they are equal, or `NotImplemented`
+   */
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    const theirs = mappingOf(other);
+    return theirs === null ? NotImplemented : dictEq(this.#morsels, theirs);
   }
 
   /** Iterate over the cookie names (Python's `iter(C)`). */
@@ -857,7 +1015,7 @@ export class BaseCookie implements Iterable<string> {
    * @param values a mapping or pairs of names and values (or Morsels)
    */
   update(values: MappingLike<unknown>): void {
-    for (const [k, v] of pairsOf(values)) this.set(k, v);
+    for (const [k, v] of dictItems(values)) this.set(k as string, v);
   }
 
   /**
@@ -902,21 +1060,19 @@ export class BaseCookie implements Iterable<string> {
    * @returns the header lines
    * @throws CookieError when a line holds control characters
    */
-  output(attrs?: Attrs | CookieOutputKwargs, header?: string, sep?: string): string {
-    let a: Attrs = attrs as Attrs;
-    if (isKwargs(attrs)) {
-      const kw = attrs as CookieOutputKwargs;
-      a = kw.attrs;
-      header = kw.header ?? header;
-      sep = kw.sep ?? sep;
-    }
+  output(attrs?: Attrs, header?: string, sep?: string): string;
+  output(attrs: Attrs, kwargs: { header?: string; sep?: string }): string;
+  output(attrs: Attrs, header: string, kwargs: { sep?: string }): string;
+  output(kwargs: CookieOutputKwargs): string;
+  output(...args: unknown[]): string {
+    const { attrs, header, sep } = BASECOOKIE_OUTPUT.bind(args);
     const result: string[] = [];
     for (const [, m] of this.#sorted()) {
-      const line = m.output(a, header ?? "Set-Cookie:");
+      const line = m.output(attrs, header);
       if (hasControl(line)) throw new CookieError("Control characters are not allowed in cookies");
       result.push(line);
     }
-    return result.join(sep ?? "\r\n");
+    return result.join(str(sep));
   }
 
   /**
@@ -925,9 +1081,11 @@ export class BaseCookie implements Iterable<string> {
    * @param attrs the attributes to include (default all)
    * @returns the script blocks
    */
-  js_output(attrs?: Attrs | { attrs?: Attrs }): string {
-    const a = isKwargs(attrs) ? (attrs as { attrs?: Attrs }).attrs : attrs as Attrs;
-    return this.#sorted().map(([, m]) => m.js_output(a)).join("");
+  js_output(attrs?: Attrs): string;
+  js_output(kwargs: { attrs?: Attrs }): string;
+  js_output(...args: unknown[]): string {
+    const { attrs } = BASECOOKIE_JS_OUTPUT.bind(args);
+    return this.#sorted().map(([, m]) => m.js_output(attrs)).join("");
   }
 
   /**
@@ -938,15 +1096,15 @@ export class BaseCookie implements Iterable<string> {
    * @param rawdata a header value or a mapping
    * @throws CookieError for bad names, attributes or control characters
    */
-  load(rawdata: CookieInput): void {
+  load(rawdata: CookieInput): void;
+  load(kwargs: Keywords<{ rawdata: CookieInput }>): void;
+  load(...args: unknown[]): void {
+    const { rawdata } = BASECOOKIE_LOAD.bind(args);
     if (typeof rawdata === "string") {
       this.#parse(rawdata);
       return;
     }
-    const pairs = rawdata instanceof BaseCookie ? rawdata.items() as unknown as [string, unknown][] : pairsOf(
-      rawdata as MappingLike,
-    );
-    for (const [k, v] of pairs) this.set(k, v);
+    for (const [k, v] of mappingItems(rawdata)) this.set(k as string, v);
   }
 
   #parse(s: string): void {
@@ -963,10 +1121,10 @@ export class BaseCookie implements Iterable<string> {
       if (key.charCodeAt(0) === 0x24) {
         if (!morselSeen) continue;
         parsed.push([true, key.slice(1), val]);
-      } else if (isReserved(key.toLowerCase())) {
+      } else if (contains(Morsel._reserved, key.toLowerCase())) {
         if (!morselSeen) return;
         if (val === null) {
-          if (FLAGS.has(key.toLowerCase())) parsed.push([true, key, true]);
+          if (contains(Morsel._flags, key.toLowerCase())) parsed.push([true, key, true]);
           else return;
         } else parsed.push([true, key, _unquote(val)]);
       } else if (val !== null) {
@@ -1003,12 +1161,12 @@ export class BaseCookie implements Iterable<string> {
 }
 showAsRepr(BaseCookie);
 
-function isEmptyMapping(o: object): boolean {
-  if (o instanceof Map || o instanceof BaseCookie) return o.size === 0;
-  if (Array.isArray(o)) return o.length === 0;
-  const proto = Object.getPrototypeOf(o);
-  if (proto === null || proto === Object.prototype) return Object.keys(o).length === 0;
-  return false;
+/** `rawdata.items()` of a mapping given to {@link BaseCookie.load} (pairs too, as `dict()` takes). */
+function mappingItems(rawdata: unknown): [unknown, unknown][] {
+  if (rawdata === null || rawdata === undefined || typeof rawdata !== "object") {
+    throw new AttributeError(`'${typeName(rawdata)}' object has no attribute 'items'`);
+  }
+  return dictItems(rawdata);
 }
 
 /**
@@ -1036,6 +1194,7 @@ export class SimpleCookie extends BaseCookie {
    * @returns the unquoted and the original value
    */
   override value_decode(val: string): [string, string] {
+    ({ val } = SIMPLECOOKIE_VALUE_DECODE.bind(arguments));
     return tuple(_unquote(val)!, val) as unknown as [string, string];
   }
 
@@ -1046,6 +1205,7 @@ export class SimpleCookie extends BaseCookie {
    * @returns the string and its quoted form
    */
   override value_encode(val: unknown): [string, string] {
+    ({ val } = SIMPLECOOKIE_VALUE_ENCODE.bind(arguments));
     const s = str(val);
     return tuple(s, _quote(s)!) as unknown as [string, string];
   }
