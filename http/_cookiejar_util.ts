@@ -11,6 +11,7 @@ import { OverflowError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { encode } from "../_util/codecs.ts";
 import { repr, Tuple } from "../_util/repr.ts";
 import { latin1Decode } from "../_util/bytes.ts";
+import { Signature } from "../_util/signature.ts";
 
 /** A 2-tuple (built directly: much faster than the variadic `tuple()` in hot loops). */
 export function pair<A, B>(a: A, b: B): Tuple<A | B> & [A, B] {
@@ -148,9 +149,22 @@ export function pyFloat(v: unknown): number {
 // ---------------------------------------------------------------------------
 // Times
 
-const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_LOWER = MONTHS.map((m) => m.toLowerCase());
+export const DAYS: string[] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+export const MONTHS: string[] = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+export const MONTHS_LOWER: string[] = MONTHS.map((m) => m.toLowerCase());
 const MAXYEAR = 9999;
 
 function p2(n: number): string {
@@ -173,6 +187,8 @@ function utcParts(t: number | null | undefined): Date {
   return d;
 }
 
+const TIME2ISOZ = new Signature<{ t: number | null }>("time2isoz", ["t"], { t: null });
+
 /**
  * Python's `http.cookiejar.time2isoz(t=None)`: `YYYY-MM-DD hh:mm:ssZ` in UTC.
  *
@@ -185,11 +201,21 @@ function utcParts(t: number | null | undefined): Date {
  * assert.equal(time2isoz(0), "1970-01-01 00:00:00Z");
  * ```
  */
-export function time2isoz(t: number | null = null): string {
+export function time2isoz(t?: number | null): string;
+export function time2isoz(kwargs: { t?: number | null }): string;
+export function time2isoz(...args: unknown[]): string {
+  const { t } = TIME2ISOZ.bind(args);
+  return time2isozImpl(t);
+}
+
+/** The body of {@link time2isoz}, for internal callers. */
+export function time2isozImpl(t: number | null = null): string {
   const d = utcParts(t);
   return `${String(d.getUTCFullYear()).padStart(4, "0")}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ` +
     `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}Z`;
 }
+
+const TIME2NETSCAPE = new Signature<{ t: number | null }>("time2netscape", ["t"], { t: null });
 
 /**
  * Python's `http.cookiejar.time2netscape(t=None)`: `Wdy, DD-Mon-YYYY HH:MM:SS GMT`.
@@ -203,7 +229,15 @@ export function time2isoz(t: number | null = null): string {
  * assert.equal(time2netscape(0), "Thu, 01-Jan-1970 00:00:00 GMT");
  * ```
  */
-export function time2netscape(t: number | null = null): string {
+export function time2netscape(t?: number | null): string;
+export function time2netscape(kwargs: { t?: number | null }): string;
+export function time2netscape(...args: unknown[]): string {
+  const { t } = TIME2NETSCAPE.bind(args);
+  return time2netscapeImpl(t);
+}
+
+/** The body of {@link time2netscape}, for internal callers. */
+export function time2netscapeImpl(t: number | null = null): string {
   const d = utcParts(t);
   return `${DAYS[(d.getUTCDay() + 6) % 7]}, ${p2(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-` +
     `${String(d.getUTCFullYear()).padStart(4, "0")} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:` +
@@ -230,6 +264,8 @@ function timegm(
   return null;
 }
 
+const OFFSET_FROM_TZ_STRING = new Signature<{ tz: string }>("offset_from_tz_string", ["tz"]);
+
 /** Python's `http.cookiejar.offset_from_tz_string(tz)`. * @example
  * ```ts
  * import { offset_from_tz_string } from "@pyweb/std/http/cookiejar";
@@ -239,7 +275,15 @@ function timegm(
  * assert.equal(offset_from_tz_string("PST"), null);
  * ```
  */
-export function offset_from_tz_string(tz: string): number | null {
+export function offset_from_tz_string(tz: string): number | null;
+export function offset_from_tz_string(kwargs: { tz: string }): number | null;
+export function offset_from_tz_string(...args: unknown[]): number | null {
+  const { tz } = OFFSET_FROM_TZ_STRING.bind(args);
+  return offset_from_tz_stringImpl(tz);
+}
+
+/** The body of {@link offset_from_tz_string}, for internal callers. */
+export function offset_from_tz_stringImpl(tz: string): number | null {
   if (tz === "GMT" || tz === "UTC" || tz === "UT" || tz === "Z") return 0;
   // TIMEZONE_RE: ^([-+])?(\d\d?):?(\d\d)?$, tried in the regex's backtracking order.
   let i = 0;
@@ -303,7 +347,7 @@ function str2time(
   }
   let t = timegm(yr, month, d, h, mi, s);
   if (t !== null) {
-    const off = offset_from_tz_string((tz ?? "UTC").toUpperCase());
+    const off = offset_from_tz_stringImpl((tz ?? "UTC").toUpperCase());
     if (off === null) return null;
     t = t - off;
   }
@@ -329,7 +373,7 @@ function run(s: string, i: number, pred: (c: number) => boolean): number {
 }
 
 // STRICT_DATE_RE: ^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$
-const STRICT_DATE_RE =
+export const STRICT_DATE_RE: RegExp =
   /^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT\n?$/;
 
 function skipWeekday(text: string): string {
@@ -372,6 +416,8 @@ function looseTail(s: string, i: number): string | null | false {
   return parenEnd(w) ? null : false;
 }
 
+const HTTP2TIME = new Signature<{ text: string }>("http2time", ["text"]);
+
 /**
  * Python's `http.cookiejar.http2time(text)`: seconds since the epoch for
  * an HTTP date in any of the loose formats servers send, or `null`.
@@ -388,7 +434,15 @@ function looseTail(s: string, i: number): string | null | false {
  * assert.equal(http2time("not a date"), null);
  * ```
  */
-export function http2time(text: string): number | null {
+export function http2time(text: string): number | null;
+export function http2time(kwargs: { text: string }): number | null;
+export function http2time(...args: unknown[]): number | null {
+  const { text } = HTTP2TIME.bind(args);
+  return http2timeImpl(text);
+}
+
+/** The body of {@link http2time}, for internal callers. */
+export function http2timeImpl(text: string): number | null {
   const m = STRICT_DATE_RE.exec(text);
   if (m) {
     const mon = MONTHS_LOWER.indexOf(m[2].toLowerCase()) + 1;
@@ -475,6 +529,8 @@ function isoTail(s: string, i: number, spaceRun: (i: number) => number): string 
   return atEnd(s, w) ? null : false;
 }
 
+const ISO2TIME = new Signature<{ text: string }>("iso2time", ["text"]);
+
 /**
  * Python's `http.cookiejar.iso2time(text)`: seconds since the epoch for an
  * ISO 8601 date (`1994-02-03 14:15:29 -0100`, `19940203T141529Z`, …), or
@@ -490,7 +546,15 @@ function isoTail(s: string, i: number, spaceRun: (i: number) => number): string 
  * assert.equal(iso2time("19940203T141529Z"), 760284929);
  * ```
  */
-export function iso2time(text: string): number | null {
+export function iso2time(text: string): number | null;
+export function iso2time(kwargs: { text: string }): number | null;
+export function iso2time(...args: unknown[]): number | null {
+  const { text } = ISO2TIME.bind(args);
+  return iso2timeImpl(text);
+}
+
+/** The body of {@link iso2time}, for internal callers. */
+export function iso2timeImpl(text: string): number | null {
   const s = pyLstrip(text);
   const digitRuns = new Map<number, number>();
   const digitRun = (i: number): number => {
@@ -578,6 +642,10 @@ export function iso2time(text: string): number | null {
 /** One `(name, value)` pair of {@link split_header_words}; `value` is `null` for a bare token. */
 export type HeaderPair = Tuple<string | null> & [string, string | null];
 
+const SPLIT_HEADER_WORDS = new Signature<{ header_values: Iterable<string> }>("split_header_words", [
+  "header_values",
+]);
+
 /**
  * Python's `http.cookiejar.split_header_words(header_values)`: parse
  * `Set-Cookie2`-style header values into lists of `(name, value)` pairs.
@@ -595,7 +663,15 @@ export type HeaderPair = Tuple<string | null> & [string, string | null];
  * );
  * ```
  */
-export function split_header_words(header_values: Iterable<string>): HeaderPair[][] {
+export function split_header_words(header_values: Iterable<string>): HeaderPair[][];
+export function split_header_words(kwargs: { header_values: Iterable<string> }): HeaderPair[][];
+export function split_header_words(...args: unknown[]): HeaderPair[][] {
+  const { header_values } = SPLIT_HEADER_WORDS.bind(args);
+  return split_header_wordsImpl(header_values);
+}
+
+/** The body of {@link split_header_words}, for internal callers. */
+export function split_header_wordsImpl(header_values: Iterable<string>): HeaderPair[][] {
   if (typeof header_values === "string") throw new TypeError("header_values must not be a str");
   const result: HeaderPair[][] = [];
   for (const text of header_values) {
@@ -669,6 +745,11 @@ function isJoinToken(v: string): boolean {
   return true;
 }
 
+const JOIN_HEADER_WORDS = new Signature<{ lists: Iterable<Iterable<readonly [string, string | null]>> }>(
+  "join_header_words",
+  ["lists"],
+);
+
 /**
  * Python's `http.cookiejar.join_header_words(lists)`: the inverse (almost)
  * of {@link split_header_words}; values that are not tokens are quoted.
@@ -682,7 +763,17 @@ function isJoinToken(v: string): boolean {
  * assert.equal(join_header_words([[["text/plain", null], ["charset", "iso-8859/1"]]]), 'text/plain; charset="iso-8859/1"');
  * ```
  */
-export function join_header_words(lists: Iterable<Iterable<readonly [string, string | null]>>): string {
+export function join_header_words(lists: Iterable<Iterable<readonly [string, string | null]>>): string;
+export function join_header_words(
+  kwargs: { lists: Iterable<Iterable<readonly [string, string | null]>> },
+): string;
+export function join_header_words(...args: unknown[]): string {
+  const { lists } = JOIN_HEADER_WORDS.bind(args);
+  return join_header_wordsImpl(lists);
+}
+
+/** The body of {@link join_header_words}, for internal callers. */
+export function join_header_wordsImpl(lists: Iterable<Iterable<readonly [string, string | null]>>): string {
   const headers: string[] = [];
   for (const pairs of lists) {
     const attr: string[] = [];
@@ -700,6 +791,8 @@ export function join_header_words(lists: Iterable<Iterable<readonly [string, str
   return headers.join(", ");
 }
 
+const STRIP_QUOTES = new Signature<{ text: string }>("strip_quotes", ["text"]);
+
 /** Python's `http.cookiejar.strip_quotes(text)`. * @example
  * ```ts
  * import { strip_quotes } from "@pyweb/std/http/cookiejar";
@@ -707,7 +800,15 @@ export function join_header_words(lists: Iterable<Iterable<readonly [string, str
  * assert.equal(strip_quotes('"1"'), "1");
  * ```
  */
-export function strip_quotes(text: string): string {
+export function strip_quotes(text: string): string;
+export function strip_quotes(kwargs: { text: string }): string;
+export function strip_quotes(...args: unknown[]): string {
+  const { text } = STRIP_QUOTES.bind(args);
+  return strip_quotesImpl(text);
+}
+
+/** The body of {@link strip_quotes}, for internal callers. */
+export function strip_quotesImpl(text: string): string {
   if (text.startsWith('"')) text = text.slice(1);
   if (text.endsWith('"')) text = text.slice(0, -1);
   return text;
@@ -717,6 +818,8 @@ const KNOWN_ATTRS = ["expires", "domain", "path", "secure", "version", "port", "
 
 /** One `(name, value)` pair of {@link parse_ns_headers}: `expires` is a number (or null). */
 export type NsPair = Tuple<string | number | null> & [string, string | number | null];
+
+const PARSE_NS_HEADERS = new Signature<{ ns_headers: Iterable<string> }>("parse_ns_headers", ["ns_headers"]);
 
 /**
  * Python's `http.cookiejar.parse_ns_headers(ns_headers)`: the ad-hoc parser
@@ -735,7 +838,15 @@ export type NsPair = Tuple<string | number | null> & [string, string | number | 
  * );
  * ```
  */
-export function parse_ns_headers(ns_headers: Iterable<string>): NsPair[][] {
+export function parse_ns_headers(ns_headers: Iterable<string>): NsPair[][];
+export function parse_ns_headers(kwargs: { ns_headers: Iterable<string> }): NsPair[][];
+export function parse_ns_headers(...args: unknown[]): NsPair[][] {
+  const { ns_headers } = PARSE_NS_HEADERS.bind(args);
+  return parse_ns_headersImpl(ns_headers);
+}
+
+/** The body of {@link parse_ns_headers}, for internal callers. */
+export function parse_ns_headersImpl(ns_headers: Iterable<string>): NsPair[][] {
   const result: NsPair[][] = [];
   for (const header of ns_headers) {
     const pairs: NsPair[] = [];
@@ -754,10 +865,10 @@ export function parse_ns_headers(ns_headers: Iterable<string>): NsPair[][] {
         const lc = key.toLowerCase();
         if (KNOWN_ATTRS.includes(lc)) key = lc;
         if (key === "version") {
-          if (val !== null) val = strip_quotes(val as string);
+          if (val !== null) val = strip_quotesImpl(val as string);
           versionSet = true;
         } else if (key === "expires") {
-          if (val !== null) val = http2time(strip_quotes(val as string));
+          if (val !== null) val = http2timeImpl(strip_quotesImpl(val as string));
         }
       }
       pairs.push(pair(key, val) as NsPair);
@@ -783,6 +894,8 @@ export function endsLikeIPv4(text: string): boolean {
   return i > 0 && text.charCodeAt(i - 1) === 0x2e;
 }
 
+const IS_HDN = new Signature<{ text: string }>("is_HDN", ["text"]);
+
 /**
  * Python's `http.cookiejar.is_HDN(text)`: is `text` a host domain name (not
  * an IPv4 address, not empty, no leading or trailing dot)?
@@ -794,12 +907,22 @@ export function endsLikeIPv4(text: string): boolean {
  * assert.equal(is_HDN("192.168.1.1"), false);
  * ```
  */
-export function is_HDN(text: string): boolean {
+export function is_HDN(text: string): boolean;
+export function is_HDN(kwargs: { text: string }): boolean;
+export function is_HDN(...args: unknown[]): boolean {
+  const { text } = IS_HDN.bind(args);
+  return is_HDNImpl(text);
+}
+
+/** The body of {@link is_HDN}, for internal callers. */
+export function is_HDNImpl(text: string): boolean {
   if (endsLikeIPv4(text)) return false;
   if (text === "") return false;
   if (text[0] === "." || text[text.length - 1] === ".") return false;
   return true;
 }
+
+const DOMAIN_MATCH = new Signature<{ A: string; B: string }>("domain_match", ["A", "B"]);
 
 /** Python's `http.cookiejar.domain_match(A, B)` (RFC 2965 domain-match). * @example
  * ```ts
@@ -809,17 +932,28 @@ export function is_HDN(text: string): boolean {
  * assert.equal(domain_match("x.y.com", "Y.com"), false);
  * ```
  */
-export function domain_match(A: string, B: string): boolean {
+export function domain_match(A: string, B: string): boolean;
+export function domain_match(A: string, kwargs: { B: string }): boolean;
+export function domain_match(kwargs: { A: string; B: string }): boolean;
+export function domain_match(...args: unknown[]): boolean {
+  const { A, B } = DOMAIN_MATCH.bind(args);
+  return domain_matchImpl(A, B);
+}
+
+/** The body of {@link domain_match}, for internal callers. */
+export function domain_matchImpl(A: string, B: string): boolean {
   A = A.toLowerCase();
   B = B.toLowerCase();
   if (A === B) return true;
-  if (!is_HDN(A)) return false;
+  if (!is_HDNImpl(A)) return false;
   const i = A.lastIndexOf(B);
   if (i === -1 || i === 0) return false;
   if (!B.startsWith(".")) return false;
-  if (!is_HDN(B.slice(1))) return false;
+  if (!is_HDNImpl(B.slice(1))) return false;
   return true;
 }
+
+const LIBERAL_IS_HDN = new Signature<{ text: string }>("liberal_is_HDN", ["text"]);
 
 /** Python's `http.cookiejar.liberal_is_HDN(text)`. * @example
  * ```ts
@@ -828,9 +962,19 @@ export function domain_match(A: string, B: string): boolean {
  * assert.equal(liberal_is_HDN(".example.com"), true);
  * ```
  */
-export function liberal_is_HDN(text: string): boolean {
+export function liberal_is_HDN(text: string): boolean;
+export function liberal_is_HDN(kwargs: { text: string }): boolean;
+export function liberal_is_HDN(...args: unknown[]): boolean {
+  const { text } = LIBERAL_IS_HDN.bind(args);
+  return liberal_is_HDNImpl(text);
+}
+
+/** The body of {@link liberal_is_HDN}, for internal callers. */
+export function liberal_is_HDNImpl(text: string): boolean {
   return !endsLikeIPv4(text);
 }
+
+const USER_DOMAIN_MATCH = new Signature<{ A: string; B: string }>("user_domain_match", ["A", "B"]);
 
 /** Python's `http.cookiejar.user_domain_match(A, B)` (for block and allow lists). * @example
  * ```ts
@@ -840,10 +984,19 @@ export function liberal_is_HDN(text: string): boolean {
  * assert.equal(user_domain_match("notevil.example", ".evil.example"), false);
  * ```
  */
-export function user_domain_match(A: string, B: string): boolean {
+export function user_domain_match(A: string, B: string): boolean;
+export function user_domain_match(A: string, kwargs: { B: string }): boolean;
+export function user_domain_match(kwargs: { A: string; B: string }): boolean;
+export function user_domain_match(...args: unknown[]): boolean {
+  const { A, B } = USER_DOMAIN_MATCH.bind(args);
+  return user_domain_matchImpl(A, B);
+}
+
+/** The body of {@link user_domain_match}, for internal callers. */
+export function user_domain_matchImpl(A: string, B: string): boolean {
   A = A.toLowerCase();
   B = B.toLowerCase();
-  if (!(liberal_is_HDN(A) && liberal_is_HDN(B))) return A === B;
+  if (!(liberal_is_HDNImpl(A) && liberal_is_HDNImpl(B))) return A === B;
   const initialDot = B.startsWith(".");
   if (initialDot && A.endsWith(B)) return true;
   if (!initialDot && A === B) return true;
@@ -859,6 +1012,8 @@ function hexDigit(c: number): boolean {
   return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
+const ESCAPE_PATH = new Signature<{ path: string }>("escape_path", ["path"]);
+
 /**
  * Python's `http.cookiejar.escape_path(path)`: percent-encode characters
  * not allowed in an HTTP path (as UTF-8) and upper-case every `%xx` escape.
@@ -869,7 +1024,15 @@ function hexDigit(c: number): boolean {
  * assert.equal(escape_path("/foo%2f/bar ü"), "/foo%2F/bar%20%C3%BC");
  * ```
  */
-export function escape_path(path: string): string {
+export function escape_path(path: string): string;
+export function escape_path(kwargs: { path: string }): string;
+export function escape_path(...args: unknown[]): string {
+  const { path } = ESCAPE_PATH.bind(args);
+  return escape_pathImpl(path);
+}
+
+/** The body of {@link escape_path}, for internal callers. */
+export function escape_pathImpl(path: string): string {
   const bytes = encode(path, "utf-8", "strict");
   const parts: string[] = [];
   let start = 0;
@@ -913,6 +1076,8 @@ export function cutPort(host: string): string {
   return host;
 }
 
+const REACH = new Signature<{ h: string }>("reach", ["h"]);
+
 /**
  * Python's `http.cookiejar.reach(h)` (RFC 2965 section 1).
  *
@@ -926,11 +1091,19 @@ export function cutPort(host: string): string {
  * assert.equal(reach("acme.local"), ".local");
  * ```
  */
-export function reach(h: string): string {
+export function reach(h: string): string;
+export function reach(kwargs: { h: string }): string;
+export function reach(...args: unknown[]): string {
+  const { h } = REACH.bind(args);
+  return reachImpl(h);
+}
+
+/** The body of {@link reach}, for internal callers. */
+export function reachImpl(h: string): string {
   const i = h.indexOf(".");
   if (i >= 0) {
     const b = h.slice(i + 1);
-    if (is_HDN(h) && (b.indexOf(".") >= 0 || b === "local")) return "." + b;
+    if (is_HDNImpl(h) && (b.indexOf(".") >= 0 || b === "local")) return "." + b;
   }
   return h;
 }

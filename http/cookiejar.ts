@@ -44,6 +44,7 @@
 import { urlsplit } from "../urllib/parse.ts";
 import {
   AssertionError,
+  AttributeError,
   Exception,
   fromDenoError,
   KeyError,
@@ -52,32 +53,47 @@ import {
   TypeError as TypeErrorPy,
   ValueError,
 } from "../_util/exceptions.ts";
-import { isKwargs } from "../_util/kwargs.ts";
+import { type Keywords, Signature } from "../_util/signature.ts";
+import { isDict, iter, truthy, typeName } from "../_util/builtins.ts";
+import { classAttrs } from "../_util/classattrs.ts";
 import { decode, encode } from "../_util/codecs.ts";
-import { pyrepr, pystr, repr, showAsRepr, str, Tuple } from "../_util/repr.ts";
+import { pyrepr, pystr, repr, showAsRepr, str, Tuple, tuple } from "../_util/repr.ts";
 import {
   cutPort,
+  DAYS,
   domain_match,
+  domain_matchImpl,
   endsLikeIPv4,
   escape_path,
+  escape_pathImpl,
   http2time,
   is_HDN,
   iso2time,
+  iso2timeImpl,
   join_header_words,
+  join_header_wordsImpl,
   liberal_is_HDN,
+  MONTHS,
+  MONTHS_LOWER,
   offset_from_tz_string,
   pair,
   parse_ns_headers,
+  parse_ns_headersImpl,
   pyFloat,
   pyInt,
   pySpace,
   pyStrip,
   reach,
+  reachImpl,
   split_header_words,
+  split_header_wordsImpl,
+  STRICT_DATE_RE,
   strip_quotes,
   time2isoz,
+  time2isozImpl,
   time2netscape,
   user_domain_match,
+  user_domain_matchImpl,
 } from "./_cookiejar_util.ts";
 
 export {
@@ -98,6 +114,116 @@ export {
   user_domain_match,
 };
 export type { HeaderPair, NsPair } from "./_cookiejar_util.ts";
+export { DAYS, MONTHS, MONTHS_LOWER, STRICT_DATE_RE };
+
+// ---------------------------------------------------------------------------
+// Module constants (CPython's names). The `*_RE` patterns are JavaScript
+// RegExps of CPython's patterns (`$` also before a final newline, as Python's);
+// the jar itself parses with linear-time scanners that pick the same matches.
+
+/** `http.cookiejar.HTTPONLY_ATTR`: the non-standard attribute MozillaCookieJar writes as `#HttpOnly_`. */
+export const HTTPONLY_ATTR = "HTTPOnly";
+/** `http.cookiejar.HTTPONLY_PREFIX`: the `cookies.txt` line prefix of an HttpOnly cookie. */
+export const HTTPONLY_PREFIX = "#HttpOnly_";
+/** `http.cookiejar.DEFAULT_HTTP_PORT`: `str(http.client.HTTP_PORT)`. */
+export const DEFAULT_HTTP_PORT = "80";
+/** `http.cookiejar.NETSCAPE_MAGIC_RGX`: the first line of a `cookies.txt` file (matched at its start). */
+export const NETSCAPE_MAGIC_RGX: RegExp = /#( Netscape)? HTTP Cookie File/;
+/** `http.cookiejar.MISSING_FILENAME_TEXT`: the ValueError when no file name is known. */
+export const MISSING_FILENAME_TEXT =
+  "a filename was not supplied (nor was the CookieJar instance initialised with one)";
+/** `http.cookiejar.NETSCAPE_HEADER_TEXT`: the head of a saved `cookies.txt`. */
+export const NETSCAPE_HEADER_TEXT = "# Netscape HTTP Cookie File\n" +
+  "# http://curl.haxx.se/rfc/cookie_spec.html\n" +
+  "# This is a generated file!  Do not edit.\n\n";
+/** `http.cookiejar.EPOCH_YEAR`. */
+export const EPOCH_YEAR = 1970;
+/** `http.cookiejar.UTC_ZONES`: the zone names read as UTC (a dict of `None`s). */
+export const UTC_ZONES: Record<string, null> = Object.assign(Object.create(null), {
+  GMT: null,
+  UTC: null,
+  UT: null,
+  Z: null,
+});
+/** `http.cookiejar.TIMEZONE_RE`. */
+export const TIMEZONE_RE: RegExp = /^([-+])?(\d\d?):?(\d\d)?\n?$/;
+/** `http.cookiejar.WEEKDAY_RE` (case-insensitive). */
+export const WEEKDAY_RE: RegExp = /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*/i;
+/** `http.cookiejar.LOOSE_HTTP_DATE_RE`. */
+export const LOOSE_HTTP_DATE_RE: RegExp = new RegExp(
+  String.raw`^(\d\d?)(?:\s+|[-\/])(\w+)(?:\s+|[-\/])(\d+)(?:(?:\s+|:)(\d\d?):(\d\d)(?::(\d\d))?)?\s*` +
+    String.raw`(?:([-+]?\d{2,4}|(?![APap][Mm]\b)[A-Za-z]+)\s*)?(?:\(\w+\)\s*)?\n?$`,
+);
+/** `http.cookiejar.ISO_DATE_RE`. */
+export const ISO_DATE_RE: RegExp = new RegExp(
+  String.raw`^(\d{4})[-\/]?(\d\d?)[-\/]?(\d\d?)(?:(?:\s+|[-:Tt])(\d\d?):?(\d\d)(?::?(\d\d(?:\.\d*)?))?)?\s*` +
+    String.raw`(?:([-+]?\d\d?:?(:?\d\d)?|Z|z)\s*)?\n?$`,
+);
+/** `http.cookiejar.HEADER_TOKEN_RE`. */
+export const HEADER_TOKEN_RE: RegExp = /^\s*([^=\s;,]+)/;
+/** `http.cookiejar.HEADER_QUOTED_VALUE_RE`. */
+export const HEADER_QUOTED_VALUE_RE: RegExp = /^\s*=\s*"([^"\\]*(?:\\.[^"\\]*)*)"/;
+/** `http.cookiejar.HEADER_VALUE_RE`. */
+export const HEADER_VALUE_RE: RegExp = /^\s*=\s*([^\s;,]*)/;
+/** `http.cookiejar.HEADER_ESCAPE_RE`. */
+export const HEADER_ESCAPE_RE: RegExp = /\\(.)/;
+/** `http.cookiejar.HEADER_JOIN_TOKEN_RE`. */
+export const HEADER_JOIN_TOKEN_RE: RegExp = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/;
+/** `http.cookiejar.HEADER_JOIN_ESCAPE_RE`. */
+export const HEADER_JOIN_ESCAPE_RE: RegExp = /(["\\])/;
+/** `http.cookiejar.IPV4_RE`: a host ending like an IPv4 address. */
+export const IPV4_RE: RegExp = /\.\d+\n?$/;
+/** `http.cookiejar.cut_port_re`. */
+export const cut_port_re: RegExp = /:\d+\n?$/;
+/** `http.cookiejar.HTTP_PATH_SAFE`: what `escape_path` leaves unquoted. */
+export const HTTP_PATH_SAFE = "%/;:@&=+$,!~*'()";
+/** `http.cookiejar.ESCAPED_CHAR_RE`. */
+export const ESCAPED_CHAR_RE: RegExp = /%([0-9a-fA-F][0-9a-fA-F])/;
+
+const UNMATCHED = new Signature<{ match: RegExpExecArray }>("unmatched", ["match"]);
+
+/**
+ * Python's `http.cookiejar.unmatched(match)`: the matched string without the
+ * matched part.
+ *
+ * @param match a match (`RegExp.prototype.exec`'s result)
+ * @returns `match.string[:start] + match.string[end:]`
+ * @example
+ * ```ts
+ * import { unmatched } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(unmatched(/b+/.exec("abbc")!), "ac");
+ * ```
+ */
+export function unmatched(match: RegExpExecArray): string;
+export function unmatched(kwargs: { match: RegExpExecArray }): string;
+export function unmatched(...args: unknown[]): string {
+  const { match } = UNMATCHED.bind(args);
+  const start = match.index;
+  return match.input.slice(0, start) + match.input.slice(start + match[0].length);
+}
+
+const UPPERCASE_ESCAPED_CHAR = new Signature<{ match: RegExpExecArray }>("uppercase_escaped_char", ["match"]);
+
+/**
+ * Python's `http.cookiejar.uppercase_escaped_char(match)`: `%` and the
+ * match's first group upper-cased (`escape_path`'s replacement).
+ *
+ * @param match a match of {@link ESCAPED_CHAR_RE}
+ * @returns the upper-cased escape
+ * @example
+ * ```ts
+ * import { ESCAPED_CHAR_RE, uppercase_escaped_char } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(uppercase_escaped_char(ESCAPED_CHAR_RE.exec("a%7ec")!), "%7E");
+ * ```
+ */
+export function uppercase_escaped_char(match: RegExpExecArray): string;
+export function uppercase_escaped_char(kwargs: { match: RegExpExecArray }): string;
+export function uppercase_escaped_char(...args: unknown[]): string {
+  const { match } = UPPERCASE_ESCAPED_CHAR.bind(args);
+  return "%" + match[1].toUpperCase();
+}
 
 // ---------------------------------------------------------------------------
 // The request and response shapes the jar uses
@@ -142,6 +268,8 @@ export interface CookieResponse {
 // ---------------------------------------------------------------------------
 // Request helpers
 
+const REQUEST_HOST = new Signature<{ request: CookieRequest }>("request_host", ["request"], {}, ["request"]);
+
 /**
  * Python's `http.cookiejar.request_host(request)`: the lower-cased host of
  * the request URL (or its `Host` header), without the port.
@@ -157,12 +285,24 @@ export interface CookieResponse {
  * assert.equal(request_host(req), "www.example.com");
  * ```
  */
-export function request_host(request: CookieRequest): string {
+export function request_host(request: CookieRequest): string;
+export function request_host(kwargs: { request: CookieRequest }): string;
+export function request_host(...args: unknown[]): string {
+  const { request } = REQUEST_HOST.bind(args);
+  return request_hostImpl(request);
+}
+
+/** The body of {@link request_host}, for internal callers. */
+function request_hostImpl(request: CookieRequest): string {
   const url = request.get_full_url();
   let host = urlsplit(url).netloc;
   if (host === "") host = request.get_header("Host", "") ?? "";
   return cutPort(host).toLowerCase();
 }
+
+const EFF_REQUEST_HOST = new Signature<{ request: CookieRequest }>("eff_request_host", ["request"], {}, [
+  "request",
+]);
 
 /**
  * Python's `http.cookiejar.eff_request_host(request)`: `[req_host, erhn]`,
@@ -179,10 +319,20 @@ export function request_host(request: CookieRequest): string {
  * assert.equal(repr(eff_request_host(new Request("http://intranet/"))), "('intranet', 'intranet.local')");
  * ```
  */
-export function eff_request_host(request: CookieRequest): Tuple<string> & [string, string] {
-  const req = request_host(request);
+export function eff_request_host(request: CookieRequest): Tuple<string> & [string, string];
+export function eff_request_host(kwargs: { request: CookieRequest }): Tuple<string> & [string, string];
+export function eff_request_host(...args: unknown[]): Tuple<string> & [string, string] {
+  const { request } = EFF_REQUEST_HOST.bind(args);
+  return eff_request_hostImpl(request);
+}
+
+/** The body of {@link eff_request_host}, for internal callers. */
+function eff_request_hostImpl(request: CookieRequest): Tuple<string> & [string, string] {
+  const req = request_hostImpl(request);
   return pair(req, req.includes(".") ? req : req + ".local");
 }
+
+const REQUEST_PATH = new Signature<{ request: CookieRequest }>("request_path", ["request"], {}, ["request"]);
 
 /**
  * Python's `http.cookiejar.request_path(request)`: the escaped path of the
@@ -198,11 +348,21 @@ export function eff_request_host(request: CookieRequest): Tuple<string> & [strin
  * assert.equal(request_path(new Request("http://example.com/a b/%7ec?q=1")), "/a%20b/%7Ec");
  * ```
  */
-export function request_path(request: CookieRequest): string {
-  let path = escape_path(urlsplit(request.get_full_url()).path);
+export function request_path(request: CookieRequest): string;
+export function request_path(kwargs: { request: CookieRequest }): string;
+export function request_path(...args: unknown[]): string {
+  const { request } = REQUEST_PATH.bind(args);
+  return request_pathImpl(request);
+}
+
+/** The body of {@link request_path}, for internal callers. */
+function request_pathImpl(request: CookieRequest): string {
+  let path = escape_pathImpl(urlsplit(request.get_full_url()).path);
   if (!path.startsWith("/")) path = "/" + path;
   return path;
 }
+
+const REQUEST_PORT = new Signature<{ request: CookieRequest }>("request_port", ["request"], {}, ["request"]);
 
 /**
  * Python's `http.cookiejar.request_port(request)`: the port of
@@ -219,7 +379,15 @@ export function request_path(request: CookieRequest): string {
  * assert.equal(request_port(new Request("http://example.com/")), "80");
  * ```
  */
-export function request_port(request: CookieRequest): string | null {
+export function request_port(request: CookieRequest): string | null;
+export function request_port(kwargs: { request: CookieRequest }): string | null;
+export function request_port(...args: unknown[]): string | null {
+  const { request } = REQUEST_PORT.bind(args);
+  return request_portImpl(request);
+}
+
+/** The body of {@link request_port}, for internal callers. */
+function request_portImpl(request: CookieRequest): string | null {
   const host = request.host ?? "";
   const i = host.indexOf(":");
   if (i < 0) return "80";
@@ -232,6 +400,10 @@ export function request_port(request: CookieRequest): string | null {
   }
   return port;
 }
+
+const IS_THIRD_PARTY = new Signature<{ request: CookieRequest }>("is_third_party", ["request"], {}, [
+  "request",
+]);
 
 /**
  * Python's `http.cookiejar.is_third_party(request)` (RFC 2965 section 3.3.6).
@@ -247,8 +419,16 @@ export function request_port(request: CookieRequest): string | null {
  * assert.equal(is_third_party(img), true);
  * ```
  */
-export function is_third_party(request: CookieRequest): boolean {
-  return !domain_match(request_host(request), reach(request.origin_req_host));
+export function is_third_party(request: CookieRequest): boolean;
+export function is_third_party(kwargs: { request: CookieRequest }): boolean;
+export function is_third_party(...args: unknown[]): boolean {
+  const { request } = IS_THIRD_PARTY.bind(args);
+  return is_third_partyImpl(request);
+}
+
+/** The body of {@link is_third_party}, for internal callers. */
+function is_third_partyImpl(request: CookieRequest): boolean {
+  return !domain_matchImpl(request_hostImpl(request), reachImpl(request.origin_req_host));
 }
 
 // ---------------------------------------------------------------------------
@@ -309,6 +489,29 @@ const COOKIE_FIELDS = [
   "comment",
   "comment_url",
 ] as const;
+
+const COOKIE_INIT = new Signature<Required<CookieInit>>(
+  "Cookie.__init__",
+  ["self", ...COOKIE_FIELDS, "rest", "rfc2109"],
+  { rfc2109: false },
+  ["rest"],
+);
+const COOKIE_HAS_NONSTANDARD_ATTR = new Signature<{ name: string }>("Cookie.has_nonstandard_attr", [
+  "self",
+  "name",
+]);
+const COOKIE_GET_NONSTANDARD_ATTR = new Signature<{ name: string; default: unknown }>(
+  "Cookie.get_nonstandard_attr",
+  ["self", "name", "default"],
+  { default: null },
+);
+const COOKIE_SET_NONSTANDARD_ATTR = new Signature<{ name: string; value: unknown }>(
+  "Cookie.set_nonstandard_attr",
+  ["self", "name", "value"],
+);
+const COOKIE_IS_EXPIRED = new Signature<{ now: number | null }>("Cookie.is_expired", ["self", "now"], {
+  now: null,
+});
 
 /**
  * Python's `http.cookiejar.Cookie`: one cookie and its attributes (the jar
@@ -391,15 +594,7 @@ export class Cookie {
     rfc2109?: boolean,
   );
   constructor(...args: unknown[]) {
-    let a: CookieInit;
-    if (args.length === 1 && args[0] !== null && typeof args[0] === "object") a = args[0] as CookieInit;
-    else {
-      const o: Record<string, unknown> = {};
-      COOKIE_FIELDS.forEach((f, i) => (o[f] = args[i] ?? null));
-      o.rest = args[15] ?? {};
-      o.rfc2109 = args[16] ?? false;
-      a = o as unknown as CookieInit;
-    }
+    const a = COOKIE_INIT.bind(args);
     const version = a.version == null ? null : pyInt(a.version);
     const expires = a.expires == null ? null : pyInt(pyFloat(a.expires));
     if (a.port == null && a.port_specified === true) {
@@ -420,7 +615,7 @@ export class Cookie {
     this.discard = a.discard;
     this.comment = a.comment ?? null;
     this.comment_url = a.comment_url ?? null;
-    this.rfc2109 = a.rfc2109 ?? false;
+    this.rfc2109 = a.rfc2109;
     this._rest = a.rest instanceof Map ? new Map(a.rest) : new Map(Object.entries(a.rest ?? {}));
   }
 
@@ -430,7 +625,10 @@ export class Cookie {
    * @param name the attribute name
    * @returns whether the cookie has it
    */
-  has_nonstandard_attr(name: string): boolean {
+  has_nonstandard_attr(name: string): boolean;
+  has_nonstandard_attr(kwargs: { name: string }): boolean;
+  has_nonstandard_attr(...args: unknown[]): boolean {
+    const { name } = COOKIE_HAS_NONSTANDARD_ATTR.bind(args);
     return this._rest.has(name);
   }
 
@@ -441,7 +639,11 @@ export class Cookie {
    * @param default_ returned when absent
    * @returns the attribute's value
    */
-  get_nonstandard_attr(name: string, default_: unknown = null): unknown {
+  get_nonstandard_attr(name: string, default_?: unknown): unknown;
+  get_nonstandard_attr(name: string, kwargs: { default?: unknown }): unknown;
+  get_nonstandard_attr(kwargs: { name: string; default?: unknown }): unknown;
+  get_nonstandard_attr(...args: unknown[]): unknown {
+    const { name, default: default_ } = COOKIE_GET_NONSTANDARD_ATTR.bind(args);
     return this._rest.has(name) ? this._rest.get(name) : default_;
   }
 
@@ -451,7 +653,11 @@ export class Cookie {
    * @param name the attribute name
    * @param value its value
    */
-  set_nonstandard_attr(name: string, value: unknown): void {
+  set_nonstandard_attr(name: string, value: unknown): void;
+  set_nonstandard_attr(name: string, kwargs: { value: unknown }): void;
+  set_nonstandard_attr(kwargs: { name: string; value: unknown }): void;
+  set_nonstandard_attr(...args: unknown[]): void {
+    const { name, value } = COOKIE_SET_NONSTANDARD_ATTR.bind(args);
     this._rest.set(name, value);
   }
 
@@ -461,7 +667,10 @@ export class Cookie {
    * @param now seconds since the epoch (default: now)
    * @returns whether the cookie has an expiry at or before `now`
    */
-  is_expired(now: number | null = null): boolean {
+  is_expired(now?: number | null): boolean;
+  is_expired(kwargs: { now?: number | null }): boolean;
+  is_expired(...args: unknown[]): boolean {
+    const { now } = COOKIE_IS_EXPIRED.bind(args);
     const t = now ?? Date.now() / 1000;
     return this.expires !== null && this.expires <= t;
   }
@@ -491,6 +700,135 @@ showAsRepr(Cookie);
 
 // ---------------------------------------------------------------------------
 // Policies
+
+const COOKIEPOLICY_SET_OK = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "CookiePolicy.set_ok",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const COOKIEPOLICY_RETURN_OK = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "CookiePolicy.return_ok",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const COOKIEPOLICY_DOMAIN_RETURN_OK = new Signature<{ domain: string; request: CookieRequest }>(
+  "CookiePolicy.domain_return_ok",
+  ["self", "domain", "request"],
+  {},
+  ["request"],
+);
+const COOKIEPOLICY_PATH_RETURN_OK = new Signature<{ path: string; request: CookieRequest }>(
+  "CookiePolicy.path_return_ok",
+  ["self", "path", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_IS_BLOCKED = new Signature<{ domain: string }>("DefaultCookiePolicy.is_blocked", [
+  "self",
+  "domain",
+]);
+const DEFAULTCOOKIEPOLICY_IS_NOT_ALLOWED = new Signature<{ domain: string }>(
+  "DefaultCookiePolicy.is_not_allowed",
+  ["self", "domain"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK_VERSION = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok_version",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK_VERIFIABILITY = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok_verifiability",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK_NAME = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok_name",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK_PATH = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok_path",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK_DOMAIN = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok_domain",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_SET_OK_PORT = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.set_ok_port",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK_VERSION = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok_version",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK_VERIFIABILITY = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok_verifiability",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK_SECURE = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok_secure",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK_EXPIRES = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok_expires",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK_PORT = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok_port",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_RETURN_OK_DOMAIN = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "DefaultCookiePolicy.return_ok_domain",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_DOMAIN_RETURN_OK = new Signature<{ domain: string; request: CookieRequest }>(
+  "DefaultCookiePolicy.domain_return_ok",
+  ["self", "domain", "request"],
+  {},
+  ["request"],
+);
+const DEFAULTCOOKIEPOLICY_PATH_RETURN_OK = new Signature<{ path: string; request: CookieRequest }>(
+  "DefaultCookiePolicy.path_return_ok",
+  ["self", "path", "request"],
+  {},
+  ["request"],
+);
 
 /**
  * Python's `http.cookiejar.CookiePolicy`: decides which cookies are
@@ -529,6 +867,7 @@ export class CookiePolicy {
    * @returns whether to accept it
    */
   set_ok(_cookie: Cookie, _request: CookieRequest): boolean {
+    COOKIEPOLICY_SET_OK.bind(arguments);
     throw new NotImplementedErrorClass();
   }
 
@@ -540,6 +879,7 @@ export class CookiePolicy {
    * @returns whether to send it
    */
   return_ok(_cookie: Cookie, _request: CookieRequest): boolean {
+    COOKIEPOLICY_RETURN_OK.bind(arguments);
     throw new NotImplementedErrorClass();
   }
 
@@ -551,6 +891,7 @@ export class CookiePolicy {
    * @returns false when no cookie of the domain can be returned
    */
   domain_return_ok(_domain: string, _request: CookieRequest): boolean {
+    COOKIEPOLICY_DOMAIN_RETURN_OK.bind(arguments);
     return true;
   }
 
@@ -562,6 +903,7 @@ export class CookiePolicy {
    * @returns false when no cookie of the path can be returned
    */
   path_return_ok(_path: string, _request: CookieRequest): boolean {
+    COOKIEPOLICY_PATH_RETURN_OK.bind(arguments);
     return true;
   }
 }
@@ -620,6 +962,55 @@ const STRICT_SLDS = new Set([
   "eu",
 ]);
 
+const DEFAULTCOOKIEPOLICY_INIT = new Signature<Required<DefaultCookiePolicyOptions>>(
+  "DefaultCookiePolicy.__init__",
+  [
+    "self",
+    "blocked_domains",
+    "allowed_domains",
+    "netscape",
+    "rfc2965",
+    "rfc2109_as_netscape",
+    "hide_cookie2",
+    "strict_domain",
+    "strict_rfc2965_unverifiable",
+    "strict_ns_unverifiable",
+    "strict_ns_domain",
+    "strict_ns_set_initial_dollar",
+    "strict_ns_set_path",
+    "secure_protocols",
+  ],
+  {
+    blocked_domains: null,
+    allowed_domains: null,
+    netscape: true,
+    rfc2965: false,
+    rfc2109_as_netscape: null,
+    hide_cookie2: false,
+    strict_domain: false,
+    strict_rfc2965_unverifiable: true,
+    strict_ns_unverifiable: false,
+    strict_ns_domain: 0,
+    strict_ns_set_initial_dollar: false,
+    strict_ns_set_path: false,
+    secure_protocols: tuple("https", "wss") as unknown as readonly string[],
+  },
+);
+const DEFAULTCOOKIEPOLICY_BLOCKED_DOMAINS = new Signature<object>("DefaultCookiePolicy.blocked_domains", [
+  "self",
+]);
+const DEFAULTCOOKIEPOLICY_ALLOWED_DOMAINS = new Signature<object>("DefaultCookiePolicy.allowed_domains", [
+  "self",
+]);
+const DEFAULTCOOKIEPOLICY_SET_BLOCKED_DOMAINS = new Signature<{ blocked_domains: Iterable<string> }>(
+  "DefaultCookiePolicy.set_blocked_domains",
+  ["self", "blocked_domains"],
+);
+const DEFAULTCOOKIEPOLICY_SET_ALLOWED_DOMAINS = new Signature<{ allowed_domains: Iterable<string> | null }>(
+  "DefaultCookiePolicy.set_allowed_domains",
+  ["self", "allowed_domains"],
+);
+
 /**
  * Python's `http.cookiejar.DefaultCookiePolicy`: the standard rules for
  * Netscape and RFC 2965 cookies, with all of CPython's switches.
@@ -635,15 +1026,20 @@ const STRICT_SLDS = new Set([
  */
 export class DefaultCookiePolicy extends CookiePolicy {
   /** Netscape cookies: refuse a domain cookie for a host with dots before the domain. */
-  static readonly DomainStrictNoDots: number = 1;
+  static DomainStrictNoDots: number = 1;
+  declare DomainStrictNoDots: number;
   /** Netscape cookies: return non-domain cookies only to the exact host. */
-  static readonly DomainStrictNonDomain: number = 2;
+  static DomainStrictNonDomain: number = 2;
+  declare DomainStrictNonDomain: number;
   /** Netscape cookies: use RFC 2965 domain-matching. */
-  static readonly DomainRFC2965Match: number = 4;
+  static DomainRFC2965Match: number = 4;
+  declare DomainRFC2965Match: number;
   /** No extra Netscape domain strictness. */
-  static readonly DomainLiberal: number = 0;
+  static DomainLiberal: number = 0;
+  declare DomainLiberal: number;
   /** `DomainStrictNoDots | DomainStrictNonDomain`. */
-  static readonly DomainStrict: number = 3;
+  static DomainStrict: number = 3;
+  declare DomainStrict: number;
 
   /** Treat RFC 2109 cookies as Netscape cookies (`null`: when RFC 2965 is off). */
   rfc2109_as_netscape: boolean | null;
@@ -661,74 +1057,99 @@ export class DefaultCookiePolicy extends CookiePolicy {
   strict_ns_set_path: boolean;
   /** Schemes secure cookies may be sent over. */
   secure_protocols: readonly string[] | string;
-  #blocked: string[];
-  #allowed: string[] | null;
+  /** Python's `_blocked_domains`: the blocked domains, as a tuple. */
+  _blocked_domains: Tuple<string>;
+  /** Python's `_allowed_domains`: the allowed domains as a tuple, or `null` for all. */
+  _allowed_domains: Tuple<string> | null;
 
   /**
-   * Python's `DefaultCookiePolicy(blocked_domains=None, allowed_domains=None, **switches)`.
+   * Python's `DefaultCookiePolicy(blocked_domains=None, allowed_domains=None, netscape=True, ...)`:
+   * every parameter by keyword (`new DefaultCookiePolicy({ blocked_domains, strict_ns_domain })`),
+   * positionally in Python's order, or both.
    *
-   * @param blocked_domains the keywords, or the blocked domains
-   * @param allowed_domains the allowed domains (positional form)
-   * @param kw the other keywords (positional form)
+   * @param blocked_domains the blocked domains, or the keywords
+   * @param allowed_domains the allowed domains
+   * @param kwargs the other keywords
    */
+  constructor(kwargs?: DefaultCookiePolicyOptions);
+  constructor(blocked_domains: Iterable<string> | null, kwargs?: DefaultCookiePolicyOptions);
   constructor(
-    blocked_domains?: DefaultCookiePolicyOptions | Iterable<string> | null,
-    allowed_domains?: Iterable<string> | null,
-    kw: DefaultCookiePolicyOptions = {},
-  ) {
+    blocked_domains: Iterable<string> | null,
+    allowed_domains: Iterable<string> | null,
+    kwargs?: DefaultCookiePolicyOptions,
+  );
+  constructor(
+    blocked_domains: Iterable<string> | null,
+    allowed_domains: Iterable<string> | null,
+    netscape?: boolean,
+    rfc2965?: boolean,
+    rfc2109_as_netscape?: boolean | null,
+    hide_cookie2?: boolean,
+    strict_domain?: boolean,
+    strict_rfc2965_unverifiable?: boolean,
+    strict_ns_unverifiable?: boolean,
+    strict_ns_domain?: number,
+    strict_ns_set_initial_dollar?: boolean,
+    strict_ns_set_path?: boolean,
+    secure_protocols?: readonly string[] | string,
+  );
+  constructor(...args: unknown[]) {
+    const o = DEFAULTCOOKIEPOLICY_INIT.bind(args);
     super();
-    let o: DefaultCookiePolicyOptions = kw;
-    if (isKwargs(blocked_domains)) o = blocked_domains as DefaultCookiePolicyOptions;
-    else o = { ...kw, blocked_domains: blocked_domains as Iterable<string> | null, allowed_domains };
-    this.netscape = o.netscape ?? true;
-    this.rfc2965 = o.rfc2965 ?? false;
-    this.rfc2109_as_netscape = o.rfc2109_as_netscape ?? null;
-    this.hide_cookie2 = o.hide_cookie2 ?? false;
-    this.strict_domain = o.strict_domain ?? false;
-    this.strict_rfc2965_unverifiable = o.strict_rfc2965_unverifiable ?? true;
-    this.strict_ns_unverifiable = o.strict_ns_unverifiable ?? false;
-    this.strict_ns_domain = o.strict_ns_domain ?? DefaultCookiePolicy.DomainLiberal;
-    this.strict_ns_set_initial_dollar = o.strict_ns_set_initial_dollar ?? false;
-    this.strict_ns_set_path = o.strict_ns_set_path ?? false;
-    this.secure_protocols = o.secure_protocols ?? ["https", "wss"];
-    this.#blocked = o.blocked_domains != null ? [...o.blocked_domains] : [];
-    this.#allowed = o.allowed_domains != null ? [...o.allowed_domains] : null;
+    this.netscape = o.netscape;
+    this.rfc2965 = o.rfc2965;
+    this.rfc2109_as_netscape = o.rfc2109_as_netscape;
+    this.hide_cookie2 = o.hide_cookie2;
+    this.strict_domain = o.strict_domain;
+    this.strict_rfc2965_unverifiable = o.strict_rfc2965_unverifiable;
+    this.strict_ns_unverifiable = o.strict_ns_unverifiable;
+    this.strict_ns_domain = o.strict_ns_domain;
+    this.strict_ns_set_initial_dollar = o.strict_ns_set_initial_dollar;
+    this.strict_ns_set_path = o.strict_ns_set_path;
+    this.secure_protocols = o.secure_protocols;
+    this._blocked_domains = o.blocked_domains != null ? toTuple(o.blocked_domains) : new Tuple<string>();
+    this._allowed_domains = o.allowed_domains != null ? toTuple(o.allowed_domains) : null;
   }
 
   /** Python's `blocked_domains()`: the blocked domains, as a tuple. */
   blocked_domains(): Tuple<string> {
-    const t = new Tuple<string>();
-    t.push(...this.#blocked);
-    return t;
+    DEFAULTCOOKIEPOLICY_BLOCKED_DOMAINS.bind(arguments);
+    return this._blocked_domains;
   }
 
   /** Python's `set_blocked_domains(blocked_domains)`. */
-  set_blocked_domains(blocked_domains: Iterable<string>): void {
-    this.#blocked = [...blocked_domains];
+  set_blocked_domains(blocked_domains: Iterable<string>): void;
+  set_blocked_domains(kwargs: { blocked_domains: Iterable<string> }): void;
+  set_blocked_domains(...args: unknown[]): void {
+    const { blocked_domains } = DEFAULTCOOKIEPOLICY_SET_BLOCKED_DOMAINS.bind(args);
+    this._blocked_domains = toTuple(blocked_domains);
   }
 
   /** Python's `is_blocked(domain)`: does `domain` match a blocked domain? */
   is_blocked(domain: string): boolean {
-    return this.#blocked.some((b) => user_domain_match(domain, b));
+    ({ domain } = DEFAULTCOOKIEPOLICY_IS_BLOCKED.bind(arguments));
+    return this._blocked_domains.some((b) => user_domain_matchImpl(domain, b));
   }
 
   /** Python's `allowed_domains()`: the allowed domains as a tuple, or `null` for all. */
   allowed_domains(): Tuple<string> | null {
-    if (this.#allowed === null) return null;
-    const t = new Tuple<string>();
-    t.push(...this.#allowed);
-    return t;
+    DEFAULTCOOKIEPOLICY_ALLOWED_DOMAINS.bind(arguments);
+    return this._allowed_domains;
   }
 
   /** Python's `set_allowed_domains(allowed_domains)`. */
-  set_allowed_domains(allowed_domains: Iterable<string> | null): void {
-    this.#allowed = allowed_domains == null ? null : [...allowed_domains];
+  set_allowed_domains(allowed_domains: Iterable<string> | null): void;
+  set_allowed_domains(kwargs: { allowed_domains: Iterable<string> | null }): void;
+  set_allowed_domains(...args: unknown[]): void {
+    const { allowed_domains } = DEFAULTCOOKIEPOLICY_SET_ALLOWED_DOMAINS.bind(args);
+    this._allowed_domains = allowed_domains == null ? null : toTuple(allowed_domains);
   }
 
   /** Python's `is_not_allowed(domain)`. */
   is_not_allowed(domain: string): boolean {
-    if (this.#allowed === null) return false;
-    return !this.#allowed.some((a) => user_domain_match(domain, a));
+    ({ domain } = DEFAULTCOOKIEPOLICY_IS_NOT_ALLOWED.bind(arguments));
+    if (this._allowed_domains === null) return false;
+    return !this._allowed_domains.some((a) => user_domain_matchImpl(domain, a));
   }
 
   /**
@@ -739,6 +1160,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
    * @returns whether to accept it
    */
   override set_ok(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK.bind(arguments));
     return this.set_ok_version(cookie, request) && this.set_ok_verifiability(cookie, request) &&
       this.set_ok_name(cookie, request) && this.set_ok_path(cookie, request) &&
       this.set_ok_domain(cookie, request) && this.set_ok_port(cookie, request);
@@ -746,6 +1168,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_version`. */
   set_ok_version(cookie: Cookie, _request: CookieRequest): boolean {
+    ({ cookie } = DEFAULTCOOKIEPOLICY_SET_OK_VERSION.bind(arguments));
     if (cookie.version === null) return false;
     if (cookie.version > 0 && !this.rfc2965) return false;
     if (cookie.version === 0 && !this.netscape) return false;
@@ -754,11 +1177,12 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_verifiability`. */
   set_ok_verifiability(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_VERIFIABILITY.bind(arguments));
     return this.#verifiable(cookie, request);
   }
 
   #verifiable(cookie: Cookie, request: CookieRequest): boolean {
-    if (request.unverifiable && is_third_party(request)) {
+    if (request.unverifiable && is_third_partyImpl(request)) {
       const v = cookie.version ?? 0;
       if (v > 0 && this.strict_rfc2965_unverifiable) return false;
       if (v === 0 && this.strict_ns_unverifiable) return false;
@@ -768,13 +1192,15 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_name`. */
   set_ok_name(cookie: Cookie, _request: CookieRequest): boolean {
+    ({ cookie } = DEFAULTCOOKIEPOLICY_SET_OK_NAME.bind(arguments));
     return !(cookie.version === 0 && this.strict_ns_set_initial_dollar && cookie.name.startsWith("$"));
   }
 
   /** Python's `set_ok_path`. */
   set_ok_path(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_PATH.bind(arguments));
     if (cookie.path_specified) {
-      request_path(request);
+      request_pathImpl(request);
       const v = cookie.version ?? 0;
       if ((v > 0 || (v === 0 && this.strict_ns_set_path)) && !this.path_return_ok(cookie.path, request)) {
         return false;
@@ -785,10 +1211,11 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_domain`. */
   set_ok_domain(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_DOMAIN.bind(arguments));
     if (this.is_blocked(cookie.domain)) return false;
     if (this.is_not_allowed(cookie.domain)) return false;
     if (cookie.domain_specified) {
-      const [reqHost, erhn] = eff_request_host(request);
+      const [reqHost, erhn] = eff_request_hostImpl(request);
       const domain = cookie.domain;
       const v = cookie.version ?? 0;
       if (this.strict_domain && domain.split(".").length - 1 >= 2) {
@@ -810,7 +1237,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
         ) return false;
       }
       if (v > 0 || (this.strict_ns_domain & DefaultCookiePolicy.DomainRFC2965Match)) {
-        if (!domain_match(erhn, domain)) return false;
+        if (!domain_matchImpl(erhn, domain)) return false;
       }
       if (v > 0 || (this.strict_ns_domain & DefaultCookiePolicy.DomainStrictNoDots)) {
         const hostPrefix = pySliceToNeg(reqHost, domain.length);
@@ -822,8 +1249,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_port`. */
   set_ok_port(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_PORT.bind(arguments));
     if (cookie.port_specified) {
-      const reqPort = request_port(request) ?? "80";
+      const reqPort = request_portImpl(request) ?? "80";
       for (const p of (cookie.port ?? "").split(",")) {
         try {
           pyInt(p);
@@ -846,6 +1274,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
    * @returns whether to send the cookie
    */
   override return_ok(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK.bind(arguments));
     return this.return_ok_version(cookie, request) && this.return_ok_verifiability(cookie, request) &&
       this.return_ok_secure(cookie, request) && this.return_ok_expires(cookie, request) &&
       this.return_ok_port(cookie, request) && this.return_ok_domain(cookie, request);
@@ -853,6 +1282,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `return_ok_version`. */
   return_ok_version(cookie: Cookie, _request: CookieRequest): boolean {
+    ({ cookie } = DEFAULTCOOKIEPOLICY_RETURN_OK_VERSION.bind(arguments));
     const v = cookie.version ?? 0;
     if (v > 0 && !this.rfc2965) return false;
     if (v === 0 && !this.netscape) return false;
@@ -861,24 +1291,28 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `return_ok_verifiability`. */
   return_ok_verifiability(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_VERIFIABILITY.bind(arguments));
     return this.#verifiable(cookie, request);
   }
 
   /** Python's `return_ok_secure`: secure cookies only over `secure_protocols`. */
   return_ok_secure(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_SECURE.bind(arguments));
     if (cookie.secure && !this.secure_protocols.includes(request.type)) return false;
     return true;
   }
 
   /** Python's `return_ok_expires`. */
   return_ok_expires(cookie: Cookie, _request: CookieRequest): boolean {
+    ({ cookie } = DEFAULTCOOKIEPOLICY_RETURN_OK_EXPIRES.bind(arguments));
     return !cookie.is_expired(this._now);
   }
 
   /** Python's `return_ok_port`. */
   return_ok_port(cookie: Cookie, request: CookieRequest): boolean {
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_PORT.bind(arguments));
     if (cookie.port) {
-      const reqPort = request_port(request) ?? "80";
+      const reqPort = request_portImpl(request) ?? "80";
       return cookie.port.split(",").includes(reqPort);
     }
     return true;
@@ -886,7 +1320,8 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `return_ok_domain`. */
   return_ok_domain(cookie: Cookie, request: CookieRequest): boolean {
-    const [, erhn] = eff_request_host(request);
+    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_DOMAIN.bind(arguments));
+    const [, erhn] = eff_request_hostImpl(request);
     const domain = cookie.domain;
     const dotdomain = domain && !domain.startsWith(".") ? "." + domain : domain;
     const v = cookie.version ?? 0;
@@ -894,14 +1329,15 @@ export class DefaultCookiePolicy extends CookiePolicy {
       v === 0 && (this.strict_ns_domain & DefaultCookiePolicy.DomainStrictNonDomain) &&
       !cookie.domain_specified && domain !== erhn
     ) return false;
-    if (v > 0 && !domain_match(erhn, domain)) return false;
+    if (v > 0 && !domain_matchImpl(erhn, domain)) return false;
     if (v === 0 && !("." + erhn).endsWith(dotdomain)) return false;
     return true;
   }
 
   /** Python's `domain_return_ok(domain, request)`: dotted-suffix check (CVE-2018-20852) and block/allow lists. */
   override domain_return_ok(domain: string, request: CookieRequest): boolean {
-    let [reqHost, erhn] = eff_request_host(request);
+    ({ domain, request } = DEFAULTCOOKIEPOLICY_DOMAIN_RETURN_OK.bind(arguments));
+    let [reqHost, erhn] = eff_request_hostImpl(request);
     if (!reqHost.startsWith(".")) reqHost = "." + reqHost;
     if (!erhn.startsWith(".")) erhn = "." + erhn;
     const dotdomain = domain && !domain.startsWith(".") ? "." + domain : domain;
@@ -913,7 +1349,8 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `path_return_ok(path, request)`: prefix match on a `/` boundary (bpo-35647). */
   override path_return_ok(path: string, request: CookieRequest): boolean {
-    const reqPath = request_path(request);
+    ({ path, request } = DEFAULTCOOKIEPOLICY_PATH_RETURN_OK.bind(arguments));
+    const reqPath = request_pathImpl(request);
     if (reqPath === path) return true;
     if (
       reqPath.startsWith(path) && (path.endsWith("/") || reqPath.slice(path.length, path.length + 1) === "/")
@@ -922,6 +1359,21 @@ export class DefaultCookiePolicy extends CookiePolicy {
     }
     return false;
   }
+}
+
+classAttrs(DefaultCookiePolicy, [
+  "DomainStrictNoDots",
+  "DomainStrictNonDomain",
+  "DomainRFC2965Match",
+  "DomainLiberal",
+  "DomainStrict",
+]);
+
+/** Python's `tuple(iterable)` of domain names. */
+function toTuple(domains: unknown): Tuple<string> {
+  const t = new Tuple<string>();
+  for (const d of iter(domains)) t.push(d as string);
+  return t;
 }
 
 /** Python's `s[:-n]`. */
@@ -933,6 +1385,59 @@ function pySliceToNeg(s: string, n: number): string {
 // ---------------------------------------------------------------------------
 // CookieJar
 
+const DEEPVALUES = new Signature<{ mapping: unknown }>("deepvalues", ["mapping"], {}, ["mapping"]);
+
+/**
+ * Python's `http.cookiejar.deepvalues(mapping)`: the values of a nested
+ * mapping, depth-first (a value that is a mapping is descended into).
+ *
+ * @param mapping a `Map`, a dict, or an object with `values()`
+ * @returns the leaf values, in insertion order
+ * @example
+ * ```ts
+ * import { deepvalues } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([...deepvalues({ a: { x: 1, y: 2 }, b: 3 })], [1, 2, 3]);
+ * ```
+ */
+export function deepvalues(mapping: unknown): Generator<unknown, void, undefined>;
+export function deepvalues(kwargs: Keywords<{ mapping: unknown }>): Generator<unknown, void, undefined>;
+export function deepvalues(...args: unknown[]): Generator<unknown, void, undefined> {
+  const { mapping } = DEEPVALUES.bind(args);
+  return deepvaluesImpl(mapping);
+}
+
+function* deepvaluesImpl(mapping: unknown): Generator<unknown, void, undefined> {
+  for (const obj of [...valuesOf(mapping)]) {
+    if (isMapping(obj)) yield* deepvaluesImpl(obj);
+    else yield obj;
+  }
+}
+
+/** Has `obj` an `items` attribute, as Python's `deepvalues` asks: a Map, a dict, or a mapping object. */
+function isMapping(obj: unknown): boolean {
+  if (obj instanceof Map || isDict(obj)) return true;
+  return obj !== null && typeof obj === "object" && "items" in obj;
+}
+
+function valuesOf(mapping: unknown): Iterable<unknown> {
+  if (mapping instanceof Map) return mapping.values();
+  if (isDict(mapping)) return Object.values(mapping);
+  const v = mapping !== null && typeof mapping === "object"
+    ? (mapping as { values?: unknown }).values
+    : undefined;
+  if (typeof v !== "function") {
+    throw new AttributeError(`'${typeName(mapping)}' object has no attribute 'values'`);
+  }
+  return v.call(mapping) as Iterable<unknown>;
+}
+
+/**
+ * Python's `http.cookiejar.Absent`: a marker class (`dict.get(key, Absent)`
+ * tells an absent key from a `None` value).
+ */
+export class Absent {}
+
 type Standard = Map<string, unknown>;
 type CookieTuple = [string, string | null, Standard, Map<string, unknown>];
 
@@ -943,8 +1448,51 @@ function nowInt(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** `\W` of a Unicode Python pattern: anything but letters, digits and `_`. */
-const NON_WORD = /[^\p{L}\p{N}_]/u;
+const COOKIEJAR_INIT = new Signature<{ policy: CookiePolicy | null }>("CookieJar.__init__", [
+  "self",
+  "policy",
+], {
+  policy: null,
+});
+const COOKIEJAR_SET_POLICY = new Signature<{ policy: CookiePolicy }>("CookieJar.set_policy", [
+  "self",
+  "policy",
+]);
+const COOKIEJAR_ADD_COOKIE_HEADER = new Signature<{ request: CookieRequest }>(
+  "CookieJar.add_cookie_header",
+  [
+    "self",
+    "request",
+  ],
+  {},
+  ["request"],
+);
+const COOKIEJAR_MAKE_COOKIES = new Signature<{ response: CookieResponse; request: CookieRequest }>(
+  "CookieJar.make_cookies",
+  ["self", "response", "request"],
+  {},
+  ["response", "request"],
+);
+const COOKIEJAR_SET_COOKIE_IF_OK = new Signature<{ cookie: Cookie; request: CookieRequest }>(
+  "CookieJar.set_cookie_if_ok",
+  ["self", "cookie", "request"],
+  {},
+  ["request"],
+);
+const COOKIEJAR_SET_COOKIE = new Signature<{ cookie: Cookie }>("CookieJar.set_cookie", ["self", "cookie"]);
+const COOKIEJAR_EXTRACT_COOKIES = new Signature<{ response: CookieResponse; request: CookieRequest }>(
+  "CookieJar.extract_cookies",
+  ["self", "response", "request"],
+  {},
+  ["response", "request"],
+);
+const COOKIEJAR_CLEAR = new Signature<{ domain: string | null; path: string | null; name: string | null }>(
+  "CookieJar.clear",
+  ["self", "domain", "path", "name"],
+  { domain: null, path: null, name: null },
+);
+const COOKIEJAR_CLEAR_SESSION_COOKIES = new Signature<object>("CookieJar.clear_session_cookies", ["self"]);
+const COOKIEJAR_CLEAR_EXPIRED_COOKIES = new Signature<object>("CookieJar.clear_expired_cookies", ["self"]);
 
 /** `lookup` key of a cookie by domain, path and name. */
 function dpn(c: Cookie): string {
@@ -979,6 +1527,25 @@ function dpn(c: Cookie): string {
  * ```
  */
 export class CookieJar implements Iterable<Cookie> {
+  /** Python's `CookieJar.non_word_re` (`\W` of a Unicode pattern: not a letter, digit or `_`). */
+  static non_word_re: RegExp = /[^\p{L}\p{N}_]/u;
+  declare non_word_re: RegExp;
+  /** Python's `CookieJar.quote_re`: what is backslash-escaped in an RFC 2965 value. */
+  static quote_re: RegExp = /(["\\])/;
+  declare quote_re: RegExp;
+  /** Python's `CookieJar.strict_domain_re`. */
+  static strict_domain_re: RegExp = /\.?[^.]*/;
+  declare strict_domain_re: RegExp;
+  /** Python's `CookieJar.domain_re`. */
+  static domain_re: RegExp = /[^.]*/;
+  declare domain_re: RegExp;
+  /** Python's `CookieJar.dots_re`. */
+  static dots_re: RegExp = /^\.+/;
+  declare dots_re: RegExp;
+  /** Python's `CookieJar.magic_re`: the first line of an LWP cookies file. */
+  static magic_re: RegExp = /^#LWP-Cookies-(\d+\.\d+)/;
+  declare magic_re: RegExp;
+
   /** The policy in use. */
   _policy: CookiePolicy;
   /** The cookies by domain, then path, then name (Python's `_cookies`). */
@@ -991,12 +1558,18 @@ export class CookieJar implements Iterable<Cookie> {
    *
    * @param policy the policy (default: a new {@link DefaultCookiePolicy})
    */
-  constructor(policy: CookiePolicy | null = null) {
+  constructor(policy?: CookiePolicy | null);
+  constructor(kwargs: { policy?: CookiePolicy | null });
+  constructor(...args: unknown[]) {
+    const { policy } = COOKIEJAR_INIT.bind(args);
     this._policy = policy ?? new DefaultCookiePolicy();
   }
 
   /** Python's `set_policy(policy)`. */
-  set_policy(policy: CookiePolicy): void {
+  set_policy(policy: CookiePolicy): void;
+  set_policy(kwargs: { policy: CookiePolicy }): void;
+  set_policy(...args: unknown[]): void {
+    const { policy } = COOKIEJAR_SET_POLICY.bind(args);
     this._policy = policy;
   }
 
@@ -1031,7 +1604,9 @@ export class CookieJar implements Iterable<Cookie> {
         if (version > 0) attrs.push(`$Version=${version}`);
       }
       let value = cookie.value;
-      if (value !== null && NON_WORD.test(value) && version > 0) value = value.replace(/["\\]/g, "\\$&");
+      if (value !== null && this.non_word_re.test(value) && version > 0) {
+        value = value.replace(new RegExp(this.quote_re.source, "g"), "\\$1");
+      }
       if (cookie.value === null) attrs.push(cookie.name);
       else attrs.push(`${cookie.name}=${value}`);
       if (version > 0) {
@@ -1058,6 +1633,7 @@ export class CookieJar implements Iterable<Cookie> {
    * @param request the request about to be sent
    */
   add_cookie_header(request: CookieRequest): void {
+    ({ request } = COOKIEJAR_ADD_COOKIE_HEADER.bind(arguments));
     this._policy._now = this._now = nowInt();
     const cookies = this.#cookiesForRequest(request);
     const attrs = this.#cookieAttrs(cookies);
@@ -1143,10 +1719,10 @@ export class CookieJar implements Iterable<Cookie> {
     let pathSpecified: boolean;
     if (has("path") && standard.get("path") !== "") {
       pathSpecified = true;
-      path = escape_path(standard.get("path") as string);
+      path = escape_pathImpl(standard.get("path") as string);
     } else {
       pathSpecified = false;
-      path = request_path(request);
+      path = request_pathImpl(request);
       const i = path.lastIndexOf("/");
       if (i !== -1) path = version === 0 ? path.slice(0, i) : path.slice(0, i + 1);
       if (path.length === 0) path = "/";
@@ -1159,13 +1735,13 @@ export class CookieJar implements Iterable<Cookie> {
       domain = standard.get("domain") as string;
       domainInitialDot = domain.startsWith(".");
       if (!domain.startsWith(".")) domain = "." + domain;
-    } else domain = eff_request_host(request)[1];
+    } else domain = eff_request_hostImpl(request)[1];
 
     let portSpecified = false;
     let port: string | null;
     if (has("port")) {
       const p = standard.get("port") as string | null;
-      if (p === null) port = request_port(request);
+      if (p === null) port = request_portImpl(request);
       else {
         portSpecified = true;
         port = [...p].filter((ch) => !pySpace(ch.charCodeAt(0))).join("");
@@ -1240,6 +1816,7 @@ export class CookieJar implements Iterable<Cookie> {
    * @returns the cookies
    */
   make_cookies(response: CookieResponse, request: CookieRequest): Cookie[] {
+    ({ response, request } = COOKIEJAR_MAKE_COOKIES.bind(arguments));
     const headers = response.info();
     const rfc2965Hdrs = headers.get_all("Set-Cookie2", []) ?? [];
     const nsHdrs = headers.get_all("Set-Cookie", []) ?? [];
@@ -1251,7 +1828,7 @@ export class CookieJar implements Iterable<Cookie> {
     ) return [];
     let cookies: Cookie[];
     try {
-      cookies = this.#cookiesFromAttrsSet(split_header_words(rfc2965Hdrs), request);
+      cookies = this.#cookiesFromAttrsSet(split_header_wordsImpl(rfc2965Hdrs), request);
     } catch {
       // CPython warns "http.cookiejar bug!" here and drops these cookies.
       cookies = [];
@@ -1259,7 +1836,7 @@ export class CookieJar implements Iterable<Cookie> {
     if (nsHdrs.length && netscape) {
       let ns: Cookie[];
       try {
-        ns = this.#cookiesFromAttrsSet(parse_ns_headers(nsHdrs), request);
+        ns = this.#cookiesFromAttrsSet(parse_ns_headersImpl(nsHdrs), request);
       } catch {
         ns = [];
       }
@@ -1280,6 +1857,7 @@ export class CookieJar implements Iterable<Cookie> {
    * @param request the request the cookie came with
    */
   set_cookie_if_ok(cookie: Cookie, request: CookieRequest): void {
+    ({ cookie, request } = COOKIEJAR_SET_COOKIE_IF_OK.bind(arguments));
     this._policy._now = this._now = nowInt();
     if (this._policy.set_ok(cookie, request)) this.set_cookie(cookie);
   }
@@ -1290,6 +1868,7 @@ export class CookieJar implements Iterable<Cookie> {
    * @param cookie the cookie
    */
   set_cookie(cookie: Cookie): void {
+    ({ cookie } = COOKIEJAR_SET_COOKIE.bind(arguments));
     let byPath = this._cookies.get(cookie.domain);
     if (!byPath) this._cookies.set(cookie.domain, byPath = new Map());
     let byName = byPath.get(cookie.path);
@@ -1305,6 +1884,7 @@ export class CookieJar implements Iterable<Cookie> {
    * @param request the request it answers
    */
   extract_cookies(response: CookieResponse, request: CookieRequest): void {
+    ({ response, request } = COOKIEJAR_EXTRACT_COOKIES.bind(arguments));
     for (const cookie of this.make_cookies(response, request)) {
       if (this._policy.set_ok(cookie, request)) this.set_cookie(cookie);
     }
@@ -1319,7 +1899,12 @@ export class CookieJar implements Iterable<Cookie> {
    * @param name the name (needs a domain and path)
    * @throws KeyError when there is no such cookie; ValueError for missing arguments
    */
-  clear(domain: string | null = null, path: string | null = null, name: string | null = null): void {
+  clear(domain?: string | null, path?: string | null, name?: string | null): void;
+  clear(domain: string | null, path: string | null, kwargs: { name?: string | null }): void;
+  clear(domain: string | null, kwargs: { path?: string | null; name?: string | null }): void;
+  clear(kwargs: { domain?: string | null; path?: string | null; name?: string | null }): void;
+  clear(...args: unknown[]): void {
+    const { domain, path, name } = COOKIEJAR_CLEAR.bind(args);
     if (name !== null) {
       if (domain === null || path === null) {
         throw new ValueError("domain and path must be given to remove a cookie by name");
@@ -1341,11 +1926,13 @@ export class CookieJar implements Iterable<Cookie> {
 
   /** Python's `clear_session_cookies()`: remove every cookie with `discard` set. */
   clear_session_cookies(): void {
+    COOKIEJAR_CLEAR_SESSION_COOKIES.bind(arguments);
     for (const c of this) if (c.discard) this.clear(c.domain, c.path, c.name);
   }
 
   /** Python's `clear_expired_cookies()`. */
   clear_expired_cookies(): void {
+    COOKIEJAR_CLEAR_EXPIRED_COOKIES.bind(arguments);
     const now = Date.now() / 1000;
     for (const c of this) if (c.is_expired(now)) this.clear(c.domain, c.path, c.name);
   }
@@ -1381,6 +1968,7 @@ export class CookieJar implements Iterable<Cookie> {
     return this[pystr]();
   }
 }
+classAttrs(CookieJar, ["non_word_re", "quote_re", "strict_domain_re", "domain_re", "dots_re", "magic_re"]);
 showAsRepr(CookieJar);
 
 // ---------------------------------------------------------------------------
@@ -1401,13 +1989,13 @@ showAsRepr(CookieJar);
  */
 export class LoadError extends OSError {}
 
-const MISSING_FILENAME_TEXT =
-  "a filename was not supplied (nor was the CookieJar instance initialised with one)";
+/** A file name: a string, bytes, or an object with `__fspath__()` (Python's path-like). */
+export type PathLike = string | Uint8Array | { __fspath__(): string | Uint8Array };
 
 /** The keyword arguments of {@link FileCookieJar.save}, `load` and `revert`. */
 export interface FileCookieJarIOKwargs {
   /** The file (default: the jar's `filename`). */
-  filename?: string | null;
+  filename?: PathLike | null;
   /** Also save/load session cookies. */
   ignore_discard?: boolean;
   /** Also save/load expired cookies. */
@@ -1417,33 +2005,77 @@ export interface FileCookieJarIOKwargs {
 /** The keyword arguments of the {@link FileCookieJar} constructor. */
 export interface FileCookieJarKwargs {
   /** The default file for `save`/`load`/`revert`. */
-  filename?: string | null;
+  filename?: PathLike | null;
   /** Kept for compatibility (CPython never loads lazily either). */
   delayload?: boolean;
   /** The policy. */
   policy?: CookiePolicy | null;
 }
 
-function ioArgs(
-  filename: string | null | FileCookieJarIOKwargs | undefined,
-  ignore_discard: boolean | FileCookieJarIOKwargs | undefined,
-  ignore_expires: boolean | undefined,
-): [string | null, boolean, boolean] {
-  let f: string | null = null, d = false, e = false;
-  if (isKwargs(filename)) {
-    const kw = filename as FileCookieJarIOKwargs;
-    return [kw.filename ?? null, kw.ignore_discard ?? false, kw.ignore_expires ?? false];
+type IOParams = { filename: PathLike | null; ignore_discard: unknown; ignore_expires: unknown };
+const IO_PARAMS = ["self", "filename", "ignore_discard", "ignore_expires"];
+const IO_DEFAULTS = { filename: null, ignore_discard: false, ignore_expires: false };
+const FILECOOKIEJAR_INIT = new Signature<Required<FileCookieJarKwargs>>(
+  "FileCookieJar.__init__",
+  ["self", "filename", "delayload", "policy"],
+  { filename: null, delayload: false, policy: null },
+);
+const FILECOOKIEJAR_SAVE = new Signature<IOParams>("FileCookieJar.save", IO_PARAMS, IO_DEFAULTS);
+const FILECOOKIEJAR_LOAD = new Signature<IOParams>("FileCookieJar.load", IO_PARAMS, IO_DEFAULTS);
+const FILECOOKIEJAR_REVERT = new Signature<IOParams>("FileCookieJar.revert", IO_PARAMS, IO_DEFAULTS);
+const LWPCOOKIEJAR_SAVE = new Signature<IOParams>("LWPCookieJar.save", IO_PARAMS, IO_DEFAULTS);
+const MOZILLACOOKIEJAR_SAVE = new Signature<IOParams>("MozillaCookieJar.save", IO_PARAMS, IO_DEFAULTS);
+const LWPCOOKIEJAR_AS_LWP_STR = new Signature<{ ignore_discard: unknown; ignore_expires: unknown }>(
+  "LWPCookieJar.as_lwp_str",
+  ["self", "ignore_discard", "ignore_expires"],
+  { ignore_discard: true, ignore_expires: true },
+);
+
+/**
+ * Python's `os.fspath(path)`: a string or bytes as it is, else the result of
+ * `__fspath__()`; anything else raises CPython's `TypeError`.
+ */
+function fspath(path: unknown): string | Uint8Array {
+  if (typeof path === "string" || path instanceof Uint8Array) return path;
+  const f = path !== null && typeof path === "object"
+    ? (path as { __fspath__?: unknown }).__fspath__
+    : undefined;
+  if (typeof f !== "function") {
+    throw new TypeErrorPy(`expected str, bytes or os.PathLike object, not ${typeName(path)}`);
   }
-  f = (filename as string | null | undefined) ?? null;
-  if (isKwargs(ignore_discard)) {
-    const kw = ignore_discard as FileCookieJarIOKwargs;
-    d = kw.ignore_discard ?? false;
-    e = kw.ignore_expires ?? false;
-  } else {
-    d = (ignore_discard as boolean | undefined) ?? false;
-    e = ignore_expires ?? false;
+  const r = f.call(path);
+  if (typeof r === "string" || r instanceof Uint8Array) return r;
+  throw new TypeErrorPy(
+    `expected ${typeName(path)}.__fspath__() to return str or bytes, not ${typeName(r)}`,
+  );
+}
+
+/** The file name Deno opens for a Python file name (bytes are UTF-8). */
+function osPath(path: string | Uint8Array): string {
+  return typeof path === "string" ? path : decode(path, "utf-8", "strict");
+}
+
+/** The file Deno opens: `filename`, else the jar's, else CPython's ValueError. */
+function jarFile(jar: FileCookieJar, filename: unknown): string {
+  if (filename !== null) return osPath(fspath(filename));
+  if (jar.filename !== null) return osPath(jar.filename);
+  throw new ValueError(MISSING_FILENAME_TEXT);
+}
+
+/** Write `jar._save_text(...)` to `path` (mode 0o600, as CPython's `os.open`). */
+async function saveJar(
+  jar: FileCookieJar,
+  path: string,
+  ignore_discard: unknown,
+  ignore_expires: unknown,
+): Promise<void> {
+  const text = jar._save_text(truthy(ignore_discard), truthy(ignore_expires));
+  const data = encode(text, "utf-8", "strict");
+  try {
+    await Deno.writeFile(path, data, { mode: 0o600 });
+  } catch (err) {
+    throw fromDenoError(err, path);
   }
-  return [f, d, e];
 }
 
 /** Lines of a text file as Python's universal-newline `readline()` gives them. */
@@ -1476,69 +2108,50 @@ function textLines(text: string): string[] {
  * ```
  */
 export class FileCookieJar extends CookieJar {
-  /** The default file name, or `null`. */
-  filename: string | null;
+  /** The default file name (a string or bytes, as given), or `null`. */
+  filename: string | Uint8Array | null;
   /** Python's `delayload` flag (stored only). */
   delayload: boolean;
 
   /**
    * Python's `FileCookieJar(filename=None, delayload=False, policy=None)`.
    *
-   * @param filename the default file, or the keywords
+   * @param filename the default file (a path-like), or the keywords
    * @param delayload stored only
    * @param policy the policy
+   * @throws TypeError when `filename` is not a str, bytes or path-like
    */
-  constructor(
-    filename: string | null | FileCookieJarKwargs = null,
-    delayload: boolean | FileCookieJarKwargs = false,
-    policy: CookiePolicy | null = null,
-  ) {
-    let f: string | null = null, d = false, p: CookiePolicy | null = policy;
-    if (isKwargs(filename)) {
-      const kw = filename as FileCookieJarKwargs;
-      f = kw.filename ?? null;
-      d = kw.delayload ?? false;
-      p = kw.policy ?? null;
-    } else {
-      f = filename as string | null;
-      if (isKwargs(delayload)) {
-        const kw = delayload as FileCookieJarKwargs;
-        d = kw.delayload ?? false;
-        p = kw.policy ?? p;
-      } else d = Boolean(delayload);
-    }
-    super(p);
-    this.filename = f;
-    this.delayload = d;
+  constructor(filename?: PathLike | null, delayload?: boolean, policy?: CookiePolicy | null);
+  constructor(filename: PathLike | null, delayload: boolean, kwargs: { policy?: CookiePolicy | null });
+  constructor(filename: PathLike | null, kwargs: { delayload?: boolean; policy?: CookiePolicy | null });
+  constructor(kwargs: FileCookieJarKwargs);
+  constructor(...args: unknown[]) {
+    const { filename, delayload, policy } = FILECOOKIEJAR_INIT.bind(args);
+    super(policy);
+    this.filename = filename !== null ? fspath(filename) : null;
+    this.delayload = truthy(delayload);
   }
 
-  #file(filename: string | null): string {
-    if (filename !== null) return filename;
-    if (this.filename !== null) return this.filename;
-    throw new ValueError(MISSING_FILENAME_TEXT);
+  /** `repr(filename)` for LoadError messages. */
+  #name(filename: unknown): string | Uint8Array {
+    return filename !== null ? fspath(filename) : this.filename!;
   }
 
   /**
    * Python's `save(filename=None, ignore_discard=False, ignore_expires=False)`.
    *
    * @param filename the file (default: `this.filename`), or the keywords
-   * @param ignore_discard also save session cookies
+   * @param ignore_discard also save session cookies (or the keywords)
    * @param ignore_expires also save expired cookies
    */
-  async save(
-    filename?: string | null | FileCookieJarIOKwargs,
+  save(
+    filename?: PathLike | null | FileCookieJarIOKwargs,
     ignore_discard?: boolean | FileCookieJarIOKwargs,
-    ignore_expires?: boolean,
-  ): Promise<void> {
-    const [f, d, e] = ioArgs(filename, ignore_discard, ignore_expires);
-    const text = this._save_text(d, e);
-    const path = this.#file(f);
-    const data = encode(text, "utf-8", "strict");
-    try {
-      await Deno.writeFile(path, data, { mode: 0o600 });
-    } catch (err) {
-      throw fromDenoError(err, path);
-    }
+    ignore_expires?: boolean | FileCookieJarIOKwargs,
+  ): Promise<void>;
+  async save(): Promise<void> {
+    const a = FILECOOKIEJAR_SAVE.bind(arguments);
+    await saveJar(this, jarFile(this, a.filename), a.ignore_discard, a.ignore_expires);
   }
 
   /**
@@ -1562,20 +2175,21 @@ export class FileCookieJar extends CookieJar {
    * @param ignore_expires also load expired cookies
    * @throws LoadError for a malformed file; OSError subclasses from the file system
    */
-  async load(
-    filename?: string | null | FileCookieJarIOKwargs,
+  load(
+    filename?: PathLike | null | FileCookieJarIOKwargs,
     ignore_discard?: boolean | FileCookieJarIOKwargs,
-    ignore_expires?: boolean,
-  ): Promise<void> {
-    const [f, d, e] = ioArgs(filename, ignore_discard, ignore_expires);
-    const path = this.#file(f);
+    ignore_expires?: boolean | FileCookieJarIOKwargs,
+  ): Promise<void>;
+  async load(): Promise<void> {
+    const { filename, ignore_discard: d, ignore_expires: e } = FILECOOKIEJAR_LOAD.bind(arguments);
+    const path = jarFile(this, filename);
     let data: Uint8Array;
     try {
       data = await Deno.readFile(path);
     } catch (err) {
       throw fromDenoError(err, path);
     }
-    this._really_load(textLines(decode(data, "utf-8", "strict")), path, d, e);
+    this._really_load(textLines(decode(data, "utf-8", "strict")), this.#name(filename), truthy(d), truthy(e));
   }
 
   /**
@@ -1588,7 +2202,7 @@ export class FileCookieJar extends CookieJar {
    */
   _really_load(
     _lines: string[],
-    _filename: string,
+    _filename: string | Uint8Array,
     _ignore_discard: boolean,
     _ignore_expires: boolean,
   ): void {
@@ -1603,23 +2217,27 @@ export class FileCookieJar extends CookieJar {
    * @param ignore_discard also load session cookies
    * @param ignore_expires also load expired cookies
    */
-  async revert(
-    filename?: string | null | FileCookieJarIOKwargs,
+  revert(
+    filename?: PathLike | null | FileCookieJarIOKwargs,
     ignore_discard?: boolean | FileCookieJarIOKwargs,
-    ignore_expires?: boolean,
-  ): Promise<void> {
-    const [f, d, e] = ioArgs(filename, ignore_discard, ignore_expires);
-    const path = this.#file(f);
+    ignore_expires?: boolean | FileCookieJarIOKwargs,
+  ): Promise<void>;
+  async revert(): Promise<void> {
+    const { filename, ignore_discard: d, ignore_expires: e } = FILECOOKIEJAR_REVERT.bind(arguments);
+    jarFile(this, filename);
+    const name = this.#name(filename);
     const old = this._cookies;
     this._cookies = new Map();
     try {
-      await this.load(path, d, e);
+      await this.load(name, d as boolean, e as boolean);
     } catch (err) {
       if (err instanceof OSError) this._cookies = old;
       throw err;
     }
   }
 }
+
+const LWP_COOKIE_STR = new Signature<{ cookie: Cookie }>("lwp_cookie_str", ["cookie"]);
 
 /**
  * Python's `http.cookiejar.lwp_cookie_str(cookie)`: the cookie as a
@@ -1635,7 +2253,15 @@ export class FileCookieJar extends CookieJar {
  * assert.equal(lwp_cookie_str(c), 'a="b c"; path="/"; domain=.example.com; path_spec; domain_dot; version=0');
  * ```
  */
-export function lwp_cookie_str(cookie: Cookie): string {
+export function lwp_cookie_str(cookie: Cookie): string;
+export function lwp_cookie_str(kwargs: { cookie: Cookie }): string;
+export function lwp_cookie_str(...args: unknown[]): string {
+  const { cookie } = LWP_COOKIE_STR.bind(args);
+  return lwp_cookie_strImpl(cookie);
+}
+
+/** The body of {@link lwp_cookie_str}, for internal callers. */
+function lwp_cookie_strImpl(cookie: Cookie): string {
   const h: [string, string | null][] = [[cookie.name, cookie.value], ["path", cookie.path], [
     "domain",
     cookie.domain,
@@ -1645,13 +2271,13 @@ export function lwp_cookie_str(cookie: Cookie): string {
   if (cookie.port_specified) h.push(["port_spec", null]);
   if (cookie.domain_initial_dot) h.push(["domain_dot", null]);
   if (cookie.secure) h.push(["secure", null]);
-  if (cookie.expires) h.push(["expires", time2isoz(cookie.expires)]);
+  if (cookie.expires) h.push(["expires", time2isozImpl(cookie.expires)]);
   if (cookie.discard) h.push(["discard", null]);
   if (cookie.comment) h.push(["comment", cookie.comment]);
   if (cookie.comment_url) h.push(["commenturl", cookie.comment_url]);
   for (const k of [...cookie._rest.keys()].sort(cmpCodePoints)) h.push([k, str(cookie._rest.get(k))]);
   h.push(["version", str(cookie.version)]);
-  return join_header_words([h]);
+  return join_header_wordsImpl([h]);
 }
 
 function cmpCodePoints(a: string, b: string): number {
@@ -1684,20 +2310,38 @@ export class LWPCookieJar extends FileCookieJar {
    * @param ignore_expires include expired cookies
    * @returns `Set-Cookie3: ...` lines, each ending in `\n`
    */
-  as_lwp_str(ignore_discard: boolean | FileCookieJarIOKwargs = true, ignore_expires = true): string {
-    if (isKwargs(ignore_discard)) {
-      const kw = ignore_discard as FileCookieJarIOKwargs;
-      ignore_discard = kw.ignore_discard ?? true;
-      ignore_expires = kw.ignore_expires ?? true;
-    }
+  as_lwp_str(ignore_discard?: boolean, ignore_expires?: boolean): string;
+  as_lwp_str(ignore_discard: boolean, kwargs: { ignore_expires?: boolean }): string;
+  as_lwp_str(kwargs: { ignore_discard?: boolean; ignore_expires?: boolean }): string;
+  as_lwp_str(...args: unknown[]): string {
+    const a = LWPCOOKIEJAR_AS_LWP_STR.bind(args);
+    const ignore_discard = truthy(a.ignore_discard), ignore_expires = truthy(a.ignore_expires);
     const now = Date.now() / 1000;
     const r: string[] = [];
     for (const c of this) {
       if (!ignore_discard && c.discard) continue;
       if (!ignore_expires && c.is_expired(now)) continue;
-      r.push(`Set-Cookie3: ${lwp_cookie_str(c)}`);
+      r.push(`Set-Cookie3: ${lwp_cookie_strImpl(c)}`);
     }
     return [...r, ""].join("\n");
+  }
+
+  /**
+   * Python's `save(filename=None, ignore_discard=False, ignore_expires=False)`:
+   * write `#LWP-Cookies-2.0` and the `Set-Cookie3` lines.
+   *
+   * @param filename the file (default: `this.filename`), or the keywords
+   * @param ignore_discard also save session cookies
+   * @param ignore_expires also save expired cookies
+   */
+  override save(
+    filename?: PathLike | null | FileCookieJarIOKwargs,
+    ignore_discard?: boolean | FileCookieJarIOKwargs,
+    ignore_expires?: boolean | FileCookieJarIOKwargs,
+  ): Promise<void>;
+  override async save(): Promise<void> {
+    const a = LWPCOOKIEJAR_SAVE.bind(arguments);
+    await saveJar(this, jarFile(this, a.filename), a.ignore_discard, a.ignore_expires);
   }
 
   /** The `#LWP-Cookies-2.0` file text. */
@@ -1708,12 +2352,12 @@ export class LWPCookieJar extends FileCookieJar {
   /** Parse `Set-Cookie3` lines. */
   override _really_load(
     lines: string[],
-    filename: string,
+    filename: string | Uint8Array,
     ignore_discard: boolean,
     ignore_expires: boolean,
   ): void {
     const magic = lines[0] ?? "";
-    if (!/^#LWP-Cookies-\d+\.\d+/.test(magic)) {
+    if (!this.magic_re.test(magic)) {
       throw new LoadError(`${repr(filename)} does not look like a Set-Cookie3 (LWP) format file`);
     }
     const now = Date.now() / 1000;
@@ -1726,7 +2370,7 @@ export class LWPCookieJar extends FileCookieJar {
         line = lines[li];
         if (!line.startsWith(header)) continue;
         line = pyStrip(line.slice(header.length));
-        for (const data of split_header_words([line])) {
+        for (const data of split_header_wordsImpl([line])) {
           const [name, value] = data[0];
           const standard = new Map<string, unknown>();
           const rest = new Map<string, unknown>();
@@ -1743,7 +2387,7 @@ export class LWPCookieJar extends FileCookieJar {
           const h = (k: string) => standard.has(k) ? standard.get(k) : null;
           let expires: unknown = h("expires");
           let discard = h("discard") as boolean | string;
-          if (expires !== null) expires = iso2time(expires as string);
+          if (expires !== null) expires = iso2timeImpl(expires as string);
           if (expires === null) discard = true;
           const domain = h("domain");
           if (typeof domain !== "string") {
@@ -1779,12 +2423,6 @@ export class LWPCookieJar extends FileCookieJar {
   }
 }
 
-const NETSCAPE_HEADER_TEXT = "# Netscape HTTP Cookie File\n" +
-  "# http://curl.haxx.se/rfc/cookie_spec.html\n" +
-  "# This is a generated file!  Do not edit.\n\n";
-const HTTPONLY_ATTR = "HTTPOnly";
-const HTTPONLY_PREFIX = "#HttpOnly_";
-
 /**
  * Python's `http.cookiejar.MozillaCookieJar`: the Netscape/Mozilla
  * `cookies.txt` format (also read and written by curl and wget).
@@ -1804,6 +2442,24 @@ const HTTPONLY_PREFIX = "#HttpOnly_";
  * ```
  */
 export class MozillaCookieJar extends FileCookieJar {
+  /**
+   * Python's `save(filename=None, ignore_discard=False, ignore_expires=False)`:
+   * write the `cookies.txt` file.
+   *
+   * @param filename the file (default: `this.filename`), or the keywords
+   * @param ignore_discard also save session cookies
+   * @param ignore_expires also save expired cookies
+   */
+  override save(
+    filename?: PathLike | null | FileCookieJarIOKwargs,
+    ignore_discard?: boolean | FileCookieJarIOKwargs,
+    ignore_expires?: boolean | FileCookieJarIOKwargs,
+  ): Promise<void>;
+  override async save(): Promise<void> {
+    const a = MOZILLACOOKIEJAR_SAVE.bind(arguments);
+    await saveJar(this, jarFile(this, a.filename), a.ignore_discard, a.ignore_expires);
+  }
+
   /** The `cookies.txt` text. */
   override _save_text(ignore_discard: boolean, ignore_expires: boolean): string {
     let out = NETSCAPE_HEADER_TEXT;
@@ -1832,12 +2488,12 @@ export class MozillaCookieJar extends FileCookieJar {
   /** Parse `cookies.txt` lines. */
   override _really_load(
     lines: string[],
-    filename: string,
+    filename: string | Uint8Array,
     ignore_discard: boolean,
     ignore_expires: boolean,
   ): void {
     const now = Date.now() / 1000;
-    if (!/^#( Netscape)? HTTP Cookie File/.test(lines[0] ?? "")) {
+    if (NETSCAPE_MAGIC_RGX.exec(lines[0] ?? "")?.index !== 0) {
       throw new LoadError(`${repr(filename)} does not look like a Netscape format cookies file`);
     }
     let line = "";
