@@ -266,7 +266,12 @@ function timegm(
 
 const OFFSET_FROM_TZ_STRING = new Signature<{ tz: string }>("offset_from_tz_string", ["tz"]);
 
-/** Python's `http.cookiejar.offset_from_tz_string(tz)`. * @example
+/**
+ * Python's `http.cookiejar.offset_from_tz_string(tz)`: a zone's offset from UTC in seconds.
+ *
+ * @param tz `GMT`, `UTC`, `UT`, `Z` or `[-+]hh[:]mm`
+ * @returns the offset, or `null` for an unknown zone
+ * @example
  * ```ts
  * import { offset_from_tz_string } from "@pyweb/std/http/cookiejar";
  * import assert from "node:assert/strict";

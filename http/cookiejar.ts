@@ -180,6 +180,35 @@ export const HTTP_PATH_SAFE = "%/;:@&=+$,!~*'()";
 /** `http.cookiejar.ESCAPED_CHAR_RE`. */
 export const ESCAPED_CHAR_RE: RegExp = /%([0-9a-fA-F][0-9a-fA-F])/;
 
+const TIMEGM = new Signature<{ tuple: ArrayLike<number> }>("timegm", ["tuple"]);
+
+/**
+ * `calendar.timegm(tuple)`, which CPython's `http.cookiejar` imports: the
+ * seconds since the epoch of a UTC `(year, month, day, hour, minute, second)`.
+ *
+ * @param tuple the time tuple (items past the sixth are ignored)
+ * @returns the POSIX timestamp
+ * @example
+ * ```ts
+ * import { timegm } from "@pyweb/std/http/cookiejar";
+ * import assert from "node:assert/strict";
+ * assert.equal(timegm([2020, 2, 30, 0, 0, 0]), 1583020800);
+ * ```
+ */
+export function timegm(tuple: ArrayLike<number>): number;
+export function timegm(kwargs: { tuple: ArrayLike<number> }): number;
+export function timegm(...args: unknown[]): number {
+  const { tuple: tt } = TIMEGM.bind(args);
+  const items = Array.from(tt);
+  if (items.length < 6) throw new ValueError(`not enough values to unpack (expected 6, got ${items.length})`);
+  const [year, month, day, hour, minute, second] = items;
+  if (!(month >= 1 && month <= 12)) throw new ValueError("month must be in 1..12");
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, 1);
+  const days = Math.round(d.getTime() / 86400000) + day - 1;
+  return ((days * 24 + hour) * 60 + minute) * 60 + second;
+}
+
 const UNMATCHED = new Signature<{ match: RegExpExecArray }>("unmatched", ["match"]);
 
 /**
@@ -591,7 +620,7 @@ export class Cookie {
     comment: string | null,
     comment_url: string | null,
     rest: Record<string, unknown> | Map<string, unknown>,
-    rfc2109?: boolean,
+    rfc2109_or_kwargs?: boolean | { rfc2109?: boolean },
   );
   constructor(...args: unknown[]) {
     const a = COOKIE_INIT.bind(args);
@@ -1830,7 +1859,7 @@ export class CookieJar implements Iterable<Cookie> {
     try {
       cookies = this.#cookiesFromAttrsSet(split_header_wordsImpl(rfc2965Hdrs), request);
     } catch {
-      // CPython warns "http.cookiejar bug!" here and drops these cookies.
+      // warnings: CPython calls _warn_unhandled_exception() ("http.cookiejar bug!") here and drops these cookies.
       cookies = [];
     }
     if (nsHdrs.length && netscape) {
@@ -1838,6 +1867,7 @@ export class CookieJar implements Iterable<Cookie> {
       try {
         ns = this.#cookiesFromAttrsSet(parse_ns_headersImpl(nsHdrs), request);
       } catch {
+        // warnings: CPython calls _warn_unhandled_exception() here and drops these cookies.
         ns = [];
       }
       this.#processRfc2109(ns);
@@ -1951,6 +1981,11 @@ export class CookieJar implements Iterable<Cookie> {
     let n = 0;
     for (const _ of this) n++;
     return n;
+  }
+
+  /** Python's `len(jar)`. */
+  __len__(): number {
+    return this.size;
   }
 
   /** Python's `repr(jar)`: `<CookieJar[Cookie(...), ...]>`. */
@@ -2418,6 +2453,7 @@ export class LWPCookieJar extends FileCookieJar {
       }
     } catch (e) {
       if (e instanceof OSError) throw e;
+      // warnings: CPython calls _warn_unhandled_exception() here before raising LoadError.
       throw new LoadError(`invalid Set-Cookie3 format file ${repr(filename)}: ${repr(line)}`);
     }
   }
@@ -2556,6 +2592,7 @@ export class MozillaCookieJar extends FileCookieJar {
       }
     } catch (e) {
       if (e instanceof OSError) throw e;
+      // warnings: CPython calls _warn_unhandled_exception() here before raising LoadError.
       throw new LoadError(`invalid Netscape format cookies file ${repr(filename)}: ${repr(line)}`);
     }
   }

@@ -1,21 +1,51 @@
 // Unit tests of http.cookiejar with vectors from CPython's test_http_cookiejar, and hostile inputs.
 import assert from "node:assert/strict";
 import {
+  Absent,
   Cookie,
   CookieJar,
   type CookieRequest,
+  DAYS,
+  deepvalues,
+  DEFAULT_HTTP_PORT,
   DefaultCookiePolicy,
+  domain_match,
+  EPOCH_YEAR,
+  ESCAPED_CHAR_RE,
+  FileCookieJar,
+  HEADER_TOKEN_RE,
   http2time,
+  HTTP_PATH_SAFE,
+  HTTPONLY_ATTR,
+  HTTPONLY_PREFIX,
   iso2time,
+  ISO_DATE_RE,
   join_header_words,
+  LOOSE_HTTP_DATE_RE,
+  LWPCookieJar,
+  MISSING_FILENAME_TEXT,
+  MONTHS_LOWER,
+  MozillaCookieJar,
+  NETSCAPE_HEADER_TEXT,
+  NETSCAPE_MAGIC_RGX,
   parse_ns_headers,
   reach,
+  request_host,
+  request_port,
   split_header_words,
+  STRICT_DATE_RE,
   time2isoz,
   time2netscape,
+  timegm,
+  unmatched,
+  uppercase_escaped_char,
+  UTC_ZONES,
 } from "../../http/cookiejar.ts";
 import { HTTPMessage } from "../../_util/message.ts";
 import { repr } from "../../_util/repr.ts";
+import { len } from "../../_util/builtins.ts";
+import { kw } from "../../_util/signature.ts";
+import { TypeError as PyTypeError, ValueError } from "../../_util/exceptions.ts";
 
 class Req implements CookieRequest {
   headers: Record<string, string> = {};
@@ -365,4 +395,212 @@ Deno.test("http.cookiejar: hostile 1 MB inputs finish (bpo-38804 and friends)", 
   const req = new Req("http://www.example.com/p3/x");
   jar.add_cookie_header(req);
   assert.ok(req.headers["Cookie"].length > 1000);
+});
+
+// ---------------------------------------------------------------------------
+// Issue 13: keywords, path-likes, class attributes and public names (expected values from CPython 3.14)
+
+const pyError = (cls: new (...a: never[]) => Error, message: string) => (e: unknown) =>
+  e instanceof cls && (e as Error).message === message;
+
+Deno.test("http.cookiejar: new CookieJar({ policy }) takes the policy (it used to take the keywords object)", () => {
+  const policy = new DefaultCookiePolicy({ blocked_domains: ["blocked.example"] });
+  for (const jar of [new CookieJar({ policy }), new CookieJar(kw({ policy })), new CookieJar(policy)]) {
+    assert.equal(jar._policy, policy);
+    interact(jar, "http://blocked.example/", "a=1");
+    interact(jar, "http://www.acme.com/", "b=2");
+    assert.deepEqual([...jar].map((c) => c.name), ["b"]);
+    assert.equal(len(jar), 1);
+  }
+  assert.ok(new CookieJar()._policy instanceof DefaultCookiePolicy);
+  assert.throws(
+    () => new CookieJar({ polcy: policy } as never),
+    pyError(PyTypeError, "CookieJar.__init__() got an unexpected keyword argument 'polcy'"),
+  );
+});
+
+Deno.test("http.cookiejar: DefaultCookiePolicy takes every switch by keyword, positionally, or both", () => {
+  const p = new DefaultCookiePolicy({
+    blocked_domains: [".ads.example"],
+    strict_ns_domain: DefaultCookiePolicy.DomainStrict,
+    rfc2965: true,
+    secure_protocols: ["https"],
+  });
+  assert.equal(repr(p.blocked_domains()), "('.ads.example',)");
+  assert.equal(p.allowed_domains(), null);
+  assert.equal(p.strict_ns_domain, 3);
+  assert.equal(p.rfc2965, true);
+  assert.equal(p.netscape, true);
+  assert.deepEqual([...p.secure_protocols], ["https"]);
+  const q = new DefaultCookiePolicy(null, ["a.com"], { netscape: false });
+  assert.equal(repr(q.allowed_domains()), "('a.com',)");
+  assert.equal(q.netscape, false);
+  assert.equal(repr(new DefaultCookiePolicy().secure_protocols), "('https', 'wss')");
+  q.set_blocked_domains({ blocked_domains: [".b.com"] });
+  assert.equal(q.is_blocked("www.b.com"), true);
+  assert.equal(q.is_blocked({ domain: "c.com" } as never), false);
+  // strict_ns_domain by keyword has its effect: DomainStrictNoDots refuses www.acme.com's cookie for .acme.com
+  const jar = new CookieJar(
+    new DefaultCookiePolicy({ strict_ns_domain: DefaultCookiePolicy.DomainStrictNoDots }),
+  );
+  interact(jar, "http://x.www.acme.com/", "a=1; domain=.acme.com");
+  assert.equal(len(jar), 0);
+  assert.throws(
+    () => new DefaultCookiePolicy({ strict: true } as never),
+    pyError(PyTypeError, "DefaultCookiePolicy.__init__() got an unexpected keyword argument 'strict'"),
+  );
+});
+
+Deno.test("http.cookiejar: FileCookieJar({ filename, delayload, policy }) and path-like file names", async () => {
+  const policy = new DefaultCookiePolicy();
+  const j = new MozillaCookieJar({ filename: "c.txt", delayload: 1 as never, policy });
+  assert.equal(j.filename, "c.txt");
+  assert.equal(j.delayload, true);
+  assert.equal(j._policy, policy);
+  const k = new LWPCookieJar("d.lwp", { policy });
+  assert.equal(k.filename, "d.lwp");
+  assert.equal(k._policy, policy);
+  assert.equal(new FileCookieJar().filename, null);
+  // os.fspath: str and bytes as they are, __fspath__ called, anything else CPython's TypeError.
+  class P {
+    constructor(readonly v: unknown) {}
+    __fspath__() {
+      return this.v as string;
+    }
+  }
+  assert.equal(new FileCookieJar(new P("x.txt")).filename, "x.txt");
+  assert.deepEqual(new FileCookieJar(new Uint8Array([0x79])).filename, new Uint8Array([0x79]));
+  assert.throws(
+    () => new FileCookieJar(5 as never),
+    pyError(PyTypeError, "expected str, bytes or os.PathLike object, not int"),
+  );
+  assert.throws(
+    () => new MozillaCookieJar(1.5 as never),
+    pyError(PyTypeError, "expected str, bytes or os.PathLike object, not float"),
+  );
+  assert.throws(
+    () => new FileCookieJar(new P(5)),
+    pyError(PyTypeError, "expected P.__fspath__() to return str or bytes, not int"),
+  );
+  // save/load/revert take a path-like too, and their keywords.
+  const path = await Deno.makeTempFile();
+  try {
+    const jar = new MozillaCookieJar();
+    interact(jar, "http://www.acme.com/", "a=1; path=/");
+    await jar.save(new P(path), { ignore_discard: true });
+    const back = new MozillaCookieJar(new P(path));
+    await back.load({ ignore_discard: true });
+    assert.deepEqual([...back].map((c) => c.name), ["a"]);
+    await back.revert(kw({ filename: new P(path), ignore_discard: false }));
+    assert.equal(len(back), 0);
+    await assert.rejects(
+      () => back.load(7 as never),
+      pyError(PyTypeError, "expected str, bytes or os.PathLike object, not int"),
+    );
+    await assert.rejects(
+      () => back.save({ bogus: 1 } as never),
+      pyError(PyTypeError, "MozillaCookieJar.save() got an unexpected keyword argument 'bogus'"),
+    );
+  } finally {
+    await Deno.remove(path);
+  }
+});
+
+Deno.test("http.cookiejar: class attributes of DefaultCookiePolicy and CookieJar", () => {
+  assert.equal(DefaultCookiePolicy.DomainStrictNoDots, 1);
+  assert.equal(DefaultCookiePolicy.DomainStrictNonDomain, 2);
+  assert.equal(DefaultCookiePolicy.DomainRFC2965Match, 4);
+  assert.equal(DefaultCookiePolicy.DomainLiberal, 0);
+  assert.equal(DefaultCookiePolicy.DomainStrict, 3);
+  const p = new DefaultCookiePolicy();
+  assert.equal(p.DomainStrict, 3);
+  class Mine extends DefaultCookiePolicy {
+    static override DomainStrict = 7;
+  }
+  assert.equal(new Mine().DomainStrict, 7);
+  assert.equal(p.DomainStrict, 3);
+  assert.ok(CookieJar.magic_re.test("#LWP-Cookies-2.0"));
+  assert.equal(new CookieJar().non_word_re, CookieJar.non_word_re);
+});
+
+Deno.test("http.cookiejar: public names CPython's module has (DEFAULT_HTTP_PORT, deepvalues, timegm, ...)", () => {
+  assert.equal(DEFAULT_HTTP_PORT, "80");
+  assert.equal(
+    MISSING_FILENAME_TEXT,
+    "a filename was not supplied (nor was the CookieJar instance initialised with one)",
+  );
+  assert.equal(NETSCAPE_HEADER_TEXT.split("\n")[0], "# Netscape HTTP Cookie File");
+  assert.equal(HTTPONLY_ATTR, "HTTPOnly");
+  assert.equal(HTTPONLY_PREFIX, "#HttpOnly_");
+  assert.equal(EPOCH_YEAR, 1970);
+  assert.deepEqual(DAYS, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
+  assert.equal(MONTHS_LOWER[11], "dec");
+  assert.equal("GMT" in UTC_ZONES && UTC_ZONES.GMT, null);
+  assert.equal(HTTP_PATH_SAFE, "%/;:@&=+$,!~*'()");
+  assert.ok(NETSCAPE_MAGIC_RGX.test("# HTTP Cookie File"));
+  assert.ok(STRICT_DATE_RE.test("Wed, 09 Jun 2021 10:18:14 GMT"));
+  assert.ok(LOOSE_HTTP_DATE_RE.test("09-Jun-2021 10:18:14 GMT"));
+  assert.ok(ISO_DATE_RE.test("1994-02-03 14:15:29 -0100"));
+  assert.equal(unmatched(HEADER_TOKEN_RE.exec(" foo=bar")!), "=bar");
+  assert.equal(uppercase_escaped_char(ESCAPED_CHAR_RE.exec("/a%7eb")!), "%7E");
+  assert.equal(timegm([2020, 2, 30, 0, 0, 0]), 1583020800);
+  assert.throws(() => timegm([2020, 13, 1, 0, 0, 0]), pyError(ValueError, "month must be in 1..12"));
+  assert.deepEqual([...deepvalues({ a: { x: 1, y: new Map([["z", 2]]) }, b: 3 })], [1, 2, 3]);
+  assert.ok(new Absent() instanceof Absent);
+  // The helpers take their parameter by keyword; a plain object where a request goes is a request.
+  const req = new Req("http://www.Acme.com:8080/a b");
+  assert.equal(request_host(kw({ request: req })), "www.acme.com");
+  // A plain object where a request goes is a (duck-typed) request, not keywords.
+  assert.equal(request_port({ host: "www.acme.com:8080" } as CookieRequest), "8080");
+  assert.equal(request_port(req), "8080");
+  assert.equal(http2time({ text: "09-Jun-2021 10:18:14 GMT" }), 1623233894);
+  assert.equal(domain_match("x.y.com", { B: ".y.com" }), true);
+  assert.throws(
+    () => http2time({ txt: "x" } as never),
+    pyError(PyTypeError, "http2time() got an unexpected keyword argument 'txt'"),
+  );
+});
+
+Deno.test("http.cookiejar: Cookie takes its 17 parameters by keyword, positionally, or mixed; rest is a dict", () => {
+  const c = new Cookie(
+    0,
+    "n",
+    "v",
+    null,
+    false,
+    "Example.com",
+    false,
+    false,
+    "/",
+    false,
+    false,
+    null,
+    true,
+    null,
+    null,
+    {
+      HttpOnly: null,
+    },
+    { rfc2109: true },
+  );
+  assert.equal(c.domain, "example.com");
+  assert.equal(c.rfc2109, true);
+  assert.equal(c.has_nonstandard_attr({ name: "HttpOnly" }), true);
+  assert.equal(c.get_nonstandard_attr("x", { default: 5 }), 5);
+  c.set_nonstandard_attr({ name: "x", value: 1 });
+  assert.equal(c.get_nonstandard_attr("x"), 1);
+  assert.equal(c.is_expired({ now: 0 }), false);
+  assert.throws(
+    () => new (Cookie as unknown as new (...a: unknown[]) => Cookie)(0, "n"),
+    pyError(
+      PyTypeError,
+      "Cookie.__init__() missing 14 required positional arguments: 'value', 'port', 'port_specified', 'domain', " +
+        "'domain_specified', 'domain_initial_dot', 'path', 'path_specified', 'secure', 'expires', 'discard', " +
+        "'comment', 'comment_url', and 'rest'",
+    ),
+  );
+  const jar = new CookieJar();
+  jar.set_cookie(c);
+  jar.clear({ domain: "example.com", path: "/", name: "n" });
+  assert.equal(len(jar), 0);
 });

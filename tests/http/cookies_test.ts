@@ -2,6 +2,9 @@
 import assert from "node:assert/strict";
 import { BaseCookie, CookieError, Morsel, SimpleCookie } from "../../http/cookies.ts";
 import { repr, str } from "../../_util/repr.ts";
+import { eq, len, NotImplemented, truthy } from "../../_util/builtins.ts";
+import { kw } from "../../_util/signature.ts";
+import { AttributeError, TypeError as PyTypeError, ValueError } from "../../_util/exceptions.ts";
 
 Deno.test("http.cookies: CPython test_basic vectors", () => {
   const cases: [string, Record<string, string>, string, string][] = [
@@ -140,4 +143,148 @@ Deno.test("http.cookies: update, setdefault, pop, __eq__", () => {
   m1.set("secure", true);
   m2.set("secure", 1);
   assert.ok(m1.__eq__(m2));
+});
+
+// ---------------------------------------------------------------------------
+// Issue 13: keywords, protocols, class attributes (expected values from CPython 3.14)
+
+Deno.test("http.cookies: morsel == dict(morsel), with dicts and Maps, as CPython's __eq__", () => {
+  const M = new Morsel();
+  M.set("a", "b", "b");
+  M.set("path", "/");
+  const asDict = Object.fromEntries(M.items() as unknown as [string, unknown][]);
+  assert.equal(eq(M, asDict), true);
+  assert.equal(eq(asDict, M), true);
+  assert.equal(eq(M, new Map(Object.entries(asDict))), true);
+  assert.equal(eq(M, {}), false);
+  assert.equal(eq(M, "Set-Cookie: a=b; Path=/"), false);
+  // Morsel to Morsel also compares key, value and coded value.
+  const N = M.copy();
+  assert.equal(eq(M, N), true);
+  N.set("a", "c", "c");
+  assert.equal(eq(M, N), false);
+  assert.equal(M.__eq__(42), NotImplemented);
+  // A cookie compares as the dict of its Morsels.
+  const C = new SimpleCookie("a=b");
+  assert.equal(eq(C, { a: C.get("a") }), true);
+  assert.equal(eq(C, { a: "b" }), false);
+  assert.equal(eq(C, new SimpleCookie("a=b")), true);
+});
+
+Deno.test("http.cookies: Morsel.update() and update(0) raise CPython's TypeError; a dict is the mapping", () => {
+  const M = new Morsel();
+  const raises = (f: () => unknown, cls: new (...a: never[]) => Error, msg: string) =>
+    assert.throws(f, (e: unknown) => e instanceof cls && (e as Error).message === msg);
+  raises(
+    () => (M.update as (...a: unknown[]) => void)(),
+    PyTypeError,
+    "Morsel.update() missing 1 required positional argument: 'values'",
+  );
+  raises(() => M.update(0 as never), PyTypeError, "'int' object is not iterable");
+  raises(() => M.update(null as never), PyTypeError, "'NoneType' object is not iterable");
+  raises(
+    () => M.update("ab" as never),
+    ValueError,
+    "dictionary update sequence element #0 has length 1; 2 is required",
+  );
+  raises(
+    () => M.update([1] as never),
+    PyTypeError,
+    "cannot convert dictionary update sequence element #0 to a sequence",
+  );
+  M.update({ Path: "/", domain: "x.example" });
+  assert.equal(M.get("path"), "/");
+  M.update(kw({ values: [["comment", "hi"]] }));
+  assert.equal(M.get("comment"), "hi");
+  M.update(new Map([["max-age", 5]]));
+  assert.equal(M.get("max-age"), 5);
+  raises(() => M.update({ bogus: 1 }), CookieError, "Invalid attribute 'bogus'");
+});
+
+Deno.test("http.cookies: read-only Morsel properties raise AttributeError, not a JS TypeError", () => {
+  const M = new Morsel();
+  M.set("k", "v", "v");
+  for (const name of ["key", "value", "coded_value"] as const) {
+    assert.throws(
+      () => {
+        (M as unknown as Record<string, unknown>)[name] = "x";
+      },
+      (e: unknown) =>
+        e instanceof AttributeError && !(e instanceof globalThis.TypeError) &&
+        e.message === `property '${name}' of 'Morsel' object has no setter`,
+    );
+  }
+  assert.equal(M.key, "k");
+  class MyMorsel extends Morsel {}
+  assert.throws(
+    () => {
+      (new MyMorsel() as unknown as Record<string, unknown>).key = "x";
+    },
+    (e: unknown) =>
+      e instanceof AttributeError && e.message === "property 'key' of 'MyMorsel' object has no setter",
+  );
+});
+
+Deno.test("http.cookies: Morsel._reserved, _reserved_defaults and _flags are class attributes", () => {
+  assert.equal(Morsel._reserved["max-age"], "Max-Age");
+  assert.equal(Morsel._reserved["partitioned"], "Partitioned");
+  assert.deepEqual([...Morsel._flags].sort(), ["httponly", "partitioned", "secure"]);
+  assert.equal(Morsel._reserved_defaults["path"], "");
+  const M = new Morsel();
+  assert.equal(M._reserved, Morsel._reserved);
+  assert.equal(len(M), 10);
+  // A subclass that extends _reserved gets a new attribute, as in CPython.
+  class Extra extends Morsel {
+    static override _reserved: Record<string, string> = { ...Morsel._reserved, priority: "Priority" };
+  }
+  const E = new Extra();
+  E.set("id", "1", "1");
+  E.set("priority", "High");
+  assert.equal(E.isReservedKey("PRIORITY"), true);
+  assert.equal(E.OutputString(), "id=1; Priority=High");
+  assert.throws(() => M.set("priority", "High"), CookieError);
+});
+
+Deno.test("http.cookies: every parameter by keyword, plain objects are dicts where Python takes a mapping", () => {
+  // SimpleCookie(input) and load(rawdata): a plain object is the mapping; kw() marks keywords.
+  const C = new SimpleCookie({ fig: "newton" });
+  assert.equal(C.get("fig")!.value, "newton");
+  const D = new SimpleCookie(kw({ input: "a=1; b=2" }));
+  assert.deepEqual(D.keys(), ["a", "b"]);
+  D.load({ c: "3" });
+  D.load(kw({ rawdata: "d=4" }));
+  assert.deepEqual(D.keys(), ["a", "b", "c", "d"]);
+  assert.equal(truthy(new SimpleCookie()), false);
+  assert.equal(len(D), 4);
+  // output(attrs=None, header=..., sep=...) positionally, by keyword, and mixed.
+  D.get("a")!.set("path", "/");
+  assert.equal(D.output(null, "Cookie:", "|"), "Cookie: a=1; Path=/|Cookie: b=2|Cookie: c=3|Cookie: d=4");
+  assert.equal(D.output([], { sep: "," }), "Set-Cookie: a=1,Set-Cookie: b=2,Set-Cookie: c=3,Set-Cookie: d=4");
+  assert.equal(D.get("a")!.output({ header: "X:" }), "X: a=1; Path=/");
+  assert.equal(D.get("a")!.OutputString({ attrs: ["path"] }), "a=1; Path=/");
+  assert.throws(
+    () => D.output({ bogus: 1 } as never),
+    (e: unknown) =>
+      e instanceof PyTypeError &&
+      e.message === "BaseCookie.output() got an unexpected keyword argument 'bogus'",
+  );
+  assert.throws(
+    () => D.get("a")!.output({ bogus: 1 } as never),
+    (e: unknown) =>
+      e instanceof PyTypeError && e.message === "Morsel.output() got an unexpected keyword argument 'bogus'",
+  );
+  // Morsel.set: two arguments are M[K] = V; three (or keywords) are Python's set(key, val, coded_val).
+  const M = new Morsel();
+  M.set({ key: "k", val: "v w", coded_val: '"v w"' });
+  assert.equal(M.coded_value, '"v w"');
+  M.set("k2", { val: "x", coded_val: "x" });
+  assert.equal(M.key, "k2");
+  assert.equal(M.setdefault({ key: "Path", val: "/p" }), "");
+  assert.equal(M.isReservedKey({ K: "Max-Age" }), true);
+  assert.throws(
+    () => (M.set as (...a: unknown[]) => unknown)(),
+    (e: unknown) =>
+      e instanceof PyTypeError &&
+      e.message === "Morsel.set() missing 3 required positional arguments: 'key', 'val', and 'coded_val'",
+  );
 });
