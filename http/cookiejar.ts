@@ -53,7 +53,7 @@ import {
   TypeError as TypeErrorPy,
   ValueError,
 } from "../_util/exceptions.ts";
-import { type Keywords, Signature } from "../_util/signature.ts";
+import { isMarkedKeywords, type Keywords, Signature } from "../_util/signature.ts";
 import { isDict, iter, truthy, typeName } from "../_util/builtins.ts";
 import { classAttrs } from "../_util/classattrs.ts";
 import { decode, encode } from "../_util/codecs.ts";
@@ -1189,7 +1189,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
    * @returns whether to accept it
    */
   override set_ok(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK.bind(arguments));
+    }
     return this.set_ok_version(cookie, request) && this.set_ok_verifiability(cookie, request) &&
       this.set_ok_name(cookie, request) && this.set_ok_path(cookie, request) &&
       this.set_ok_domain(cookie, request) && this.set_ok_port(cookie, request);
@@ -1197,7 +1199,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_version`. */
   set_ok_version(cookie: Cookie, _request: CookieRequest): boolean {
-    ({ cookie } = DEFAULTCOOKIEPOLICY_SET_OK_VERSION.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie } = DEFAULTCOOKIEPOLICY_SET_OK_VERSION.bind(arguments));
+    }
     if (cookie.version === null) return false;
     if (cookie.version > 0 && !this.rfc2965) return false;
     if (cookie.version === 0 && !this.netscape) return false;
@@ -1206,7 +1210,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_verifiability`. */
   set_ok_verifiability(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_VERIFIABILITY.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_VERIFIABILITY.bind(arguments));
+    }
     return this.#verifiable(cookie, request);
   }
 
@@ -1221,13 +1227,17 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_name`. */
   set_ok_name(cookie: Cookie, _request: CookieRequest): boolean {
-    ({ cookie } = DEFAULTCOOKIEPOLICY_SET_OK_NAME.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie } = DEFAULTCOOKIEPOLICY_SET_OK_NAME.bind(arguments));
+    }
     return !(cookie.version === 0 && this.strict_ns_set_initial_dollar && cookie.name.startsWith("$"));
   }
 
   /** Python's `set_ok_path`. */
   set_ok_path(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_PATH.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_PATH.bind(arguments));
+    }
     if (cookie.path_specified) {
       request_pathImpl(request);
       const v = cookie.version ?? 0;
@@ -1240,7 +1250,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_domain`. */
   set_ok_domain(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_DOMAIN.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_DOMAIN.bind(arguments));
+    }
     if (this.is_blocked(cookie.domain)) return false;
     if (this.is_not_allowed(cookie.domain)) return false;
     if (cookie.domain_specified) {
@@ -1278,7 +1290,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_ok_port`. */
   set_ok_port(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_PORT.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_SET_OK_PORT.bind(arguments));
+    }
     if (cookie.port_specified) {
       const reqPort = request_portImpl(request) ?? "80";
       for (const p of (cookie.port ?? "").split(",")) {
@@ -1303,7 +1317,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
    * @returns whether to send the cookie
    */
   override return_ok(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK.bind(arguments));
+    }
     return this.return_ok_version(cookie, request) && this.return_ok_verifiability(cookie, request) &&
       this.return_ok_secure(cookie, request) && this.return_ok_expires(cookie, request) &&
       this.return_ok_port(cookie, request) && this.return_ok_domain(cookie, request);
@@ -1311,7 +1327,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `return_ok_version`. */
   return_ok_version(cookie: Cookie, _request: CookieRequest): boolean {
-    ({ cookie } = DEFAULTCOOKIEPOLICY_RETURN_OK_VERSION.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie } = DEFAULTCOOKIEPOLICY_RETURN_OK_VERSION.bind(arguments));
+    }
     const v = cookie.version ?? 0;
     if (v > 0 && !this.rfc2965) return false;
     if (v === 0 && !this.netscape) return false;
@@ -1320,26 +1338,34 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `return_ok_verifiability`. */
   return_ok_verifiability(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_VERIFIABILITY.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_VERIFIABILITY.bind(arguments));
+    }
     return this.#verifiable(cookie, request);
   }
 
   /** Python's `return_ok_secure`: secure cookies only over `secure_protocols`. */
   return_ok_secure(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_SECURE.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_SECURE.bind(arguments));
+    }
     if (cookie.secure && !this.secure_protocols.includes(request.type)) return false;
     return true;
   }
 
   /** Python's `return_ok_expires`. */
   return_ok_expires(cookie: Cookie, _request: CookieRequest): boolean {
-    ({ cookie } = DEFAULTCOOKIEPOLICY_RETURN_OK_EXPIRES.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie } = DEFAULTCOOKIEPOLICY_RETURN_OK_EXPIRES.bind(arguments));
+    }
     return !cookie.is_expired(this._now);
   }
 
   /** Python's `return_ok_port`. */
   return_ok_port(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_PORT.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_PORT.bind(arguments));
+    }
     if (cookie.port) {
       const reqPort = request_portImpl(request) ?? "80";
       return cookie.port.split(",").includes(reqPort);
@@ -1349,7 +1375,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `return_ok_domain`. */
   return_ok_domain(cookie: Cookie, request: CookieRequest): boolean {
-    ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_DOMAIN.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = DEFAULTCOOKIEPOLICY_RETURN_OK_DOMAIN.bind(arguments));
+    }
     const [, erhn] = eff_request_hostImpl(request);
     const domain = cookie.domain;
     const dotdomain = domain && !domain.startsWith(".") ? "." + domain : domain;
@@ -1365,7 +1393,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `domain_return_ok(domain, request)`: dotted-suffix check (CVE-2018-20852) and block/allow lists. */
   override domain_return_ok(domain: string, request: CookieRequest): boolean {
-    ({ domain, request } = DEFAULTCOOKIEPOLICY_DOMAIN_RETURN_OK.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ domain, request } = DEFAULTCOOKIEPOLICY_DOMAIN_RETURN_OK.bind(arguments));
+    }
     let [reqHost, erhn] = eff_request_hostImpl(request);
     if (!reqHost.startsWith(".")) reqHost = "." + reqHost;
     if (!erhn.startsWith(".")) erhn = "." + erhn;
@@ -1378,7 +1408,9 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `path_return_ok(path, request)`: prefix match on a `/` boundary (bpo-35647). */
   override path_return_ok(path: string, request: CookieRequest): boolean {
-    ({ path, request } = DEFAULTCOOKIEPOLICY_PATH_RETURN_OK.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ path, request } = DEFAULTCOOKIEPOLICY_PATH_RETURN_OK.bind(arguments));
+    }
     const reqPath = request_pathImpl(request);
     if (reqPath === path) return true;
     if (
@@ -1397,6 +1429,12 @@ classAttrs(DefaultCookiePolicy, [
   "DomainLiberal",
   "DomainStrict",
 ]);
+
+/** Is an argument `undefined` (which binding reports as missing)? */
+function anyUndefined(args: IArguments): boolean {
+  for (let i = 0; i < args.length; i++) if (args[i] === undefined) return true;
+  return false;
+}
 
 /** Python's `tuple(iterable)` of domain names. */
 function toTuple(domains: unknown): Tuple<string> {
@@ -1662,7 +1700,9 @@ export class CookieJar implements Iterable<Cookie> {
    * @param request the request about to be sent
    */
   add_cookie_header(request: CookieRequest): void {
-    ({ request } = COOKIEJAR_ADD_COOKIE_HEADER.bind(arguments));
+    if (arguments.length !== 1 || isMarkedKeywords(arguments[0]) || anyUndefined(arguments)) {
+      ({ request } = COOKIEJAR_ADD_COOKIE_HEADER.bind(arguments));
+    }
     this._policy._now = this._now = nowInt();
     const cookies = this.#cookiesForRequest(request);
     const attrs = this.#cookieAttrs(cookies);
@@ -1845,7 +1885,9 @@ export class CookieJar implements Iterable<Cookie> {
    * @returns the cookies
    */
   make_cookies(response: CookieResponse, request: CookieRequest): Cookie[] {
-    ({ response, request } = COOKIEJAR_MAKE_COOKIES.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ response, request } = COOKIEJAR_MAKE_COOKIES.bind(arguments));
+    }
     const headers = response.info();
     const rfc2965Hdrs = headers.get_all("Set-Cookie2", []) ?? [];
     const nsHdrs = headers.get_all("Set-Cookie", []) ?? [];
@@ -1887,7 +1929,9 @@ export class CookieJar implements Iterable<Cookie> {
    * @param request the request the cookie came with
    */
   set_cookie_if_ok(cookie: Cookie, request: CookieRequest): void {
-    ({ cookie, request } = COOKIEJAR_SET_COOKIE_IF_OK.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ cookie, request } = COOKIEJAR_SET_COOKIE_IF_OK.bind(arguments));
+    }
     this._policy._now = this._now = nowInt();
     if (this._policy.set_ok(cookie, request)) this.set_cookie(cookie);
   }
@@ -1914,7 +1958,9 @@ export class CookieJar implements Iterable<Cookie> {
    * @param request the request it answers
    */
   extract_cookies(response: CookieResponse, request: CookieRequest): void {
-    ({ response, request } = COOKIEJAR_EXTRACT_COOKIES.bind(arguments));
+    if (arguments.length !== 2 || isMarkedKeywords(arguments[1]) || anyUndefined(arguments)) {
+      ({ response, request } = COOKIEJAR_EXTRACT_COOKIES.bind(arguments));
+    }
     for (const cookie of this.make_cookies(response, request)) {
       if (this._policy.set_ok(cookie, request)) this.set_cookie(cookie);
     }

@@ -290,6 +290,8 @@ const RESERVED_DEFAULTS: Record<string, unknown> = Object.assign(
   Object.create(null),
   Object.fromEntries(Object.keys(RESERVED).map((k) => [k, ""])),
 );
+/** `Object.entries(RESERVED_DEFAULTS)`, once: a null-prototype object's entries are slow to list. */
+const DEFAULT_ENTRIES: [string, unknown][] = Object.entries(RESERVED_DEFAULTS);
 const FLAGS = new Set(["secure", "httponly", "partitioned"]);
 
 /** Python's `AttributeError` for assigning a read-only property. */
@@ -312,6 +314,27 @@ function dictEq(a: Map<unknown, unknown>, b: Map<unknown, unknown>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (!b.has(k) || !eq(v, b.get(k))) return false;
   return true;
+}
+
+/** Python's `key in reserved`, quick for the default `Morsel._reserved`. */
+function isIn(reserved: unknown, key: string): boolean {
+  return reserved === RESERVED ? Object.hasOwn(RESERVED, key) : contains(reserved, key);
+}
+
+/** `Morsel.set(key, val, coded_val)` after binding (BaseCookie calls it directly). */
+function morselSet(m: Morsel, key: unknown, val: unknown, coded_val: unknown): void {
+  if (isIn(m._reserved, lower(key))) {
+    throw new CookieError(`Attempt to set a reserved key ${repr(key)}`);
+  }
+  if (!isLegalKey(key as string)) throw new CookieError(`Illegal key ${repr(key)}`);
+  if (anyControl(key, val, coded_val)) {
+    throw new CookieError(
+      `Control characters are not allowed in cookies ${repr(key)} ${repr(val)} ${repr(coded_val)}`,
+    );
+  }
+  m._key = key as string;
+  m._value = val;
+  m._coded_value = coded_val;
 }
 
 const MORSEL_INIT = new Signature<object>("Morsel.__init__", ["self"]);
@@ -416,8 +439,11 @@ export class Morsel implements Iterable<string> {
 
   /** A morsel with no key and every reserved attribute set to `""`. */
   constructor(...args: unknown[]) {
-    MORSEL_INIT.bind(args);
-    for (const [k, v] of Object.entries(this._reserved_defaults)) this.#attrs.set(k, v);
+    if (args.length) MORSEL_INIT.bind(args);
+    const defaults = this._reserved_defaults;
+    for (const [k, v] of defaults === RESERVED_DEFAULTS ? DEFAULT_ENTRIES : Object.entries(defaults)) {
+      this.#attrs.set(k, v);
+    }
   }
 
   /** The cookie's name (`None` until {@link Morsel.set} is called). */
@@ -494,7 +520,7 @@ export class Morsel implements Iterable<string> {
     if (args.length === 2 && !isKeywords(args[1])) {
       const K = lower(args[0]);
       const V = args[1];
-      if (!contains(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
+      if (!isIn(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
       if (anyControl(K, V)) {
         throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(V)}`);
       }
@@ -502,18 +528,7 @@ export class Morsel implements Iterable<string> {
       return this;
     }
     const { key, val, coded_val } = MORSEL_SET.bind(args);
-    if (contains(this._reserved, lower(key))) {
-      throw new CookieError(`Attempt to set a reserved key ${repr(key)}`);
-    }
-    if (!isLegalKey(key as string)) throw new CookieError(`Illegal key ${repr(key)}`);
-    if (anyControl(key, val, coded_val)) {
-      throw new CookieError(
-        `Control characters are not allowed in cookies ${repr(key)} ${repr(val)} ${repr(coded_val)}`,
-      );
-    }
-    this._key = key as string;
-    this._value = val;
-    this._coded_value = coded_val;
+    morselSet(this, key, val, coded_val);
     return this;
   }
 
@@ -579,7 +594,7 @@ export class Morsel implements Iterable<string> {
   setdefault(...args: unknown[]): unknown {
     const { key, val } = MORSEL_SETDEFAULT.bind(args);
     const K = lower(key);
-    if (!contains(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
+    if (!isIn(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
     if (anyControl(K, val)) {
       throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(val)}`);
     }
@@ -603,7 +618,7 @@ export class Morsel implements Iterable<string> {
     const data: [string, unknown][] = [];
     for (const [key, val] of dictItems(values)) {
       const K = lower(key);
-      if (!contains(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
+      if (!isIn(this._reserved, K)) throw new CookieError(`Invalid attribute ${repr(K)}`);
       if (anyControl(K, val)) {
         throw new CookieError(`Control characters are not allowed in cookies ${repr(K)} ${repr(val)}`);
       }
@@ -644,7 +659,7 @@ export class Morsel implements Iterable<string> {
   isReservedKey(kwargs: { K: string }): boolean;
   isReservedKey(...args: unknown[]): boolean {
     const { K } = MORSEL_ISRESERVEDKEY.bind(args);
-    return contains(this._reserved, lower(K));
+    return isIn(this._reserved, lower(K));
   }
 
   /**
@@ -693,17 +708,18 @@ export class Morsel implements Iterable<string> {
     const { attrs } = MORSEL_OUTPUTSTRING.bind(args);
     const reserved = this._reserved;
     const a = attrs ?? reserved;
+    const flags = this._flags;
     const result = [`${str(this.key)}=${str(this.coded_value)}`];
     const keys = [...this.#attrs.keys()].sort(compareCodePoints);
     for (const key of keys) {
       const value = this.#attrs.get(key);
-      if (eq(value, "")) continue;
-      if (!contains(a, key)) continue;
+      if (value === "" || (typeof value === "object" && value !== null && eq(value, ""))) continue;
+      if (!isIn(a, key)) continue;
       const name = reserved[key];
       if (key === "expires" && isInt(value)) result.push(`${name}=${_getdate(intOf(value))}`);
       else if (key === "max-age" && isInt(value)) result.push(`${name}=${intOf(value)}`);
       else if (key === "comment" && typeof value === "string") result.push(`${name}=${_quote(value)}`);
-      else if (contains(this._flags, key)) {
+      else if (flags === FLAGS ? FLAGS.has(key) : contains(flags, key)) {
         if (truthy(value)) result.push(str(name));
       } else result.push(`${name}=${str(value)}`);
     }
@@ -894,7 +910,7 @@ export class BaseCookie implements Iterable<string> {
    * @returns the real and coded values
    */
   value_decode(val: string): [string, string] {
-    ({ val } = BASECOOKIE_VALUE_DECODE.bind(arguments));
+    if (arguments.length !== 1 || isKeywords(val)) ({ val } = BASECOOKIE_VALUE_DECODE.bind(arguments));
     return tuple(val, val) as unknown as [string, string];
   }
 
@@ -906,14 +922,14 @@ export class BaseCookie implements Iterable<string> {
    * @returns the real and coded values
    */
   value_encode(val: unknown): [string, string] {
-    ({ val } = BASECOOKIE_VALUE_ENCODE.bind(arguments));
+    if (arguments.length !== 1 || isKeywords(val)) ({ val } = BASECOOKIE_VALUE_ENCODE.bind(arguments));
     const s = str(val);
     return tuple(s, s) as unknown as [string, string];
   }
 
   #set(key: string, real: unknown, coded: unknown): void {
     const M = this.#morsels.get(key) ?? new Morsel();
-    M.set(key, real, coded);
+    morselSet(M, key, real, coded);
     this.#morsels.set(key, M);
   }
 
@@ -1121,7 +1137,7 @@ export class BaseCookie implements Iterable<string> {
       if (key.charCodeAt(0) === 0x24) {
         if (!morselSeen) continue;
         parsed.push([true, key.slice(1), val]);
-      } else if (contains(Morsel._reserved, key.toLowerCase())) {
+      } else if (isIn(Morsel._reserved, key.toLowerCase())) {
         if (!morselSeen) return;
         if (val === null) {
           if (contains(Morsel._flags, key.toLowerCase())) parsed.push([true, key, true]);
@@ -1194,7 +1210,7 @@ export class SimpleCookie extends BaseCookie {
    * @returns the unquoted and the original value
    */
   override value_decode(val: string): [string, string] {
-    ({ val } = SIMPLECOOKIE_VALUE_DECODE.bind(arguments));
+    if (arguments.length !== 1 || isKeywords(val)) ({ val } = SIMPLECOOKIE_VALUE_DECODE.bind(arguments));
     return tuple(_unquote(val)!, val) as unknown as [string, string];
   }
 
@@ -1205,7 +1221,7 @@ export class SimpleCookie extends BaseCookie {
    * @returns the string and its quoted form
    */
   override value_encode(val: unknown): [string, string] {
-    ({ val } = SIMPLECOOKIE_VALUE_ENCODE.bind(arguments));
+    if (arguments.length !== 1 || isKeywords(val)) ({ val } = SIMPLECOOKIE_VALUE_ENCODE.bind(arguments));
     const s = str(val);
     return tuple(s, _quote(s)!) as unknown as [string, string];
   }
