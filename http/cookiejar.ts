@@ -533,10 +533,13 @@ const COOKIE_GET_NONSTANDARD_ATTR = new Signature<{ name: string; default: unkno
   "Cookie.get_nonstandard_attr",
   ["self", "name", "default"],
   { default: null },
+  ["default"],
 );
 const COOKIE_SET_NONSTANDARD_ATTR = new Signature<{ name: string; value: unknown }>(
   "Cookie.set_nonstandard_attr",
   ["self", "name", "value"],
+  {},
+  ["value"],
 );
 const COOKIE_IS_EXPIRED = new Signature<{ now: number | null }>("Cookie.is_expired", ["self", "now"], {
   now: null,
@@ -669,7 +672,7 @@ export class Cookie {
    * @returns the attribute's value
    */
   get_nonstandard_attr(name: string, default_?: unknown): unknown;
-  get_nonstandard_attr(name: string, kwargs: { default?: unknown }): unknown;
+  get_nonstandard_attr(name: string, kwargs: Keywords<{ default?: unknown }>): unknown;
   get_nonstandard_attr(kwargs: { name: string; default?: unknown }): unknown;
   get_nonstandard_attr(...args: unknown[]): unknown {
     const { name, default: default_ } = COOKIE_GET_NONSTANDARD_ATTR.bind(args);
@@ -683,7 +686,7 @@ export class Cookie {
    * @param value its value
    */
   set_nonstandard_attr(name: string, value: unknown): void;
-  set_nonstandard_attr(name: string, kwargs: { value: unknown }): void;
+  set_nonstandard_attr(name: string, kwargs: Keywords<{ value: unknown }>): void;
   set_nonstandard_attr(kwargs: { name: string; value: unknown }): void;
   set_nonstandard_attr(...args: unknown[]): void {
     const { name, value } = COOKIE_SET_NONSTANDARD_ATTR.bind(args);

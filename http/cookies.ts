@@ -42,7 +42,7 @@ import {
   TypeError,
   ValueError,
 } from "../_util/exceptions.ts";
-import { isKeywords, type Keywords, Signature } from "../_util/signature.ts";
+import { isKeywords, isMarkedKeywords, type Keywords, Signature } from "../_util/signature.ts";
 import { contains, eq, isDict, iter, NotImplemented, truthy, typeName } from "../_util/builtins.ts";
 import { classAttrs } from "../_util/classattrs.ts";
 import { pyrepr, pystr, repr, showAsRepr, str, type Tuple, tuple } from "../_util/repr.ts";
@@ -849,7 +849,15 @@ const BASECOOKIE_INIT = new Signature<{ input: unknown }>(
   ["input"],
 );
 const BASECOOKIE_VALUE_DECODE = new Signature<{ val: string }>("BaseCookie.value_decode", ["self", "val"]);
-const BASECOOKIE_VALUE_ENCODE = new Signature<{ val: unknown }>("BaseCookie.value_encode", ["self", "val"]);
+// `val` can be any value, a dict included: only kw() marks keywords there.
+const BASECOOKIE_VALUE_ENCODE = new Signature<{ val: unknown }>(
+  "BaseCookie.value_encode",
+  ["self", "val"],
+  {},
+  [
+    "val",
+  ],
+);
 const BASECOOKIE_OUTPUT = new Signature<{ attrs: Attrs; header: string; sep: string }>(
   "BaseCookie.output",
   ["self", "attrs", "header", "sep"],
@@ -867,10 +875,12 @@ const SIMPLECOOKIE_VALUE_DECODE = new Signature<{ val: string }>("SimpleCookie.v
   "self",
   "val",
 ]);
-const SIMPLECOOKIE_VALUE_ENCODE = new Signature<{ val: unknown }>("SimpleCookie.value_encode", [
-  "self",
-  "val",
-]);
+const SIMPLECOOKIE_VALUE_ENCODE = new Signature<{ val: unknown }>(
+  "SimpleCookie.value_encode",
+  ["self", "val"],
+  {},
+  ["val"],
+);
 
 /**
  * Python's `http.cookies.BaseCookie`: a mapping of cookie names to
@@ -922,7 +932,7 @@ export class BaseCookie implements Iterable<string> {
    * @returns the real and coded values
    */
   value_encode(val: unknown): [string, string] {
-    if (arguments.length !== 1 || isKeywords(val)) ({ val } = BASECOOKIE_VALUE_ENCODE.bind(arguments));
+    if (arguments.length !== 1 || isMarkedKeywords(val)) ({ val } = BASECOOKIE_VALUE_ENCODE.bind(arguments));
     const s = str(val);
     return tuple(s, s) as unknown as [string, string];
   }
@@ -1221,7 +1231,9 @@ export class SimpleCookie extends BaseCookie {
    * @returns the string and its quoted form
    */
   override value_encode(val: unknown): [string, string] {
-    if (arguments.length !== 1 || isKeywords(val)) ({ val } = SIMPLECOOKIE_VALUE_ENCODE.bind(arguments));
+    if (arguments.length !== 1 || isMarkedKeywords(val)) {
+      ({ val } = SIMPLECOOKIE_VALUE_ENCODE.bind(arguments));
+    }
     const s = str(val);
     return tuple(s, _quote(s)!) as unknown as [string, string];
   }

@@ -586,7 +586,8 @@ Deno.test("http.cookiejar: Cookie takes its 17 parameters by keyword, positional
   assert.equal(c.domain, "example.com");
   assert.equal(c.rfc2109, true);
   assert.equal(c.has_nonstandard_attr({ name: "HttpOnly" }), true);
-  assert.equal(c.get_nonstandard_attr("x", { default: 5 }), 5);
+  assert.equal(c.get_nonstandard_attr("x", kw({ default: 5 })), 5);
+  assert.deepEqual(c.get_nonstandard_attr("x", { a: 1 }), { a: 1 }); // a dict default is the default
   c.set_nonstandard_attr({ name: "x", value: 1 });
   assert.equal(c.get_nonstandard_attr("x"), 1);
   assert.equal(c.is_expired({ now: 0 }), false);

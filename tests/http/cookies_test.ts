@@ -255,6 +255,8 @@ Deno.test("http.cookies: every parameter by keyword, plain objects are dicts whe
   D.load(kw({ rawdata: "d=4" }));
   assert.deepEqual(D.keys(), ["a", "b", "c", "d"]);
   assert.equal(truthy(new SimpleCookie()), false);
+  // A dict as a value is a value (str() of it), not keywords.
+  assert.equal(new BaseCookie().value_encode({ x: 1 })[0], "{'x': 1}");
   assert.equal(len(D), 4);
   // output(attrs=None, header=..., sep=...) positionally, by keyword, and mixed.
   D.get("a")!.set("path", "/");
