@@ -105,7 +105,7 @@ Deno.test("Signature.bind suggests the closest keyword as CPython 3.13+ does", (
   );
   raises(
     () => JAR.bind([{ POLICY: 1 }]),
-    "CookieJar.__init__() got an unexpected keyword argument 'POLICY'. Did you mean 'policy'?",
+    "CookieJar.__init__() got an unexpected keyword argument 'POLICY'", // too far for a suggestion, as in CPython
   );
   raises(() => JAR.bind([{ bogus: 1 }]), "CookieJar.__init__() got an unexpected keyword argument 'bogus'");
   raises(
