@@ -10,34 +10,8 @@ import { BytesIO } from "../_util/bytesio.ts";
 
 /** `io.BytesIO` as `wsgi.input`. */
 export { BytesIO as BytesInput };
-import { Tuple } from "../_util/repr.ts";
-import { TypeError, ValueError } from "../_util/exceptions.ts";
-
-/** Python's `type(v).__name__` for the values a WSGI program handles. */
-export function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  switch (typeof v) {
-    case "string":
-      return "str";
-    case "number":
-      return Number.isInteger(v) ? "int" : "float";
-    case "boolean":
-      return "bool";
-    case "bigint":
-      return "int";
-    case "function":
-      return "function";
-    case "symbol":
-      return "symbol";
-  }
-  if (v instanceof Uint8Array) return "bytes";
-  if (v instanceof Tuple) return "tuple";
-  if (Array.isArray(v)) return "list";
-  if (v instanceof Map) return "dict";
-  const proto = Object.getPrototypeOf(v);
-  if (proto === null || proto === Object.prototype) return "dict";
-  return (v as { constructor?: { name?: string } }).constructor?.name || "object";
-}
+import { TypeError } from "../_util/exceptions.ts";
+import { typeName, unpack } from "../_util/builtins.ts";
 
 /** Control characters not allowed in header names or a status (`[\x00-\x1F\x7F]`). */
 export function nameDisallowed(s: string): boolean {
@@ -50,31 +24,13 @@ export function nameDisallowed(s: string): boolean {
 
 /** Python's `repr(type(v))`: `<class 'str'>`. */
 export function pyTypeRepr(v: unknown): string {
-  return `<class '${pyTypeName(v)}'>`;
-}
-
-/** Is `v` a plain dict-like object (the environ's type)? */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype;
+  return `<class '${typeName(v)}'>`;
 }
 
 /** Python's `name, value = item` for a header pair, with its errors. */
 export function unpack2(item: unknown): [unknown, unknown] {
   if (Array.isArray(item) && item.length === 2) return item as [unknown, unknown];
-  if (typeof item === "string" || Array.isArray(item) || item instanceof Uint8Array) {
-    const arr = typeof item === "string" ? [...item] : Array.from(item as ArrayLike<unknown>);
-    if (arr.length > 2) throw new ValueError("too many values to unpack (expected 2)");
-    if (arr.length < 2) {
-      throw new ValueError(`not enough values to unpack (expected 2, got ${arr.length})`);
-    }
-    return [arr[0], arr[1]];
-  }
-  if (item !== null && typeof item === "object" && Symbol.iterator in item) {
-    return unpack2([...(item as Iterable<unknown>)]);
-  }
-  throw new TypeError(`cannot unpack non-iterable ${pyTypeName(item)} object`);
+  return unpack(item, 2) as [unknown, unknown];
 }
 
 const enc = new TextEncoder();
@@ -85,7 +41,7 @@ export class StringErrors {
   /** Append `s`; the number of characters written. */
   write(s: string): number {
     if (typeof s !== "string") {
-      throw new TypeError(`string argument expected, got '${pyTypeName(s)}'`);
+      throw new TypeError(`string argument expected, got '${typeName(s)}'`);
     }
     this.#parts.push(s);
     return s.length;
@@ -107,7 +63,7 @@ export class StderrStream {
   /** Write `s`; the number of characters written. */
   write(s: string): number {
     if (typeof s !== "string") {
-      throw new TypeError(`write() argument must be str, not ${pyTypeName(s)}`);
+      throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
     }
     const data = enc.encode(s);
     let off = 0;

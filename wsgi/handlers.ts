@@ -25,8 +25,10 @@
  * ```
  *
  * `run()` returns a Promise (the application may be `async`, and writing
- * waits on the output). Python's class attributes are instance fields with
- * the same defaults; set them in a subclass or on an instance.
+ * waits on the output). Python's class attributes (`origin_server`,
+ * `error_status`, `os_environ`, …) are read from the class
+ * (`BaseHandler.origin_server`), overridden by a subclass (`static override`)
+ * or set on the class or on one handler, as in Python.
  *
  * @module
  */
@@ -42,11 +44,14 @@ import {
   ValueError,
 } from "../_util/exceptions.ts";
 import { repr, type Tuple, tuple } from "../_util/repr.ts";
-import { isKwargs } from "../_util/kwargs.ts";
+import { type Keywords, Signature } from "../_util/signature.ts";
+import { classAttrs } from "../_util/classattrs.ts";
+import { typeName } from "../_util/builtins.ts";
 import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 import { Headers } from "./headers.ts";
-import { FileWrapper, guess_scheme, is_hop_by_hop } from "./util.ts";
-import { formatException, nameDisallowed, pyTypeName, stderr as sysStderr, unpack2 } from "./_py.ts";
+import { FileWrapper, guess_scheme, isHopByHop } from "./util.ts";
+import { formatException, nameDisallowed, stderr as sysStderr, unpack2 } from "./_py.ts";
+import { warnDeprecation } from "./_warn.ts";
 import type {
   ErrorStream,
   ExcInfo,
@@ -63,6 +68,8 @@ const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
+const FORMAT_DATE_TIME = new Signature<{ timestamp: number }>("format_date_time", ["timestamp"]);
+
 /**
  * An HTTP date (RFC 7231 IMF-fixdate) for a Unix timestamp in seconds.
  *
@@ -75,7 +82,14 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
  * assert.equal(format_date_time(0), "Thu, 01 Jan 1970 00:00:00 GMT");
  * ```
  */
-export function format_date_time(timestamp: number): string {
+export function format_date_time(timestamp: number): string;
+/** `format_date_time(timestamp=t)` with keywords. */
+export function format_date_time(kwargs: { timestamp: number }): string;
+export function format_date_time(...args: unknown[]): string {
+  return formatDateTime(FORMAT_DATE_TIME.bind(args).timestamp);
+}
+
+function formatDateTime(timestamp: number): string {
   const d = new Date(Math.floor(timestamp) * 1000);
   const wd = (d.getUTCDay() + 6) % 7;
   return `${WEEKDAYS[wd]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${
@@ -90,7 +104,7 @@ function currentDate(): string {
   const now = Math.floor(Date.now() / 1000);
   if (now !== dateSecond) {
     dateSecond = now;
-    dateText = format_date_time(now);
+    dateText = formatDateTime(now);
   }
   return dateText;
 }
@@ -151,11 +165,6 @@ export function read_environ(): Record<string, string> {
   return environ;
 }
 
-let importEnviron: Record<string, string> | null = null;
-function defaultOsEnviron(): Record<string, string> {
-  return importEnviron ??= read_environ();
-}
-
 /** Python's `sys.exc_info()` for a caught value. */
 function excInfoOf(err: unknown): Tuple<unknown> {
   const ctor = err !== null && typeof err === "object" ? (err as object).constructor : null;
@@ -189,6 +198,24 @@ const isDisconnect = (e: unknown) =>
   e instanceof ConnectionAbortedError || e instanceof BrokenPipeError || e instanceof ConnectionResetError;
 
 const WSGI_VERSION: Tuple<number> = tuple(1, 0);
+const BASE_HANDLER_RUN = new Signature<{ application: WSGIApplication }>("BaseHandler.run", [
+  "self",
+  "application",
+]);
+const BASE_HANDLER_START_RESPONSE = new Signature<
+  { status: string; headers: HeaderPair[]; exc_info: ExcInfo | null }
+>("BaseHandler.start_response", ["self", "status", "headers", "exc_info"], { exc_info: null });
+const BASE_HANDLER_WRITE = new Signature<{ data: Uint8Array }>("BaseHandler.write", ["self", "data"]);
+const BASE_HANDLER_LOG_EXCEPTION = new Signature<{ exc_info: ExcInfo | null }>(
+  "BaseHandler.log_exception",
+  ["self", "exc_info"],
+);
+const BASE_HANDLER_ERROR_OUTPUT = new Signature<{ environ: WSGIEnvironment; start_response: StartResponse }>(
+  "BaseHandler.error_output",
+  ["self", "environ", "start_response"],
+  {},
+  ["environ"],
+);
 const ERROR_BODY: Bytes = b`A server error occurred.  Please contact the administrator.`;
 
 /**
@@ -222,33 +249,47 @@ const ERROR_BODY: Bytes = b`A server error occurred.  Please contact the adminis
  */
 export class BaseHandler {
   /** `wsgi.version`: `(1, 0)`. */
-  wsgi_version: Tuple<number> = WSGI_VERSION;
+  static wsgi_version: Tuple<number> = WSGI_VERSION;
+  declare wsgi_version: Tuple<number>;
   /** `wsgi.multithread`. */
-  wsgi_multithread: boolean = true;
+  static wsgi_multithread: boolean = true;
+  declare wsgi_multithread: boolean;
   /** `wsgi.multiprocess`. */
-  wsgi_multiprocess: boolean = true;
+  static wsgi_multiprocess: boolean = true;
+  declare wsgi_multiprocess: boolean;
   /** `wsgi.run_once`. */
-  wsgi_run_once: boolean = false;
+  static wsgi_run_once: boolean = false;
+  declare wsgi_run_once: boolean;
   /** True when talking to the client directly (a status line), false for CGI (`Status:`). */
-  origin_server: boolean = true;
+  static origin_server: boolean = true;
+  declare origin_server: boolean;
   /** The HTTP version of the response line. */
-  http_version: string = "1.0";
+  static http_version: string = "1.0";
+  declare http_version: string;
   /** The `Server` header and `SERVER_SOFTWARE`, if any. */
-  server_software: string | null = null;
-  /** Variables copied into every environ: the process environment at first use ({@link read_environ}). */
-  os_environ: Record<string, unknown> = defaultOsEnviron();
+  static server_software: string | null = null;
+  declare server_software: string | null;
+  /** Variables copied into every environ: the process environment at import ({@link read_environ}). */
+  static os_environ: Record<string, unknown> = read_environ();
+  declare os_environ: Record<string, unknown>;
   /** `wsgi.file_wrapper`; `null` disables it. */
-  wsgi_file_wrapper: typeof FileWrapper | null = FileWrapper;
+  static wsgi_file_wrapper: typeof FileWrapper | null = FileWrapper;
+  declare wsgi_file_wrapper: typeof FileWrapper | null;
   /** The class of `this.headers`. */
-  headers_class: typeof Headers = Headers;
+  static headers_class: typeof Headers = Headers;
+  declare headers_class: typeof Headers;
   /** Frames to print in logged tracebacks (`null`: all). */
-  traceback_limit: number | null = null;
+  static traceback_limit: number | null = null;
+  declare traceback_limit: number | null;
   /** Status of the error page. */
-  error_status: string = "500 Internal Server Error";
+  static error_status: string = "500 Internal Server Error";
+  declare error_status: string;
   /** Headers of the error page. */
-  error_headers: HeaderPair[] = [["Content-Type", "text/plain"]];
+  static error_headers: HeaderPair[] = [["Content-Type", "text/plain"]];
+  declare error_headers: HeaderPair[];
   /** Body of the error page. */
-  error_body: Bytes = ERROR_BODY;
+  static error_body: Bytes = ERROR_BODY;
+  declare error_body: Bytes;
 
   /** The status given to `start_response`. */
   status: string | null = null;
@@ -278,7 +319,8 @@ export class BaseHandler {
    *
    * @param application the WSGI application
    */
-  async run(application: WSGIApplication): Promise<void> {
+  async run(application: WSGIApplication | { application: WSGIApplication }): Promise<void> {
+    ({ application } = BASE_HANDLER_RUN.bind(arguments));
     try {
       this.setup_environ();
       this.result = await application(this.environ!, this.start_response);
@@ -327,7 +369,7 @@ export class BaseHandler {
         ) {
           for (const data of result as Iterable<Uint8Array>) await this.write(data);
         } else {
-          throw new TypeError(`'${pyTypeName(result)}' object is not iterable`);
+          throw new TypeError(`'${typeName(result)}' object is not iterable`);
         }
         await this.finish_content();
       }
@@ -365,7 +407,12 @@ export class BaseHandler {
    *   headers were already sent, its error is raised again
    * @returns the `write(data)` callable
    */
-  start_response(status: string, headers: HeaderPair[], exc_info: ExcInfo | null = null): WriteCallable {
+  start_response(
+    status: string | { status: string; headers: HeaderPair[]; exc_info?: ExcInfo | null },
+    headers?: HeaderPair[] | { headers: HeaderPair[]; exc_info?: ExcInfo | null },
+    exc_info?: ExcInfo | null | { exc_info?: ExcInfo | null },
+  ): WriteCallable {
+    ({ status, headers, exc_info } = BASE_HANDLER_START_RESPONSE.bind(arguments));
     if (exc_info) {
       if (this.headers_sent) throw excValue(exc_info);
     } else if (this.headers !== null) {
@@ -379,7 +426,7 @@ export class BaseHandler {
       const [n, v] = unpack2(item);
       const name = this._convert_string_type(n, "Header name");
       const val = this._convert_string_type(v, "Header value");
-      if (is_hop_by_hop(name)) {
+      if (isHopByHop(name)) {
         throw new AssertionError(`Hop-by-hop header, '${name}: ${val}', not allowed`);
       }
     }
@@ -424,7 +471,8 @@ export class BaseHandler {
    * @param data body bytes
    * @returns a Promise that settles once the data was flushed
    */
-  write(data: Uint8Array): Promise<void> {
+  write(data: Uint8Array | { data: Uint8Array }): Promise<void> {
+    ({ data } = BASE_HANDLER_WRITE.bind(arguments));
     if (!(data instanceof Uint8Array)) {
       throw new AssertionError("write() argument must be a bytes instance");
     }
@@ -496,7 +544,8 @@ export class BaseHandler {
    *
    * @param exc_info `[class, error, traceback]`
    */
-  log_exception(exc_info: ExcInfo | null): void {
+  log_exception(exc_info: ExcInfo | null | { exc_info: ExcInfo | null }): void {
+    ({ exc_info } = BASE_HANDLER_LOG_EXCEPTION.bind(arguments));
     const err = exc_info ? excValue(exc_info) : null;
     const stream = this.get_stderr();
     const text = formatException(err, this.traceback_limit);
@@ -521,7 +570,11 @@ export class BaseHandler {
    * @param start_response the handler's `start_response`
    * @returns the body
    */
-  error_output(_environ: WSGIEnvironment, start_response: StartResponse): WSGIBody | Promise<WSGIBody> {
+  error_output(
+    _environ: WSGIEnvironment,
+    start_response?: StartResponse | { start_response: StartResponse },
+  ): WSGIBody | Promise<WSGIBody> {
+    ({ start_response } = BASE_HANDLER_ERROR_OUTPUT.bind(arguments));
     start_response(this.error_status, this.error_headers.slice(), this.exc_info ?? tuple(null, null, null));
     return [this.error_body];
   }
@@ -552,6 +605,23 @@ export class BaseHandler {
   }
 }
 
+classAttrs(BaseHandler, [
+  "wsgi_version",
+  "wsgi_multithread",
+  "wsgi_multiprocess",
+  "wsgi_run_once",
+  "origin_server",
+  "http_version",
+  "server_software",
+  "os_environ",
+  "wsgi_file_wrapper",
+  "headers_class",
+  "traceback_limit",
+  "error_status",
+  "error_headers",
+  "error_body",
+]);
+
 /** A Python-style output stream: `write(data)` (sync or async) and optional `flush()`. */
 export interface OutputStream {
   /** Write bytes; may return the count written or a Promise. */
@@ -567,6 +637,20 @@ export interface SimpleHandlerOptions {
   /** `wsgi.multiprocess` (default false). */
   multiprocess?: boolean;
 }
+
+const SIMPLE_HANDLER_INIT = new Signature<{
+  stdin: InputStream;
+  stdout: OutputStream;
+  stderr: ErrorStream;
+  environ: Record<string, unknown>;
+  multithread: boolean;
+  multiprocess: boolean;
+}>(
+  "SimpleHandler.__init__",
+  ["self", "stdin", "stdout", "stderr", "environ", "multithread", "multiprocess"],
+  { multithread: true, multiprocess: false },
+  ["environ"],
+);
 
 /**
  * A handler over given streams and a base environ: Python's
@@ -618,20 +702,32 @@ export class SimpleHandler extends BaseHandler {
     stdout: OutputStream,
     stderr: ErrorStream,
     environ: Record<string, unknown>,
-    multithread: boolean | SimpleHandlerOptions = true,
-    multiprocess: boolean = false,
-  ) {
+    multithread?: boolean,
+    multiprocess?: boolean,
+  );
+  /** `SimpleHandler(stdin, stdout, stderr, environ, multithread=…, multiprocess=…)` with keywords. */
+  constructor(
+    stdin: InputStream,
+    stdout: OutputStream,
+    stderr: ErrorStream,
+    environ: Record<string, unknown>,
+    kwargs: SimpleHandlerOptions,
+  );
+  /** Every argument by keyword, marked by `kw()`. */
+  constructor(
+    kwargs: Keywords<
+      & { stdin: InputStream; stdout: OutputStream; stderr: ErrorStream; environ: Record<string, unknown> }
+      & SimpleHandlerOptions
+    >,
+  );
+  constructor(...args: unknown[]) {
+    const { stdin, stdout, stderr, environ, multithread, multiprocess } = SIMPLE_HANDLER_INIT.bind(args);
     super();
-    if (isKwargs(multithread)) {
-      const kw = multithread as SimpleHandlerOptions;
-      multithread = kw.multithread ?? true;
-      multiprocess = kw.multiprocess ?? multiprocess;
-    }
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
     this.base_env = environ;
-    this.wsgi_multithread = multithread as boolean;
+    this.wsgi_multithread = multithread;
     this.wsgi_multiprocess = multiprocess;
   }
 
@@ -650,22 +746,28 @@ export class SimpleHandler extends BaseHandler {
     Object.assign(this.environ!, this.base_env);
   }
 
-  /** Write to `stdout` (partial writes are completed). */
+  /**
+   * Write to `stdout`. A partial write (a count short of the data) warns
+   * `DeprecationWarning: SimpleHandler.stdout.write() should not do partial
+   * writes`, then the rest is written, as CPython 3.14 does.
+   */
   override _write(data: Uint8Array): void {
-    const r = this.stdout.write(data);
-    if (r instanceof Promise) {
+    let result = this.stdout.write(data);
+    if (result instanceof Promise) {
       // An async writer: keep the writes in order and wait for them in _flush().
       const prev = this.#chain;
-      const next = prev ? prev.then(() => r) : r;
+      const next = prev ? prev.then(() => result) : result;
       next.catch(() => {});
       this.#chain = next;
-    } else if (typeof r === "number" && r < data.length) {
-      let rest = data.subarray(r);
-      while (rest.length) {
-        const n = this.stdout.write(rest);
-        if (typeof n !== "number" || n <= 0) break;
-        rest = rest.subarray(n);
-      }
+      return;
+    }
+    if (typeof result !== "number" || result === data.length) return; // None or the whole length
+    warnDeprecation("SimpleHandler.stdout.write() should not do partial writes");
+    // CPython: `while data := data[result:]: result = self.stdout.write(data)`; a writer that makes no
+    // progress (0 or None) would loop forever there, so stop instead.
+    while ((data = data.subarray(result as number)).length) {
+      result = this.stdout.write(data);
+      if (typeof result !== "number" || result <= 0) break;
     }
   }
 
@@ -707,7 +809,7 @@ export class SimpleHandler extends BaseHandler {
  */
 export class BaseCGIHandler extends SimpleHandler {
   /** CGI output: a `Status:` line, not an HTTP status line. */
-  override origin_server: boolean = false;
+  static override origin_server: boolean = false;
 }
 
 /**
@@ -727,25 +829,24 @@ export class BaseCGIHandler extends SimpleHandler {
  */
 export class CGIHandler extends BaseCGIHandler {
   /** A CGI script serves one request. */
-  override wsgi_run_once: boolean = true;
+  static override wsgi_run_once: boolean = true;
+  /** Empty: the request's variables come from {@link read_environ}. */
+  static override os_environ: Record<string, unknown> = {};
 
   /**
    * Run `application`, then flush stdout (Python flushes it at exit).
    *
    * @param application the WSGI application
    */
-  override async run(application: WSGIApplication): Promise<void> {
+  override async run(...args: Parameters<BaseHandler["run"]>): Promise<void> {
     try {
-      await super.run(application);
+      await super.run(...args);
     } finally {
       try {
         await (this.stdout as BufferedWriter).flush();
       } catch { /* the server went away */ }
     }
   }
-  /** Empty: the request's variables come from {@link read_environ}. */
-  override os_environ: Record<string, unknown> = {};
-
   /** Use the process's stdin, stdout, stderr and environment. */
   constructor() {
     super(
@@ -753,7 +854,8 @@ export class CGIHandler extends BaseCGIHandler {
       new BufferedWriter(Deno.stdout),
       sysStderr,
       read_environ(),
-      { multithread: false, multiprocess: true },
+      false,
+      true,
     );
   }
 }
@@ -771,25 +873,24 @@ export class CGIHandler extends BaseCGIHandler {
  */
 export class IISCGIHandler extends BaseCGIHandler {
   /** A CGI script serves one request. */
-  override wsgi_run_once: boolean = true;
+  static override wsgi_run_once: boolean = true;
+  /** Empty: the request's variables come from {@link read_environ}. */
+  static override os_environ: Record<string, unknown> = {};
 
   /**
    * Run `application`, then flush stdout (Python flushes it at exit).
    *
    * @param application the WSGI application
    */
-  override async run(application: WSGIApplication): Promise<void> {
+  override async run(...args: Parameters<BaseHandler["run"]>): Promise<void> {
     try {
-      await super.run(application);
+      await super.run(...args);
     } finally {
       try {
         await (this.stdout as BufferedWriter).flush();
       } catch { /* the server went away */ }
     }
   }
-  /** Empty: the request's variables come from {@link read_environ}. */
-  override os_environ: Record<string, unknown> = {};
-
   /** Use the process's stdin, stdout, stderr and environment (with `PATH_INFO` fixed). */
   constructor() {
     const environ = read_environ();
@@ -801,7 +902,8 @@ export class IISCGIHandler extends BaseCGIHandler {
       new BufferedWriter(Deno.stdout),
       sysStderr,
       environ,
-      { multithread: false, multiprocess: true },
+      false,
+      true,
     );
   }
 }

@@ -30,7 +30,9 @@ import { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import { AssertionError, AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { pyrepr, pystr, repr, showAsRepr, type Tuple, tuple } from "../_util/repr.ts";
-import { nameDisallowed, pyTypeName, unpack2 } from "./_py.ts";
+import { nameDisallowed, unpack2 } from "./_py.ts";
+import { typeName } from "../_util/builtins.ts";
+import { Signature } from "../_util/signature.ts";
 
 /** Characters that force a parameter value to be quoted (Python's `tspecials`). */
 export const tspecials: RegExp = /[ \(\)<>@,;:\\"/\[\]\?=]/;
@@ -49,6 +51,26 @@ function formatparam(param: string, value: string | null): string {
   }
   return param;
 }
+
+const HEADERS_INIT = new Signature<{ headers: HeaderItem[] | null }>(
+  "Headers.__init__",
+  ["self", "headers"],
+  { headers: null },
+);
+const HEADERS_GET_ALL = new Signature<{ name: string }>("Headers.get_all", ["self", "name"]);
+const HEADERS_GET = new Signature<{ name: string; default: unknown }>(
+  "Headers.get",
+  ["self", "name", "default"],
+  { default: null },
+  ["default"],
+);
+const HEADERS_SETDEFAULT = new Signature<{ name: string; value: string }>(
+  "Headers.setdefault",
+  ["self", "name", "value"],
+);
+const HEADERS_ADD_HEADER = new Signature<
+  { _name: string; _value: string | null; _params: Record<string, string | null> }
+>("Headers.add_header", ["self", "_name", "_value", "**_params"]);
 
 /** A header as stored: a `(name, value)` pair. */
 export type HeaderItem = [string, string] | Tuple<string>;
@@ -84,7 +106,11 @@ export class Headers implements Iterable<string> {
    * @throws TypeError when `headers` is not an array; AssertionError for
    *   non-string names or values; ValueError for control characters
    */
-  constructor(headers: HeaderItem[] | null = null) {
+  constructor(headers?: HeaderItem[] | null);
+  /** `Headers(headers=list)` with keywords. */
+  constructor(kwargs: { headers?: HeaderItem[] | null });
+  constructor(...args: unknown[]) {
+    const { headers } = HEADERS_INIT.bind(args);
     const list = headers ?? [];
     if (!Array.isArray(list)) throw new TypeError("Headers must be a list of name/value tuples");
     this._headers = list;
@@ -108,7 +134,7 @@ export class Headers implements Iterable<string> {
 
   #lower(name: unknown): string {
     if (typeof name !== "string") {
-      throw new AttributeError(`'${pyTypeName(name)}' object has no attribute 'lower'`);
+      throw new AttributeError(`'${typeName(name)}' object has no attribute 'lower'`);
     }
     return this._convert_string_type(name.toLowerCase(), true);
   }
@@ -157,7 +183,7 @@ export class Headers implements Iterable<string> {
    * @returns true if present
    */
   has(name: string): boolean {
-    return this.get(name) != null;
+    return this.#get(name, null) != null;
   }
 
   /**
@@ -166,7 +192,11 @@ export class Headers implements Iterable<string> {
    * @param name the header name, any case
    * @returns the values
    */
-  get_all(name: string): string[] {
+  get_all(name: string): string[];
+  /** `get_all(name=n)` with keywords. */
+  get_all(kwargs: { name: string }): string[];
+  get_all(...args: unknown[]): string[] {
+    const { name } = HEADERS_GET_ALL.bind(args);
     const lower = this.#lower(name);
     return this._headers.filter((kv) => String(kv[0]).toLowerCase() === lower).map((kv) => kv[1]);
   }
@@ -182,7 +212,16 @@ export class Headers implements Iterable<string> {
   get(name: string): string | null;
   /** `h.get(name, default)`: the first value of `name`, or `defaultValue`. */
   get<D>(name: string, defaultValue: D): string | D;
-  get(name: string, defaultValue: unknown = null): unknown {
+  /** `h.get(name, default=d)` with keywords. */
+  get<D>(name: string, kwargs: { default?: D }): string | D;
+  /** `h.get(name=n, default=d)` with keywords. */
+  get<D>(kwargs: { name: string; default?: D }): string | D;
+  get(...args: unknown[]): unknown {
+    const b = HEADERS_GET.bind(args);
+    return this.#get(b.name, b.default);
+  }
+
+  #get(name: string, defaultValue: unknown): unknown {
     const lower = this.#lower(name);
     for (const [k, v] of this._headers) {
       if (String(k).toLowerCase() === lower) return v;
@@ -237,8 +276,14 @@ export class Headers implements Iterable<string> {
    * @param value the value to add when missing
    * @returns the existing or added value
    */
-  setdefault(name: string, value: string): string {
-    const result = this.get(name);
+  setdefault(name: string, value: string): string;
+  /** `setdefault(name=n, value=v)` with keywords. */
+  setdefault(name: string, kwargs: { value: string }): string;
+  /** `setdefault(name=n, value=v)` with keywords. */
+  setdefault(kwargs: { name: string; value: string }): string;
+  setdefault(...args: unknown[]): string {
+    const { name, value } = HEADERS_SETDEFAULT.bind(args);
+    const result = this.#get(name, null) as string | null;
     if (result == null) {
       this._headers.push(
         tuple(this._convert_string_type(name, true), this._convert_string_type(value, false)),
@@ -257,7 +302,11 @@ export class Headers implements Iterable<string> {
    * @param _value the main value, or `null`
    * @param _params parameters (Python's keyword arguments)
    */
-  add_header(_name: string, _value: string | null, _params: Record<string, string | null> = {}): void {
+  add_header(_name: string, _value: string | null, _params?: Record<string, string | null>): void;
+  /** `add_header(_name=n, _value=v, **params)` with keywords. */
+  add_header(kwargs: { _name: string; _value: string | null; [param: string]: string | null }): void;
+  add_header(...args: unknown[]): void {
+    const { _name, _value, _params } = HEADERS_ADD_HEADER.bind(args);
     const parts: string[] = [];
     if (_value !== null && _value !== undefined) parts.push(this._convert_string_type(_value, false));
     for (const [k, v] of Object.entries(_params)) {

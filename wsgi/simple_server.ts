@@ -35,6 +35,8 @@ import type { ServerAddress } from "../socketserver.ts";
 import { repr } from "../_util/repr.ts";
 import { unquote } from "../urllib/parse.ts";
 import { SimpleHandler } from "./handlers.ts";
+import { type Keywords, Signature } from "../_util/signature.ts";
+import { classAttrs } from "../_util/classattrs.ts";
 import { stderr } from "./_py.ts";
 import type { ErrorStream, StartResponse, WSGIApplication, WSGIBody, WSGIEnvironment } from "./types.ts";
 
@@ -63,7 +65,7 @@ export const software_version: string = server_version + " " + sys_version;
  */
 export class ServerHandler extends SimpleHandler {
   /** The `Server` header: {@link software_version}. */
-  override server_software: string | null = software_version;
+  static override server_software: string | null = software_version;
   /** The request handler that created this one (for logging). */
   request_handler: WSGIRequestHandler | null = null;
 
@@ -76,6 +78,11 @@ export class ServerHandler extends SimpleHandler {
     }
   }
 }
+
+const WSGI_SERVER_SET_APP = new Signature<{ application: WSGIApplication | null }>("WSGIServer.set_app", [
+  "self",
+  "application",
+]);
 
 /**
  * An `HTTPServer` that runs a WSGI application: Python's `WSGIServer`.
@@ -93,6 +100,7 @@ export class ServerHandler extends SimpleHandler {
  */
 export class WSGIServer extends HTTPServer {
   /** The application (`null` until `set_app`). */
+  static application: WSGIApplication | null = null;
   declare application: WSGIApplication | null;
   /** The CGI variables shared by every request (set when binding). */
   declare base_environ: Record<string, string>;
@@ -141,11 +149,12 @@ export class WSGIServer extends HTTPServer {
    *
    * @param application the WSGI application
    */
-  set_app(application: WSGIApplication | null): void {
+  set_app(application: WSGIApplication | null | { application: WSGIApplication | null }): void {
+    ({ application } = WSGI_SERVER_SET_APP.bind(arguments));
     this.application = application;
   }
 }
-WSGIServer.prototype.application = null;
+classAttrs(WSGIServer, ["application"]);
 
 /**
  * The request handler of {@link WSGIServer}: parses one request with
@@ -156,10 +165,12 @@ WSGIServer.prototype.application = null;
  * ```ts
  * import { WSGIRequestHandler } from "@pyweb/std/wsgi/simple_server";
  * import assert from "node:assert/strict";
- * assert.equal(WSGIRequestHandler.prototype.server_version, "WSGIServer/0.2");
+ * assert.equal(WSGIRequestHandler.server_version, "WSGIServer/0.2");
  * ```
  */
 export class WSGIRequestHandler extends BaseHTTPRequestHandler {
+  /** The `Server` header's first word and `SERVER_SOFTWARE`: `"WSGIServer/0.2"`. */
+  static server_version: string = "WSGIServer/" + __version__;
   /** The server (a {@link WSGIServer}). */
   declare server: WSGIServer;
 
@@ -218,7 +229,14 @@ export class WSGIRequestHandler extends BaseHTTPRequestHandler {
     await handler.run(this.server.get_app()!);
   }
 }
-WSGIRequestHandler.prototype.server_version = "WSGIServer/" + __version__;
+classAttrs(WSGIRequestHandler, ["server_version"]);
+
+const DEMO_APP = new Signature<{ environ: WSGIEnvironment; start_response: StartResponse }>(
+  "demo_app",
+  ["environ", "start_response"],
+  {},
+  ["environ"],
+);
 
 /**
  * The demo application: "Hello world!" and the sorted environ.
@@ -239,13 +257,33 @@ WSGIRequestHandler.prototype.server_version = "WSGIServer/" + __version__;
  * assert.ok(new TextDecoder().decode(body).startsWith("Hello world!\n\n"));
  * ```
  */
-export function demo_app(environ: WSGIEnvironment, start_response: StartResponse): WSGIBody {
+export function demo_app(environ: WSGIEnvironment, start_response: StartResponse): WSGIBody;
+/** `demo_app(environ, start_response=f)` with keywords. */
+export function demo_app(environ: WSGIEnvironment, kwargs: { start_response: StartResponse }): WSGIBody;
+/** `demo_app(environ=e, start_response=f)`: keywords marked by `kw()`. */
+export function demo_app(
+  kwargs: Keywords<{ environ: WSGIEnvironment; start_response: StartResponse }>,
+): WSGIBody;
+export function demo_app(...args: unknown[]): WSGIBody {
+  const { environ, start_response } = DEMO_APP.bind(args);
   let out = "Hello world!\n\n";
   const keys = Object.keys(environ).sort();
   for (const k of keys) out += `${k} = ${repr(environ[k])}\n`;
   start_response("200 OK", [["Content-Type", "text/plain; charset=utf-8"]]);
   return [new TextEncoder().encode(out)];
 }
+
+const MAKE_SERVER = new Signature<{
+  host: string;
+  port: number;
+  app: WSGIApplication;
+  server_class: typeof WSGIServer;
+  handler_class: typeof WSGIRequestHandler;
+}>(
+  "make_server",
+  ["host", "port", "app", "server_class", "handler_class"],
+  { server_class: WSGIServer, handler_class: WSGIRequestHandler },
+);
 
 /** Keyword arguments of {@link make_server}. */
 export interface MakeServerOptions {
@@ -284,20 +322,23 @@ export function make_server(
   host: string,
   port: number,
   app: WSGIApplication,
-  server_class: typeof WSGIServer | MakeServerOptions = WSGIServer,
-  handler_class: typeof WSGIRequestHandler = WSGIRequestHandler,
-): WSGIServer {
-  if (typeof server_class === "object" && server_class !== null) {
-    const kw = server_class as MakeServerOptions;
-    for (const k of Object.keys(kw)) {
-      if (k !== "server_class" && k !== "handler_class") {
-        throw new TypeError(`make_server() got an unexpected keyword argument '${k}'`);
-      }
-    }
-    handler_class = kw.handler_class ?? handler_class;
-    server_class = kw.server_class ?? WSGIServer;
-  }
-  const server = new (server_class as typeof WSGIServer)([host, port], handler_class);
+  server_class?: typeof WSGIServer,
+  handler_class?: typeof WSGIRequestHandler,
+): WSGIServer;
+/** `make_server(host, port, app, server_class=…, handler_class=…)` with keywords. */
+export function make_server(
+  host: string,
+  port: number,
+  app: WSGIApplication,
+  kwargs: MakeServerOptions,
+): WSGIServer;
+/** Every argument by keyword. */
+export function make_server(
+  kwargs: { host: string; port: number; app: WSGIApplication } & MakeServerOptions,
+): WSGIServer;
+export function make_server(...args: unknown[]): WSGIServer {
+  const { host, port, app, server_class, handler_class } = MAKE_SERVER.bind(args);
+  const server = new server_class([host, port], handler_class);
   server.set_app(app);
   return server;
 }

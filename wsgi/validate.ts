@@ -44,7 +44,10 @@ import {
   ValueError,
 } from "../_util/exceptions.ts";
 import { repr, Tuple, tuple } from "../_util/repr.ts";
-import { isPlainObject, pyTypeName, pyTypeRepr, stderr } from "./_py.ts";
+import { pyTypeRepr } from "./_py.ts";
+import { showWarning } from "./_warn.ts";
+import { isDict, typeName } from "../_util/builtins.ts";
+import { Signature } from "../_util/signature.ts";
 import type {
   ErrorStream,
   HeaderPair,
@@ -110,8 +113,10 @@ function warn(message: string): void {
     if (shown.has(message)) return;
     shown.add(message);
   }
-  stderr.write(`WSGIWarning: ${message}\n`);
+  showWarning(message, "WSGIWarning");
 }
+
+const ASSERT_ = new Signature<{ cond: unknown; args: unknown[] }>("assert_", ["cond", "*args"]);
 
 /**
  * Raise `AssertionError(...args)` unless `cond` is truthy.
@@ -120,8 +125,19 @@ function warn(message: string): void {
  * @param args the error's arguments
  */
 export function assert_(cond: unknown, ...args: unknown[]): asserts cond {
+  ({ cond, args } = ASSERT_.bind(arguments));
+  assertImpl(cond, ...args);
+}
+
+/** `assert_` without argument binding, for this module's own checks. */
+function assertImpl(cond: unknown, ...args: unknown[]): asserts cond {
   if (!cond) throw new AssertionError(...args);
 }
+
+const CHECK_STRING_TYPE = new Signature<{ value: unknown; title: string }>("check_string_type", [
+  "value",
+  "title",
+]);
 
 /**
  * Assert `value` is a string; return it.
@@ -130,7 +146,12 @@ export function assert_(cond: unknown, ...args: unknown[]): asserts cond {
  * @param title what it is, for the message
  * @returns the string
  */
-export function check_string_type(value: unknown, title: string): string {
+export function check_string_type(value: unknown, title?: string): string {
+  ({ value, title } = CHECK_STRING_TYPE.bind(arguments));
+  return checkStringType(value, title!);
+}
+
+function checkStringType(value: unknown, title: string): string {
   if (typeof value === "string") return value;
   throw new AssertionError(`${title} must be of type str (got ${repr(value)})`);
 }
@@ -156,14 +177,21 @@ function headersRepr(headers: unknown): string {
   return repr(headers instanceof Tuple ? tuple(...items) : items);
 }
 
+const CHECK_ENVIRON = new Signature<{ environ: unknown }>("check_environ", ["environ"], {}, ["environ"]);
+
 /**
  * Check a WSGI environ (the keys, the types, `wsgi.input`, `wsgi.errors`).
  *
  * @param environ the environ to check
  */
 export function check_environ(environ: unknown): void {
-  assert_(
-    isPlainObject(environ),
+  ({ environ } = CHECK_ENVIRON.bind(arguments));
+  checkEnviron(environ);
+}
+
+function checkEnviron(environ: unknown): void {
+  assertImpl(
+    isDict(environ),
     `Environment is not of the right type: ${pyTypeRepr(environ)} (environment: ${repr(environ)})`,
   );
   const env = environ as WSGIEnvironment;
@@ -180,10 +208,10 @@ export function check_environ(environ: unknown): void {
       "wsgi.run_once",
     ]
   ) {
-    assert_(key in env, `Environment missing required key: ${repr(key)}`);
+    assertImpl(key in env, `Environment missing required key: ${repr(key)}`);
   }
   for (const key of ["HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"]) {
-    assert_(!(key in env), `Environment should not have the key: ${key} (use ${key.slice(5)} instead)`);
+    assertImpl(!(key in env), `Environment should not have the key: ${key} (use ${key.slice(5)} instead)`);
   }
   if (!("QUERY_STRING" in env)) {
     warn(
@@ -192,22 +220,22 @@ export function check_environ(environ: unknown): void {
   }
   for (const key of Object.keys(env)) {
     if (key.includes(".")) continue;
-    assert_(
+    assertImpl(
       typeof env[key] === "string",
       `Environmental variable ${key} is not a string: ${pyTypeRepr(env[key])} (value: ${repr(env[key])})`,
     );
   }
-  assert_(
+  assertImpl(
     env["wsgi.version"] instanceof Tuple,
     `wsgi.version should be a tuple (${repr(env["wsgi.version"])})`,
   );
   if (!("wsgi.url_scheme" in env)) throw new KeyError("wsgi.url_scheme");
-  assert_(
+  assertImpl(
     env["wsgi.url_scheme"] === "http" || env["wsgi.url_scheme"] === "https",
     `wsgi.url_scheme unknown: ${repr(env["wsgi.url_scheme"])}`,
   );
-  check_input(env["wsgi.input"]);
-  check_errors(env["wsgi.errors"]);
+  checkInput(env["wsgi.input"]);
+  checkErrors(env["wsgi.errors"]);
   const method = env["REQUEST_METHOD"];
   if (!["GET", "HEAD", "POST", "OPTIONS", "PATCH", "PUT", "DELETE", "TRACE"].includes(method as string)) {
     warn(`Unknown REQUEST_METHOD: ${repr(method)}`);
@@ -218,21 +246,21 @@ export function check_environ(environ: unknown): void {
   const script = env["SCRIPT_NAME"] as string | undefined;
   if (!("PATH_INFO" in env)) throw new KeyError("PATH_INFO");
   const path = env["PATH_INFO"] as string | undefined;
-  assert_(!script || script.startsWith("/"), `SCRIPT_NAME doesn't start with /: ${repr(script)}`);
-  assert_(!path || path.startsWith("/"), `PATH_INFO doesn't start with /: ${repr(path)}`);
+  assertImpl(!script || script.startsWith("/"), `SCRIPT_NAME doesn't start with /: ${repr(script)}`);
+  assertImpl(!path || path.startsWith("/"), `PATH_INFO doesn't start with /: ${repr(path)}`);
   if (env["CONTENT_LENGTH"]) {
-    assert_(
+    assertImpl(
       pyInt(env["CONTENT_LENGTH"] as string) >= 0,
       `Invalid CONTENT_LENGTH: ${repr(env["CONTENT_LENGTH"])}`,
     );
   }
   if (!script) {
-    assert_(
+    assertImpl(
       "PATH_INFO" in env,
       "One of SCRIPT_NAME or PATH_INFO are required (PATH_INFO should at least be '/' if SCRIPT_NAME is empty)",
     );
   }
-  assert_(
+  assertImpl(
     script !== "/",
     "SCRIPT_NAME cannot be '/'; it should instead be '', and PATH_INFO should be '/'",
   );
@@ -243,19 +271,30 @@ function hasAttr(obj: unknown, attr: string | symbol): boolean {
   return (obj as Record<string | symbol, unknown>)[attr] !== undefined;
 }
 
+const CHECK_INPUT = new Signature<{ wsgi_input: unknown }>("check_input", ["wsgi_input"], {}, ["wsgi_input"]);
+
 /**
  * Check that `wsgi.input` has `read`, `readline`, `readlines` and async iteration.
  *
  * @param wsgi_input the stream
  */
 export function check_input(wsgi_input: unknown): void {
+  ({ wsgi_input } = CHECK_INPUT.bind(arguments));
+  checkInput(wsgi_input);
+}
+
+function checkInput(wsgi_input: unknown): void {
   for (const attr of ["read", "readline", "readlines", "__iter__"]) {
     const ok = attr === "__iter__"
       ? hasAttr(wsgi_input, Symbol.asyncIterator) || hasAttr(wsgi_input, Symbol.iterator)
       : hasAttr(wsgi_input, attr);
-    assert_(ok, `wsgi.input (${repr(wsgi_input)}) doesn't have the attribute ${attr}`);
+    assertImpl(ok, `wsgi.input (${repr(wsgi_input)}) doesn't have the attribute ${attr}`);
   }
 }
+
+const CHECK_ERRORS = new Signature<{ wsgi_errors: unknown }>("check_errors", ["wsgi_errors"], {}, [
+  "wsgi_errors",
+]);
 
 /**
  * Check that `wsgi.errors` has `flush`, `write` and `writelines`.
@@ -263,13 +302,20 @@ export function check_input(wsgi_input: unknown): void {
  * @param wsgi_errors the stream
  */
 export function check_errors(wsgi_errors: unknown): void {
+  ({ wsgi_errors } = CHECK_ERRORS.bind(arguments));
+  checkErrors(wsgi_errors);
+}
+
+function checkErrors(wsgi_errors: unknown): void {
   for (const attr of ["flush", "write", "writelines"]) {
-    assert_(
+    assertImpl(
       hasAttr(wsgi_errors, attr),
       `wsgi.errors (${repr(wsgi_errors)}) doesn't have the attribute ${attr}`,
     );
   }
 }
+
+const CHECK_STATUS = new Signature<{ status: unknown }>("check_status", ["status"]);
 
 /**
  * Check a status string: three digits, a code of at least 100.
@@ -277,11 +323,16 @@ export function check_errors(wsgi_errors: unknown): void {
  * @param status the status
  */
 export function check_status(status: unknown): void {
-  const s = check_string_type(status, "Status");
+  ({ status } = CHECK_STATUS.bind(arguments));
+  checkStatus(status);
+}
+
+function checkStatus(status: unknown): void {
+  const s = checkStringType(status, "Status");
   const code = firstWord(s);
-  assert_([...code].length === 3, `Status codes must be three characters: ${repr(code)}`);
+  assertImpl([...code].length === 3, `Status codes must be three characters: ${repr(code)}`);
   const n = pyInt(code);
-  assert_(n >= 100, `Status code is invalid: ${n}`);
+  assertImpl(n >= 100, `Status code is invalid: ${n}`);
   const chars = [...s];
   if (chars.length < 4 || chars[3] !== " ") {
     warn(
@@ -292,6 +343,8 @@ export function check_status(status: unknown): void {
   }
 }
 
+const CHECK_HEADERS = new Signature<{ headers: unknown }>("check_headers", ["headers"]);
+
 /**
  * Check the header list: an array of `[name, value]` string pairs with
  * valid names and values, and no `Status` header.
@@ -299,34 +352,47 @@ export function check_status(status: unknown): void {
  * @param headers the headers
  */
 export function check_headers(headers: unknown): void {
-  assert_(
+  ({ headers } = CHECK_HEADERS.bind(arguments));
+  checkHeaders(headers);
+}
+
+function checkHeaders(headers: unknown): void {
+  assertImpl(
     Array.isArray(headers) && !(headers instanceof Tuple),
     `Headers (${headersRepr(headers)}) must be of type list: ${pyTypeRepr(headers)}`,
   );
   for (const item of headers as unknown[]) {
-    assert_(
+    assertImpl(
       Array.isArray(item),
       `Individual headers (${repr(item)}) must be of type tuple: ${pyTypeRepr(item)}`,
     );
-    assert_(item.length === 2);
-    const name = check_string_type(item[0], "Header name");
-    const value = check_string_type(item[1], "Header value");
-    assert_(
+    assertImpl(item.length === 2);
+    const name = checkStringType(item[0], "Header name");
+    const value = checkStringType(item[1], "Header value");
+    assertImpl(
       name.toLowerCase() !== "status",
       `The Status header cannot be used; it conflicts with CGI script, and HTTP status is not given through headers (value: ${
         repr(value)
       }).`,
     );
-    assert_(
+    assertImpl(
       !name.includes("\n") && !name.includes(":"),
       `Header names may not contain ':' or '\\n': ${repr(name)}`,
     );
-    assert_(header_re.test(name.endsWith("\n") ? name.slice(0, -1) : name), `Bad header name: ${repr(name)}`);
-    assert_(!name.endsWith("-") && !name.endsWith("_"), `Names may not end in '-' or '_': ${repr(name)}`);
+    assertImpl(
+      header_re.test(name.endsWith("\n") ? name.slice(0, -1) : name),
+      `Bad header name: ${repr(name)}`,
+    );
+    assertImpl(!name.endsWith("-") && !name.endsWith("_"), `Names may not end in '-' or '_': ${repr(name)}`);
     const bad = bad_header_value_re.exec(value);
-    if (bad) assert_(0, `Bad header value: ${repr(value)} (bad char: ${repr(bad[0])})`);
+    if (bad) assertImpl(0, `Bad header value: ${repr(value)} (bad char: ${repr(bad[0])})`);
   }
 }
+
+const CHECK_CONTENT_TYPE = new Signature<{ status: unknown; headers: HeaderPair[] }>("check_content_type", [
+  "status",
+  "headers",
+]);
 
 /**
  * Check that `Content-Type` is given unless the status is 204 or 304 (and
@@ -336,18 +402,25 @@ export function check_headers(headers: unknown): void {
  * @param headers the headers
  */
 export function check_content_type(status: unknown, headers: HeaderPair[]): void {
-  const s = check_string_type(status, "Status");
+  ({ status, headers } = CHECK_CONTENT_TYPE.bind(arguments));
+  checkContentType(status, headers);
+}
+
+function checkContentType(status: unknown, headers: HeaderPair[]): void {
+  const s = checkStringType(status, "Status");
   const code = pyInt(firstWord(s));
   const noBody = code === 204 || code === 304;
   for (const [n] of headers) {
-    const name = check_string_type(n, "Header name");
+    const name = checkStringType(n, "Header name");
     if (name.toLowerCase() === "content-type") {
       if (!noBody) return;
-      assert_(0, `Content-Type header found in a ${code} response, which must not return content.`);
+      assertImpl(0, `Content-Type header found in a ${code} response, which must not return content.`);
     }
   }
-  if (!noBody) assert_(0, `No Content-Type header found in headers (${headersRepr(headers)})`);
+  if (!noBody) assertImpl(0, `No Content-Type header found in headers (${headersRepr(headers)})`);
 }
+
+const CHECK_EXC_INFO = new Signature<{ exc_info: unknown }>("check_exc_info", ["exc_info"]);
 
 /**
  * Check `exc_info`: `null`, an array (Python's tuple) or an `Error`.
@@ -355,11 +428,18 @@ export function check_content_type(status: unknown, headers: HeaderPair[]): void
  * @param exc_info the value given to `start_response`
  */
 export function check_exc_info(exc_info: unknown): void {
-  assert_(
+  ({ exc_info } = CHECK_EXC_INFO.bind(arguments));
+  checkExcInfo(exc_info);
+}
+
+function checkExcInfo(exc_info: unknown): void {
+  assertImpl(
     exc_info === null || exc_info === undefined || Array.isArray(exc_info) || exc_info instanceof Error,
     `exc_info (${repr(exc_info)}) is not a tuple: ${pyTypeRepr(exc_info)}`,
   );
 }
+
+const CHECK_ITERATOR = new Signature<{ iterator: unknown }>("check_iterator", ["iterator"], {}, ["iterator"]);
 
 /**
  * Check that the body is not a string or bytes (it must be an iterable of byte chunks).
@@ -367,11 +447,23 @@ export function check_exc_info(exc_info: unknown): void {
  * @param iterator the application's return value
  */
 export function check_iterator(iterator: unknown): void {
-  assert_(
+  ({ iterator } = CHECK_ITERATOR.bind(arguments));
+  checkIterator(iterator);
+}
+
+function checkIterator(iterator: unknown): void {
+  assertImpl(
     typeof iterator !== "string" && !(iterator instanceof Uint8Array),
     "You should not return a string as your application iterator, instead return a single-item list containing a bytestring.",
   );
 }
+
+const INPUT_WRAPPER_INIT = new Signature<{ wsgi_input: InputStream }>(
+  "InputWrapper.__init__",
+  ["self", "wsgi_input"],
+  {},
+  ["wsgi_input"],
+);
 
 /**
  * `wsgi.input` as the validator hands it to the application: every read
@@ -384,29 +476,30 @@ export class InputWrapper implements InputStream {
    * Wrap `wsgi.input`.
    * @param wsgi_input the stream to check
    */
-  constructor(wsgi_input: InputStream) {
+  constructor(wsgi_input: InputStream | { wsgi_input: InputStream }) {
+    ({ wsgi_input } = INPUT_WRAPPER_INIT.bind(arguments));
     this.input = wsgi_input;
   }
   /** `read(size)`: exactly one argument; bytes back. */
   async read(...args: number[]): Promise<Uint8Array> {
-    assert_(args.length === 1);
+    assertImpl(args.length === 1);
     const v = await this.input.read(...args);
-    assert_(v instanceof Uint8Array);
+    assertImpl(v instanceof Uint8Array);
     return v;
   }
   /** `readline([size])`: bytes back. */
   async readline(...args: number[]): Promise<Uint8Array> {
-    assert_(args.length <= 1);
+    assertImpl(args.length <= 1);
     const v = await this.input.readline(...args);
-    assert_(v instanceof Uint8Array);
+    assertImpl(v instanceof Uint8Array);
     return v;
   }
   /** `readlines([hint])`: an array of bytes. */
   async readlines(...args: number[]): Promise<Uint8Array[]> {
-    assert_(args.length <= 1);
+    assertImpl(args.length <= 1);
     const lines = await this.input.readlines(...args);
-    assert_(Array.isArray(lines));
-    for (const line of lines) assert_(line instanceof Uint8Array);
+    assertImpl(Array.isArray(lines));
+    for (const line of lines) assertImpl(line instanceof Uint8Array);
     return lines;
   }
   /** Iterate lines. */
@@ -419,6 +512,18 @@ export class InputWrapper implements InputStream {
   }
 }
 
+const ERROR_WRAPPER_INIT = new Signature<{ wsgi_errors: ErrorStream }>(
+  "ErrorWrapper.__init__",
+  ["self", "wsgi_errors"],
+  {},
+  ["wsgi_errors"],
+);
+const ERROR_WRAPPER_WRITE = new Signature<{ s: string }>("ErrorWrapper.write", ["self", "s"]);
+const ERROR_WRAPPER_WRITELINES = new Signature<{ seq: Iterable<string> }>("ErrorWrapper.writelines", [
+  "self",
+  "seq",
+]);
+
 /** `wsgi.errors` as the validator hands it to the application. */
 export class ErrorWrapper implements ErrorStream {
   /** The checked stream. */
@@ -427,12 +532,14 @@ export class ErrorWrapper implements ErrorStream {
    * Wrap `wsgi.errors`.
    * @param wsgi_errors the stream to check
    */
-  constructor(wsgi_errors: ErrorStream) {
+  constructor(wsgi_errors: ErrorStream | { wsgi_errors: ErrorStream }) {
+    ({ wsgi_errors } = ERROR_WRAPPER_INIT.bind(arguments));
     this.errors = wsgi_errors;
   }
   /** Write a string (anything else fails). */
-  write(s: string): void {
-    assert_(typeof s === "string");
+  write(s: string | { s: string }): void {
+    ({ s } = ERROR_WRAPPER_WRITE.bind(arguments));
+    assertImpl(typeof s === "string");
     this.errors.write(s);
   }
   /** Flush the stream. */
@@ -440,7 +547,8 @@ export class ErrorWrapper implements ErrorStream {
     this.errors.flush();
   }
   /** Write every string. */
-  writelines(seq: Iterable<string>): void {
+  writelines(seq: Iterable<string> | { seq: Iterable<string> }): void {
+    ({ seq } = ERROR_WRAPPER_WRITELINES.bind(arguments));
     for (const line of seq) this.write(line);
   }
   /** Not allowed: raises AssertionError. */
@@ -455,15 +563,25 @@ export type WriteWrapper = WriteCallable & {
   writer: WriteCallable;
 };
 
+const WRITE_WRAPPER_INIT = new Signature<{ wsgi_writer: WriteCallable }>("WriteWrapper.__init__", [
+  "self",
+  "wsgi_writer",
+]);
+
 /**
  * Wrap a `write()` callable so it accepts bytes only.
  *
  * @param wsgi_writer the callable to check
  * @returns the checking callable
  */
-export function WriteWrapper(wsgi_writer: WriteCallable): WriteWrapper {
+export function WriteWrapper(wsgi_writer: WriteCallable | { wsgi_writer: WriteCallable }): WriteWrapper {
+  ({ wsgi_writer } = WRITE_WRAPPER_INIT.bind(arguments));
+  return writeWrapper(wsgi_writer);
+}
+
+function writeWrapper(wsgi_writer: WriteCallable): WriteWrapper {
   const fn = ((s: Uint8Array) => {
-    assert_(s instanceof Uint8Array);
+    assertImpl(s instanceof Uint8Array);
     return wsgi_writer(s);
   }) as WriteWrapper;
   fn.writer = wsgi_writer;
@@ -480,7 +598,7 @@ function iterOf(v: unknown): Iterator<unknown> | AsyncIterator<unknown> {
       return (o[Symbol.iterator] as () => Iterator<unknown>).call(v);
     }
   }
-  throw new TypeError(`'${pyTypeName(v)}' object is not iterable`);
+  throw new TypeError(`'${typeName(v)}' object is not iterable`);
 }
 
 /** The flag the validator shares between `start_response` and the body: has `start_response` been called? */
@@ -488,6 +606,13 @@ export interface Started {
   /** True once `start_response` was called. */
   called: boolean;
 }
+
+const ITERATOR_WRAPPER_INIT = new Signature<{ wsgi_iterator: unknown; check_start_response: Started | null }>(
+  "IteratorWrapper.__init__",
+  ["self", "wsgi_iterator", "check_start_response"],
+  {},
+  ["check_start_response"], // a plain object there is the shared flag
+);
 
 /**
  * The body as the validator hands it to the server: each chunk must be
@@ -509,7 +634,11 @@ export class IteratorWrapper implements AsyncIterable<Uint8Array> {
    * @param wsgi_iterator the body
    * @param check_start_response the flag set by `start_response`, or `null`
    */
-  constructor(wsgi_iterator: unknown, check_start_response: Started | null) {
+  constructor(
+    wsgi_iterator: unknown,
+    check_start_response?: Started | null | { check_start_response: Started | null },
+  ) {
+    ({ wsgi_iterator, check_start_response } = ITERATOR_WRAPPER_INIT.bind(arguments));
     this.original_iterator = wsgi_iterator;
     this.iterator = iterOf(wsgi_iterator);
     this.check_start_response = check_start_response;
@@ -517,13 +646,13 @@ export class IteratorWrapper implements AsyncIterable<Uint8Array> {
 
   /** The next chunk (`done` at the end), checked. */
   async next(): Promise<IteratorResult<Uint8Array>> {
-    assert_(!this.closed, "Iterator read after closed");
+    assertImpl(!this.closed, "Iterator read after closed");
     const r = await this.iterator.next();
     if (r.done) return { done: true, value: undefined };
     const v = r.value;
-    if (!(v instanceof Uint8Array)) assert_(false, `Iterator yielded non-bytestring (${repr(v)})`);
+    if (!(v instanceof Uint8Array)) assertImpl(false, `Iterator yielded non-bytestring (${repr(v)})`);
     if (this.check_start_response !== null) {
-      assert_(
+      assertImpl(
         this.check_start_response.called,
         "The application returns and we started iterating over its body, but start_response has not yet been called",
       );
@@ -546,6 +675,13 @@ export class IteratorWrapper implements AsyncIterable<Uint8Array> {
   }
 }
 
+const PARTIAL_ITERATOR_WRAPPER_INIT = new Signature<{ wsgi_iterator: unknown }>(
+  "PartialIteratorWrapper.__init__",
+  ["self", "wsgi_iterator"],
+  {},
+  ["wsgi_iterator"],
+);
+
 /** Python's `PartialIteratorWrapper`: iteration starts an unchecked {@link IteratorWrapper}. */
 export class PartialIteratorWrapper implements AsyncIterable<Uint8Array> {
   /** The body. */
@@ -555,6 +691,7 @@ export class PartialIteratorWrapper implements AsyncIterable<Uint8Array> {
    * @param wsgi_iterator the body
    */
   constructor(wsgi_iterator: unknown) {
+    ({ wsgi_iterator } = PARTIAL_ITERATOR_WRAPPER_INIT.bind(arguments));
     this.iterator = wsgi_iterator;
   }
   /** Iterate through a new {@link IteratorWrapper}. */
@@ -562,6 +699,8 @@ export class PartialIteratorWrapper implements AsyncIterable<Uint8Array> {
     return new IteratorWrapper(this.iterator, null)[Symbol.asyncIterator]();
   }
 }
+
+const VALIDATOR = new Signature<{ application: WSGIApplication }>("validator", ["application"]);
 
 /**
  * Wrap `application` with WSGI conformance checks. The wrapper raises
@@ -584,34 +723,36 @@ export class PartialIteratorWrapper implements AsyncIterable<Uint8Array> {
  * assert.throws(() => app(env, () => () => {}), /You should not return a string/);
  * ```
  */
-export function validator(application: WSGIApplication): WSGIApplication {
+export function validator(application: WSGIApplication | { application: WSGIApplication }): WSGIApplication {
+  ({ application } = VALIDATOR.bind(arguments));
+  const app = application;
   return function lint_app(...args: unknown[]): WSGIBody | Promise<WSGIBody> {
-    assert_(args.length === 2, "Two arguments required");
+    assertImpl(args.length === 2, "Two arguments required");
     const [environ, start_response] = args as [WSGIEnvironment, StartResponse];
-    check_environ(environ);
+    checkEnviron(environ);
     const started: Started = { called: false };
     const start_response_wrapper = function (...a: unknown[]): WriteCallable {
-      assert_(a.length === 2 || a.length === 3, `Invalid number of arguments: ${repr(tuple(...a))}`);
+      assertImpl(a.length === 2 || a.length === 3, `Invalid number of arguments: ${repr(tuple(...a))}`);
       const [status, headers] = a as [string, HeaderPair[]];
       const exc_info = a.length === 3 ? a[2] : null;
-      check_status(status);
-      check_headers(headers);
-      check_content_type(status, headers);
-      check_exc_info(exc_info);
+      checkStatus(status);
+      checkHeaders(headers);
+      checkContentType(status, headers);
+      checkExcInfo(exc_info);
       started.called = true;
-      return WriteWrapper((start_response as (...x: unknown[]) => WriteCallable)(...a));
+      return writeWrapper((start_response as (...x: unknown[]) => WriteCallable)(...a));
     } as StartResponse;
     environ["wsgi.input"] = new InputWrapper(environ["wsgi.input"] as InputStream);
     environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"] as ErrorStream);
     const finish = (iterator: unknown): WSGIBody => {
-      assert_(
+      assertImpl(
         iterator !== null && iterator !== undefined && iterator !== false && iterator !== 0,
         "The application must return an iterator, if only an empty list",
       );
-      check_iterator(iterator);
+      checkIterator(iterator);
       return new IteratorWrapper(iterator, started);
     };
-    const result = application(environ, start_response_wrapper);
+    const result = app(environ, start_response_wrapper);
     if (result instanceof Promise) return result.then(finish);
     return finish(result);
   };

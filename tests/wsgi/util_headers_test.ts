@@ -69,7 +69,9 @@ def run(env):
       for (let k = 0; k < 4; k++) names.push(shift_path_info(env));
       out.push(names, env["SCRIPT_NAME"], env["PATH_INFO"]);
       out.push(
-        ["Connection", "keep-alive", "TE", "Trailers", "x", "Upgrade", "Content-Type"].map(is_hop_by_hop),
+        ["Connection", "keep-alive", "TE", "Trailers", "x", "Upgrade", "Content-Type"].map((h) =>
+          is_hop_by_hop(h)
+        ),
       );
       return out;
     });
