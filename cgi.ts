@@ -31,7 +31,11 @@
 import { Bytes, concatBytes } from "./_util/bytes.ts";
 import { decode, encode } from "./_util/codecs.ts";
 import { KeyError, TypeError, ValueError } from "./_util/exceptions.ts";
-import { isKwargs } from "./_util/kwargs.ts";
+import { type Keywords, Signature } from "./_util/signature.ts";
+import { pyFormat } from "./http/_server_util.ts";
+import { warnDeprecation } from "./wsgi/_warn.ts";
+import { formatException } from "./wsgi/_py.ts";
+import { truthy } from "./_util/builtins.ts";
 import { HTTPMessage, parseHeaderBlock } from "./_util/message.ts";
 import { escape as htmlEscape } from "./html/mod.ts";
 import { BytesIO } from "./_util/bytesio.ts";
@@ -118,6 +122,12 @@ class MemoryFile implements FieldFile {
   constructor(binary: boolean) {
     this.#binary = binary;
   }
+  /** BytesIO's and StringIO's error on a closed file (their messages differ by a period). */
+  #checkOpen(): void {
+    if (this.closed) {
+      throw new ValueError(this.#binary ? "I/O operation on closed file." : "I/O operation on closed file");
+    }
+  }
   #all(): Bytes | string {
     if (this.#joined === null) {
       this.#joined = this.#binary ? concatBytes(this.#bytes) : this.#text.join("");
@@ -127,9 +137,11 @@ class MemoryFile implements FieldFile {
     return this.#joined;
   }
   getvalue(): Bytes | string {
+    this.#checkOpen();
     return this.#all();
   }
   write(data: Uint8Array | string): number {
+    this.#checkOpen();
     typeCheck(this.#binary, data);
     if (this.#pos !== this.#len) throw new ValueError("writes go to the end of a field file");
     this.#joined = null;
@@ -140,6 +152,7 @@ class MemoryFile implements FieldFile {
     return data.length;
   }
   read(n = -1): Bytes | string {
+    this.#checkOpen();
     const all = this.#all();
     const end = n < 0 ? all.length : Math.min(all.length, this.#pos + n);
     const out = all.slice(this.#pos, end);
@@ -147,16 +160,19 @@ class MemoryFile implements FieldFile {
     return typeof out === "string" ? out : new Bytes(out);
   }
   readline(): Bytes | string {
+    this.#checkOpen();
     const all = this.#all();
     const nl = typeof all === "string" ? all.indexOf("\n", this.#pos) : all.indexOf(10, this.#pos);
     return this.read(nl < 0 ? -1 : nl + 1 - this.#pos);
   }
   seek(offset: number, whence = 0): number {
+    this.#checkOpen();
     const base = whence === 1 ? this.#pos : whence === 2 ? this.#all().length : 0;
     this.#pos = Math.max(0, base + offset);
     return this.#pos;
   }
   tell(): number {
+    this.#checkOpen();
     return this.#pos;
   }
   close(): void {
@@ -186,6 +202,13 @@ class TemporaryFile implements FieldFile {
     } catch { /* the file is still usable; it goes when the process ends */ }
     this.#binary = binary;
   }
+  /**
+   * The error of a closed `TemporaryFile`: a binary one (BufferedRandom)
+   * names the operation, a text one (TextIOWrapper) does not.
+   */
+  #checkOpen(binaryMessage: string): void {
+    if (this.closed) throw new ValueError(this.#binary ? binaryMessage : "I/O operation on closed file.");
+  }
   #flushPending(): void {
     if (!this.#used) return;
     const data = this.#buf.subarray(0, this.#used);
@@ -194,6 +217,7 @@ class TemporaryFile implements FieldFile {
     while (off < data.length) off += this.#file.writeSync(data.subarray(off));
   }
   write(data: Uint8Array | string): number {
+    this.#checkOpen("write to closed file");
     typeCheck(this.#binary, data);
     const bytes = typeof data === "string" ? enc.encode(data) : data;
     if (this.#used + bytes.length > this.#buf.length) this.#flushPending();
@@ -228,6 +252,7 @@ class TemporaryFile implements FieldFile {
     return buf.subarray(0, got) as Bytes;
   }
   read(n = -1): Bytes | string {
+    this.#checkOpen("read of closed file");
     if (this.#binary) return this.#readBytes(n);
     if (n < 0) return decode(this.#readBytes(-1), "utf-8", "strict");
     // Read whole code points: count UTF-8 lead bytes (not 0b10xxxxxx) in
@@ -254,6 +279,7 @@ class TemporaryFile implements FieldFile {
     return decode(all.subarray(0, end), "utf-8", "strict");
   }
   readline(): Bytes | string {
+    this.#checkOpen("readline of closed file");
     // Read 8 KiB chunks until a newline or EOF, then give back what follows it.
     const parts: Uint8Array[] = [];
     let total = 0;
@@ -272,6 +298,7 @@ class TemporaryFile implements FieldFile {
     return this.#binary ? new Bytes(line) : decode(line, "utf-8", "strict");
   }
   seek(offset: number, whence = 0): number {
+    this.#checkOpen("seek of closed file");
     this.#flushPending();
     const mode = whence === 1
       ? Deno.SeekMode.Current
@@ -281,6 +308,7 @@ class TemporaryFile implements FieldFile {
     return this.#file.seekSync(offset, mode);
   }
   tell(): number {
+    this.#checkOpen("I/O operation on closed file");
     this.#flushPending();
     return this.#file.seekSync(0, Deno.SeekMode.Current);
   }
@@ -337,6 +365,8 @@ function* parseparam(line: string): Generator<string> {
   }
 }
 
+const PARSE_HEADER = new Signature<{ line: string }>("parse_header", ["line"]);
+
 /**
  * Parse a `Content-Type`-like header: the main value and a dict of its
  * parameters (names lower-cased, quotes removed).
@@ -352,10 +382,17 @@ function* parseparam(line: string): Generator<string> {
  * assert.deepEqual({ ...pdict }, { name: "file", filename: "a b.txt" });
  * ```
  */
-export function parse_header(line: string): Tuple<string | Record<string, string>> & [
-  string,
-  Record<string, string>,
-] {
+export function parse_header(line: string): ParsedHeader;
+/** `parse_header(line=l)` with keywords. */
+export function parse_header(kwargs: { line: string }): ParsedHeader;
+export function parse_header(...args: unknown[]): ParsedHeader {
+  return parseHeader(PARSE_HEADER.bind(args).line);
+}
+
+/** `parse_header`'s result: `(key, pdict)`. */
+export type ParsedHeader = Tuple<string | Record<string, string>> & [string, Record<string, string>];
+
+function parseHeader(line: string): ParsedHeader {
   const parts = parseparam(";" + line);
   const key = parts.next().value ?? "";
   const pdict: Record<string, string> = Object.create(null);
@@ -373,6 +410,8 @@ export function parse_header(line: string): Tuple<string | Record<string, string
   return tuple(key, pdict) as Tuple<string | Record<string, string>> & [string, Record<string, string>];
 }
 
+const VALID_BOUNDARY = new Signature<{ s: string | Uint8Array }>("valid_boundary", ["s"]);
+
 /**
  * Is `s` a valid multipart boundary (1–201 printable ASCII characters, not
  * ending in a space)?
@@ -387,7 +426,14 @@ export function parse_header(line: string): Tuple<string | Record<string, string
  * assert.equal(valid_boundary(""), false);
  * ```
  */
-export function valid_boundary(s: string | Uint8Array): boolean {
+export function valid_boundary(s: string | Uint8Array): boolean;
+/** `valid_boundary(s=b)` with keywords. */
+export function valid_boundary(kwargs: { s: string | Uint8Array }): boolean;
+export function valid_boundary(...args: unknown[]): boolean {
+  return validBoundary(VALID_BOUNDARY.bind(args).s);
+}
+
+function validBoundary(s: string | Uint8Array): boolean {
   let codes: number[] = typeof s === "string" ? [...s].map((c) => c.codePointAt(0)!) : [...s];
   if (codes.length && codes[codes.length - 1] === 10) codes = codes.slice(0, -1); // `$` allows a final \n
   if (codes.length < 1 || codes.length > 201) return false;
@@ -434,19 +480,42 @@ export interface MessageLike {
   delete(name: string): boolean;
 }
 
-const OPTION_NAMES = [
-  "fp",
-  "headers",
-  "outerboundary",
-  "environ",
-  "keep_blank_values",
-  "strict_parsing",
-  "limit",
-  "encoding",
-  "errors",
-  "max_num_fields",
-  "separator",
-] as const;
+/** Python's `os.environ` as a default argument: the process environment, read at call time. */
+const OS_ENVIRON: Record<string, string> = Object.freeze(Object.create(
+  Object.defineProperty({}, "toString", { value: () => "os.environ" }),
+));
+
+const FIELD_STORAGE_INIT = new Signature<FieldStorageOptions>(
+  "FieldStorage.__init__",
+  [
+    "self",
+    "fp",
+    "headers",
+    "outerboundary",
+    "environ",
+    "keep_blank_values",
+    "strict_parsing",
+    "limit",
+    "encoding",
+    "errors",
+    "max_num_fields",
+    "separator",
+  ],
+  {
+    fp: null,
+    headers: null,
+    outerboundary: new Bytes(0),
+    environ: OS_ENVIRON,
+    keep_blank_values: 0,
+    strict_parsing: 0,
+    limit: null,
+    encoding: "utf-8",
+    errors: "replace",
+    max_num_fields: null,
+    separator: "&",
+  },
+  ["headers", "environ"],
+);
 
 function isMessage(h: HeadersLike): h is MessageLike {
   return !(h instanceof Map) && typeof (h as { get?: unknown }).get === "function";
@@ -498,6 +567,28 @@ function endsWith(b: Uint8Array, ...tail: number[]): boolean {
   return true;
 }
 
+const FIELD_STORAGE_GETVALUE = new Signature<{ key: string; default: unknown }>(
+  "FieldStorage.getvalue",
+  ["self", "key", "default"],
+  { default: null },
+  ["default"],
+);
+const FIELD_STORAGE_GETFIRST = new Signature<{ key: string; default: unknown }>(
+  "FieldStorage.getfirst",
+  ["self", "key", "default"],
+  { default: null },
+  ["default"],
+);
+const FIELD_STORAGE_GETLIST = new Signature<{ key: string }>("FieldStorage.getlist", ["self", "key"]);
+const FIELD_STORAGE_READ_MULTI = new Signature<
+  { environ: Record<string, string>; keep_blank_values: boolean | number; strict_parsing: boolean | number }
+>("FieldStorage.read_multi", ["self", "environ", "keep_blank_values", "strict_parsing"], {}, ["environ"]);
+const MINI_FIELD_STORAGE_INIT = new Signature<{ name: string; value: string }>("MiniFieldStorage.__init__", [
+  "self",
+  "name",
+  "value",
+]);
+
 /** A form field without file data: a name and a string value (Python's `MiniFieldStorage`). */
 export class MiniFieldStorage {
   /** The field name. */
@@ -534,7 +625,8 @@ export class MiniFieldStorage {
    * assert.equal(repr(new MiniFieldStorage("a", "1")), "MiniFieldStorage('a', '1')");
    * ```
    */
-  constructor(name: string, value: string) {
+  constructor(name: string | { name: string; value: string }, value?: string) {
+    ({ name, value } = MINI_FIELD_STORAGE_INIT.bind(arguments));
     this.name = name;
     this.value = value;
   }
@@ -657,35 +749,33 @@ export class FieldStorage implements Iterable<string | null> {
    * ```
    */
   static async create<T extends FieldStorage>(
-    this: new () => T,
+    this: new (...args: unknown[]) => T,
     ...args: (unknown | FieldStorageOptions)[]
   ): Promise<T> {
-    const opts: Record<string, unknown> = {};
-    let positional = args;
-    const last = args[args.length - 1];
-    if (args.length && isKwargs(last) && typeof last.read !== "function") {
-      const names = OPTION_NAMES as readonly string[];
-      if (args.length === 1 || Object.keys(last).some((k) => names.includes(k))) {
-        positional = args.slice(0, -1);
-        for (const k of Object.keys(last)) {
-          if (!names.includes(k)) {
-            throw new TypeError(`FieldStorage.__init__() got an unexpected keyword argument '${k}'`);
-          }
-          opts[k] = last[k];
-        }
-      }
-    }
-    positional.forEach((v, i) => {
-      if (i < OPTION_NAMES.length && v !== undefined) opts[OPTION_NAMES[i]] = v;
-    });
-    const fs = new this();
-    await fs._init(opts as FieldStorageOptions);
+    const fs = new this(...args);
+    const opts = (fs as FieldStorage).#args ?? {};
+    (fs as FieldStorage).#args = null;
+    await fs._init(opts);
     return fs;
+  }
+
+  #args: FieldStorageOptions | null = null;
+
+  /**
+   * Check Python's arguments: `FieldStorage(fp=None, headers=None,
+   * outerboundary=b'', environ=os.environ, …)`. The parsing itself is
+   * asynchronous: build a form with {@link FieldStorage.create}, which takes
+   * the same arguments.
+   *
+   * @param args Python's arguments; a trailing plain object gives keywords
+   */
+  constructor(...args: unknown[]) {
+    this.#args = FIELD_STORAGE_INIT.bind(args);
   }
 
   /** The constructor work of Python's `__init__` (called by {@link FieldStorage.create}). */
   async _init(o: FieldStorageOptions): Promise<void> {
-    const environ = o.environ ?? osEnviron();
+    const environ = o.environ === undefined || o.environ === OS_ENVIRON ? osEnviron() : o.environ;
     let fp: BinaryReader | null | undefined = o.fp;
     let headers: HeadersLike | null | undefined = o.headers;
     const outerboundary = o.outerboundary ?? new Uint8Array(0);
@@ -738,7 +828,7 @@ export class FieldStorage implements Iterable<string | null> {
 
     let cdisp = "", pdict: Record<string, string> = Object.create(null);
     if (hhas(this.headers, "content-disposition")) {
-      [cdisp, pdict] = parse_header(hget(this.headers, "content-disposition")!);
+      [cdisp, pdict] = parseHeader(hget(this.headers, "content-disposition")!);
     }
     this.disposition = cdisp;
     this.disposition_options = pdict;
@@ -748,7 +838,7 @@ export class FieldStorage implements Iterable<string | null> {
 
     let ctype: string;
     if (hhas(this.headers, "content-type")) {
-      [ctype, pdict] = parse_header(hget(this.headers, "content-type")!);
+      [ctype, pdict] = parseHeader(hget(this.headers, "content-type")!);
     } else if (this.outerboundary.length || method !== "POST") {
       [ctype, pdict] = ["text/plain", Object.create(null)];
     } else {
@@ -827,7 +917,13 @@ export class FieldStorage implements Iterable<string | null> {
    * @param defaultValue returned when absent (default `null`)
    * @returns the value(s)
    */
-  getvalue<D = null>(key: string, defaultValue: D = null as D): unknown {
+  getvalue<D = null>(key: string, defaultValue?: D): unknown;
+  /** `getvalue(key, default=d)` with keywords. */
+  getvalue<D = null>(key: string, kwargs: Keywords<{ default?: D }>): unknown;
+  /** `getvalue(key=k, default=d)` with keywords. */
+  getvalue<D = null>(kwargs: { key: string; default?: D }): unknown;
+  getvalue(...args: unknown[]): unknown {
+    const { key, default: defaultValue } = FIELD_STORAGE_GETVALUE.bind(args);
     if (!this.has(key)) return defaultValue;
     const value = this.get(key);
     return Array.isArray(value) ? value.map((x) => x.value) : value.value;
@@ -840,7 +936,13 @@ export class FieldStorage implements Iterable<string | null> {
    * @param defaultValue returned when absent (default `null`)
    * @returns the first value
    */
-  getfirst<D = null>(key: string, defaultValue: D = null as D): unknown {
+  getfirst<D = null>(key: string, defaultValue?: D): unknown;
+  /** `getfirst(key, default=d)` with keywords. */
+  getfirst<D = null>(key: string, kwargs: Keywords<{ default?: D }>): unknown;
+  /** `getfirst(key=k, default=d)` with keywords. */
+  getfirst<D = null>(kwargs: { key: string; default?: D }): unknown;
+  getfirst(...args: unknown[]): unknown {
+    const { key, default: defaultValue } = FIELD_STORAGE_GETFIRST.bind(args);
     if (!this.has(key)) return defaultValue;
     const value = this.get(key);
     return Array.isArray(value) ? value[0].value : value.value;
@@ -852,7 +954,11 @@ export class FieldStorage implements Iterable<string | null> {
    * @param key the field name
    * @returns the values
    */
-  getlist(key: string): unknown[] {
+  getlist(key: string): unknown[];
+  /** `getlist(key=k)` with keywords. */
+  getlist(kwargs: { key: string }): unknown[];
+  getlist(...args: unknown[]): unknown[] {
+    const { key } = FIELD_STORAGE_GETLIST.bind(args);
     if (!this.has(key)) return [];
     const value = this.get(key);
     return Array.isArray(value) ? value.map((x) => x.value) : [value.value];
@@ -902,8 +1008,8 @@ export class FieldStorage implements Iterable<string | null> {
   /** `urllib.parse.parse_qsl` with this form's parsing options. */
   #parseQsl(qs: string): [string, string][] {
     return parse_qsl(qs, {
-      keep_blank_values: !!this.keep_blank_values,
-      strict_parsing: !!this.strict_parsing,
+      keep_blank_values: truthy(this.keep_blank_values),
+      strict_parsing: truthy(this.strict_parsing),
       encoding: this.encoding,
       errors: this.errors,
       max_num_fields: this.max_num_fields,
@@ -941,11 +1047,12 @@ export class FieldStorage implements Iterable<string | null> {
   /** Read a multipart body into `list`. */
   async read_multi(
     environ: Record<string, string>,
-    keep_blank_values: boolean | number,
-    strict_parsing: boolean | number,
+    keep_blank_values?: boolean | number,
+    strict_parsing?: boolean | number,
   ): Promise<void> {
+    ({ environ, keep_blank_values, strict_parsing } = FIELD_STORAGE_READ_MULTI.bind(arguments));
     const ib = this.innerboundary;
-    if (!valid_boundary(ib)) {
+    if (!validBoundary(ib)) {
       throw new ValueError(`Invalid boundary in multipart form: ${repr(new Bytes(ib))}`);
     }
     this.list = [];
@@ -984,19 +1091,19 @@ export class FieldStorage implements Iterable<string | null> {
       );
       if (headers.has("content-length")) headers.delete("content-length");
       const limit = this.limit === null ? null : this.limit - this.bytes_read;
-      const part = await klass.create({
-        fp: this.fp,
+      const part = await klass.create(
+        this.fp,
         headers,
-        outerboundary: ib,
+        ib,
         environ,
         keep_blank_values,
         strict_parsing,
         limit,
-        encoding: this.encoding,
-        errors: this.errors,
-        max_num_fields: maxNumFields,
-        separator: this.separator,
-      });
+        this.encoding,
+        this.errors,
+        maxNumFields,
+        this.separator,
+      );
       if (maxNumFields !== null) {
         maxNumFields -= 1;
         if (part.list) maxNumFields -= part.list.length;
@@ -1189,6 +1296,13 @@ export interface ParseOptions {
   separator?: string;
 }
 
+const PARSE = new Signature<Required<ParseOptions>>(
+  "parse",
+  ["fp", "environ", "keep_blank_values", "strict_parsing", "separator"],
+  { fp: null, environ: OS_ENVIRON, keep_blank_values: 0, strict_parsing: 0, separator: "&" },
+  ["environ"],
+);
+
 /**
  * Parse the query of a CGI request (the query string, or a url-encoded or
  * multipart POST body): Python's `cgi.parse()`.
@@ -1208,22 +1322,27 @@ export interface ParseOptions {
  * ```
  */
 export async function parse(
-  fp: BinaryReader | ParseOptions | null = null,
+  fp?: BinaryReader | null,
   environ?: Record<string, string>,
-  keep_blank_values: boolean | number = 0,
-  strict_parsing: boolean | number = 0,
-  separator: string = "&",
-): Promise<Record<string, unknown[]>> {
-  if (isKwargs(fp) && !("read" in fp)) {
-    const kw = fp as ParseOptions;
-    return parse(
-      kw.fp ?? null,
-      kw.environ,
-      kw.keep_blank_values ?? 0,
-      kw.strict_parsing ?? 0,
-      kw.separator ?? "&",
-    );
-  }
+  keep_blank_values?: boolean | number,
+  strict_parsing?: boolean | number,
+  separator?: string,
+): Promise<Record<string, unknown[]>>;
+/** `parse(fp, environ, keep_blank_values=…, strict_parsing=…, separator=…)` with keywords. */
+export async function parse(
+  fp: BinaryReader | null,
+  environ: Record<string, string>,
+  kwargs: Omit<ParseOptions, "fp" | "environ">,
+): Promise<Record<string, unknown[]>>;
+/** `parse(fp, keep_blank_values=…)` with keywords. */
+export async function parse(
+  fp: BinaryReader | null,
+  kwargs: Omit<ParseOptions, "fp">,
+): Promise<Record<string, unknown[]>>;
+/** `parse(fp=…, environ=…, …)` with keywords. */
+export async function parse(kwargs: ParseOptions): Promise<Record<string, unknown[]>>;
+export async function parse(...args: unknown[]): Promise<Record<string, unknown[]>> {
+  const { fp, environ, keep_blank_values, strict_parsing, separator } = PARSE.bind(args);
   let reader = fp as BinaryReader | null;
   let encoding = "latin-1";
   if (reader === null) {
@@ -1232,14 +1351,14 @@ export async function parse(
   } else if (typeof (reader as { encoding?: unknown }).encoding === "string") {
     encoding = (reader as unknown as { encoding: string }).encoding;
   }
-  const env = environ ?? osEnviron();
+  const env = environ === OS_ENVIRON ? osEnviron() : environ;
   if (!("REQUEST_METHOD" in env)) env["REQUEST_METHOD"] = "GET";
   let qs: string;
   if (env["REQUEST_METHOD"] === "POST") {
     if (!("CONTENT_TYPE" in env)) throw new KeyError("CONTENT_TYPE");
-    const [ctype, pdict] = parse_header(env["CONTENT_TYPE"]);
+    const [ctype, pdict] = parseHeader(env["CONTENT_TYPE"]);
     if (ctype === "multipart/form-data") {
-      return parse_multipart(reader, pdict, { separator });
+      return parseMultipart(reader, pdict, "utf-8", "replace", separator);
     } else if (ctype === "application/x-www-form-urlencoded") {
       if (!("CONTENT_LENGTH" in env)) throw new KeyError("CONTENT_LENGTH");
       const clength = toInt(env["CONTENT_LENGTH"]);
@@ -1268,8 +1387,8 @@ export async function parse(
     env["QUERY_STRING"] = qs;
   }
   return parse_qs(qs, {
-    keep_blank_values: !!keep_blank_values,
-    strict_parsing: !!strict_parsing,
+    keep_blank_values: truthy(keep_blank_values),
+    strict_parsing: truthy(strict_parsing),
     encoding,
     separator,
   }) as Record<string, unknown[]>;
@@ -1285,6 +1404,15 @@ export interface ParseMultipartOptions {
   separator?: string;
 }
 
+const PARSE_MULTIPART = new Signature<
+  { fp: BinaryReader; pdict: Record<string, string | Uint8Array> } & Required<ParseMultipartOptions>
+>(
+  "parse_multipart",
+  ["fp", "pdict", "encoding", "errors", "separator"],
+  { encoding: "utf-8", errors: "replace", separator: "&" },
+  ["pdict"],
+);
+
 /**
  * Parse a `multipart/form-data` body: Python's `cgi.parse_multipart(fp,
  * pdict)`. `pdict` holds the `boundary` (bytes, or a string) and optionally
@@ -1292,7 +1420,9 @@ export interface ParseMultipartOptions {
  *
  * @param fp the body stream
  * @param pdict the Content-Type parameters
- * @param options `encoding`, `errors`, `separator`
+ * @param encoding how to decode names and text values (default `"utf-8"`)
+ * @param errors the decoding error handler (default `"replace"`)
+ * @param separator the url-encoded separator (default `"&"`)
  * @returns a dict from names to lists of values
  * @example
  * ```ts
@@ -1306,7 +1436,31 @@ export interface ParseMultipartOptions {
 export async function parse_multipart(
   fp: BinaryReader,
   pdict: Record<string, string | Uint8Array>,
-  options: ParseMultipartOptions = {},
+  encoding?: string,
+  errors?: string,
+  separator?: string,
+): Promise<Record<string, unknown[]>>;
+/** `parse_multipart(fp, pdict, encoding=…, errors=…, separator=…)` with keywords. */
+export async function parse_multipart(
+  fp: BinaryReader,
+  pdict: Record<string, string | Uint8Array>,
+  kwargs: ParseMultipartOptions,
+): Promise<Record<string, unknown[]>>;
+/** Every argument by keyword. */
+export async function parse_multipart(
+  kwargs: { fp: BinaryReader; pdict: Record<string, string | Uint8Array> } & ParseMultipartOptions,
+): Promise<Record<string, unknown[]>>;
+export async function parse_multipart(...args: unknown[]): Promise<Record<string, unknown[]>> {
+  const { fp, pdict, encoding, errors, separator } = PARSE_MULTIPART.bind(args);
+  return await parseMultipart(fp, pdict, encoding, errors, separator);
+}
+
+async function parseMultipart(
+  fp: BinaryReader,
+  pdict: Record<string, string | Uint8Array>,
+  encoding: string,
+  errors: string,
+  separator: string,
 ): Promise<Record<string, unknown[]>> {
   const raw = pdict["boundary"];
   if (raw === undefined) throw new KeyError("boundary");
@@ -1317,14 +1471,8 @@ export async function parse_multipart(
   const headers = new HTTPMessage();
   headers.set("Content-Type", ctype);
   if ("CONTENT-LENGTH" in pdict) headers.set("Content-Length", String(pdict["CONTENT-LENGTH"]));
-  const fs = await FieldStorage.create({
-    fp,
-    headers,
-    encoding: options.encoding ?? "utf-8",
-    errors: options.errors ?? "replace",
-    environ: { REQUEST_METHOD: "POST" },
-    separator: options.separator ?? "&",
-  });
+  const fs = new FieldStorage();
+  await fs._init({ fp, headers, encoding, errors, environ: { REQUEST_METHOD: "POST" }, separator });
   const out: Record<string, unknown[]> = Object.create(null);
   for (const k of fs.keys()) out[k as string] = fs.getlist(k as string);
   return out;
@@ -1336,12 +1484,27 @@ function out(text: string): void {
   while (off < data.length) off += Deno.stdout.writeSync(data.subarray(off));
 }
 
+const PRINT_ENVIRON = new Signature<{ environ: Record<string, string> }>(
+  "print_environ",
+  ["environ"],
+  { environ: OS_ENVIRON },
+  ["environ"],
+);
+
 /**
  * Dump the environment as HTML on stdout.
  *
  * @param environ the variables (default: the process environment)
  */
-export function print_environ(environ: Record<string, string> = osEnviron()): void {
+export function print_environ(environ?: Record<string, string>): void;
+/** `print_environ(environ=e)`: keywords marked by `kw()`. */
+export function print_environ(kwargs: Keywords<{ environ?: Record<string, string> }>): void;
+export function print_environ(...args: unknown[]): void {
+  printEnviron(PRINT_ENVIRON.bind(args).environ);
+}
+
+function printEnviron(environ: Record<string, string>): void {
+  if (environ === OS_ENVIRON) environ = osEnviron();
   let s = "\n<H3>Shell Environment:</H3>\n<DL>\n";
   for (const key of Object.keys(environ).sort()) {
     s += `<DT> ${htmlEscape(key)} <DD> ${htmlEscape(environ[key])}\n`;
@@ -1349,12 +1512,21 @@ export function print_environ(environ: Record<string, string> = osEnviron()): vo
   out(s + "</DL>\n\n");
 }
 
+const PRINT_FORM = new Signature<{ form: FieldStorage }>("print_form", ["form"]);
+
 /**
  * Dump a form's fields as HTML on stdout.
  *
  * @param form the parsed form
  */
-export function print_form(form: FieldStorage): void {
+export function print_form(form: FieldStorage): void;
+/** `print_form(form=f)` with keywords. */
+export function print_form(kwargs: { form: FieldStorage }): void;
+export function print_form(...args: unknown[]): void {
+  printForm(PRINT_FORM.bind(args).form);
+}
+
+function printForm(form: FieldStorage): void {
   const keys = (form.keys() as string[]).sort();
   let s = "\n<H3>Form Contents:</H3>\n";
   if (!keys.length) s += "<P>No form fields.\n";
@@ -1433,5 +1605,309 @@ export function print_environ_usage(): void {
       http.map((v) => `<LI>${v}\n`).join("") + "</UL>\n\n",
   );
 }
+
+const PRINT_EXCEPTION = new Signature<{ type: unknown; value: unknown; tb: unknown; limit: number | null }>(
+  "print_exception",
+  ["type", "value", "tb", "limit"],
+  { type: null, value: null, tb: null, limit: null },
+);
+
+/**
+ * Print an error's traceback as HTML on stdout. JavaScript has no
+ * `sys.exc_info()`, so pass the error: `print_exception(null, err)` (or the
+ * error alone as `type`); without one it prints `NoneType: None` as CPython
+ * does outside an `except` block.
+ *
+ * @param type the error's class (or the error itself)
+ * @param value the error
+ * @param tb unused: JavaScript errors carry their own stack
+ * @param limit how many frames to print (`null`: all)
+ */
+export function print_exception(type?: unknown, value?: unknown, tb?: unknown, limit?: number | null): void;
+/** `print_exception(value=e, limit=n)` with keywords. */
+export function print_exception(
+  kwargs: { type?: unknown; value?: unknown; tb?: unknown; limit?: number | null },
+): void;
+export function print_exception(...args: unknown[]): void {
+  const { type, value, limit } = PRINT_EXCEPTION.bind(args);
+  printException(value ?? (type instanceof Error ? type : null), limit);
+}
+
+function printException(err: unknown, limit: number | null = null): void {
+  let text: string;
+  if (err === null || err === undefined) text = "NoneType: None\n";
+  else {
+    const full = formatException(err, limit);
+    text = full.startsWith("Traceback (most recent call last):\n")
+      ? full.slice("Traceback (most recent call last):\n".length)
+      : full;
+  }
+  const lines = text.replace(/\n$/, "").split("\n");
+  const last = lines.pop()! + "\n";
+  const frames = lines.length ? lines.join("\n") + "\n" : "";
+  out(
+    `\n<H3>Traceback (most recent call last):</H3>\n<PRE>${htmlEscape(frames)}<B>${
+      htmlEscape(last)
+    }</B></PRE>\n`,
+  );
+}
+
+const TEST = new Signature<{ environ: Record<string, string> }>(
+  "test",
+  ["environ"],
+  { environ: OS_ENVIRON },
+  [
+    "environ",
+  ],
+);
+
+/**
+ * The robust test CGI script: print the form, the environment and a test
+ * traceback as HTML on stdout, then try again with `maxlen` set to 50
+ * (which stays set, as in CPython).
+ *
+ * @param environ the variables to print (default: the process environment)
+ */
+export async function test(environ?: Record<string, string>): Promise<void>;
+/** `test(environ=e)`: keywords marked by `kw()`. */
+export async function test(kwargs: Keywords<{ environ?: Record<string, string> }>): Promise<void>;
+export async function test(...args: unknown[]): Promise<void> {
+  let { environ } = TEST.bind(args);
+  if (environ === OS_ENVIRON) environ = osEnviron();
+  out("Content-type: text/html\n\n");
+  try {
+    const form = await FieldStorage.create();
+    print_directory();
+    print_arguments();
+    printForm(form);
+    printEnviron(environ);
+    print_environ_usage();
+    const f = () => {
+      throw new SyntaxError("invalid syntax"); // CPython: exec("testing print_exception() -- <I>italics?</I>")
+    };
+    const g = (fn = f) => fn();
+    out("<H3>What follows is a test, not an actual exception:</H3>\n");
+    g();
+  } catch (e) {
+    printException(e);
+  }
+  out("<H1>Second try with a small maxlen...</H1>\n");
+  FieldStorage.maxlen = 50;
+  try {
+    const form = await FieldStorage.create();
+    print_directory();
+    print_arguments();
+    printForm(form);
+    printEnviron(environ);
+  } catch (e) {
+    printException(e);
+  }
+}
+
+// Logging (deprecated in Python 3.10, as in 3.11's cgi).
+
+/** What {@link log} holds: {@link initlog}, {@link dolog}, {@link nolog} or a user's function. */
+export type LogFunction = (...allargs: unknown[]) => void;
+
+/** A file `dolog` writes to: anything with Python's `write(str)`. */
+export interface LogFile {
+  /** Write text. */
+  write(s: string): unknown;
+  /** Close the file. */
+  close?(): unknown;
+}
+
+/**
+ * Filename to log to, if not empty (deprecated). Assign it on the module
+ * object: `cgi.logfile = path` with `import cgi from "@pyweb/std/cgi"`.
+ */
+export let logfile: string = "";
+/** File object to log to, if not `null` (deprecated); assign it as `cgi.logfp = f` on the module object. */
+export let logfp: LogFile | null = null;
+
+/** A log file opened for appending, as Python's `open(logfile, "a", encoding="locale")`. */
+function openLogfile(path: string): LogFile {
+  const file = Deno.openSync(path, { append: true, create: true });
+  return {
+    write(s: string): number {
+      const data = enc.encode(s);
+      let off = 0;
+      while (off < data.length) off += file.writeSync(data.subarray(off));
+      return s.length;
+    },
+    close(): void {
+      file.close();
+    },
+  };
+}
+
+/**
+ * Write a log message, if there is a log file (deprecated): the first call
+ * of {@link log}. It warns `DeprecationWarning: cgi.log() is deprecated as
+ * of 3.10. Use logging instead`, opens {@link logfile} for appending unless
+ * {@link logfp} is set, and makes `log` {@link dolog} (a file) or
+ * {@link nolog} (none) before logging `allargs`.
+ *
+ * @param allargs a `%` format and its arguments
+ */
+export function initlog(...allargs: unknown[]): void {
+  warnDeprecation("cgi.log() is deprecated as of 3.10. Use logging instead");
+  if (logfile && !logfp) {
+    try {
+      logfp = openLogfile(logfile);
+    } catch { /* Python ignores an OSError here */ }
+  }
+  log = logfp ? dolog as LogFunction : nolog;
+  log(...allargs);
+}
+
+const DOLOG = new Signature<{ fmt: string; args: unknown[] }>("dolog", ["fmt", "*args"]);
+
+/**
+ * Write a log message to the log file: `logfp.write(fmt % args + "\n")` (deprecated).
+ *
+ * @param fmt a `%` format (`%s`, `%d`, `%r`)
+ * @param args its arguments
+ */
+export function dolog(fmt: string, ...args: unknown[]): void {
+  ({ fmt, args } = DOLOG.bind(arguments));
+  logfp!.write(pyFormat(fmt, args) + "\n");
+}
+
+/**
+ * Dummy function, assigned to {@link log} when logging is disabled (deprecated).
+ *
+ * @param _allargs ignored
+ */
+export function nolog(..._allargs: unknown[]): void {}
+
+/** Close the log file (deprecated): `logfile` becomes empty, `logfp` `null`, `log` {@link initlog} again. */
+export function closelog(): void {
+  logfile = "";
+  if (logfp) {
+    logfp.close?.();
+    logfp = null;
+  }
+  log = initlog;
+}
+
+/** The current logging function (deprecated): {@link initlog} until the first call. */
+export let log: LogFunction = initlog;
+
+/** The type of the module object (the default export): every public function and class, and the variables. */
+export interface CgiModule {
+  /** {@link parse}. */
+  parse: typeof parse;
+  /** {@link parse_multipart}. */
+  parse_multipart: typeof parse_multipart;
+  /** {@link parse_header}. */
+  parse_header: typeof parse_header;
+  /** {@link valid_boundary}. */
+  valid_boundary: typeof valid_boundary;
+  /** {@link FieldStorage}. */
+  FieldStorage: typeof FieldStorage;
+  /** {@link MiniFieldStorage}. */
+  MiniFieldStorage: typeof MiniFieldStorage;
+  /** {@link print_environ}. */
+  print_environ: typeof print_environ;
+  /** {@link print_form}. */
+  print_form: typeof print_form;
+  /** {@link print_directory}. */
+  print_directory: typeof print_directory;
+  /** {@link print_arguments}. */
+  print_arguments: typeof print_arguments;
+  /** {@link print_environ_usage}. */
+  print_environ_usage: typeof print_environ_usage;
+  /** {@link print_exception}. */
+  print_exception: typeof print_exception;
+  /** {@link test}. */
+  test: typeof test;
+  /** {@link initlog}. */
+  initlog: typeof initlog;
+  /** {@link dolog}. */
+  dolog: typeof dolog;
+  /** {@link nolog}. */
+  nolog: typeof nolog;
+  /** {@link closelog}. */
+  closelog: typeof closelog;
+  /** `io.BytesIO`. */
+  BytesIO: typeof BytesIO;
+  /** The current logging function. */
+  log: LogFunction;
+  /** Filename to log to, if not empty. */
+  logfile: string;
+  /** File object to log to, if not `null`. */
+  logfp: LogFile | null;
+  /** Largest body accepted (`0`: no limit): `FieldStorage.maxlen`. */
+  maxlen: number;
+}
+
+/**
+ * The module as an object, for Python's module-variable assignments:
+ * `import cgi from "@pyweb/std/cgi"` then `cgi.logfp = f`, `cgi.logfile =
+ * path`, `cgi.log = fn` or `cgi.maxlen = n` (which is
+ * `FieldStorage.maxlen`). Named imports of `logfile`, `logfp` and `log` are
+ * live, read-only views of the same variables.
+ *
+ * @example
+ * ```ts
+ * import cgi from "@pyweb/std/cgi";
+ * import assert from "node:assert/strict";
+ * const lines: string[] = [];
+ * cgi.logfp = { write: (s: string) => lines.push(s) };
+ * cgi.dolog("%s=%d", "a", 1);
+ * cgi.closelog();
+ * assert.deepEqual(lines, ["a=1\n"]);
+ * ```
+ */
+const cgi: CgiModule = {
+  parse,
+  parse_multipart,
+  parse_header,
+  valid_boundary,
+  FieldStorage,
+  MiniFieldStorage,
+  print_environ,
+  print_form,
+  print_directory,
+  print_arguments,
+  print_environ_usage,
+  print_exception,
+  test,
+  initlog,
+  dolog,
+  nolog,
+  closelog,
+  BytesIO,
+  /** The current logging function. */
+  get log(): LogFunction {
+    return log;
+  },
+  set log(fn: LogFunction) {
+    log = fn;
+  },
+  /** Filename to log to, if not empty. */
+  get logfile(): string {
+    return logfile;
+  },
+  set logfile(path: string) {
+    logfile = path;
+  },
+  /** File object to log to, if not `null`. */
+  get logfp(): LogFile | null {
+    return logfp;
+  },
+  set logfp(f: LogFile | null) {
+    logfp = f;
+  },
+  /** Largest body accepted (`0`: no limit): `FieldStorage.maxlen`. */
+  get maxlen(): number {
+    return FieldStorage.maxlen;
+  },
+  set maxlen(n: number) {
+    FieldStorage.maxlen = n;
+  },
+};
+export default cgi;
 
 export { BytesIO };

@@ -2,7 +2,22 @@
 // tests, a 100 MB upload with bounded memory, and hostile multipart bodies.
 
 import assert from "node:assert/strict";
-import { BytesIO, FieldStorage, MiniFieldStorage, parse, parse_header, parse_multipart } from "../cgi.ts";
+import cgi, {
+  BytesIO,
+  closelog,
+  dolog,
+  FieldStorage,
+  initlog,
+  log,
+  logfile,
+  MiniFieldStorage,
+  nolog,
+  parse,
+  parse_header,
+  parse_multipart,
+} from "../cgi.ts";
+import { kw } from "../_util/signature.ts";
+import { StringErrors } from "../wsgi/_py.ts";
 import type { FieldItem } from "../cgi.ts";
 import { repr } from "../_util/repr.ts";
 import { findPython311, fromLatin1, latin1, peerTest, rng, runPython } from "./wsgi/_helpers.ts";
@@ -483,4 +498,141 @@ Deno.test("cgi: a 100 MB upload parses with bounded memory (spills to a temp fil
     } MB)`,
   );
   assert.ok(grown < 32, `peak RSS grew by ${grown.toFixed(1)} MB`);
+});
+
+Deno.test("cgi: parse() keywords after a positional environ are read (strict_parsing, keep_blank_values, separator)", async () => {
+  // CPython: cgi.parse(None, env, strict_parsing=1) raises ValueError: bad query field: 'c'
+  await assert.rejects(
+    () => parse(null, { REQUEST_METHOD: "GET", QUERY_STRING: "a=1&b=&c" }, { strict_parsing: 1 }),
+    {
+      name: "ValueError",
+      message: "bad query field: 'c'",
+    },
+  );
+  assert.deepEqual(
+    { ...await parse(null, { REQUEST_METHOD: "GET", QUERY_STRING: "a=1&b=" }, { keep_blank_values: 1 }) },
+    { a: ["1"], b: [""] },
+  );
+  assert.deepEqual(
+    { ...await parse(null, { REQUEST_METHOD: "GET", QUERY_STRING: "a=1;b=2&c=3" }, { separator: ";" }) },
+    { a: ["1"], b: ["2&c=3"] },
+  );
+  assert.deepEqual({ ...await parse(null, { REQUEST_METHOD: "GET", QUERY_STRING: "a=1&b=&c" }) }, {
+    a: ["1"],
+  });
+  await assert.rejects(
+    () => parse(null, { REQUEST_METHOD: "GET", QUERY_STRING: "" }, { bogus: 1 } as never),
+    {
+      name: "TypeError",
+      message: "parse() got an unexpected keyword argument 'bogus'",
+    },
+  );
+});
+
+Deno.test("cgi: FieldStorage keywords after a positional environ are read (max_num_fields)", async () => {
+  const env = { REQUEST_METHOD: "GET", QUERY_STRING: "a=1&b=2" };
+  await assert.rejects(() => FieldStorage.create(null, null, new Uint8Array(0), env, { max_num_fields: 1 }), {
+    name: "ValueError",
+    message: "Max number of fields exceeded",
+  });
+  const form = await FieldStorage.create(null, null, new Uint8Array(0), env, { keep_blank_values: 1 });
+  assert.deepEqual(form.keys(), ["a", "b"]);
+  assert.throws(() => new FieldStorage(null, kw({ fp: null })), {
+    name: "TypeError",
+    message: "FieldStorage.__init__() got multiple values for argument 'fp'",
+  });
+  assert.equal(form.getvalue("zz", kw({ default: 7 })), 7);
+  assert.deepEqual(form.getvalue("zz", { a: 1 }), { a: 1 }, "a plain object default is the default (a dict)");
+});
+
+Deno.test("cgi: a field's file raises ValueError after the form is closed, as Python's file objects do", async () => {
+  // test_cgi.test_fieldstorage_as_context_manager
+  const fs = await FieldStorage.create({
+    fp: new BytesIO(new TextEncoder().encode("x".repeat(10))),
+    environ: { REQUEST_METHOD: "PUT" },
+  });
+  let content: unknown;
+  {
+    using ctx = fs;
+    content = ctx.file!.read();
+    assert.equal(ctx.file!.closed, false);
+  }
+  assert.equal(fs.file!.closed, true);
+  assert.equal(content, "x".repeat(10));
+  assert.throws(() => fs.file!.read(), { name: "ValueError", message: /^I\/O operation on closed file$/ });
+  // A file upload: BytesIO below 1000 bytes, a BufferedRandom temporary file above; each with Python's message.
+  for (
+    const [n, messages] of [
+      [10, [
+        "I/O operation on closed file.",
+        "I/O operation on closed file.",
+        "I/O operation on closed file.",
+      ]],
+      [2000, ["read of closed file", "readline of closed file", "seek of closed file"]],
+    ] as const
+  ) {
+    const body = new TextEncoder().encode(
+      `--X\r\nContent-Disposition: form-data; name="f"; filename="a"\r\n\r\n${"y".repeat(n)}\r\n--X--\r\n`,
+    );
+    const form = await FieldStorage.create({
+      fp: new BytesIO(body),
+      environ: {
+        REQUEST_METHOD: "POST",
+        CONTENT_TYPE: "multipart/form-data; boundary=X",
+        CONTENT_LENGTH: String(body.length),
+      },
+    });
+    const f = form.get("f") as FieldStorage;
+    assert.equal((f.file!.read() as Uint8Array).length, n);
+    form.close();
+    assert.throws(() => f.file!.read(), { name: "ValueError", message: messages[0] });
+    assert.throws(() => f.file!.readline(), { name: "ValueError", message: messages[1] });
+    assert.throws(() => f.value, { name: "ValueError", message: messages[2] });
+  }
+});
+
+Deno.test("CgiTests.test_log", () => {
+  // test_cgi.py's test_log, with the module object for Python's module-variable assignments.
+  const warned: unknown[] = [];
+  const origWarn = console.warn;
+  console.warn = (...a: unknown[]) => void warned.push(a.join(" "));
+  try {
+    cgi.log("Testing");
+    assert.deepEqual(warned, ["DeprecationWarning: cgi.log() is deprecated as of 3.10. Use logging instead"]);
+    assert.equal(cgi.log, nolog, "no log file: log becomes nolog");
+
+    const logfp = new StringErrors();
+    cgi.logfp = logfp;
+    cgi.initlog("%s", "Testing initlog 1");
+    cgi.log("%s", "Testing log 2");
+    assert.equal(logfp.getvalue(), "Testing initlog 1\nTesting log 2\n");
+    assert.equal(log, dolog, "the named export is a live view");
+    cgi.logfp = null;
+    cgi.logfile = "/dev/null";
+    cgi.initlog("%s", "Testing log 3");
+    cgi.log("Testing log 4");
+    assert.equal(logfile, "/dev/null");
+    closelog();
+    assert.equal(cgi.logfile, "");
+    assert.equal(cgi.logfp, null);
+    assert.equal(cgi.log, initlog);
+    assert.equal(warned.length, 3);
+  } finally {
+    console.warn = origWarn;
+    closelog();
+  }
+  assert.throws(() => dolog(kw({ fmt: "%s", bogus: 1 }) as never), {
+    name: "TypeError",
+    message: "dolog() got an unexpected keyword argument 'bogus'",
+  });
+});
+
+Deno.test("cgi: maxlen on the module object is FieldStorage.maxlen", () => {
+  const before = FieldStorage.maxlen;
+  try {
+    cgi.maxlen = 10;
+    assert.equal(FieldStorage.maxlen, 10);
+  } finally {
+    cgi.maxlen = before;
+  }
 });
