@@ -5,10 +5,25 @@
 import assert from "node:assert/strict";
 import { b } from "../../_util/bytes.ts";
 import { BrokenPipeError } from "../../_util/exceptions.ts";
-import { SimpleHandler } from "../../wsgi/handlers.ts";
-import { make_server, WSGIRequestHandler } from "../../wsgi/simple_server.ts";
+import {
+  BaseCGIHandler,
+  BaseHandler,
+  CGIHandler,
+  format_date_time,
+  SimpleHandler,
+} from "../../wsgi/handlers.ts";
+import {
+  make_server,
+  ServerHandler,
+  software_version,
+  WSGIRequestHandler,
+} from "../../wsgi/simple_server.ts";
 import { BytesInput, StringErrors } from "../../wsgi/_py.ts";
-import type { ErrorStream, WSGIApplication } from "../../wsgi/types.ts";
+import { FileWrapper } from "../../wsgi/util.ts";
+import { Headers } from "../../wsgi/headers.ts";
+import { kw } from "../../_util/signature.ts";
+import { delattr } from "../../_util/builtins.ts";
+import type { ErrorStream, StartResponse, WSGIApplication } from "../../wsgi/types.ts";
 import { exchange, latin1 } from "./_helpers.ts";
 
 function collect() {
@@ -162,4 +177,130 @@ Deno.test("wsgi.simple_server: a 32 MB streamed body and a 4 MB upload go throug
     await server.shutdown();
     await serving;
   }
+});
+
+/** Run `fn` with console.warn captured (wsgi/_warn.ts prints through it for now). */
+async function capturingWarnings(fn: () => unknown): Promise<string[]> {
+  const warned: string[] = [];
+  const orig = console.warn;
+  console.warn = (...a: unknown[]) => void warned.push(a.join(" "));
+  try {
+    await fn();
+  } finally {
+    console.warn = orig;
+  }
+  return warned;
+}
+
+Deno.test("wsgi.handlers: SimpleHandler warns about partial writes and completes them, as CPython 3.14", async () => {
+  // CPython 3.14: three DeprecationWarnings (status line, headers, body), the whole response written.
+  const app: WSGIApplication = (_e, sr) => {
+    sr("200 OK", [["Content-Type", "text/plain"], ["Date", "x"]]);
+    return [b`hello world`];
+  };
+  const chunks: Uint8Array[] = [];
+  const partial = { write: (d: Uint8Array) => (chunks.push(d.slice(0, 5)), Math.min(d.length, 5)) };
+  const warned = await capturingWarnings(() =>
+    new SimpleHandler(new BytesInput(), partial, new StringErrors(), { SERVER_PROTOCOL: "HTTP/1.0" }, {
+      multithread: false,
+    }).run(app)
+  );
+  assert.equal(
+    chunks.map((c) => latin1(c)).join(""),
+    "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nDate: x\r\nContent-Length: 11\r\n\r\nhello world",
+  );
+  assert.deepEqual(
+    warned,
+    Array(3).fill("DeprecationWarning: SimpleHandler.stdout.write() should not do partial writes"),
+  );
+  // Whole writes, and writers that return None (undefined), do not warn.
+  for (const write of [(d: Uint8Array) => d.length, (_d: Uint8Array) => undefined]) {
+    const quiet = await capturingWarnings(() =>
+      new SimpleHandler(new BytesInput(), { write }, new StringErrors(), { SERVER_PROTOCOL: "HTTP/1.0" }).run(
+        app,
+      )
+    );
+    assert.deepEqual(quiet, []);
+  }
+});
+
+Deno.test("wsgi.handlers: class attributes are read from the class, overridden, set at run time, beaten by instances", () => {
+  assert.equal(BaseHandler.origin_server, true);
+  assert.equal(BaseCGIHandler.origin_server, false);
+  assert.equal(BaseHandler.http_version, "1.0");
+  assert.equal(BaseHandler.error_status, "500 Internal Server Error");
+  assert.deepEqual(BaseHandler.error_headers, [["Content-Type", "text/plain"]]);
+  assert.equal(latin1(BaseHandler.error_body), "A server error occurred.  Please contact the administrator.");
+  assert.deepEqual([...BaseHandler.wsgi_version], [1, 0]);
+  assert.equal(BaseHandler.wsgi_multithread, true);
+  assert.equal(BaseHandler.wsgi_multiprocess, true);
+  assert.equal(BaseHandler.wsgi_run_once, false);
+  assert.equal(BaseHandler.server_software, null);
+  assert.equal(BaseHandler.wsgi_file_wrapper, FileWrapper);
+  assert.equal(BaseHandler.headers_class, Headers);
+  assert.equal(BaseHandler.traceback_limit, null);
+  assert.equal(typeof BaseHandler.os_environ, "object");
+  assert.equal(CGIHandler.wsgi_run_once, true);
+  assert.deepEqual(CGIHandler.os_environ, {});
+  assert.equal(ServerHandler.server_software, software_version);
+
+  const env = { SERVER_PROTOCOL: "HTTP/1.0" };
+  const h = new SimpleHandler(
+    new BytesInput(),
+    { write: (d: Uint8Array) => d.length },
+    new StringErrors(),
+    env,
+    false,
+  );
+  assert.equal(h.wsgi_multithread, false, "the constructor argument wins over the class attribute");
+  assert.equal(h.wsgi_multiprocess, false);
+  assert.equal(h.origin_server, true);
+  class Status extends SimpleHandler {
+    static override error_status = "503 Service Unavailable";
+  }
+  const s = new Status(new BytesInput(), { write: (d: Uint8Array) => d.length }, new StringErrors(), env);
+  assert.equal(s.error_status, "503 Service Unavailable");
+  const before = BaseHandler.http_version;
+  try {
+    BaseHandler.http_version = "1.1";
+    assert.equal(h.http_version, "1.1", "a value set on the class reaches existing instances");
+    h.http_version = "0.9";
+    assert.equal(h.http_version, "0.9", "the instance's own value wins");
+    assert.equal(s.http_version, "1.1");
+    delattr(h, "http_version");
+    assert.equal(h.http_version, "1.1");
+  } finally {
+    BaseHandler.http_version = before;
+  }
+});
+
+Deno.test("wsgi.handlers: keywords are read by the tables (SimpleHandler, start_response, format_date_time)", async () => {
+  const out: Uint8Array[] = [];
+  const h = new SimpleHandler(
+    kw({
+      stdin: new BytesInput(),
+      stdout: { write: (d: Uint8Array) => (out.push(d.slice()), d.length) },
+      stderr: new StringErrors(),
+      environ: { SERVER_PROTOCOL: "HTTP/1.0" },
+      multiprocess: true,
+    }),
+  );
+  assert.equal(h.wsgi_multiprocess, true);
+  assert.equal(h.wsgi_multithread, true);
+  await h.run({
+    application: (_e: unknown, sr: StartResponse) => {
+      // start_response is the handler's bound method: its table reads keywords too.
+      (sr as BaseHandler["start_response"])({ status: "204 No Content", headers: [["Date", "x"]] });
+      return [];
+    },
+  });
+  assert.equal(
+    out.map((c) => latin1(c)).join(""),
+    "HTTP/1.0 204 No Content\r\nDate: x\r\nContent-Length: 0\r\n\r\n",
+  );
+  assert.equal(format_date_time({ timestamp: 0 }), "Thu, 01 Jan 1970 00:00:00 GMT");
+  assert.throws(() => h.start_response("200 OK", [], kw({ exc_info: null, bogus: 1 }) as never), {
+    name: "TypeError",
+    message: "BaseHandler.start_response() got an unexpected keyword argument 'bogus'",
+  });
 });

@@ -4,9 +4,15 @@
 // the environ compared key by key, and error logging.
 
 import assert from "node:assert/strict";
-import { make_server, WSGIRequestHandler, WSGIServer } from "../../wsgi/simple_server.ts";
+import {
+  make_server,
+  ServerHandler,
+  software_version,
+  WSGIRequestHandler,
+  WSGIServer,
+} from "../../wsgi/simple_server.ts";
 import { StringErrors } from "../../wsgi/_py.ts";
-import type { ErrorStream } from "../../wsgi/types.ts";
+import type { ErrorStream, WSGIApplication } from "../../wsgi/types.ts";
 import { app } from "./_apps.ts";
 import { exchange, fromLatin1, latin1, ORACLE_PATH, oraclePython, peerTest } from "./_helpers.ts";
 
@@ -212,4 +218,31 @@ Deno.test("wsgi.simple_server: WSGIServer environment and app", async () => {
   });
   server.set_app(app);
   assert.equal(server.get_app(), app);
+});
+
+Deno.test("wsgi.simple_server: class attributes (server_version, application, server_software) and make_server keywords", async () => {
+  assert.equal(WSGIRequestHandler.server_version, "WSGIServer/0.2");
+  assert.equal(WSGIServer.application, null);
+  assert.equal(ServerHandler.server_software, software_version);
+  class Versioned extends WSGIRequestHandler {
+    static override server_version = "Mine/1.0";
+  }
+  const hello: WSGIApplication = (environ, sr) => {
+    sr("200 OK", [["Content-Type", "text/plain"]]);
+    return [new TextEncoder().encode(String(environ["SERVER_SOFTWARE"]))];
+  };
+  await using server = make_server("127.0.0.1", 0, hello, { handler_class: Versioned });
+  assert.equal(server.get_app(), hello);
+  const proto = Object.create(WSGIServer.prototype) as WSGIServer;
+  assert.equal(proto.application, null, "an instance reads the class attribute");
+  server.set_app({ application: hello });
+  const serving = server.serve_forever(0.05);
+  const resp = await fetch(`http://127.0.0.1:${server.server_port}/`);
+  assert.equal(await resp.text(), "Mine/1.0", "a subclass's static server_version is SERVER_SOFTWARE");
+  await server.shutdown();
+  await serving;
+  assert.throws(() => make_server("127.0.0.1", 0, hello, { bogus: 1 } as never), {
+    name: "TypeError",
+    message: "make_server() got an unexpected keyword argument 'bogus'",
+  });
 });

@@ -10,8 +10,10 @@ import { capture, oracle, oracleTest } from "../_oracle.ts";
 import { Headers } from "../../wsgi/headers.ts";
 import { BaseCGIHandler, format_date_time, SimpleHandler } from "../../wsgi/handlers.ts";
 import { BytesInput, StringErrors } from "../../wsgi/_py.ts";
+import { kw } from "../../_util/signature.ts";
 import {
   application_uri,
+  FileWrapper,
   guess_scheme,
   is_hop_by_hop,
   request_uri,
@@ -291,3 +293,98 @@ Deno.test("wsgi.handlers: format_date_time and setup_testing_defaults", () => {
   assert.equal(env.SERVER_PORT, "443");
   assert.equal(env["wsgi.url_scheme"], "https");
 });
+
+Deno.test("wsgi.util: FileWrapper is its own iterator, as CPython's (iter(w) is w, list(w), next(w))", () => {
+  const file = (text: string) => {
+    let data = new TextEncoder().encode(text);
+    return {
+      read(n: number) {
+        const c = data.subarray(0, n);
+        data = data.subarray(n);
+        return c;
+      },
+    };
+  };
+  const w = new FileWrapper(file("abcdefg"), 3);
+  assert.equal(w[Symbol.iterator](), w);
+  assert.equal(w.__iter__(), w);
+  const first = w.next();
+  assert.equal(first.done, false);
+  assert.equal(latin1Of(first.value as Uint8Array), "abc");
+  assert.deepEqual(
+    [...w].map((c) => latin1Of(c)),
+    ["def", "g"],
+    "list(w) continues from where next() left off",
+  );
+  assert.equal(w.next().done, true);
+  // Keywords, by the table: FileWrapper(filelike, blksize=2) and FileWrapper(filelike=f) via kw().
+  assert.deepEqual([...new FileWrapper(file("abcde"), { blksize: 2 })].map((c) => latin1Of(c)), [
+    "ab",
+    "cd",
+    "e",
+  ]);
+  assert.equal([...new FileWrapper(kw({ filelike: file("x".repeat(9000)) }))][0].length, 8192);
+  assert.throws(() => new FileWrapper(file(""), kw({ bogus: 1 }) as never), {
+    name: "TypeError",
+    message: "FileWrapper.__init__() got an unexpected keyword argument 'bogus'",
+  });
+});
+
+Deno.test("wsgi.util: FileWrapper yields the str chunks of a text read(), as CPython does", async () => {
+  // CPython: list(FileWrapper(io.StringIO("hello world"), 4)) == ['hell', 'o wo', 'rld']
+  const textFile = () => {
+    let rest = "hello world";
+    let closed = false;
+    return {
+      read(n: number) {
+        const c = rest.slice(0, n);
+        rest = rest.slice(n);
+        return c;
+      },
+      close() {
+        closed = true;
+      },
+      get closed() {
+        return closed;
+      },
+    };
+  };
+  assert.deepEqual([...new FileWrapper(textFile() as never, 4)], ["hell", "o wo", "rld"]);
+  const chunks: unknown[] = [];
+  for await (const c of new FileWrapper(textFile() as never, 4)) chunks.push(c);
+  assert.deepEqual(chunks, ["hell", "o wo", "rld"]);
+  const f = textFile();
+  const w = new FileWrapper(f as never);
+  w.close!();
+  assert.equal(f.closed, true, "close is the file's close");
+  // An async read() is for `for await`; the sync protocol says so instead of yielding nothing.
+  const asyncFile = { read: (_n: number) => Promise.resolve(new Uint8Array(0)) };
+  assert.throws(() => new FileWrapper(asyncFile).next(), { name: "TypeError" });
+});
+
+Deno.test("wsgi.util and wsgi.headers: keywords are read by each function's table", () => {
+  const env: Record<string, unknown> = { PATH_INFO: "/p", QUERY_STRING: "q=1" };
+  setup_testing_defaults(env);
+  assert.equal(request_uri(env, { include_query: false }), "http://127.0.0.1/p");
+  assert.equal(request_uri(kw({ environ: env })), "http://127.0.0.1/p?q=1");
+  assert.equal(request_uri(env, 0), "http://127.0.0.1/p", "include_query is Python-truthy");
+  assert.equal(guess_scheme({ HTTPS: "on" }), "https", "a plain object is the environ");
+  assert.equal(is_hop_by_hop({ header_name: "TE" }), true);
+  assert.throws(() => request_uri(env, kw({ environ: env })), {
+    name: "TypeError",
+    message: "request_uri() got multiple values for argument 'environ'",
+  });
+  const h = new Headers({ headers: [["A", "1"]] });
+  assert.equal(h.get("a"), "1");
+  assert.equal(h.get("zz", kw({ default: 5 })), 5);
+  assert.deepEqual(h.get("zz", { x: 1 }), { x: 1 }, "a plain object default is the default");
+  assert.equal(h.setdefault({ name: "B", value: "2" }), "2");
+  h.add_header("C", null, { file_name: "a b" });
+  h.add_header(kw({ _name: "D", _value: "v", q: null }));
+  assert.deepEqual(h.get_all({ name: "c" }), ['file-name="a b"']);
+  assert.equal(h.get("d"), "v; q");
+});
+
+function latin1Of(b: Uint8Array): string {
+  return String.fromCharCode(...b);
+}

@@ -8,6 +8,7 @@ import { pyrepr, str, tuple } from "../../_util/repr.ts";
 import { oracle, oracleTest } from "../_oracle.ts";
 import { setup_testing_defaults } from "../../wsgi/util.ts";
 import { simplefilter, validator } from "../../wsgi/validate.ts";
+import { kw } from "../../_util/signature.ts";
 import type { StartResponse, WSGIApplication, WSGIEnvironment } from "../../wsgi/types.ts";
 
 type Env = Record<string, unknown>;
@@ -391,4 +392,27 @@ oracleTest("wsgi.validate: every misuse is rejected with CPython's exception and
   console.log(`validator table: ${TABLE.length - failures.length}/${TABLE.length} rows agree`);
   assert.deepEqual(failures, []);
   assert.ok((expected as { error?: string }[]).filter((x) => x.error).length >= TABLE.length - 2);
+});
+
+Deno.test("wsgi.validate: WSGIWarning goes through the one warning call site (printed once by default)", () => {
+  const warned: string[] = [];
+  const orig = console.warn;
+  console.warn = (...a: unknown[]) => void warned.push(a.join(" "));
+  try {
+    simplefilter("default");
+    const e = env({ REQUEST_METHOD: "BREWONCE" });
+    const app = validator((_env, sr) => {
+      sr("200 OK", [["Content-Type", "text/plain"]]);
+      return [];
+    });
+    app(e, () => () => {});
+    app(env({ REQUEST_METHOD: "BREWONCE" }), () => () => {});
+    assert.deepEqual(warned, ["WSGIWarning: Unknown REQUEST_METHOD: 'BREWONCE'"]);
+  } finally {
+    console.warn = orig;
+  }
+  assert.throws(() => validator(kw({ application: () => [], bogus: 1 }) as never), {
+    name: "TypeError",
+    message: "validator() got an unexpected keyword argument 'bogus'",
+  });
 });
