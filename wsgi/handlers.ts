@@ -292,15 +292,20 @@ export class BaseHandler {
   declare error_body: Bytes;
 
   /** The status given to `start_response`. */
-  status: string | null = null;
+  static status: string | null = null;
+  declare status: string | null;
   /** What the application returned. */
-  result: WSGIBody | null = null;
+  static result: WSGIBody | null = null;
+  declare result: WSGIBody | null;
   /** True once the status line and headers were written. */
-  headers_sent: boolean = false;
+  static headers_sent: boolean = false;
+  declare headers_sent: boolean;
   /** The response headers given to `start_response`. */
-  headers: Headers | null = null;
+  static headers: Headers | null = null;
+  declare headers: Headers | null;
   /** Body bytes written so far. */
-  bytes_sent: number = 0;
+  static bytes_sent: number = 0;
+  declare bytes_sent: number;
   /** The environ of the current request. */
   environ: WSGIEnvironment | null = null;
   /** The error being handled, as `sys.exc_info()` gives it (set during `handle_error`). */
@@ -620,6 +625,12 @@ classAttrs(BaseHandler, [
   "error_status",
   "error_headers",
   "error_body",
+  // State variables (don't mess with these), class attributes in CPython too.
+  "status",
+  "result",
+  "headers_sent",
+  "headers",
+  "bytes_sent",
 ]);
 
 /** A Python-style output stream: `write(data)` (sync or async) and optional `flush()`. */

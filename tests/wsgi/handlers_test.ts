@@ -240,6 +240,10 @@ Deno.test("wsgi.handlers: class attributes are read from the class, overridden, 
   assert.equal(BaseHandler.headers_class, Headers);
   assert.equal(BaseHandler.traceback_limit, null);
   assert.equal(typeof BaseHandler.os_environ, "object");
+  assert.equal(BaseHandler.status, null);
+  assert.equal(BaseHandler.headers, null);
+  assert.equal(BaseHandler.headers_sent, false);
+  assert.equal(BaseHandler.bytes_sent, 0);
   assert.equal(CGIHandler.wsgi_run_once, true);
   assert.deepEqual(CGIHandler.os_environ, {});
   assert.equal(ServerHandler.server_software, software_version);
