@@ -250,61 +250,80 @@ const ERROR_BODY: Bytes = b`A server error occurred.  Please contact the adminis
 export class BaseHandler {
   /** `wsgi.version`: `(1, 0)`. */
   static wsgi_version: Tuple<number> = WSGI_VERSION;
+  /** `wsgi.version`: `(1, 0)`. */
   declare wsgi_version: Tuple<number>;
   /** `wsgi.multithread`. */
   static wsgi_multithread: boolean = true;
+  /** `wsgi.multithread`. */
   declare wsgi_multithread: boolean;
   /** `wsgi.multiprocess`. */
   static wsgi_multiprocess: boolean = true;
+  /** `wsgi.multiprocess`. */
   declare wsgi_multiprocess: boolean;
   /** `wsgi.run_once`. */
   static wsgi_run_once: boolean = false;
+  /** `wsgi.run_once`. */
   declare wsgi_run_once: boolean;
   /** True when talking to the client directly (a status line), false for CGI (`Status:`). */
   static origin_server: boolean = true;
+  /** True when talking to the client directly (a status line), false for CGI (`Status:`). */
   declare origin_server: boolean;
   /** The HTTP version of the response line. */
   static http_version: string = "1.0";
+  /** The HTTP version of the response line. */
   declare http_version: string;
   /** The `Server` header and `SERVER_SOFTWARE`, if any. */
   static server_software: string | null = null;
+  /** The `Server` header and `SERVER_SOFTWARE`, if any. */
   declare server_software: string | null;
   /** Variables copied into every environ: the process environment at import ({@link read_environ}). */
   static os_environ: Record<string, unknown> = read_environ();
+  /** Variables copied into every environ: the process environment at import ({@link read_environ}). */
   declare os_environ: Record<string, unknown>;
   /** `wsgi.file_wrapper`; `null` disables it. */
   static wsgi_file_wrapper: typeof FileWrapper | null = FileWrapper;
+  /** `wsgi.file_wrapper`; `null` disables it. */
   declare wsgi_file_wrapper: typeof FileWrapper | null;
   /** The class of `this.headers`. */
   static headers_class: typeof Headers = Headers;
+  /** The class of `this.headers`. */
   declare headers_class: typeof Headers;
   /** Frames to print in logged tracebacks (`null`: all). */
   static traceback_limit: number | null = null;
+  /** Frames to print in logged tracebacks (`null`: all). */
   declare traceback_limit: number | null;
   /** Status of the error page. */
   static error_status: string = "500 Internal Server Error";
+  /** Status of the error page. */
   declare error_status: string;
   /** Headers of the error page. */
   static error_headers: HeaderPair[] = [["Content-Type", "text/plain"]];
+  /** Headers of the error page. */
   declare error_headers: HeaderPair[];
   /** Body of the error page. */
   static error_body: Bytes = ERROR_BODY;
+  /** Body of the error page. */
   declare error_body: Bytes;
 
   /** The status given to `start_response`. */
   static status: string | null = null;
+  /** The status given to `start_response`. */
   declare status: string | null;
   /** What the application returned. */
   static result: WSGIBody | null = null;
+  /** What the application returned. */
   declare result: WSGIBody | null;
   /** True once the status line and headers were written. */
   static headers_sent: boolean = false;
+  /** True once the status line and headers were written. */
   declare headers_sent: boolean;
   /** The response headers given to `start_response`. */
   static headers: Headers | null = null;
+  /** The response headers given to `start_response`. */
   declare headers: Headers | null;
   /** Body bytes written so far. */
   static bytes_sent: number = 0;
+  /** Body bytes written so far. */
   declare bytes_sent: number;
   /** The environ of the current request. */
   environ: WSGIEnvironment | null = null;

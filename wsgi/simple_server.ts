@@ -101,6 +101,7 @@ const WSGI_SERVER_SET_APP = new Signature<{ application: WSGIApplication | null 
 export class WSGIServer extends HTTPServer {
   /** The application (`null` until `set_app`). */
   static application: WSGIApplication | null = null;
+  /** The application (`null` until `set_app`). */
   declare application: WSGIApplication | null;
   /** The CGI variables shared by every request (set when binding). */
   declare base_environ: Record<string, string>;
