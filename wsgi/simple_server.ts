@@ -171,7 +171,7 @@ classAttrs(WSGIServer, ["application"]);
  */
 export class WSGIRequestHandler extends BaseHTTPRequestHandler {
   /** The `Server` header's first word and `SERVER_SOFTWARE`: `"WSGIServer/0.2"`. */
-  static server_version: string = "WSGIServer/" + __version__;
+  static override server_version: string = "WSGIServer/" + __version__;
   /** The server (a {@link WSGIServer}). */
   declare server: WSGIServer;
 
