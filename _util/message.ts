@@ -9,9 +9,12 @@
  * @module
  */
 
-import { latin1Decode } from "./bytes.ts";
+import { Bytes, latin1Decode } from "./bytes.ts";
 import { decode } from "./codecs.ts";
-import { KeyError } from "./exceptions.ts";
+import { KeyError, TypeError } from "./exceptions.ts";
+import { decodeBase64 } from "./base64.ts";
+import { truthy } from "./builtins.ts";
+import { type Keywords, Signature } from "./signature.ts";
 import { pyrepr, pystr, showAsRepr, type Tuple, tuple } from "./repr.ts";
 
 /** An RFC 2231 parameter value: `(charset, language, value)`. */
@@ -117,6 +120,65 @@ function unquoteValue(v: ParamValue): ParamValue {
   return tuple(v[0], v[1], unquote(v[2])) as Rfc2231Value;
 }
 
+const GET = new Signature<{ name: string; failobj: unknown }>("Message.get", ["self", "name", "failobj"], {
+  failobj: null,
+});
+const GET_ALL = new Signature<{ name: string; failobj: unknown }>(
+  "Message.get_all",
+  ["self", "name", "failobj"],
+  { failobj: null },
+);
+const GET_PARAMS = new Signature<{ failobj: unknown; header: string; unquote: unknown }>(
+  "Message.get_params",
+  ["self", "failobj", "header", "unquote"],
+  { failobj: null, header: "content-type", unquote: true },
+);
+const GET_PARAM = new Signature<{ param: string; failobj: unknown; header: string; unquote: unknown }>(
+  "Message.get_param",
+  ["self", "param", "failobj", "header", "unquote"],
+  { failobj: null, header: "content-type", unquote: true },
+);
+const FAILOBJ = (name: string) =>
+  new Signature<{ failobj: unknown }>(`Message.${name}`, ["self", "failobj"], { failobj: null });
+const GET_FILENAME = FAILOBJ("get_filename");
+const GET_BOUNDARY = FAILOBJ("get_boundary");
+const GET_CONTENT_CHARSET = FAILOBJ("get_content_charset");
+const GET_CHARSETS = FAILOBJ("get_charsets");
+const GET_PAYLOAD = new Signature<{ i: unknown; decode: unknown }>(
+  "Message.get_payload",
+  ["self", "i", "decode"],
+  { i: null, decode: false },
+);
+const ADD_HEADER = new Signature<{ _name: string; _value: string | null; _params: Record<string, unknown> }>(
+  "Message.add_header",
+  ["self", "_name", "_value", "**_params"],
+);
+const REPLACE_HEADER = new Signature<{ _name: string; _value: string }>(
+  "Message.replace_header",
+  ["self", "_name", "_value"],
+);
+const SET_DEFAULT_TYPE = new Signature<{ ctype: string }>("Message.set_default_type", ["self", "ctype"]);
+const SET_UNIXFROM = new Signature<{ unixfrom: string | null }>("Message.set_unixfrom", ["self", "unixfrom"]);
+const SET_PAYLOAD = new Signature<{ payload: string; charset: unknown }>(
+  "Message.set_payload",
+  ["self", "payload", "charset"],
+  { charset: null },
+);
+const AS_STRING = new Signature<{ unixfrom: unknown; maxheaderlen: number; policy: unknown }>(
+  "Message.as_string",
+  ["self", "unixfrom", "maxheaderlen", "policy"],
+  { unixfrom: false, maxheaderlen: 0, policy: null },
+);
+const GETALLMATCHINGHEADERS = new Signature<{ name: string }>(
+  "HTTPMessage.getallmatchingheaders",
+  ["self", "name"],
+);
+const NAME = (q: string) => new Signature<{ name: string }>(q, ["self", "name"]);
+const CONTAINS = NAME("Message.__contains__");
+const GETITEM = NAME("Message.__getitem__");
+const DELITEM = NAME("Message.__delitem__");
+const SETITEM = new Signature<{ name: string; val: string }>("Message.__setitem__", ["self", "name", "val"]);
+
 /**
  * Python's `http.client.HTTPMessage` (an `email.message.Message`): an
  * ordered, case-insensitive multi-map of header fields.
@@ -140,19 +202,75 @@ export class HTTPMessage implements Iterable<string> {
     return this.#headers.length;
   }
 
+  /** Python's `len(msg)`: the number of fields, duplicates included. */
+  __len__(): number {
+    return this.#headers.length;
+  }
+
+  /** Python's `name in msg`. */
+  __contains__(name: string): boolean;
+  /** `__contains__({ name })`. */
+  __contains__(kwargs: { name: string }): boolean;
+  __contains__(...args: unknown[]): boolean {
+    return this.has(CONTAINS.bind(args).name);
+  }
+
+  /** Python's `msg[name]`: the first value, or `null` (`None`), never a KeyError. */
+  __getitem__(name: string): string | null;
+  /** `__getitem__({ name })`. */
+  __getitem__(kwargs: { name: string }): string | null;
+  __getitem__(...args: unknown[]): string | null {
+    const { name } = GETITEM.bind(args);
+    return this.#get(name, null);
+  }
+
+  /** Python's `msg[name] = val`: appends a field. */
+  __setitem__(name: string, val: string): void;
+  /** `__setitem__(name, { val })`. */
+  __setitem__(name: string, kwargs: { val: string }): void;
+  __setitem__(...args: unknown[]): void {
+    const { name, val } = SETITEM.bind(args);
+    this.#headers.push([name, val]);
+  }
+
+  /** Python's `del msg[name]`: removes every field of that name (no error if none). */
+  __delitem__(name: string): void;
+  /** `__delitem__({ name })`. */
+  __delitem__(kwargs: { name: string }): void;
+  __delitem__(...args: unknown[]): void {
+    this.delete(DELITEM.bind(args).name);
+  }
+
+  /** Python's `iter(msg)`: the field names. */
+  __iter__(): Iterator<string> {
+    return this.keys()[Symbol.iterator]();
+  }
+
   /** Iterate over the header names, in order (Python's `iter(msg)`). */
   [Symbol.iterator](): Iterator<string> {
     return this.keys()[Symbol.iterator]();
+  }
+
+  #get<T>(name: string, failobj: T): string | T {
+    const n = name.toLowerCase();
+    const h = this.#headers;
+    for (let i = 0; i < h.length; i++) if (h[i][0].toLowerCase() === n) return h[i][1];
+    return failobj;
   }
 
   /** Python's `msg.get(name, failobj=None)`: the first value of `name`. */
   get(name: string): string | null;
   /** Python's `msg.get(name, failobj)`. */
   get<T>(name: string, failobj: T): string | T;
-  get<T>(name: string, failobj: T | null = null): string | T | null {
-    const n = name.toLowerCase();
-    for (const [k, v] of this.#headers) if (k.toLowerCase() === n) return v;
-    return failobj;
+  /** `msg.get(name, { failobj })`. */
+  get<T>(name: string, kwargs: { failobj?: T }): string | T;
+  /** `msg.get({ name, failobj })`. */
+  get<T>(kwargs: { name: string; failobj?: T }): string | T;
+  get(...args: unknown[]): unknown {
+    // The common call, one name, binds the same as the table does.
+    if (args.length === 1 && typeof args[0] === "string") return this.#get(args[0], null);
+    const { name, failobj } = GET.bind(args);
+    return this.#get(name, failobj);
   }
 
   /** Python's `msg[name] = value`: appends a field (existing ones stay). */
@@ -190,38 +308,71 @@ export class HTTPMessage implements Iterable<string> {
     return this.#headers.map(([k, v]) => tuple(k, v));
   }
 
+  /** Python's `msg.raw_items()`: the `(name, value)` pairs as stored (the same as `items()` here). */
+  raw_items(): Tuple<string>[] {
+    return this.items();
+  }
+
+  #getAll<T>(name: string, failobj: T): string[] | T {
+    const n = name.toLowerCase();
+    const out: string[] = [];
+    for (const [k, v] of this.#headers) if (k.toLowerCase() === n) out.push(v);
+    return out.length ? out : failobj;
+  }
+
   /** Python's `msg.get_all(name, failobj=None)`: every value of `name`. */
   get_all(name: string): string[] | null;
   /** Python's `msg.get_all(name, failobj)`. */
   get_all<T>(name: string, failobj: T): string[] | T;
-  get_all<T>(name: string, failobj: T | null = null): string[] | T | null {
-    const n = name.toLowerCase();
-    const out = this.#headers.filter(([k]) => k.toLowerCase() === n).map(([, v]) => v);
-    return out.length ? out : failobj;
+  /** `msg.get_all(name, { failobj })`. */
+  get_all<T>(name: string, kwargs: { failobj?: T }): string[] | T;
+  /** `msg.get_all({ name, failobj })`. */
+  get_all<T>(kwargs: { name: string; failobj?: T }): string[] | T;
+  get_all(...args: unknown[]): unknown {
+    if (args.length === 1 && typeof args[0] === "string") return this.#getAll(args[0], null);
+    const { name, failobj } = GET_ALL.bind(args);
+    return this.#getAll(name, failobj);
   }
 
-  /** Python's `msg.add_header(name, value, **params)`. */
-  add_header(name: string, value: string | null, params: Record<string, string | null> = {}): void {
+  /**
+   * Python's `msg.add_header(_name, _value, **_params)`: `add_header("Content-Disposition",
+   * "attachment", { filename: "a.txt" })`. A `_` in a parameter name becomes `-`; a `null` value
+   * adds the bare name.
+   */
+  add_header(_name: string, _value: string | null, _params?: Record<string, string | null>): void;
+  add_header(...args: unknown[]): void {
+    const { _name, _value, _params } = ADD_HEADER.bind(args);
     const parts: string[] = [];
-    for (const [k, v] of Object.entries(params)) {
+    for (const [k, v] of Object.entries(_params)) {
       const key = k.replace(/_/g, "-");
-      if (v === null) parts.push(key);
-      else parts.push(/[ ()<>@,;:\\"/[\]?=]/.test(v) ? `${key}="${quoteParam(v)}"` : `${key}=${v}`);
+      if (v === null || v === undefined) parts.push(key);
+      else {
+        const sv = String(v);
+        parts.push(/[ ()<>@,;:\\"/[\]?=]/.test(sv) ? `${key}="${quoteParam(sv)}"` : `${key}=${sv}`);
+      }
     }
-    if (value !== null) parts.unshift(value);
-    this.#headers.push([name, parts.join("; ")]);
+    if (_value !== null) parts.unshift(_value);
+    this.#headers.push([_name, parts.join("; ")]);
   }
 
-  /** Python's `msg.replace_header(name, value)`: replaces the first field; KeyError if none. */
-  replace_header(name: string, value: string): void {
-    const n = name.toLowerCase();
+  /** Python's `msg.replace_header(_name, _value)`: replaces the first field; KeyError if none. */
+  replace_header(_name: string, _value: string): void;
+  /** `replace_header(_name, { _value })` and `replace_header({ _name, _value })`. */
+  replace_header(...args: [string, { _value: string }] | [{ _name: string; _value: string }]): void;
+  replace_header(...args: unknown[]): void {
+    const { _name, _value } = REPLACE_HEADER.bind(args);
+    const n = _name.toLowerCase();
     const i = this.#headers.findIndex(([k]) => k.toLowerCase() === n);
-    if (i < 0) throw new KeyError(name);
-    this.#headers[i] = [this.#headers[i][0], value];
+    if (i < 0) throw new KeyError(_name);
+    this.#headers[i] = [this.#headers[i][0], _value];
   }
 
   /** `HTTPMessage.getallmatchingheaders`: kept for compatibility; CPython's returns `[]` for parsed messages too. */
-  getallmatchingheaders(name: string): string[] {
+  getallmatchingheaders(name: string): string[];
+  /** `getallmatchingheaders({ name })`. */
+  getallmatchingheaders(kwargs: { name: string }): string[];
+  getallmatchingheaders(...args: unknown[]): string[] {
+    const { name } = GETALLMATCHINGHEADERS.bind(args);
     const n = name.toLowerCase() + ":";
     const out: string[] = [];
     let hit = false;
@@ -235,7 +386,7 @@ export class HTTPMessage implements Iterable<string> {
   }
 
   #params(header: string): [string, ParamValue][] | null {
-    const value = this.get(header);
+    const value = this.#get(header, null);
     if (value === null) return null;
     const pairs: [string, string][] = parseparam(value).map((p) => {
       const i = p.indexOf("=");
@@ -249,28 +400,20 @@ export class HTTPMessage implements Iterable<string> {
    *
    * @returns `(name, value)` tuples, the first being the main value with `''`
    */
-  get_params(
-    failobj: Tuple<unknown>[] | null = null,
-    header = "content-type",
-    unquote = true,
-  ): Tuple<unknown>[] | null {
+  get_params<T = null>(failobj?: T, header?: string, unquote?: boolean): Tuple<unknown>[] | T;
+  /** `get_params({ failobj, header, unquote })`, keywords after any positional ones. */
+  get_params<T = null>(
+    ...args: [...unknown[], { failobj?: T; header?: string; unquote?: boolean }]
+  ): Tuple<unknown>[] | T;
+  get_params(...args: unknown[]): unknown {
+    const { failobj, header, unquote } = GET_PARAMS.bind(args);
     const params = this.#params(header);
     if (params === null) return failobj;
-    return params.map(([k, v]) => tuple(k, unquote ? unquoteValue(v) : v));
+    const uq = truthy(unquote);
+    return params.map(([k, v]) => tuple(k, uq ? unquoteValue(v) : v));
   }
 
-  /**
-   * Python's `msg.get_param(param, failobj=None, header='content-type', unquote=True)`.
-   *
-   * @returns the value (a 3-tuple for RFC 2231 values), `''` for a bare
-   *   name, or `failobj` when absent
-   */
-  get_param<T = null>(
-    param: string,
-    failobj: T = null as T,
-    header = "content-type",
-    unquote = true,
-  ): ParamValue | T {
+  #getParam<T>(param: string, failobj: T, header: string, unquote: boolean): ParamValue | T {
     const params = this.#params(header);
     if (params === null) return failobj;
     const p = param.toLowerCase();
@@ -280,9 +423,30 @@ export class HTTPMessage implements Iterable<string> {
     return failobj;
   }
 
+  /**
+   * Python's `msg.get_param(param, failobj=None, header='content-type', unquote=True)`.
+   *
+   * @returns the value (a 3-tuple for RFC 2231 values), `''` for a bare
+   *   name, or `failobj` when absent
+   */
+  get_param<T = null>(param: string, failobj?: T, header?: string, unquote?: boolean): ParamValue | T;
+  /** `get_param(param, { failobj, header, unquote })`, keywords after any positional ones. */
+  get_param<T = null>(
+    param: string,
+    ...args: [...unknown[], { failobj?: T; header?: string; unquote?: boolean }]
+  ): ParamValue | T;
+  /** `get_param({ param, failobj, header, unquote })`. */
+  get_param<T = null>(
+    kwargs: { param: string; failobj?: T; header?: string; unquote?: boolean },
+  ): ParamValue | T;
+  get_param(...args: unknown[]): unknown {
+    const { param, failobj, header, unquote } = GET_PARAM.bind(args);
+    return this.#getParam(param, failobj, header, truthy(unquote));
+  }
+
   /** Python's `msg.get_content_type()`: lower-cased `maintype/subtype`, `text/plain` by default. */
   get_content_type(): string {
-    const value = this.get("content-type");
+    const value = this.#get("content-type", null);
     if (value === null) return this.#defaultType;
     const ctype = value.split(";", 1)[0].trim().toLowerCase();
     return ctype.split("/").length === 2 ? ctype : "text/plain";
@@ -304,13 +468,21 @@ export class HTTPMessage implements Iterable<string> {
   }
 
   /** Python's `msg.set_default_type(ctype)`. */
-  set_default_type(ctype: string): void {
+  set_default_type(ctype: string): void;
+  /** `set_default_type({ ctype })`. */
+  set_default_type(kwargs: { ctype: string }): void;
+  set_default_type(...args: unknown[]): void {
+    const { ctype } = SET_DEFAULT_TYPE.bind(args);
     this.#defaultType = ctype;
   }
 
-  /** Python's `msg.get_content_charset(failobj=None)`: the lower-cased charset parameter. */
-  get_content_charset<T = null>(failobj: T = null as T): string | T {
-    let charset = this.get_param<symbol>("charset", MISSING);
+  /** Python's `msg.get_charset()`: the `Charset` set by `set_charset`; a parsed message has none. */
+  get_charset(): null {
+    return null;
+  }
+
+  #contentCharset<T>(failobj: T): string | T {
+    let charset = this.#getParam<symbol>("charset", MISSING, "content-type", true);
     if (charset === MISSING) return failobj;
     if (typeof charset !== "string") {
       const [cs, , v] = charset as Rfc2231Value;
@@ -326,10 +498,40 @@ export class HTTPMessage implements Iterable<string> {
     return s.toLowerCase();
   }
 
+  /** Python's `msg.get_content_charset(failobj=None)`: the lower-cased charset parameter. */
+  get_content_charset<T = null>(failobj?: T): string | T;
+  /** `get_content_charset({ failobj })`. */
+  get_content_charset<T = null>(kwargs: { failobj?: T }): string | T;
+  get_content_charset(...args: unknown[]): unknown {
+    const { failobj } = GET_CONTENT_CHARSET.bind(args);
+    return this.#contentCharset(failobj);
+  }
+
+  /** Python's `msg.get_charsets(failobj=None)`: one charset per part; a header block is one part. */
+  get_charsets<T = null>(failobj?: T): (string | T)[];
+  /** `get_charsets({ failobj })`. */
+  get_charsets<T = null>(kwargs: { failobj?: T }): (string | T)[];
+  get_charsets(...args: unknown[]): unknown[] {
+    const { failobj } = GET_CHARSETS.bind(args);
+    return [this.#contentCharset(failobj)];
+  }
+
+  /** Python's `msg.get_content_disposition()`: `inline`, `attachment`, … lower-cased, or `null`. */
+  get_content_disposition(): string | null {
+    const value = this.#get("content-disposition", null);
+    if (value === null) return null;
+    const i = value.indexOf(";");
+    return (i < 0 ? value : value.slice(0, i)).trim().toLowerCase();
+  }
+
   /** Python's `msg.get_filename(failobj=None)`, from Content-Disposition. */
-  get_filename<T = null>(failobj: T = null as T): string | T {
-    let v = this.get_param<symbol>("filename", MISSING, "content-disposition");
-    if (v === MISSING) v = this.get_param<symbol>("name", MISSING, "content-type");
+  get_filename<T = null>(failobj?: T): string | T;
+  /** `get_filename({ failobj })`. */
+  get_filename<T = null>(kwargs: { failobj?: T }): string | T;
+  get_filename(...args: unknown[]): unknown {
+    const { failobj } = GET_FILENAME.bind(args);
+    let v = this.#getParam<symbol>("filename", MISSING, "content-disposition", true);
+    if (v === MISSING) v = this.#getParam<symbol>("name", MISSING, "content-type", true);
     if (v === MISSING) return failobj;
     if (typeof v !== "string") {
       const [cs, , raw] = v as Rfc2231Value;
@@ -343,8 +545,12 @@ export class HTTPMessage implements Iterable<string> {
   }
 
   /** Python's `msg.get_boundary(failobj=None)`. */
-  get_boundary<T = null>(failobj: T = null as T): string | T {
-    const v = this.get_param<symbol>("boundary", MISSING);
+  get_boundary<T = null>(failobj?: T): string | T;
+  /** `get_boundary({ failobj })`. */
+  get_boundary<T = null>(kwargs: { failobj?: T }): string | T;
+  get_boundary(...args: unknown[]): unknown {
+    const { failobj } = GET_BOUNDARY.bind(args);
+    const v = this.#getParam<symbol>("boundary", MISSING, "content-type", true);
     if (v === MISSING) return failobj;
     return (typeof v === "string" ? v : (v as Rfc2231Value)[2]).replace(/\s+$/, "");
   }
@@ -354,18 +560,43 @@ export class HTTPMessage implements Iterable<string> {
     return this.#unixfrom;
   }
 
-  /** Python's `msg.set_unixfrom(line)`. */
-  set_unixfrom(line: string | null): void {
-    this.#unixfrom = line;
+  /** Python's `msg.set_unixfrom(unixfrom)`. */
+  set_unixfrom(unixfrom: string | null): void;
+  /** `set_unixfrom({ unixfrom })`. */
+  set_unixfrom(kwargs: { unixfrom: string | null }): void;
+  set_unixfrom(...args: unknown[]): void {
+    const { unixfrom } = SET_UNIXFROM.bind(args);
+    this.#unixfrom = unixfrom;
   }
 
-  /** Python's `msg.get_payload()`: for a parsed header block, what followed a bad line. */
-  get_payload(): string {
-    return this.#payload;
+  /**
+   * Python's `msg.get_payload(i=None, decode=False)`: for a parsed header block, what followed a bad
+   * line. With `decode`, the bytes, undone from a `base64` or `quoted-printable`
+   * Content-Transfer-Encoding. A header block is never multipart, so an index `i` raises TypeError.
+   */
+  get_payload(i?: null, decode?: false): string;
+  /** `get_payload(i, true)` or `get_payload({ decode: true })`: bytes. */
+  get_payload(i: null | undefined, decode: true): Bytes;
+  /** `get_payload({ i, decode })`. */
+  get_payload(kwargs: { i?: null; decode?: boolean }): string | Bytes;
+  get_payload(...args: unknown[]): string | Bytes {
+    const { i, decode } = GET_PAYLOAD.bind(args);
+    if (i !== null) throw new TypeError("Expected list, got <class 'str'>");
+    const payload = this.#payload;
+    if (!truthy(decode)) return payload;
+    const bpayload = rawUnicodeEscape(payload);
+    const cte = this.#get("content-transfer-encoding", "").toLowerCase();
+    if (cte === "quoted-printable") return decodeQuotedPrintable(bpayload);
+    if (cte === "base64") return decodeB(bpayload);
+    return new Bytes(bpayload);
   }
 
-  /** Python's `msg.set_payload(payload)`. */
-  set_payload(payload: string): void {
+  /** Python's `msg.set_payload(payload, charset=None)` (the charset is accepted and not applied). */
+  set_payload(payload: string, charset?: unknown): void;
+  /** `set_payload(payload, { charset })` and `set_payload({ payload, charset })`. */
+  set_payload(...args: [string, { charset?: unknown }] | [{ payload: string; charset?: unknown }]): void;
+  set_payload(...args: unknown[]): void {
+    const { payload } = SET_PAYLOAD.bind(args);
     this.#payload = payload;
   }
 
@@ -374,20 +605,33 @@ export class HTTPMessage implements Iterable<string> {
     return false;
   }
 
+  /** Python's `msg.walk()`: this message and its parts; a header block has no parts. */
+  *walk(): Generator<this> {
+    yield this;
+  }
+
   /**
-   * Python's `msg.as_string()`: the fields, a blank line and the payload.
-   * Unlike Python's generator it does not refold long lines or RFC 2047-encode
+   * Python's `msg.as_string(unixfrom=False, maxheaderlen=0, policy=None)`: the fields, a blank line
+   * and the payload. Unlike Python's generator it does not refold long lines or RFC 2047-encode
    * non-ASCII values (see docs/divergences.md).
    */
-  as_string(): string {
-    let s = "";
+  as_string(unixfrom?: boolean, maxheaderlen?: number, policy?: unknown): string;
+  /** `as_string({ unixfrom, maxheaderlen, policy })`, keywords after any positional ones. */
+  as_string(...args: [...unknown[], Keywords | { unixfrom?: boolean; maxheaderlen?: number }]): string;
+  as_string(...args: unknown[]): string {
+    const { unixfrom } = AS_STRING.bind(args);
+    return this.#asString(truthy(unixfrom));
+  }
+
+  #asString(unixfrom: boolean): string {
+    let s = unixfrom && this.#unixfrom !== null ? this.#unixfrom + "\n" : "";
     for (const [k, v] of this.#headers) s += `${k}: ${v.replace(/\r\n|\r/g, "\n")}\n`;
     return s + "\n" + this.#payload.replace(/\r\n|\r/g, "\n");
   }
 
   /** Python's `str(msg)`. */
   [pystr](): string {
-    return this.as_string();
+    return this.#asString(false);
   }
 
   /** Python's `repr(msg)`. */
@@ -397,10 +641,69 @@ export class HTTPMessage implements Iterable<string> {
 
   /** Python's `str(msg)`. */
   toString(): string {
-    return this.as_string();
+    return this.#asString(false);
   }
 }
 showAsRepr(HTTPMessage);
+
+/** `email._encoded_words.decode_b` (its value; the defects are not recorded). */
+function decodeB(encoded: Uint8Array): Bytes {
+  const joined = encoded.filter((c) => c !== 10 && c !== 13);
+  const tries = [joined];
+  const pad = joined.length % 4;
+  if (pad) tries.unshift(Uint8Array.from([...joined, ...Array(4 - pad).fill(61)]));
+  tries.push(Uint8Array.from([...joined, 61, 61]));
+  for (const t of tries) {
+    try {
+      return decodeBase64(t);
+    } catch { /* next */ }
+  }
+  return new Bytes(joined);
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** `quopri.decodestring` (binascii.a2b_qp): `=XX` escapes, soft line breaks, trailing blanks dropped. */
+function decodeQuotedPrintable(data: Uint8Array): Bytes {
+  const out: number[] = [];
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf(10, start);
+    const hasEol = end >= 0;
+    if (!hasEol) end = data.length;
+    let lineEnd = end;
+    if (hasEol && lineEnd > start && data[lineEnd - 1] === 13) lineEnd--;
+    while (lineEnd > start && (data[lineEnd - 1] === 32 || data[lineEnd - 1] === 9)) lineEnd--;
+    let soft = false;
+    for (let i = start; i < lineEnd; i++) {
+      const c = data[i];
+      if (c !== 61) {
+        out.push(c);
+        continue;
+      }
+      if (i + 1 >= lineEnd) {
+        soft = true;
+        break;
+      }
+      const h = hexValue(data[i + 1]), l = i + 2 < lineEnd ? hexValue(data[i + 2]) : -1;
+      if (h >= 0 && l >= 0) {
+        out.push(h * 16 + l);
+        i += 2;
+      } else out.push(c);
+    }
+    if (hasEol && !soft) {
+      if (data[end - 1] === 13 && end - 1 >= start) out.push(13);
+      out.push(10);
+    }
+    start = end + 1;
+  }
+  return new Bytes(out);
+}
 
 const MISSING: unique symbol = Symbol("missing");
 

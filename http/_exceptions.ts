@@ -5,8 +5,28 @@
  * @module
  */
 
-import { ConnectionResetError, Exception } from "../_util/exceptions.ts";
+import { ConnectionResetError, Exception, TypeError } from "../_util/exceptions.ts";
+import { Signature } from "../_util/signature.ts";
 import { pyrepr, pystr, repr } from "../_util/repr.ts";
+
+const UNKNOWN_PROTOCOL_INIT = new Signature<{ version: string }>("UnknownProtocol.__init__", [
+  "self",
+  "version",
+]);
+const INCOMPLETE_READ_INIT = new Signature<{ partial: Uint8Array; expected: number | null }>(
+  "IncompleteRead.__init__",
+  ["self", "partial", "expected"],
+  { expected: null },
+);
+const BAD_STATUS_LINE_INIT = new Signature<{ line: string }>("BadStatusLine.__init__", ["self", "line"]);
+const LINE_TOO_LONG_INIT = new Signature<{ line_type: string }>("LineTooLong.__init__", [
+  "self",
+  "line_type",
+]);
+const REMOTE_DISCONNECTED_INIT = new Signature<{ pos: unknown[]; kw: Record<string, unknown> }>(
+  "RemoteDisconnected.__init__",
+  ["self", "*pos", "**kw"],
+);
 
 /** Python's `http.client.HTTPException`, the base of the module's errors (alias `error`). */
 export class HTTPException extends Exception {}
@@ -23,7 +43,11 @@ export class UnknownProtocol extends HTTPException {
    *
    * @param version the unknown protocol version
    */
-  constructor(version: string) {
+  constructor(version: string);
+  /** `UnknownProtocol({ version })`. */
+  constructor(kwargs: { version: string });
+  constructor(...args: unknown[]) {
+    const { version } = UNKNOWN_PROTOCOL_INIT.bind(args);
     super(version);
     this.version = version;
   }
@@ -44,7 +68,13 @@ export class IncompleteRead extends HTTPException {
    * @param partial what was read
    * @param expected how many more bytes were expected
    */
-  constructor(partial: Uint8Array, expected: number | null = null) {
+  constructor(partial: Uint8Array, expected?: number | null);
+  /** `IncompleteRead(partial, { expected })`. */
+  constructor(partial: Uint8Array, kwargs: { expected?: number | null });
+  /** `IncompleteRead({ partial, expected })`. */
+  constructor(kwargs: { partial: Uint8Array; expected?: number | null });
+  constructor(...args: unknown[]) {
+    const { partial, expected } = INCOMPLETE_READ_INIT.bind(args);
     super(partial);
     this.partial = partial;
     this.expected = expected;
@@ -81,7 +111,11 @@ export class BadStatusLine extends HTTPException {
    *
    * @param line the status line that could not be parsed
    */
-  constructor(line: string) {
+  constructor(line: string);
+  /** `BadStatusLine({ line })`. */
+  constructor(kwargs: { line: string });
+  constructor(...args: unknown[]) {
+    const { line } = BAD_STATUS_LINE_INIT.bind(args);
     const l = line ? line : repr(line);
     super(l);
     this.line = l;
@@ -94,7 +128,11 @@ export class LineTooLong extends HTTPException {
    *
    * @param line_type what was being read, e.g. `"header line"`
    */
-  constructor(line_type: string) {
+  constructor(line_type: string);
+  /** `LineTooLong({ line_type })`. */
+  constructor(kwargs: { line_type: string });
+  constructor(...args: unknown[]) {
+    const { line_type } = LINE_TOO_LONG_INIT.bind(args);
     super(`got more than ${MAXLINE} bytes when reading ${line_type}`);
   }
 }
@@ -112,7 +150,10 @@ export class RemoteDisconnected extends ConnectionResetError {
    * @param args the message, as in Python
    */
   constructor(...args: unknown[]) {
-    super(...args);
+    const { pos, kw } = REMOTE_DISCONNECTED_INIT.bind(args);
+    // Python hands `**kw` to ConnectionResetError, which takes none.
+    for (const _ in kw) throw new TypeError("RemoteDisconnected() takes no keyword arguments");
+    super(...pos);
     // Python calls `BadStatusLine.__init__(self, "")`, so `line` is `repr("")`.
     this.line = "''";
   }

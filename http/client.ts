@@ -46,7 +46,9 @@ import {
   UnicodeEncodeError,
   ValueError,
 } from "../_util/exceptions.ts";
-import { checkKwargs, isKwargs } from "../_util/kwargs.ts";
+import { type Keywords, kw, Signature } from "../_util/signature.ts";
+import { classAttrs } from "../_util/classattrs.ts";
+import { truthy, typeName } from "../_util/builtins.ts";
 import {
   HTTPMessage,
   type LineReader,
@@ -264,18 +266,6 @@ function punycode(input: string): string {
   return out;
 }
 
-function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "string") return "str";
-  if (typeof v === "function") return "function";
-  if (Array.isArray(v)) return "list";
-  const proto = Object.getPrototypeOf(v);
-  if (proto === null || proto === Object.prototype) return "dict";
-  return (v as object).constructor?.name ?? "object";
-}
-
 /** A Python-style readable: `read(size)` returns bytes (or text, sent as Latin-1). */
 export interface PyReadable {
   /** Read up to `size` bytes; empty at the end. */
@@ -351,7 +341,7 @@ function chunkBytes(chunk: unknown, chunked: boolean): Uint8Array {
   if (typeof chunk === "string") {
     throw new TypeError(chunked ? "can't concat str to bytes" : "a bytes-like object is required, not 'str'");
   }
-  throw new TypeError(`a bytes-like object is required, not '${pyTypeName(chunk)}'`);
+  throw new TypeError(`a bytes-like object is required, not '${typeName(chunk)}'`);
 }
 
 async function* readableChunks(
@@ -443,9 +433,47 @@ const HEADER_LIMITS = {
 export async function parse_headers<M extends HTTPMessage = HTTPMessage>(
   fp: LineReader,
   _class?: new () => M,
-): Promise<M> {
-  return await readHeaders(fp, HEADER_LIMITS, (_class ?? HTTPMessage) as new () => M);
+): Promise<M>;
+/** `parse_headers(fp, { _class })`. */
+export async function parse_headers<M extends HTTPMessage = HTTPMessage>(
+  fp: LineReader,
+  kwargs: { _class?: new () => M },
+): Promise<M>;
+/** `parse_headers({ fp, _class })`. */
+export async function parse_headers<M extends HTTPMessage = HTTPMessage>(
+  kwargs: { fp: LineReader; _class?: new () => M },
+): Promise<M>;
+export async function parse_headers(...args: unknown[]): Promise<HTTPMessage> {
+  const { fp, _class } = PARSE_HEADERS.bind(args);
+  return await readHeaders(fp, HEADER_LIMITS, _class);
 }
+const PARSE_HEADERS = new Signature<{ fp: LineReader; _class: new () => HTTPMessage }>(
+  "parse_headers",
+  ["fp", "_class"],
+  { _class: HTTPMessage },
+);
+
+const HTTP_RESPONSE_INIT = new Signature<
+  { sock: HTTPSocket; debuglevel: number; method: string | null; url: string | null }
+>("HTTPResponse.__init__", ["self", "sock", "debuglevel", "method", "url"], {
+  debuglevel: 0,
+  method: null,
+  url: null,
+});
+const RESPONSE_READ = new Signature<{ amt: number | null }>("HTTPResponse.read", ["self", "amt"], {
+  amt: null,
+});
+const RESPONSE_READINTO = new Signature<{ b: Uint8Array }>("HTTPResponse.readinto", ["self", "b"]);
+const RESPONSE_READ1 = new Signature<{ n: number }>("HTTPResponse.read1", ["self", "n"], { n: -1 });
+const RESPONSE_PEEK = new Signature<{ n: number }>("HTTPResponse.peek", ["self", "n"], { n: -1 });
+const RESPONSE_READLINE = new Signature<{ limit: number }>("HTTPResponse.readline", ["self", "limit"], {
+  limit: -1,
+});
+const RESPONSE_GETHEADER = new Signature<{ name: string; default: unknown }>(
+  "HTTPResponse.getheader",
+  ["self", "name", "default"],
+  { default: null },
+);
 
 /**
  * Python's `http.client.HTTPResponse`: the status line, the headers and a
@@ -495,21 +523,20 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @param method the request method (`"HEAD"` means no body)
    * @param url the URL, kept for `geturl()`
    */
+  constructor(sock: HTTPSocket, debuglevel?: number, method?: string | null, url?: string | null);
+  /** `new HTTPResponse(sock, { debuglevel, method, url })`, keywords after any positional ones. */
+  constructor(sock: HTTPSocket, kwargs: { debuglevel?: number; method?: string | null; url?: string | null });
+  /** `new HTTPResponse(sock, debuglevel, { method, url })`. */
+  constructor(sock: HTTPSocket, debuglevel: number, kwargs: { method?: string | null; url?: string | null });
+  /** `new HTTPResponse({ sock, debuglevel, method, url })`. */
   constructor(
-    sock: HTTPSocket,
-    debuglevel: number | { debuglevel?: number; method?: string | null; url?: string | null } = 0,
-    method: string | null = null,
-    url: string | null = null,
-  ) {
-    if (isKwargs(debuglevel)) {
-      const kw = checkKwargs("HTTPResponse.__init__", debuglevel, ["debuglevel", "method", "url"]);
-      debuglevel = kw.debuglevel ?? 0;
-      method = kw.method ?? null;
-      url = kw.url ?? null;
-    }
+    kwargs: { sock: HTTPSocket; debuglevel?: number; method?: string | null; url?: string | null },
+  );
+  constructor(...args: unknown[]) {
+    const { sock, debuglevel, method, url } = HTTP_RESPONSE_INIT.bind(args);
     this.#sock = sock.ref();
     this.fp = sock.reader;
-    this.debuglevel = debuglevel as number;
+    this.debuglevel = debuglevel;
     this.#method = method === null ? null : String(method);
     this.url = url;
   }
@@ -633,7 +660,15 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @returns the bytes (empty at the end)
    * @throws IncompleteRead when a body of known length or a chunk ends early
    */
-  async read(amt: number | null = null): Promise<Bytes> {
+  async read(amt?: number | null): Promise<Bytes>;
+  /** `read({ amt })`. */
+  async read(kwargs: { amt?: number | null }): Promise<Bytes>;
+  async read(...args: unknown[]): Promise<Bytes> {
+    const { amt } = RESPONSE_READ.bind(args);
+    return await this.#read(amt);
+  }
+
+  async #read(amt: number | null): Promise<Bytes> {
     if (this.fp === null) return EMPTY;
     if (this.#method === "HEAD") {
       this.#closeConn();
@@ -671,7 +706,11 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @param b the buffer to fill
    * @returns the number of bytes read (0 at the end)
    */
-  async readinto(b: Uint8Array): Promise<number> {
+  async readinto(b: Uint8Array): Promise<number>;
+  /** `readinto({ b })`. */
+  async readinto(kwargs: { b: Uint8Array }): Promise<number>;
+  async readinto(...args: unknown[]): Promise<number> {
+    let { b } = RESPONSE_READINTO.bind(args);
     if (this.fp === null) return 0;
     if (this.#method === "HEAD") {
       this.#closeConn();
@@ -803,7 +842,11 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @param n the most bytes to return; negative for whatever is available
    * @returns the bytes
    */
-  async read1(n = -1): Promise<Bytes> {
+  async read1(n?: number): Promise<Bytes>;
+  /** `read1({ n })`. */
+  async read1(kwargs: { n?: number }): Promise<Bytes>;
+  async read1(...args: unknown[]): Promise<Bytes> {
+    let { n } = RESPONSE_READ1.bind(args);
     if (this.fp === null || this.#method === "HEAD") return EMPTY;
     if (this.chunked) {
       const chunkLeft = await this.#getChunkLeft();
@@ -830,7 +873,15 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @param n a hint, as in Python (what is buffered is returned)
    * @returns the bytes
    */
-  async peek(n = -1): Promise<Bytes> {
+  async peek(n?: number): Promise<Bytes>;
+  /** `peek({ n })`. */
+  async peek(kwargs: { n?: number }): Promise<Bytes>;
+  async peek(...args: unknown[]): Promise<Bytes> {
+    const { n } = RESPONSE_PEEK.bind(args);
+    return await this.#peek(n);
+  }
+
+  async #peek(n: number): Promise<Bytes> {
     if (this.fp === null || this.#method === "HEAD") return EMPTY;
     if (this.chunked) {
       let chunkLeft: number | null;
@@ -854,7 +905,15 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @param limit the most bytes to return; negative for no limit
    * @returns the line, `\n` included (empty at the end)
    */
-  async readline(limit = -1): Promise<Bytes> {
+  async readline(limit?: number): Promise<Bytes>;
+  /** `readline({ limit })`. */
+  async readline(kwargs: { limit?: number }): Promise<Bytes>;
+  async readline(...args: unknown[]): Promise<Bytes> {
+    const { limit } = RESPONSE_READLINE.bind(args);
+    return await this.#readline(limit);
+  }
+
+  async #readline(limit: number): Promise<Bytes> {
     if (this.fp === null || this.#method === "HEAD") return EMPTY;
     if (this.chunked) return await this.#ioReadline(limit);
     if (this.length !== null && (limit < 0 || limit > this.length)) limit = this.length;
@@ -873,7 +932,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     let size = 0;
     while (limit < 0 || size < limit) {
       let nreadahead = 1;
-      const ahead = await this.peek(1);
+      const ahead = await this.#peek(1);
       if (ahead.length) {
         let n = 0;
         for (;;) {
@@ -882,7 +941,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
         }
         nreadahead = n;
       }
-      const b = await this.read(nreadahead);
+      const b = await this.#read(nreadahead);
       if (!b.length) break;
       parts.push(b);
       size += b.length;
@@ -911,15 +970,23 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * Python's `getheader(name, default=None)`: every value of `name` joined by `", "`.
    *
    * @param name the header name (any case)
-   * @param default_ what to return when absent
-   * @returns the value, or `default_`
+   * @param default_ what to return when absent (a list or other non-string iterable is joined by `", "`)
+   * @returns the value, or the default
    */
-  getheader<T = null>(name: string, default_: T = null as T): string | T {
+  getheader<T = null>(name: string, default_?: T): string | T;
+  /** `getheader(name, { default })`. */
+  getheader<T = null>(name: string, kwargs: { default?: T }): string | T;
+  /** `getheader({ name, default })`. */
+  getheader<T = null>(kwargs: { name: string; default?: T }): string | T;
+  getheader(...args: unknown[]): unknown {
+    const { name, default: dflt } = RESPONSE_GETHEADER.bind(args);
     if (this.headers === null) throw new ResponseNotReady();
     const all = this.headers.get_all(name);
     if (all === null || all.length === 0) {
-      if (Array.isArray(default_)) return default_.join(", ") as T;
-      return default_;
+      // Python: a str or a non-iterable default comes back as it is; another iterable is joined.
+      if (typeof dflt === "string" || dflt === null || typeof dflt !== "object") return dflt;
+      if (typeof (dflt as Iterable<unknown>)[Symbol.iterator] !== "function") return dflt;
+      return [...(dflt as Iterable<string>)].join(", ");
     }
     return all.join(", ");
   }
@@ -948,7 +1015,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   /** Python's `for line in response`: the body line by line. */
   async *[Symbol.asyncIterator](): AsyncIterator<Bytes> {
     for (;;) {
-      const line = await this.readline();
+      const line = await this.#readline(-1);
       if (!line.length) return;
       yield line;
     }
@@ -1004,7 +1071,86 @@ export interface PutRequestOptions {
   skip_accept_encoding?: boolean;
 }
 
-const CONN_KW = ["port", "timeout", "source_address", "blocksize"] as const;
+/** Python's `socket._GLOBAL_DEFAULT_TIMEOUT`: the default `timeout`, meaning the socket default (none). */
+export const _GLOBAL_DEFAULT_TIMEOUT: object = Object.freeze(
+  new (class GlobalDefaultTimeout {
+    [pyrepr](): string {
+      return "<object object>";
+    }
+  })(),
+);
+const GLOBAL_DEFAULT_TIMEOUT = _GLOBAL_DEFAULT_TIMEOUT;
+
+const HTTP_CONNECTION_INIT = new Signature<{
+  host: string;
+  port: number | null;
+  timeout: number | null | object;
+  source_address: readonly [string, number] | null;
+  blocksize: number;
+}>("HTTPConnection.__init__", ["self", "host", "port", "timeout", "source_address", "blocksize"], {
+  port: null,
+  timeout: GLOBAL_DEFAULT_TIMEOUT,
+  source_address: null,
+  blocksize: 8192,
+});
+const HTTPS_CONNECTION_INIT = new Signature<{
+  host: string;
+  port: number | null;
+  timeout: number | null | object;
+  source_address: readonly [string, number] | null;
+  context: SSLContext | SSLContextOptions | null;
+  blocksize: number;
+}>("HTTPSConnection.__init__", [
+  "self",
+  "host",
+  "port",
+  "*",
+  "timeout",
+  "source_address",
+  "context",
+  "blocksize",
+], {
+  port: null,
+  timeout: GLOBAL_DEFAULT_TIMEOUT,
+  source_address: null,
+  context: null,
+  blocksize: 8192,
+});
+const SET_TUNNEL = new Signature<{ host: string; port: number | null; headers: RequestHeaders | null }>(
+  "HTTPConnection.set_tunnel",
+  ["self", "host", "port", "headers"],
+  { port: null, headers: null },
+  ["headers"],
+);
+const SET_DEBUGLEVEL = new Signature<{ level: number }>("HTTPConnection.set_debuglevel", ["self", "level"]);
+const SEND = new Signature<{ data: RequestBody }>("HTTPConnection.send", ["self", "data"]);
+const PUTREQUEST = new Signature<
+  { method: string; url: string; skip_host: unknown; skip_accept_encoding: unknown }
+>(
+  "HTTPConnection.putrequest",
+  ["self", "method", "url", "skip_host", "skip_accept_encoding"],
+  { skip_host: false, skip_accept_encoding: false },
+);
+const PUTHEADER = new Signature<{ header: string | Uint8Array; values: HeaderValue[] }>(
+  "HTTPConnection.putheader",
+  ["self", "header", "*values"],
+);
+const ENDHEADERS = new Signature<{ message_body: RequestBody; encode_chunked: unknown }>(
+  "HTTPConnection.endheaders",
+  ["self", "message_body", "*", "encode_chunked"],
+  { message_body: null, encode_chunked: false },
+);
+const REQUEST = new Signature<{
+  method: string;
+  url: string;
+  body: RequestBody;
+  headers: RequestHeaders;
+  encode_chunked: unknown;
+}>("HTTPConnection.request", ["self", "method", "url", "body", "headers", "*", "encode_chunked"], {
+  body: null,
+  headers: {},
+  encode_chunked: false,
+}, ["headers"]);
 
 /**
  * Python's `http.client.HTTPConnection`: one HTTP/1.1 connection that sends
@@ -1035,18 +1181,31 @@ const CONN_KW = ["port", "timeout", "source_address", "blocksize"] as const;
  * ```
  */
 export class HTTPConnection implements AsyncDisposable, Disposable {
+  /** `11`: the HTTP version this class speaks (a class attribute, as in Python). */
+  static _http_vsn: number = 11;
+  /** `'HTTP/1.1'`: the version written in the request line. */
+  static _http_vsn_str: string = "HTTP/1.1";
   /** The class `getresponse()` builds (Python's `response_class`). */
   static response_class: typeof HTTPResponse = HTTPResponse;
   /** Port used when none is given: 80. */
   static default_port: number = HTTP_PORT;
   /** Connect on the first send when not connected (Python's `auto_open`). */
   static auto_open: number = 1;
-  /** The debug level new connections start with. */
+  /** The debug level of connections that set none (`HTTPConnection.debuglevel = 1` reaches them all). */
   static debuglevel: number = 0;
-  /** `11`: the HTTP version this class speaks. */
-  static _http_vsn: number = 11;
-  /** `'HTTP/1.1'`. */
-  static _http_vsn_str: string = "HTTP/1.1";
+
+  /** This connection's HTTP version (`11`), or the class's. */
+  declare _http_vsn: number;
+  /** This connection's request-line version (`'HTTP/1.1'`), or the class's. */
+  declare _http_vsn_str: string;
+  /** The class `getresponse()` builds, this connection's or the class's. */
+  declare response_class: typeof HTTPResponse;
+  /** The port used when none is given. */
+  declare default_port: number;
+  /** Connect on first send when not connected. */
+  declare auto_open: number;
+  /** The debug level (see {@link HTTPConnection.set_debuglevel}); the class's until set. */
+  declare debuglevel: number;
 
   /** Seconds for connect and each read/write, or `null`. */
   timeout: number | null;
@@ -1060,10 +1219,6 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   host: string;
   /** The server port. */
   port: number;
-  /** The debug level (see {@link HTTPConnection.set_debuglevel}). */
-  debuglevel: number;
-  /** Connect on first send when not connected. */
-  auto_open: number;
   /** The host of a CONNECT tunnel, or `null`. */
   _tunnel_host: string | null = null;
   /** The port of a CONNECT tunnel, or `null`. */
@@ -1089,50 +1244,20 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   constructor(host: string, port: number | null | undefined, options: HTTPConnectionOptions);
   /** `new HTTPConnection(host, {port, timeout, source_address, blocksize})`. */
   constructor(host: string, options: HTTPConnectionOptions);
-  constructor(host: string, ...args: unknown[]) {
-    let kw: HTTPConnectionOptions = {};
-    if (args.length && isKwargs(args[args.length - 1])) kw = args.pop() as HTTPConnectionOptions;
-    const names = ["port", "timeout", "source_address", "blocksize", ...this.#extraKeywords()];
-    checkKwargs(`${new.target.name}.__init__`, kw, names);
-    const pos = [...args];
-    while (pos.length < CONN_KW.length) pos.push(undefined);
-    const pick = <T>(i: number, name: keyof HTTPConnectionOptions, dflt: T): T => {
-      if (pos[i] !== undefined && kw[name] !== undefined) {
-        throw new TypeError(`${new.target.name}.__init__() got multiple values for argument '${name}'`);
-      }
-      return (pos[i] !== undefined ? pos[i] : kw[name] !== undefined ? kw[name] : dflt) as T;
-    };
-    const port = pick<number | null>(0, "port", null);
-    this.timeout = pick<number | null>(1, "timeout", null);
-    this.source_address = pick<readonly [string, number] | null>(2, "source_address", null);
-    this.blocksize = pick<number>(3, "blocksize", 8192);
-    this.debuglevel = (this.constructor as typeof HTTPConnection).debuglevel;
-    this.auto_open = (this.constructor as typeof HTTPConnection).auto_open;
+  /** `new HTTPConnection({host, port, timeout, source_address, blocksize})`. */
+  constructor(options: HTTPConnectionOptions & { host: string });
+  constructor(...args: unknown[]) {
+    const { host, port, timeout, source_address, blocksize } = HTTP_CONNECTION_INIT.bind(args);
+    this.timeout = timeout === GLOBAL_DEFAULT_TIMEOUT ? null : timeout as number | null;
+    this.source_address = source_address;
+    this.blocksize = blocksize;
     [this.host, this.port] = this._get_hostport(host, port);
     this._validate_host(this.host);
-    this._init_keywords(kw);
-  }
-
-  #extraKeywords(): string[] {
-    return this instanceof HTTPSConnection ? ["context"] : [];
   }
 
   /** The request lines buffered by `putrequest`/`putheader` and not yet sent (Python's `_buffer`). */
   get _buffer(): Uint8Array[] {
     return this.#buffer.map(asBytes);
-  }
-
-  /** Subclass hook: take extra constructor keywords. */
-  protected _init_keywords(_kw: HTTPConnectionOptions): void {}
-
-  /** The port used when none is given. */
-  get default_port(): number {
-    return (this.constructor as typeof HTTPConnection).default_port;
-  }
-
-  /** The class `getresponse()` builds. */
-  get response_class(): typeof HTTPResponse {
-    return (this.constructor as typeof HTTPConnection).response_class;
   }
 
   /** `_get_hostport(host, port)`: split `host:port`, unbracket IPv6. */
@@ -1191,7 +1316,15 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * @param port the target port
    * @param headers extra headers for the CONNECT request
    */
-  set_tunnel(host: string, port: number | null = null, headers: RequestHeaders | null = null): void {
+  set_tunnel(host: string, port?: number | null, headers?: RequestHeaders | null): void;
+  /** `set_tunnel(host, { port, headers })`. */
+  set_tunnel(host: string, kwargs: { port?: number | null; headers?: RequestHeaders | null }): void;
+  /** `set_tunnel(host, port, kw({ headers }))`. */
+  set_tunnel(host: string, port: number | null, kwargs: Keywords<{ headers?: RequestHeaders | null }>): void;
+  /** `set_tunnel({ host, port, headers })`. */
+  set_tunnel(kwargs: { host: string; port?: number | null; headers?: RequestHeaders | null }): void;
+  set_tunnel(...args: unknown[]): void {
+    const { host, port, headers } = SET_TUNNEL.bind(args);
     if (this.sock) throw new RuntimeError("Can't set up tunnel for established connection");
     [this._tunnel_host, this._tunnel_port] = this._get_hostport(host, port);
     const pairs = headerPairs(headers);
@@ -1204,7 +1337,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   }
 
   /** Python's `set_debuglevel(level)`: print what is sent and received when above 0. */
-  set_debuglevel(level: number): void {
+  set_debuglevel(level: number): void;
+  /** `set_debuglevel({ level })`. */
+  set_debuglevel(kwargs: { level: number }): void;
+  set_debuglevel(...args: unknown[]): void {
+    const { level } = SET_DEBUGLEVEL.bind(args);
     this.debuglevel = level;
   }
 
@@ -1235,8 +1372,8 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       parts.push(concatBytes([hb, latin1Bytes(": "), vb, CRLF]));
     }
     parts.push(CRLF);
-    await this.send(concatBytes(parts));
-    const response = new this.response_class(this.sock!, { method: this._method });
+    await this.#send(concatBytes(parts));
+    const response = new this.response_class(this.sock!, 0, this._method);
     try {
       const [, code, message] = await response._read_status();
       this.#rawProxyHeaders = await readHeaderLines(response.fp!, HEADER_LIMITS);
@@ -1312,7 +1449,15 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    *
    * @param data what to send
    */
-  async send(data: RequestBody): Promise<void> {
+  async send(data: RequestBody): Promise<void>;
+  /** `send({ data })`. */
+  async send(kwargs: { data: RequestBody }): Promise<void>;
+  async send(...args: unknown[]): Promise<void> {
+    const { data } = SEND.bind(bodyArgs(args, 0));
+    await this.#send(data);
+  }
+
+  async #send(data: RequestBody): Promise<void> {
     if (this.sock === null) {
       if (this.auto_open) await this.connect();
       else throw new NotConnected();
@@ -1340,7 +1485,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       return;
     }
     throw new TypeError(
-      `data should be a bytes-like object or an iterable, got <class '${pyTypeName(data)}'>`,
+      `data should be a bytes-like object or an iterable, got <class '${typeName(data)}'>`,
     );
   }
 
@@ -1355,12 +1500,12 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this.#buffer = [];
     const msg = concatBytes(parts);
     if (messageBody === null || messageBody === undefined) {
-      await this.send(msg);
+      await this.#send(msg);
       return;
     }
     // Queue the header block without waiting so a small body joins it in one socket write.
     await this.#sendQueued(msg);
-    const chunked = encodeChunked && (this.constructor as typeof HTTPConnection)._http_vsn === 11;
+    const chunked = encodeChunked && this._http_vsn === 11;
     let chunks: AsyncIterable<unknown> | Iterable<unknown>;
     if (isReadable(messageBody)) {
       if (this.debuglevel > 0) print("reading a readable");
@@ -1371,9 +1516,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       else if (isIterable(messageBody)) chunks = iterChunks(messageBody);
       else {
         throw new TypeError(
-          `message_body should be a bytes-like object or an iterable, got <class '${
-            pyTypeName(messageBody)
-          }'>`,
+          `message_body should be a bytes-like object or an iterable, got <class '${typeName(messageBody)}'>`,
         );
       }
     }
@@ -1414,20 +1557,17 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * @param skip_host do not add Host (or keywords `{skip_host, skip_accept_encoding}`)
    * @param skip_accept_encoding do not add Accept-Encoding
    */
-  putrequest(
-    method: string,
-    url: string,
-    skip_host: boolean | PutRequestOptions = false,
-    skip_accept_encoding = false,
-  ): void {
-    if (isKwargs(skip_host)) {
-      const kw = checkKwargs("putrequest", skip_host as PutRequestOptions, [
-        "skip_host",
-        "skip_accept_encoding",
-      ]);
-      skip_accept_encoding = !!kw.skip_accept_encoding;
-      skip_host = !!kw.skip_host;
-    }
+  putrequest(method: string, url: string, skip_host?: boolean, skip_accept_encoding?: boolean): void;
+  /** `putrequest(method, url, { skip_host, skip_accept_encoding })`. */
+  putrequest(method: string, url: string, kwargs: PutRequestOptions): void;
+  /** `putrequest({ method, url, skip_host, skip_accept_encoding })`. */
+  putrequest(kwargs: PutRequestOptions & { method: string; url: string }): void;
+  putrequest(...args: unknown[]): void {
+    const { method, url, skip_host, skip_accept_encoding } = PUTREQUEST.bind(args);
+    this.#putrequest(method, url, truthy(skip_host), truthy(skip_accept_encoding));
+  }
+
+  #putrequest(method: string, url: string, skip_host: boolean, skip_accept_encoding: boolean): void {
     method = String(method);
     if (this.#response && this.#response.isclosed()) this.#response = null;
     if (this.#state === CS_IDLE) this.#state = CS_REQ_STARTED;
@@ -1436,25 +1576,24 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this._method = method;
     url = url || "/";
     this._validate_path(url);
-    const vsn = (this.constructor as typeof HTTPConnection)._http_vsn_str;
-    this.#output(encodeNarrow(`${method} ${url} ${vsn}`, "ascii"));
-    if ((this.constructor as typeof HTTPConnection)._http_vsn === 11) {
+    this.#output(encodeNarrow(`${method} ${url} ${this._http_vsn_str}`, "ascii"));
+    if (this._http_vsn === 11) {
       if (!skip_host) {
         let netloc = "";
         if (url.startsWith("http")) {
           netloc = urlsplit(url).netloc;
         }
-        if (netloc) this.putheader("Host", stripIpv6Iface(hostToAscii(netloc)));
+        if (netloc) this.#header("Host", stripIpv6Iface(hostToAscii(netloc)));
         else {
           const host = this._tunnel_host ?? this.host;
           const port = this._tunnel_host ? this._tunnel_port : this.port;
           let hostEnc = this.#wrapIpv6(hostToAscii(host));
           if (host.includes(":")) hostEnc = stripIpv6Iface(hostEnc);
-          if (port === this.default_port) this.putheader("Host", hostEnc);
-          else this.putheader("Host", `${latin1Decode(hostEnc)}:${port}`);
+          if (port === this.default_port) this.#header("Host", hostEnc);
+          else this.#header("Host", `${latin1Decode(hostEnc)}:${port}`);
         }
       }
-      if (!skip_accept_encoding) this.putheader("Accept-Encoding", "identity");
+      if (!skip_accept_encoding) this.#header("Accept-Encoding", "identity");
     }
   }
 
@@ -1465,7 +1604,21 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * @param header the name
    * @param values the values, joined with `\r\n\t`
    */
-  putheader(header: string | Uint8Array, ...values: HeaderValue[]): void {
+  putheader(header: string | Uint8Array, ...values: HeaderValue[]): void;
+  /** `putheader({ header })`: a header with no values. */
+  putheader(kwargs: { header: string | Uint8Array }): void;
+  putheader(...args: unknown[]): void {
+    const { header, values } = PUTHEADER.bind(args);
+    this.#putheader(header, values);
+  }
+
+  /** `self.putheader(header, value)` from inside: a subclass's override is honoured, ours is called directly. */
+  #header(header: string | Uint8Array, value: HeaderValue): void {
+    if (this.putheader === PUTHEADER_METHOD) this.#putheader(header, [value]);
+    else this.putheader(header, value);
+  }
+
+  #putheader(header: string | Uint8Array, values: HeaderValue[]): void {
     if (this.#state !== CS_REQ_STARTED) throw new CannotSendHeader();
     const name = typeof header === "string" ? encodeNarrow(header, "ascii") : header;
     if (!isLegalHeaderName(name)) throw new ValueError(`Invalid header name ${repr(asBytes(name))}`);
@@ -1479,7 +1632,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
         b = latin1Bytes(String((v as unknown as number).valueOf()));
       } else {
         // Python hands the unconverted value to the header-value regex, which rejects it.
-        throw new TypeError(`expected string or bytes-like object, got '${pyTypeName(v)}'`);
+        throw new TypeError(`expected string or bytes-like object, got '${typeName(v)}'`);
       }
       if (isIllegalHeaderValue(b)) throw new ValueError(`Invalid header value ${repr(asBytes(b))}`);
       return b;
@@ -1499,11 +1652,18 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * @param message_body the body, if any
    * @param options `{encode_chunked}`
    */
-  async endheaders(message_body: RequestBody = null, options: EncodeChunkedOption = {}): Promise<void> {
-    const kw = checkKwargs("endheaders", options, ["encode_chunked"]);
+  async endheaders(message_body?: RequestBody, options?: EncodeChunkedOption): Promise<void>;
+  /** `endheaders({ message_body, encode_chunked })`. */
+  async endheaders(kwargs: EncodeChunkedOption & { message_body?: RequestBody }): Promise<void>;
+  async endheaders(...args: unknown[]): Promise<void> {
+    const { message_body, encode_chunked } = ENDHEADERS.bind(bodyArgs(args, 0));
+    await this.#endheaders(message_body, truthy(encode_chunked));
+  }
+
+  async #endheaders(message_body: RequestBody, encode_chunked: boolean): Promise<void> {
     if (this.#state === CS_REQ_STARTED) this.#state = CS_REQ_SENT;
     else throw new CannotSendHeader();
-    await this.#sendOutput(message_body, !!kw.encode_chunked);
+    await this.#sendOutput(message_body, encode_chunked);
   }
 
   /** `_get_content_length(body, method)`. */
@@ -1518,6 +1678,28 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     return null;
   }
 
+  /** `request(method, url, { body, headers, encode_chunked })`: keywords where a body would be. */
+  async request(
+    method: string,
+    url: string,
+    kwargs: EncodeChunkedOption & { body?: RequestBody; headers?: RequestHeaders },
+  ): Promise<void>;
+  /** `request(method, url, body, kw({ headers, encode_chunked }))`: a plain object there is the headers. */
+  async request(
+    method: string,
+    url: string,
+    body: RequestBody,
+    kwargs: Keywords<EncodeChunkedOption & { headers?: RequestHeaders }>,
+  ): Promise<void>;
+  /** `request({ method, url, body, headers, encode_chunked })`. */
+  async request(
+    kwargs: EncodeChunkedOption & {
+      method: string;
+      url: string;
+      body?: RequestBody;
+      headers?: RequestHeaders;
+    },
+  ): Promise<void>;
   /**
    * Python's `request(method, url, body=None, headers={}, *, encode_chunked=False)`:
    * send a whole request. Content-Length is set for text and bytes bodies,
@@ -1532,14 +1714,29 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   async request(
     method: string,
     url: string,
-    body: RequestBody = null,
-    headers: RequestHeaders = {},
-    options: EncodeChunkedOption = {},
+    body?: RequestBody,
+    headers?: RequestHeaders,
+    options?: EncodeChunkedOption,
+  ): Promise<void>;
+  async request(...args: unknown[]): Promise<void> {
+    const { method, url, body, headers, encode_chunked } = REQUEST.bind(bodyArgs(args, 2));
+    await this._send_request(method, url, body, headers, truthy(encode_chunked));
+  }
+
+  /** Python's `_send_request(method, url, body, headers, encode_chunked)`. */
+  async _send_request(
+    method: string,
+    url: string,
+    body: RequestBody,
+    headers: RequestHeaders,
+    encode_chunked: boolean,
   ): Promise<void> {
-    let encodeChunked = !!checkKwargs("request", options, ["encode_chunked"]).encode_chunked;
+    let encodeChunked = encode_chunked;
     const pairs = headerPairs(headers);
     const names = new Set(pairs.map(([k]) => String(k).toLowerCase()));
-    this.putrequest(method, url, names.has("host"), names.has("accept-encoding"));
+    if (this.putrequest === PUTREQUEST_METHOD) {
+      this.#putrequest(String(method), url, names.has("host"), names.has("accept-encoding"));
+    } else this.putrequest(method, url, names.has("host"), names.has("accept-encoding"));
     if (!names.has("content-length")) {
       if (!names.has("transfer-encoding")) {
         encodeChunked = false;
@@ -1548,14 +1745,15 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
           if (body !== null && body !== undefined) {
             if (this.debuglevel > 0) print(`Unable to determine size of ${repr(body)}`);
             encodeChunked = true;
-            this.putheader("Transfer-Encoding", "chunked");
+            this.#header("Transfer-Encoding", "chunked");
           }
-        } else this.putheader("Content-Length", String(contentLength));
+        } else this.#header("Content-Length", String(contentLength));
       }
     } else encodeChunked = false;
-    for (const [hdr, value] of pairs) this.putheader(hdr, value);
+    for (const [hdr, value] of pairs) this.#header(hdr, value);
     if (typeof body === "string") body = encodeBody(body, "body");
-    await this.endheaders(body, { encode_chunked: encodeChunked });
+    if (this.endheaders === ENDHEADERS_METHOD) await this.#endheaders(body, encodeChunked);
+    else await this.endheaders(body, kw({ encode_chunked: encodeChunked }));
   }
 
   /**
@@ -1569,9 +1767,8 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     if (this.#response && this.#response.isclosed()) this.#response = null;
     if (this.#state !== CS_REQ_SENT || this.#response) throw new ResponseNotReady(this.#state);
     if (this.sock === null) throw new ResponseNotReady(this.#state);
-    const response = this.debuglevel > 0
-      ? new this.response_class(this.sock, this.debuglevel, this._method)
-      : new this.response_class(this.sock, { method: this._method });
+    const debuglevel = this.debuglevel;
+    const response = new this.response_class(this.sock, debuglevel > 0 ? debuglevel : 0, this._method);
     try {
       try {
         await response.begin();
@@ -1606,6 +1803,14 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   }
 }
 showAsRepr(HTTPConnection);
+classAttrs(HTTPConnection, [
+  "_http_vsn",
+  "_http_vsn_str",
+  "response_class",
+  "default_port",
+  "auto_open",
+  "debuglevel",
+]);
 
 /**
  * Python's `http.client.HTTPSConnection(host, port=None, *, timeout, source_address, context, blocksize)`:
@@ -1632,15 +1837,14 @@ export class HTTPSConnection extends HTTPConnection {
   constructor(host: string, port?: number | null, options?: HTTPSConnectionOptions);
   /** `new HTTPSConnection(host, {port, timeout, source_address, context, blocksize})`. */
   constructor(host: string, options: HTTPSConnectionOptions);
-  constructor(host: string, ...args: unknown[]) {
-    super(host, ...(args as [number]));
-  }
-
-  /** Take the `context` keyword. */
-  protected override _init_keywords(kw: HTTPSConnectionOptions): void {
+  /** `new HTTPSConnection({host, port, timeout, source_address, context, blocksize})`. */
+  constructor(options: HTTPSConnectionOptions & { host: string });
+  constructor(...args: unknown[]) {
+    const { host, port, timeout, source_address, context, blocksize } = HTTPS_CONNECTION_INIT.bind(args);
+    super(host, port, timeout as number | null, source_address, blocksize);
     // As in Python, only a context we create ourselves announces ALPN "http/1.1".
-    const ctx = toContext(kw.context ?? null);
-    if (!(kw.context instanceof SSLContext)) ctx.set_alpn_protocols(["http/1.1"]);
+    const ctx = toContext(context);
+    if (!(context instanceof SSLContext)) ctx.set_alpn_protocols(["http/1.1"]);
     this._context = ctx;
   }
 
@@ -1672,6 +1876,25 @@ export class HTTPSConnection extends HTTPConnection {
     this.sock = new HTTPSocket(tls, this.timeout);
   }
 }
+
+/** No keywords, marked as keywords: appended so that a file-like object literal stays a positional body. */
+const NO_KEYWORDS = kw({});
+
+/**
+ * `args` with a file-like object literal (`{ read() {…} }`) at `at`, the last argument, kept as a
+ * positional value: a plain object there would otherwise be read as keywords. Python passes such an
+ * object as a body; none of these callables has a keyword named `read`.
+ */
+function bodyArgs(args: unknown[], at: number): unknown[] {
+  if (args.length !== at + 1) return args;
+  const last = args[at] as { read?: unknown } | null;
+  if (last === null || typeof last !== "object" || typeof last.read !== "function") return args;
+  return [...args, NO_KEYWORDS];
+}
+
+const PUTREQUEST_METHOD = HTTPConnection.prototype.putrequest;
+const PUTHEADER_METHOD = HTTPConnection.prototype.putheader;
+const ENDHEADERS_METHOD = HTTPConnection.prototype.endheaders;
 
 /** `http.client.CONTINUE`: `HTTPStatus.CONTINUE` (100). */
 export const CONTINUE: HTTPStatus = HTTPStatus.CONTINUE;

@@ -24,6 +24,8 @@ import { encode } from "../_util/codecs.ts";
 import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
 import { pystr } from "../_util/repr.ts";
 import { ValueError } from "../_util/exceptions.ts";
+import { Signature } from "../_util/signature.ts";
+import { truthy } from "../_util/builtins.ts";
 import { percentDecode, quoteBytes, urlsplitRaw } from "./_request_url.ts";
 import { HTTPError } from "./error.ts";
 import { urlopen } from "./request.ts";
@@ -57,8 +59,48 @@ export class RequestRate extends NamedTuple {
 }
 namedTuple(RequestRate as unknown as typeof NamedTuple, ["requests", "seconds"]);
 
+const NORMALIZE = new Signature<{ path: string }>("normalize", ["path"]);
+const NORMALIZE_URI = new Signature<{ path: string }>("normalize_uri", ["path"]);
+const NORMALIZE_PATTERN = new Signature<{ path: string }>("normalize_pattern", ["path"]);
+const TRANSLATE_PATTERN = new Signature<{ path: string }>("translate_pattern", ["path"]);
+const MERGE_ENTRIES = new Signature<{ e1: Entry; e2: Entry }>("merge_entries", ["e1", "e2"]);
+const RULE_LINE_INIT = new Signature<{ path: string; allowance: unknown }>("RuleLine.__init__", [
+  "self",
+  "path",
+  "allowance",
+]);
+const RULE_LINE_APPLIES_TO = new Signature<{ filename: string }>("RuleLine.applies_to", ["self", "filename"]);
+const ENTRY_APPLIES_TO = new Signature<{ useragent: string | null }>("Entry.applies_to", [
+  "self",
+  "useragent",
+]);
+const ENTRY_ALLOWANCE = new Signature<{ filename: string }>("Entry.allowance", ["self", "filename"]);
+const RFP_INIT = new Signature<{ url: string }>("RobotFileParser.__init__", ["self", "url"], { url: "" });
+const RFP_SET_URL = new Signature<{ url: string }>("RobotFileParser.set_url", ["self", "url"]);
+const RFP_PARSE = new Signature<{ lines: Iterable<string> }>("RobotFileParser.parse", ["self", "lines"]);
+const RFP_CAN_FETCH = new Signature<{ useragent: string; url: string }>("RobotFileParser.can_fetch", [
+  "self",
+  "useragent",
+  "url",
+]);
+const RFP_CRAWL_DELAY = new Signature<{ useragent: string }>("RobotFileParser.crawl_delay", [
+  "self",
+  "useragent",
+]);
+const RFP_REQUEST_RATE = new Signature<{ useragent: string }>("RobotFileParser.request_rate", [
+  "self",
+  "useragent",
+]);
+
 /** Python's `normalize(path)`: percent-decode, then quote again (UTF-8, surrogateescape). */
-export function normalize(path: string): string {
+export function normalize(path: string): string;
+/** `normalize({ path })`. */
+export function normalize(kwargs: { path: string }): string;
+export function normalize(...args: unknown[]): string {
+  return normalizeImpl(NORMALIZE.bind(args).path);
+}
+
+function normalizeImpl(path: string): string {
   // Fast path: nothing to decode or quote (letters, digits, "_.-~/" only).
   let i = 0;
   for (; i < path.length; i++) {
@@ -82,24 +124,66 @@ function replaceRuns(s: string, stops: string): string {
     }
     let j = i;
     while (j < s.length && !stops.includes(s[j])) j++;
-    out += normalize(s.slice(i, j));
+    out += normalizeImpl(s.slice(i, j));
     i = j;
   }
   return out;
 }
 
 /** Python's `normalize_uri(path)`: normalize the path and each query key and value. */
-export function normalize_uri(path: string): string {
+export function normalize_uri(path: string): string;
+/** `normalize_uri({ path })`. */
+export function normalize_uri(kwargs: { path: string }): string;
+export function normalize_uri(...args: unknown[]): string {
+  return normalizeUri(NORMALIZE_URI.bind(args).path);
+}
+
+function normalizeUri(path: string): string {
   const q = path.indexOf("?");
-  if (q < 0) return normalize(path);
-  return normalize(path.slice(0, q)) + "?" + replaceRuns(path.slice(q + 1), "=&");
+  if (q < 0) return normalizeImpl(path);
+  return normalizeImpl(path.slice(0, q)) + "?" + replaceRuns(path.slice(q + 1), "=&");
 }
 
 /** Python's `normalize_pattern(path)`: like `normalize_uri`, keeping `*` and `$`. */
-export function normalize_pattern(path: string): string {
+export function normalize_pattern(path: string): string;
+/** `normalize_pattern({ path })`. */
+export function normalize_pattern(kwargs: { path: string }): string;
+export function normalize_pattern(...args: unknown[]): string {
+  return normalizePattern(NORMALIZE_PATTERN.bind(args).path);
+}
+
+function normalizePattern(path: string): string {
   const q = path.indexOf("?");
   if (q < 0) return replaceRuns(path, "*$");
   return replaceRuns(path.slice(0, q), "*$") + "?" + replaceRuns(path.slice(q + 1), "=&*$");
+}
+
+/** Python's `re.escape` (3.7+): a backslash before each regex-special character. */
+function reEscape(s: string): string {
+  return s.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (c) => "\\" + c);
+}
+
+/**
+ * Python's `translate_pattern(path)`: a robots.txt pattern with `*` as the text of a Python regular
+ * expression (`re` syntax, atomic groups for the inner parts), as `RuleLine` compiles it in CPython.
+ * Our `RuleLine` matches patterns without a regex; this is the same function for code that calls it.
+ *
+ * @example
+ * ```ts
+ * import { translate_pattern } from "@pyweb/std/urllib/robotparser";
+ * import assert from "node:assert/strict";
+ * assert.equal(translate_pattern("/a*b*.gif"), "/a(?>.*?b).*\\.gif");
+ * ```
+ */
+export function translate_pattern(path: string): string;
+/** `translate_pattern({ path })`. */
+export function translate_pattern(kwargs: { path: string }): string;
+export function translate_pattern(...args: unknown[]): string {
+  const { path } = TRANSLATE_PATTERN.bind(args);
+  const parts = path.split("*").map(reEscape);
+  for (let i = 1; i < parts.length - 1; i++) parts[i] = `(?>.*?${parts[i]})`;
+  parts[parts.length - 1] = `.*${parts[parts.length - 1]}`;
+  return parts.join("");
 }
 
 /**
@@ -129,16 +213,20 @@ export class RuleLine {
    * @param allowance true for `Allow:`
    * @throws {ValueError} when `$` appears before the end
    */
-  constructor(path: string, allowance: boolean) {
-    if (path === "" && !allowance) allowance = true;
+  constructor(path: string, allowance: boolean);
+  /** `new RuleLine(path, { allowance })` and `new RuleLine({ path, allowance })`. */
+  constructor(...args: [string, { allowance: boolean }] | [{ path: string; allowance: boolean }]);
+  constructor(...args: unknown[]) {
+    let { path, allowance } = RULE_LINE_INIT.bind(args);
+    if (path === "" && !truthy(allowance)) allowance = true;
     path = path.replace(/\*{2,}/g, "*").replace(/\$[$*]+/g, "$");
-    path = normalize_pattern(path);
+    path = normalizePattern(path);
     this.fullmatch = path.endsWith("$");
     path = path.replace(/\$+$/, "");
     if (path.includes("$")) throw new ValueError("$ not at the end of path");
     this.#parts = path.includes("*") ? path.split("*") : null;
     this.path = path;
-    this.allowance = allowance;
+    this.allowance = allowance as boolean;
   }
 
   /**
@@ -146,7 +234,15 @@ export class RuleLine {
    * @param filename the normalised path and query
    * @returns the match score
    */
-  applies_to(filename: string): number {
+  applies_to(filename: string): number;
+  /** `applies_to({ filename })`. */
+  applies_to(kwargs: { filename: string }): number;
+  applies_to(...args: unknown[]): number {
+    return this._applies_to(RULE_LINE_APPLIES_TO.bind(args).filename);
+  }
+
+  /** `applies_to` without argument binding, for {@link Entry.allowance}'s loop. */
+  _applies_to(filename: string): number {
     const parts = this.#parts;
     if (parts === null) {
       if (this.fullmatch) return filename === this.path ? this.path.length + 1 : 0;
@@ -210,7 +306,15 @@ export class Entry {
    * @param useragent the agent, or `null` for "*"
    * @returns true if it applies
    */
-  applies_to(useragent: string | null): boolean {
+  applies_to(useragent: string | null): boolean;
+  /** `applies_to({ useragent })`. */
+  applies_to(kwargs: { useragent: string | null }): boolean;
+  applies_to(...args: unknown[]): boolean {
+    return this._applies_to(ENTRY_APPLIES_TO.bind(args).useragent);
+  }
+
+  /** `applies_to` without argument binding. */
+  _applies_to(useragent: string | null): boolean {
     if (useragent === null || useragent === undefined) return this.useragents.includes("*");
     const ua = useragent.split("/")[0].toLowerCase();
     for (const agent of this.useragents) {
@@ -224,11 +328,19 @@ export class Entry {
    * @param filename the normalised path and query
    * @returns true when allowed
    */
-  allowance(filename: string): boolean {
+  allowance(filename: string): boolean;
+  /** `allowance({ filename })`. */
+  allowance(kwargs: { filename: string }): boolean;
+  allowance(...args: unknown[]): boolean {
+    return this._allowance(ENTRY_ALLOWANCE.bind(args).filename);
+  }
+
+  /** `allowance` without argument binding. */
+  _allowance(filename: string): boolean {
     let best = -1;
     let allowance = true;
     for (const line of this.rulelines) {
-      const m = line.applies_to(filename);
+      const m = line._applies_to(filename);
       if (m) {
         if (m > best) {
           best = m;
@@ -258,7 +370,15 @@ export class Entry {
 }
 
 /** Python's `merge_entries(e1, e2)`: two groups of the same agent become one. */
-export function merge_entries(e1: Entry, e2: Entry): Entry {
+export function merge_entries(e1: Entry, e2: Entry): Entry;
+/** `merge_entries({ e1, e2 })`. */
+export function merge_entries(kwargs: { e1: Entry; e2: Entry }): Entry;
+export function merge_entries(...args: unknown[]): Entry {
+  const { e1, e2 } = MERGE_ENTRIES.bind(args);
+  return mergeEntries(e1, e2);
+}
+
+function mergeEntries(e1: Entry, e2: Entry): Entry {
   const entry = new Entry();
   const in2 = new Set(e2.useragents);
   entry.useragents = e1.useragents.filter((a) => in2.has(a));
@@ -351,8 +471,12 @@ export class RobotFileParser {
    * Create the object, with Python's constructor arguments.
    * @param url the robots.txt URL
    */
-  constructor(url: string = "") {
-    this.set_url(url);
+  constructor(url?: string);
+  /** `new RobotFileParser({ url })`. */
+  constructor(kwargs: { url?: string });
+  constructor(...args: unknown[]) {
+    const { url } = RFP_INIT.bind(args);
+    this.#setUrl(url);
   }
 
   /**
@@ -372,7 +496,15 @@ export class RobotFileParser {
    * Python's `set_url(url)`.
    * @param url the robots.txt URL
    */
-  set_url(url: string): void {
+  set_url(url: string): void;
+  /** `set_url({ url })`. */
+  set_url(kwargs: { url: string }): void;
+  set_url(...args: unknown[]): void {
+    const { url } = RFP_SET_URL.bind(args);
+    this.#setUrl(url);
+  }
+
+  #setUrl(url: string): void {
     this.url = url;
     const parts = urlsplitRaw(url, "");
     this.host = parts[1] ?? "";
@@ -393,18 +525,24 @@ export class RobotFileParser {
     }
     try {
       const raw = await f.read();
-      this.parse(splitLinesPy(raw.decode("utf-8", "surrogateescape")));
+      this.#parse(splitLinesPy(raw.decode("utf-8", "surrogateescape")));
     } finally {
       f.close();
     }
   }
 
-  #addEntry(entry: Entry): void {
+  /**
+   * Python's `_add_entry(entry)`: append a group and merge it into {@link groups} under each of its
+   * agents (lower-cased).
+   *
+   * @param entry the group
+   */
+  _add_entry(entry: Entry): void {
     this.entries.push(entry);
     for (const a of entry.useragents) {
       const agent = a.toLowerCase();
       const prev = this.groups.get(agent);
-      this.groups.set(agent, prev === undefined ? entry : merge_entries(prev, entry));
+      this.groups.set(agent, prev === undefined ? entry : mergeEntries(prev, entry));
     }
   }
 
@@ -412,7 +550,15 @@ export class RobotFileParser {
    * Python's `parse(lines)`.
    * @param lines the lines of robots.txt
    */
-  parse(lines: Iterable<string>): void {
+  parse(lines: Iterable<string>): void;
+  /** `parse({ lines })`. */
+  parse(kwargs: { lines: Iterable<string> }): void;
+  parse(...args: unknown[]): void {
+    const { lines } = RFP_PARSE.bind(args);
+    this.#parse(lines);
+  }
+
+  #parse(lines: Iterable<string>): void {
     let state = 0;
     let entry = new Entry();
     this.modified();
@@ -427,7 +573,7 @@ export class RobotFileParser {
       const value = pyStrip(line.slice(c + 1));
       if (key === "user-agent") {
         if (state === 2) {
-          this.#addEntry(entry);
+          this._add_entry(entry);
           entry = new Entry();
         }
         entry.useragents.push(value);
@@ -458,13 +604,13 @@ export class RobotFileParser {
         this.sitemaps.push(value);
       }
     }
-    if (state !== 0) this.#addEntry(entry);
+    if (state !== 0) this._add_entry(entry);
   }
 
-  #findEntry(useragent: string): Entry | null {
+  _find_entry(useragent: string): Entry | null {
     const exact = this.groups.get(useragent.toLowerCase());
     if (exact !== undefined) return exact;
-    for (const entry of this.groups.values()) if (entry.applies_to(useragent)) return entry;
+    for (const entry of this.groups.values()) if (entry._applies_to(useragent)) return entry;
     return this.groups.get("*") ?? null;
   }
 
@@ -474,7 +620,11 @@ export class RobotFileParser {
    * @param url the URL (absolute or a path)
    * @returns true when the agent may fetch it
    */
-  can_fetch(useragent: string, url: string): boolean {
+  can_fetch(useragent: string, url: string): boolean;
+  /** `can_fetch(useragent, { url })` and `can_fetch({ useragent, url })`. */
+  can_fetch(...args: [string, { url: string }] | [{ useragent: string; url: string }]): boolean;
+  can_fetch(...args: unknown[]): boolean {
+    const { useragent, url } = RFP_CAN_FETCH.bind(args);
     if (this.disallow_all) return false;
     if (this.allow_all) return true;
     if (!this.last_checked) return false;
@@ -482,12 +632,12 @@ export class RobotFileParser {
     let u = path;
     if (query !== null) u += "?" + query;
     if (fragment !== null) u += "#" + fragment;
-    u = normalize_uri(u);
+    u = normalizeUri(u);
     if (!u) u = "/";
     if (u === "/robots.txt") return true;
-    const entry = this.#findEntry(useragent);
+    const entry = this._find_entry(useragent);
     if (entry === null) return true;
-    return entry.allowance(u);
+    return entry._allowance(u);
   }
 
   /**
@@ -495,9 +645,13 @@ export class RobotFileParser {
    * @param useragent the crawler's name
    * @returns the `Crawl-delay` of its group, or `null`
    */
-  crawl_delay(useragent: string): number | null {
+  crawl_delay(useragent: string): number | null;
+  /** `crawl_delay({ useragent })`. */
+  crawl_delay(kwargs: { useragent: string }): number | null;
+  crawl_delay(...args: unknown[]): number | null {
+    const { useragent } = RFP_CRAWL_DELAY.bind(args);
     if (!this.mtime()) return null;
-    return this.#findEntry(useragent)?.delay ?? null;
+    return this._find_entry(useragent)?.delay ?? null;
   }
 
   /**
@@ -505,9 +659,13 @@ export class RobotFileParser {
    * @param useragent the crawler's name
    * @returns the `Request-rate` of its group, or `null`
    */
-  request_rate(useragent: string): RequestRate | null {
+  request_rate(useragent: string): RequestRate | null;
+  /** `request_rate({ useragent })`. */
+  request_rate(kwargs: { useragent: string }): RequestRate | null;
+  request_rate(...args: unknown[]): RequestRate | null {
+    const { useragent } = RFP_REQUEST_RATE.bind(args);
     if (!this.mtime()) return null;
-    return this.#findEntry(useragent)?.req_rate ?? null;
+    return this._find_entry(useragent)?.req_rate ?? null;
   }
 
   /**

@@ -16,7 +16,7 @@ Deno.test("putheader rejects non-int, non-string values like CPython", () => {
   c.putrequest("GET", "/");
   const bad: [unknown, string][] = [
     [1.5, "float"],
-    [{}, "dict"],
+    [new Map(), "dict"],
     [null, "NoneType"],
     [[1], "list"],
   ];
