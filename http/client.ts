@@ -97,6 +97,7 @@ import {
   SSLCertVerificationError,
   SSLContext,
   type SSLContextOptions,
+  Purpose,
   SSLError,
   tlsError,
   toContext,
@@ -129,6 +130,7 @@ export {
   SSLCertVerificationError,
   SSLContext,
   type SSLContextOptions,
+  Purpose,
   SSLError,
 };
 export { HTTPStatus };
