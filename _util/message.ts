@@ -668,39 +668,32 @@ function hexValue(c: number): number {
   return -1;
 }
 
-/** `quopri.decodestring` (binascii.a2b_qp): `=XX` escapes, soft line breaks, trailing blanks dropped. */
+/** `quopri.decodestring`, which is `binascii.a2b_qp`: `=XX` escapes and `=` soft line breaks. */
 function decodeQuotedPrintable(data: Uint8Array): Bytes {
   const out: number[] = [];
-  let start = 0;
-  while (start < data.length) {
-    let end = data.indexOf(10, start);
-    const hasEol = end >= 0;
-    if (!hasEol) end = data.length;
-    let lineEnd = end;
-    if (hasEol && lineEnd > start && data[lineEnd - 1] === 13) lineEnd--;
-    while (lineEnd > start && (data[lineEnd - 1] === 32 || data[lineEnd - 1] === 9)) lineEnd--;
-    let soft = false;
-    for (let i = start; i < lineEnd; i++) {
-      const c = data[i];
-      if (c !== 61) {
-        out.push(c);
-        continue;
-      }
-      if (i + 1 >= lineEnd) {
-        soft = true;
-        break;
-      }
-      const h = hexValue(data[i + 1]), l = i + 2 < lineEnd ? hexValue(data[i + 2]) : -1;
-      if (h >= 0 && l >= 0) {
-        out.push(h * 16 + l);
-        i += 2;
-      } else out.push(c);
+  const n = data.length;
+  let i = 0;
+  while (i < n) {
+    const c = data[i];
+    if (c !== 61) {
+      out.push(c);
+      i++;
+      continue;
     }
-    if (hasEol && !soft) {
-      if (data[end - 1] === 13 && end - 1 >= start) out.push(13);
-      out.push(10);
-    }
-    start = end + 1;
+    i++;
+    if (i >= n) break;
+    const d = data[i];
+    if (d === 10 || d === 13) {
+      // A soft line break: skip to just past the end of the line.
+      while (i < n && data[i] !== 10) i++;
+      if (i < n) i++;
+    } else if (d === 61) {
+      out.push(61);
+      i++;
+    } else if (i + 1 < n && hexValue(d) >= 0 && hexValue(data[i + 1]) >= 0) {
+      out.push(hexValue(d) * 16 + hexValue(data[i + 1]));
+      i += 2;
+    } else out.push(61);
   }
   return new Bytes(out);
 }
