@@ -94,10 +94,10 @@ import {
   CERT_OPTIONAL,
   CERT_REQUIRED,
   create_default_context,
+  Purpose,
   SSLCertVerificationError,
   SSLContext,
   type SSLContextOptions,
-  Purpose,
   SSLError,
   tlsError,
   toContext,
@@ -127,13 +127,15 @@ export {
   CERT_OPTIONAL,
   CERT_REQUIRED,
   create_default_context,
+  Purpose,
   SSLCertVerificationError,
   SSLContext,
   type SSLContextOptions,
-  Purpose,
   SSLError,
 };
 export { HTTPStatus };
+/** `http.client.urlsplit`: CPython's module imports it from `urllib.parse`; the same function. */
+export { urlsplit };
 
 /** `http.client.HTTP_PORT`. */
 export const HTTP_PORT = 80;
