@@ -448,9 +448,25 @@ export async function parse_headers<M extends HTTPMessage = HTTPMessage>(
   kwargs: { fp: LineReader; _class?: new () => M },
 ): Promise<M>;
 export async function parse_headers(...args: unknown[]): Promise<HTTPMessage> {
-  const { fp, _class } = PARSE_HEADERS.bind(args);
+  const { fp, _class } = PARSE_HEADERS.bind(fileArgs(args, 0, "readline"));
   return await readHeaders(fp, HEADER_LIMITS, _class);
 }
+/** No keywords, marked as keywords: appended so that a file-like object literal stays positional. */
+const NO_KEYWORDS = kw({});
+
+/**
+ * `args` with a file-like object literal (`{ read() {…} }`, `{ readline() {…} }`) at `at`, the last
+ * argument, kept as a positional value: a plain object there would otherwise be read as keywords.
+ * Python passes such an object as a body or a file; none of these callables has a keyword named
+ * `read` or `readline`.
+ */
+function fileArgs(args: unknown[], at: number, method: "read" | "readline"): unknown[] {
+  if (args.length !== at + 1) return args;
+  const last = args[at] as Record<string, unknown> | null;
+  if (last === null || typeof last !== "object" || typeof last[method] !== "function") return args;
+  return [...args, NO_KEYWORDS];
+}
+
 const PARSE_HEADERS = new Signature<{ fp: LineReader; _class: new () => HTTPMessage }>(
   "parse_headers",
   ["fp", "_class"],
@@ -1457,7 +1473,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   /** `send({ data })`. */
   async send(kwargs: { data: RequestBody }): Promise<void>;
   async send(...args: unknown[]): Promise<void> {
-    const { data } = SEND.bind(bodyArgs(args, 0));
+    const { data } = SEND.bind(fileArgs(args, 0, "read"));
     await this.#send(data);
   }
 
@@ -1660,7 +1676,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   /** `endheaders({ message_body, encode_chunked })`. */
   async endheaders(kwargs: EncodeChunkedOption & { message_body?: RequestBody }): Promise<void>;
   async endheaders(...args: unknown[]): Promise<void> {
-    const { message_body, encode_chunked } = ENDHEADERS.bind(bodyArgs(args, 0));
+    const { message_body, encode_chunked } = ENDHEADERS.bind(fileArgs(args, 0, "read"));
     await this.#endheaders(message_body, truthy(encode_chunked));
   }
 
@@ -1723,7 +1739,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     options?: EncodeChunkedOption,
   ): Promise<void>;
   async request(...args: unknown[]): Promise<void> {
-    const { method, url, body, headers, encode_chunked } = REQUEST.bind(bodyArgs(args, 2));
+    const { method, url, body, headers, encode_chunked } = REQUEST.bind(fileArgs(args, 2, "read"));
     await this._send_request(method, url, body, headers, truthy(encode_chunked));
   }
 
@@ -1879,21 +1895,6 @@ export class HTTPSConnection extends HTTPConnection {
     }
     this.sock = new HTTPSocket(tls, this.timeout);
   }
-}
-
-/** No keywords, marked as keywords: appended so that a file-like object literal stays a positional body. */
-const NO_KEYWORDS = kw({});
-
-/**
- * `args` with a file-like object literal (`{ read() {…} }`) at `at`, the last argument, kept as a
- * positional value: a plain object there would otherwise be read as keywords. Python passes such an
- * object as a body; none of these callables has a keyword named `read`.
- */
-function bodyArgs(args: unknown[], at: number): unknown[] {
-  if (args.length !== at + 1) return args;
-  const last = args[at] as { read?: unknown } | null;
-  if (last === null || typeof last !== "object" || typeof last.read !== "function") return args;
-  return [...args, NO_KEYWORDS];
 }
 
 const PUTREQUEST_METHOD = HTTPConnection.prototype.putrequest;

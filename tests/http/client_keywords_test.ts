@@ -5,11 +5,13 @@
 import assert from "node:assert/strict";
 import {
   HTTPConnection,
+  HTTPMessage,
   HTTPResponse,
   HTTPSConnection,
   IncompleteRead,
   LineTooLong,
   NotConnected,
+  parse_headers,
   RemoteDisconnected,
 } from "../../http/client.ts";
 import { kw } from "../../_util/signature.ts";
@@ -360,4 +362,20 @@ Deno.test("response_class and auto_open: a subclass's static, a field, an instan
     b.close();
     await srv.close();
   }
+});
+
+Deno.test("parse_headers: a file-like object literal is fp; keywords name fp and _class", async () => {
+  const lines = () => {
+    const queue = ["X-A: 1\r\n", "\r\n"];
+    return { readline: (_limit?: number) => Promise.resolve(new TextEncoder().encode(queue.shift() ?? "")) };
+  };
+  assert.equal((await parse_headers(lines())).get("x-a"), "1");
+  class Mine extends HTTPMessage {}
+  const m = await parse_headers({ fp: lines(), _class: Mine });
+  assert.ok(m instanceof Mine);
+  assert.equal((await parse_headers(lines(), { _class: Mine })).get("X-A"), "1");
+  await assert.rejects(
+    parse_headers(lines(), { klass: Mine } as never),
+    (e: Error) => e.message === "parse_headers() got an unexpected keyword argument 'klass'",
+  );
 });
