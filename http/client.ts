@@ -1862,9 +1862,9 @@ export class HTTPSConnection extends HTTPConnection {
   constructor(...args: unknown[]) {
     const { host, port, timeout, source_address, context, blocksize } = HTTPS_CONNECTION_INIT.bind(args);
     super(host, port, timeout as number | null, source_address, blocksize);
-    // As in Python, only a context we create ourselves announces ALPN "http/1.1".
+    // As in Python, only a context we create ourselves announces ALPN "http/1.1", and only for HTTP/1.1.
     const ctx = toContext(context);
-    if (!(context instanceof SSLContext)) ctx.set_alpn_protocols(["http/1.1"]);
+    if (!(context instanceof SSLContext) && this._http_vsn === 11) ctx.set_alpn_protocols(["http/1.1"]);
     this._context = ctx;
   }
 

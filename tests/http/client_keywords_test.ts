@@ -4,6 +4,7 @@
 // `response_class` and `auto_open` read from the class, set on it, overridden and beaten by instances.
 import assert from "node:assert/strict";
 import {
+  create_default_context,
   HTTPConnection,
   HTTPMessage,
   HTTPResponse,
@@ -378,4 +379,15 @@ Deno.test("parse_headers: a file-like object literal is fp; keywords name fp and
     parse_headers(lines(), { klass: Mine } as never),
     (e: Error) => e.message === "parse_headers() got an unexpected keyword argument 'klass'",
   );
+});
+
+Deno.test("HTTPSConnection announces ALPN http/1.1 only from its own context and only for _http_vsn 11", () => {
+  assert.deepEqual(new HTTPSConnection("h")._context.alpn_protocols, ["http/1.1"]);
+  class Ten extends HTTPSConnection {
+    static override _http_vsn = 10;
+    static override _http_vsn_str = "HTTP/1.0";
+  }
+  assert.equal(new Ten("h")._context.alpn_protocols, null);
+  const mine = create_default_context();
+  assert.equal(new HTTPSConnection("h", { context: mine })._context.alpn_protocols, null);
 });
