@@ -644,6 +644,40 @@ export class Morsel implements Iterable<string> {
     return theirs === null ? NotImplemented : dictEq(this.#attrs, theirs);
   }
 
+  /**
+   * Python's `M |= values`: {@link Morsel.update} in place, returning the morsel.
+   *
+   * @param values a dict, `Map` or pairs of reserved attributes
+   * @returns this morsel
+   */
+  __ior__(values: MappingLike): this {
+    this.update(values);
+    return this;
+  }
+
+  /** Python's `M.__getstate__()`: the key, value and coded value, as pickle saves them. */
+  __getstate__(): { key: string | null; value: unknown; coded_value: unknown } {
+    return { key: this._key, value: this._value, coded_value: this._coded_value };
+  }
+
+  /**
+   * Python's `M.__setstate__(state)`: restore key, value and coded value, refusing control characters as
+   * CPython 3.14 does.
+   *
+   * @param state `{ key, value, coded_value }`
+   */
+  __setstate__(state: { key: string | null; value: unknown; coded_value: unknown }): void {
+    const { key, value, coded_value } = state;
+    if (anyControl(key, value, coded_value)) {
+      throw new CookieError(
+        `Control characters are not allowed in cookies ${repr(key)} ${repr(value)} ${repr(coded_value)}`,
+      );
+    }
+    this._key = key;
+    this._value = value;
+    this._coded_value = coded_value;
+  }
+
   /** Python's `M.copy()`: a new Morsel with the same attributes and value. */
   copy(): Morsel {
     const m = new Morsel();
