@@ -377,7 +377,8 @@ Deno.test("parse_headers: a file-like object literal is fp; keywords name fp and
   assert.equal((await parse_headers(lines(), { _class: Mine })).get("X-A"), "1");
   await assert.rejects(
     parse_headers(lines(), { klass: Mine } as never),
-    (e: Error) => e.message === "parse_headers() got an unexpected keyword argument 'klass'",
+    (e: Error) =>
+      e.message === "parse_headers() got an unexpected keyword argument 'klass'. Did you mean '_class'?",
   );
 });
 

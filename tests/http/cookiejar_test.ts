@@ -415,7 +415,10 @@ Deno.test("http.cookiejar: new CookieJar({ policy }) takes the policy (it used t
   assert.ok(new CookieJar()._policy instanceof DefaultCookiePolicy);
   assert.throws(
     () => new CookieJar({ polcy: policy } as never),
-    pyError(PyTypeError, "CookieJar.__init__() got an unexpected keyword argument 'polcy'"),
+    pyError(
+      PyTypeError,
+      "CookieJar.__init__() got an unexpected keyword argument 'polcy'. Did you mean 'policy'?",
+    ),
   );
 });
 
@@ -557,7 +560,7 @@ Deno.test("http.cookiejar: public names CPython's module has (DEFAULT_HTTP_PORT,
   assert.equal(domain_match("x.y.com", { B: ".y.com" }), true);
   assert.throws(
     () => http2time({ txt: "x" } as never),
-    pyError(PyTypeError, "http2time() got an unexpected keyword argument 'txt'"),
+    pyError(PyTypeError, "http2time() got an unexpected keyword argument 'txt'. Did you mean 'text'?"),
   );
 });
 

@@ -58,7 +58,9 @@ Deno.test("robotparser callables take their parameters by keyword", () => {
   assert.equal(normalize_pattern({ path: "/a b*$" }), "/a%20b*$");
   assert.throws(
     () => rp.can_fetch("bot", { uri: "/" } as never),
-    (err: Error) => err.message === "RobotFileParser.can_fetch() got an unexpected keyword argument 'uri'",
+    (err: Error) =>
+      err.message ===
+        "RobotFileParser.can_fetch() got an unexpected keyword argument 'uri'. Did you mean 'url'?",
   );
 });
 
