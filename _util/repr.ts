@@ -7,6 +7,8 @@
  * @module
  */
 
+import { current, writeAllSync } from "./stdio.ts";
+
 /** Key of the method that returns an object's Python `repr()`. */
 export const pyrepr: unique symbol = Symbol.for("pyweb.repr");
 /** Key of the method that returns an object's Python `str()`, when it differs from its repr. */
@@ -252,14 +254,17 @@ export interface PrintOptions {
   sep?: string | null;
   /** Put after the last value; default `"\n"`. */
   end?: string | null;
-  /** Where to write: `Deno.stdout` (default) or `Deno.stderr`, or anything with `writeSync`. */
-  file?: { writeSync(p: Uint8Array): number } | null;
+  /**
+   * Where to write: a Python-style text file (anything with `write(str)`: a
+   * `StringIO`, `sys.stderr`), or a Deno stream (anything with `writeSync`).
+   * Default: the current `sys.stdout`.
+   */
+  file?: { write(s: string): unknown } | { writeSync(p: Uint8Array): number } | null;
   /** Accepted for Python compatibility; output is written synchronously anyway. */
   flush?: boolean;
 }
 
 const PRINT_KEYS = new Set(["sep", "end", "file", "flush"]);
-const encoder = new TextEncoder();
 
 function isPrintOptions(v: unknown): v is PrintOptions {
   if (v === null || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) {
@@ -290,8 +295,13 @@ export function print(...values: unknown[]): void {
   const sep = opts.sep ?? " ";
   const end = opts.end ?? "\n";
   const text = values.map((v) => str(v)).join(sep) + end;
-  const out = opts.file ?? Deno.stdout;
-  const data = encoder.encode(text);
-  let off = 0;
-  while (off < data.length) off += out.writeSync(data.subarray(off));
+  const file = opts.file ?? current.stdout;
+  if (file === null || file === undefined) {
+    writeAllSync(Deno.stdout, text);
+  } else if (typeof (file as { writeSync?: unknown }).writeSync === "function") {
+    writeAllSync(file as { writeSync(p: Uint8Array): number }, text); // a Deno stream (its write is async)
+  } else {
+    (file as { write(s: string): unknown }).write(text);
+    if (opts.flush) (file as { flush?(): unknown }).flush?.();
+  }
 }

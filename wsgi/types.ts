@@ -59,14 +59,14 @@ export type StartResponse = (
   exc_info?: ExcInfo | null,
 ) => WriteCallable;
 
-/** `wsgi.input`: the request body. Reads return Promises (add `await`). */
+/** `wsgi.input`: the request body. Reads may return Promises (add `await`); an `io.BytesIO` reads synchronously. */
 export interface InputStream {
   /** Read up to `size` bytes (everything to EOF without `size`). */
-  read(size?: number): Promise<Uint8Array>;
+  read(size?: number): Uint8Array | Promise<Uint8Array>;
   /** Read one line, at most `size` bytes. */
-  readline(size?: number): Promise<Uint8Array>;
+  readline(size?: number): Uint8Array | Promise<Uint8Array>;
   /** Read all remaining lines. */
-  readlines(hint?: number): Promise<Uint8Array[]>;
+  readlines(hint?: number): Uint8Array[] | Promise<Uint8Array[]>;
   /** `for await (const line of environ["wsgi.input"])`. */
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array>;
 }
