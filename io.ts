@@ -766,6 +766,8 @@ export class StringIO implements Disposable, Iterable<string> {
 export interface BinaryFile {
   /** Read up to `size` bytes (all with -1). */
   read?(size?: number): Uint8Array;
+  /** Read one line of bytes. */
+  readline?(size?: number): Uint8Array;
   /** Write bytes. */
   write?(b: Uint8Array): unknown;
   /** Flush. */
@@ -879,6 +881,19 @@ export class TextIOWrapper implements Disposable, Iterable<string> {
     if (typeof read !== "function") throw new UnsupportedOperation("not readable");
     const data = read.call(this.#buffer, -1) as Uint8Array;
     this.#eof = true;
+    this.#push(data);
+  }
+  /** Read lines from the buffer until one is complete (stdin stays interactive). */
+  #fillLine(): void {
+    const readline = this.#buffer.readline;
+    if (typeof readline !== "function") return this.#fill();
+    while (!this.#eof && !/[\r\n]/.test(this.#pending)) {
+      const data = readline.call(this.#buffer, -1) as Uint8Array;
+      if (data.length === 0) this.#eof = true;
+      else this.#push(data);
+    }
+  }
+  #push(data: Uint8Array): void {
     let text = decode(data, this.#encoding, this.#errors);
     if (this.#newline === null) text = text.replace(/\r\n?/g, "\n");
     this.#pending += text;
@@ -982,7 +997,7 @@ export class TextIOWrapper implements Disposable, Iterable<string> {
   readline(size: number | null = -1): string {
     this.#check();
     const n = optSize(size);
-    this.#fill();
+    this.#fillLine();
     let end = lineEndIn(this.#pending, 0, this.#newline);
     if (n >= 0) end = Math.min(end, unitOf(this.#pending, n, hasAstral(this.#pending)));
     const out = this.#pending.slice(0, end);
