@@ -140,9 +140,11 @@ export class BytesIO implements Disposable, Iterable<Bytes> {
   #exports = 0;
 
   /**
+   * A BytesIO holding a copy of `initial_bytes`.
    * @param initial_bytes the starting contents (copied); the position starts at 0
    */
   constructor(initial_bytes?: Uint8Array | ArrayBuffer | null);
+  /** A BytesIO, with keyword arguments. */
   constructor(kwargs: { initial_bytes?: Uint8Array | ArrayBuffer | null });
   constructor(...args: unknown[]) {
     const { initial_bytes } = BYTESIO_INIT.bind(args);
@@ -497,12 +499,15 @@ export class StringIO implements Disposable, Iterable<string> {
   #seen = 0; // newline kinds seen while translating (1: \r, 2: \n, 4: \r\n)
 
   /**
+   * A StringIO holding `initial_value`.
    * @param initial_value the starting text; the position starts at 0
    * @param newline `"\n"` (default: no translation), `null` (universal newlines: `\r\n` and `\r` become
    * `\n` on write), `""` (lines end at any of them, untranslated), `"\r"` or `"\r\n"` (`\n` is written as it)
    */
   constructor(initial_value?: string | null, newline?: string | null);
+  /** A StringIO, `newline` as a keyword. */
   constructor(initial_value: string | null | undefined, kwargs: { newline?: string | null });
+  /** A StringIO, with keyword arguments. */
   constructor(kwargs: { initial_value?: string | null; newline?: string | null });
   constructor(...args: unknown[]) {
     const { initial_value, newline } = STRINGIO_INIT.bind(args);
@@ -836,6 +841,7 @@ export class TextIOWrapper implements Disposable, Iterable<string> {
   #detached = false;
 
   /**
+   * Text over `buffer`.
    * @param buffer the binary file underneath
    * @param encoding the codec (default UTF-8)
    * @param errors the error handler (default strict)
@@ -851,6 +857,7 @@ export class TextIOWrapper implements Disposable, Iterable<string> {
     line_buffering?: boolean,
     write_through?: boolean,
   );
+  /** Text over `buffer`, with keyword arguments. */
   constructor(buffer: BinaryFile, kwargs: TextIOWrapperOptions);
   constructor(...args: unknown[]) {
     const a = TEXTIOWRAPPER_INIT.bind(args);

@@ -21,7 +21,7 @@
  */
 
 export { print, type PrintOptions, repr, str, Tuple, tuple } from "./_util/repr.ts";
-export { b, Bytes } from "./_util/bytes.ts";
+export { b, Bytes, bytes, encode } from "./_util/bytes.ts";
 export { type Keywords, kw } from "./_util/signature.ts";
 export { contains, delattr, eq, len, NotImplemented, truthy } from "./_util/builtins.ts";
 export {
@@ -56,6 +56,21 @@ export {
   UnicodeError,
   ValueError,
 } from "./_util/exceptions.ts";
+export {
+  BytesWarning,
+  DeprecationWarning,
+  EncodingWarning,
+  FutureWarning,
+  ImportWarning,
+  PendingDeprecationWarning,
+  ResourceWarning,
+  RuntimeWarning,
+  SyntaxWarning,
+  UnicodeWarning,
+  UserWarning,
+  Warning,
+} from "./warnings.ts";
+export { SystemExit } from "./sys.ts";
 
 import * as _urllib_parse from "./urllib/parse.ts";
 import * as _urllib_request from "./urllib/request.ts";
@@ -78,6 +93,9 @@ import * as _wsgi_validate from "./wsgi/validate.ts";
 import * as _wsgi_types from "./wsgi/types.ts";
 import * as _cgi from "./cgi.ts";
 import * as _socketserver from "./socketserver.ts";
+import * as _io from "./io.ts";
+import * as _warnings from "./warnings.ts";
+import { type Sys, sys as _sys } from "./sys.ts";
 
 /**
  * Python's `urllib` package as a namespace: `urllib.parse`, `urllib.request`,
@@ -196,3 +214,48 @@ export const cgi: typeof _cgi = _cgi;
  * ```
  */
 export const socketserver: typeof _socketserver = _socketserver;
+
+/**
+ * Python's `io` module (`BytesIO`, `StringIO`, `TextIOWrapper`) as a namespace.
+ *
+ * @example
+ * ```ts
+ * // Python: buf = io.BytesIO(); buf.write(b"PNG"); buf.getvalue()
+ * import { b, io } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * const buf = new io.BytesIO();
+ * buf.write(b`PNG`);
+ * assert.deepEqual(buf.getvalue(), b`PNG`);
+ * ```
+ */
+export const io: typeof _io = _io;
+
+/**
+ * Python's `warnings` module as a namespace.
+ *
+ * @example
+ * ```ts
+ * // Python: with warnings.catch_warnings(record=True) as w: warnings.warn("x")
+ * import { warnings } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * using w = warnings.catch_warnings({ record: true, action: "always" });
+ * warnings.warn("x");
+ * assert.equal(w.length, 1);
+ * ```
+ */
+export const warnings: typeof _warnings = _warnings;
+
+/**
+ * Python's `sys`: the one object whose attributes can be replaced
+ * (`sys.stderr = new io.StringIO()`), with `argv`, `exit`, `version_info`, ….
+ *
+ * @example
+ * ```ts
+ * // Python: sys.argv[1:], sys.platform
+ * import { sys } from "@pyweb/std";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(sys.argv.slice(1), Deno.args);
+ * assert.equal(typeof sys.platform, "string");
+ * ```
+ */
+export const sys: Sys = _sys;

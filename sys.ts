@@ -35,6 +35,8 @@ import { Exception } from "./_util/exceptions.ts";
 import { pyrepr, repr, str, Tuple, tuple } from "./_util/repr.ts";
 import { Signature } from "./_util/signature.ts";
 import { current, type TextSink, writeAllSync } from "./_util/stdio.ts";
+
+export type { TextSink };
 import { TextIOWrapper } from "./io.ts";
 
 /**
@@ -54,6 +56,7 @@ export class StdBinaryWriter {
   #out: { writeSync(p: Uint8Array): number };
   #fd: number;
   /**
+   * A writer for one Deno standard stream.
    * @param out the Deno stream
    * @param fd its file descriptor number
    */

@@ -115,6 +115,7 @@ export class WarningMessage {
   /** The object that caused a `ResourceWarning`. */
   source: unknown;
   /**
+   * One warning, as Python's `WarningMessage(...)`.
    * @param message the warning instance
    * @param category its class
    * @param filename the file it is attributed to
@@ -257,11 +258,13 @@ export interface WarnOptions {
  * ```
  */
 export function warn(message: unknown, category?: WarningCategory | null, stacklevel?: number): void;
+/** `warn` with keyword arguments after the category. */
 export function warn(
   message: unknown,
   category: WarningCategory | null | undefined,
   kwargs: WarnOptions,
 ): void;
+/** `warn` with keyword arguments. */
 export function warn(message: unknown, kwargs: WarnOptions): void;
 export function warn(...args: unknown[]): void {
   const a = WARN.bind(args);
@@ -379,6 +382,7 @@ export function warn_explicit(
   module?: string | null,
   registry?: Map<string, unknown> | null,
 ): void;
+/** `warn_explicit` with keyword arguments. */
 export function warn_explicit(
   message: unknown,
   category: WarningCategory | null,
@@ -501,7 +505,8 @@ function filterRepr(f: Filter | null): string {
 
 // ------------------------------------------------------------------ showing
 
-type ShowWarning = (
+/** A `showwarning` function: Python's `showwarning(message, category, filename, lineno, file, line)`. */
+export type ShowWarning = (
   message: Warning,
   category: WarningCategory,
   filename: string,
@@ -771,7 +776,9 @@ export function filterwarnings(
   lineno?: number,
   append?: boolean,
 ): void;
+/** `filterwarnings` with keyword arguments. */
 export function filterwarnings(action: Action, kwargs: FilterwarningsOptions): void;
+/** `filterwarnings` with every argument by keyword. */
 export function filterwarnings(kwargs: { action: Action } & FilterwarningsOptions): void;
 export function filterwarnings(...args: unknown[]): void {
   const a = FILTERWARNINGS.bind(args);
@@ -826,6 +833,7 @@ export function simplefilter(
   lineno?: number,
   append?: boolean,
 ): void;
+/** `simplefilter` with keyword arguments. */
 export function simplefilter(
   action: Action,
   kwargs: { category?: WarningCategory; lineno?: number; append?: boolean },
@@ -894,6 +902,7 @@ const CATCH_WARNINGS = new Signature<{
  * filters and `showwarning` back when disposed.
  */
 export class WarningsRecorder extends Array<WarningMessage> implements Disposable {
+  /** Derived arrays (`map`, `filter`) are plain arrays. */
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
   }

@@ -98,6 +98,7 @@ export class Bytes extends Uint8Array {
     predicate: (value: number, index: number, obj: this) => unknown,
     thisArg?: unknown,
   ): number | undefined;
+  /** Python's `bytes.find(sub, start=None, end=None)`. */
   override find(sub: Uint8Array | number, start?: number | null, end?: number | null): number;
   override find(...args: unknown[]): number | undefined {
     if (typeof args[0] === "function") {
@@ -171,6 +172,7 @@ export class Bytes extends Uint8Array {
    * @returns the pieces
    */
   split(sep?: Uint8Array | null, maxsplit?: number): Bytes[];
+  /** `split` with keyword arguments. */
   split(kwargs: { sep?: Uint8Array | null; maxsplit?: number }): Bytes[];
   split(...args: unknown[]): Bytes[] {
     const { sep, maxsplit } = SPLIT.bind(args);
@@ -214,6 +216,7 @@ export class Bytes extends Uint8Array {
    * @returns the pieces, in order
    */
   rsplit(sep?: Uint8Array | null, maxsplit?: number): Bytes[];
+  /** `rsplit` with keyword arguments. */
   rsplit(kwargs: { sep?: Uint8Array | null; maxsplit?: number }): Bytes[];
   rsplit(...args: unknown[]): Bytes[] {
     const { sep, maxsplit } = RSPLIT.bind(args);
@@ -255,6 +258,7 @@ export class Bytes extends Uint8Array {
    * @returns the lines
    */
   splitlines(keepends?: boolean): Bytes[];
+  /** `splitlines` with keyword arguments. */
   splitlines(kwargs: { keepends?: boolean }): Bytes[];
   splitlines(...args: unknown[]): Bytes[] {
     const keep = truthy(SPLITLINES.bind(args).keepends);
@@ -419,6 +423,7 @@ export class Bytes extends Uint8Array {
    * @returns the joined bytes
    */
   override join(separator?: string): string;
+  /** Python's `sep.join(iterable)`. */
   override join(iterable: Iterable<Uint8Array>): Bytes;
   override join(arg?: unknown): string | Bytes {
     if (arg === undefined || typeof arg === "string") return Uint8Array.prototype.join.call(this, arg);
@@ -892,6 +897,7 @@ const BYTES = new Signature<{ source: unknown; encoding: unknown; errors: unknow
  * ```
  */
 export function bytes(source?: number | Iterable<number> | Uint8Array | ArrayBuffer): Bytes;
+/** `bytes(s, encoding, errors)`: the encoded string. */
 export function bytes(source: string, encoding: string, errors?: string): Bytes;
 export function bytes(...args: unknown[]): Bytes {
   const { source, encoding, errors } = BYTES.bind(args);
@@ -944,6 +950,7 @@ const ENCODE = new Signature<{ s: unknown; encoding: unknown; errors: unknown }>
  * ```
  */
 export function encode(s: string, encoding?: string, errors?: string): Bytes;
+/** `encode` with keyword arguments. */
 export function encode(s: string, kwargs: { encoding?: string; errors?: string }): Bytes;
 export function encode(...args: unknown[]): Bytes {
   const a = ENCODE.bind(args);
