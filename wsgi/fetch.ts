@@ -589,8 +589,10 @@ class Exchange {
       const chunk = step.value;
       if (!(chunk instanceof Uint8Array)) throw notBytes();
       if (!this.status) throw new AssertionError("write() before start_response()");
-      this.headersSent = true;
-      if (chunk.length) return [chunk];
+      if (chunk.length) {
+        this.headersSent = true; // PEP 3333: the headers go with the first non-empty chunk
+        return [chunk];
+      }
     }
   }
 
