@@ -1,0 +1,180 @@
+// `deno run -A bench/wsgi_fetch_compare.ts [seconds]`: wrk against the hello WSGI application,
+// one server after the other, each run short (default 3 s).
+//
+// Keep-alive (wrk's default), issue 16's targets: serve(app) ≥ 0.6× a bare Deno.serve hello and
+// ≥ 4× gunicorn (Debian python3-gunicorn) with 2 gthread workers × 4 threads.
+// One connection per request (`Connection: close`): make_server (HTTP/1.0, as CPython's) ≥ 1×
+// gunicorn's 2 sync workers and ≥ 0.6× a bare Deno accept–answer–close loop.
+//
+// wrk shares the machine's cores with the server: compare the ratios, not the absolute figures.
+import { serve } from "../wsgi/fetch.ts";
+import { make_server, WSGIRequestHandler } from "../wsgi/simple_server.ts";
+import type { StartResponse, WSGIEnvironment } from "../wsgi/types.ts";
+
+const HELLO = new TextEncoder().encode("Hello, World!");
+
+function app(_environ: WSGIEnvironment, start_response: StartResponse) {
+  start_response("200 OK", [["Content-Type", "text/plain"]]);
+  return [HELLO];
+}
+
+class Quiet extends WSGIRequestHandler {
+  override log_message(): void {}
+}
+
+const mode = Deno.args[0];
+if (mode?.startsWith("--serve")) {
+  const port = Number(Deno.args[1]);
+  if (mode === "--serve-fetch") {
+    await serve(app, { hostname: "127.0.0.1", port, onListen() {} }).finished;
+  } else if (mode === "--serve-bare") {
+    await Deno.serve(
+      { hostname: "127.0.0.1", port, onListen() {} },
+      () => new Response(HELLO, { headers: { "Content-Type": "text/plain" } }),
+    ).finished;
+  } else if (mode === "--serve-make") {
+    await make_server("127.0.0.1", port, app, { handler_class: Quiet }).serve_forever();
+  } else if (mode === "--serve-loop") {
+    // The floor of one connection per request in Deno: accept, read the request head, answer, close.
+    const answer = new TextEncoder().encode(
+      "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n\r\nHello, World!",
+    );
+    const listener = Deno.listen({ hostname: "127.0.0.1", port });
+    for await (const conn of listener) {
+      (async () => {
+        const buf = new Uint8Array(8192);
+        let seen = "";
+        try {
+          while (!seen.includes("\r\n\r\n")) {
+            const n = await conn.read(buf);
+            if (n === null) break;
+            seen += new TextDecoder().decode(buf.subarray(0, n));
+          }
+          await conn.write(answer);
+        } catch { /* client gone */ }
+        try {
+          conn.close();
+        } catch { /* closed */ }
+      })();
+    }
+  }
+  Deno.exit(0);
+}
+
+const seconds = Number(Deno.args[0] ?? 3);
+const here = (p: string) => decodeURIComponent(new URL(p, import.meta.url).pathname);
+const peers = here("../tests/wsgi/peers/");
+const self = here("./wsgi_fetch_compare.ts");
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+async function waitForPort(port: number): Promise<boolean> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      (await Deno.connect({ hostname: "127.0.0.1", port })).close();
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return false;
+}
+
+async function wrk(port: number, close: boolean): Promise<number | null> {
+  const args = ["-t2", "-c32", `-d${seconds}s`];
+  if (close) args.push("-H", "Connection: close");
+  const out = await new Deno.Command("wrk", {
+    args: [...args, `http://127.0.0.1:${port}/`],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout);
+  const m = /Requests\/sec:\s+([\d.]+)/.exec(text);
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(text);
+  if (errors) console.log(`  (${errors[0].trim()})`);
+  return m ? Number(m[1]) : null;
+}
+
+async function measure(name: string, cmd: string, args: string[], close: boolean): Promise<number | null> {
+  const port = freePort();
+  const child = new Deno.Command(cmd, {
+    args: args.map((a) => a.replace("{port}", String(port))),
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  try {
+    if (!(await waitForPort(port))) {
+      console.log(`${name}: did not start`);
+      return null;
+    }
+    const rps = await wrk(port, close);
+    console.log(`  ${name.padEnd(40)} ${rps === null ? "failed" : rps.toFixed(0).padStart(8) + " req/s"}`);
+    return rps;
+  } finally {
+    try {
+      child.kill();
+    } catch { /* gone */ }
+    await child.status;
+  }
+}
+
+const deno = Deno.execPath();
+const gunicorn = (
+  ...a: string[]
+) => ["-m", "gunicorn", ...a, "-b", "127.0.0.1:{port}", "--chdir", peers, "hello_app:app"];
+
+console.log(`wrk -t2 -c32 -d${seconds}s, hello application; keep-alive:`);
+const fetchRps = await measure("pyweb serve(app) on Deno.serve", deno, [
+  "run",
+  "-A",
+  self,
+  "--serve-fetch",
+  "{port}",
+], false);
+const bareRps = await measure(
+  "bare Deno.serve hello",
+  deno,
+  ["run", "-A", self, "--serve-bare", "{port}"],
+  false,
+);
+const gthreadRps = await measure(
+  "gunicorn 2 gthread workers x 4 threads",
+  "/usr/bin/python3",
+  gunicorn("-k", "gthread", "-w", "2", "--threads", "4"),
+  false,
+);
+console.log("one connection per request (Connection: close):");
+const makeRps = await measure("pyweb make_server (HTTP/1.0)", deno, [
+  "run",
+  "-A",
+  self,
+  "--serve-make",
+  "{port}",
+], true);
+const syncRps = await measure("gunicorn 2 sync workers", "/usr/bin/python3", gunicorn("-w", "2"), true);
+const loopRps = await measure("bare Deno accept-answer-close loop", deno, [
+  "run",
+  "-A",
+  self,
+  "--serve-loop",
+  "{port}",
+], true);
+
+const ratio = (a: number | null, b: number | null, target: number, label: string) => {
+  if (a === null || b === null) return console.log(`${label}: n/a`);
+  const r = a / b;
+  console.log(
+    `${label.padEnd(42)} ${r.toFixed(2)}x  (target ${target}x${r >= target ? ", met" : ", not met"})`,
+  );
+};
+console.log("ratios:");
+ratio(fetchRps, bareRps, 0.6, "serve(app) / bare Deno.serve");
+ratio(fetchRps, gthreadRps, 4, "serve(app) / gunicorn gthread");
+ratio(makeRps, syncRps, 1, "make_server / gunicorn sync");
+ratio(makeRps, loopRps, 0.6, "make_server / bare accept-answer-close loop");
