@@ -102,16 +102,27 @@ async function show(title: string, url: string, lines = 6): Promise<void> {
 
 const serve = Deno.args.includes("--serve");
 const work = await Deno.makeTempDir({ prefix: "pyweb-demo-" });
+
+// SIGTERM (a service manager) and SIGINT (Ctrl-C) stop every child server and wait for it, then
+// this program.
+const listeners = (["SIGINT", "SIGTERM"] as const).map((sig) => [sig, () => void stop(sig)] as const);
+for (const [sig, fn] of listeners) Deno.addSignalListener(sig, fn);
+async function stop(sig: Deno.Signal): Promise<never> {
+  await stopAll();
+  await Deno.remove(work, { recursive: true }).catch(() => {});
+  Deno.exit(sig === "SIGINT" ? 130 : 143);
+}
+
 try {
   if (serve) {
     const site = await startServer("tutorial site", "tutorial_site.ts");
     const graph = await startServer("graph app", "wsgi_graph.ts");
     const normal = await startServer("random-normal app", "random_normal.ts");
-    console.log("Serving the tutorial (Ctrl-C to stop):");
+    console.log("Serving the tutorial (Ctrl-C or SIGTERM stops every server):");
     console.log(`  tutorial site      http://127.0.0.1:${site.port}/`);
     console.log(`  graph (WSGI)       http://127.0.0.1:${graph.port}/?start=-4&end=4`);
     console.log(`  random normal      http://127.0.0.1:${normal.port}/normal/0_1`);
-    await new Promise<void>((resolve) => Deno.addSignalListener("SIGINT", () => resolve()));
+    await new Promise<never>(() => {}); // until a signal stops everything
   } else {
     await run("urllib.parse", "urlparse_demo.ts");
 
@@ -146,6 +157,7 @@ try {
 } finally {
   await stopAll();
   await Deno.remove(work, { recursive: true }).catch(() => {});
+  for (const [sig, fn] of listeners) Deno.removeSignalListener(sig, fn);
 }
 if (failures) {
   console.log(`\n${failures} demo step(s) failed`);
