@@ -367,13 +367,14 @@ function buildEnviron(cfg: Config, request: Request, info: Deno.ServeHandlerInfo
   env.GATEWAY_INTERFACE = "CGI/1.1";
   env.REMOTE_ADDR = addr?.hostname ?? "";
   env.REMOTE_HOST = "";
-  for (const [name, value] of headers) {
+  // forEach: several times cheaper than Deno's Headers iterator.
+  headers.forEach((value, name) => {
     const k = cgiKey(name);
-    if (k in env) continue; // CONTENT_TYPE, CONTENT_LENGTH (and any name wsgiref skips the same way)
+    if (k in env) return; // CONTENT_TYPE, CONTENT_LENGTH (and any name wsgiref skips the same way)
     const key = "HTTP_" + k;
     const prev = env[key];
     env[key] = prev === undefined ? value : prev + "," + value;
-  }
+  });
   if (env.HTTP_HOST === undefined) env.HTTP_HOST = host;
   let limit = Infinity;
   if (clen !== null) {
@@ -418,6 +419,18 @@ function checkString(value: unknown, title: string): string {
 }
 
 function validateStatus(status: string): void {
+  // The common case, "200 OK": three ASCII digits, a space, printable ASCII.
+  if (status.length >= 4 && status.charCodeAt(3) === 32) {
+    let ok = true;
+    for (let i = 0; i < status.length; i++) {
+      const c = status.charCodeAt(i);
+      if (i < 3 ? c < 48 || c > 57 : c < 32 || c > 126) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return;
+  }
   if (nameDisallowed(status)) throw new ValueError("Control characters are not allowed in status");
   if ([...status].length < 4) throw new AssertionError("Status must be at least 4 characters");
   if (!/^\p{Nd}{3}/u.test(status)) throw new AssertionError("Status message must begin w/3-digit code");
@@ -490,7 +503,7 @@ class Exchange {
     status = checkString(status, "Status");
     validateStatus(status);
     for (const item of headers) {
-      const [n, v] = unpack2(item);
+      const [n, v] = Array.isArray(item) && item.length === 2 ? item : unpack2(item);
       const name = checkString(n, "Header name");
       const val = checkString(v, "Header value");
       if (is_hop_by_hop(name)) {
