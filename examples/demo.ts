@@ -110,7 +110,7 @@ for (const [sig, fn] of listeners) Deno.addSignalListener(sig, fn);
 async function stop(sig: Deno.Signal): Promise<never> {
   await stopAll();
   await Deno.remove(work, { recursive: true }).catch(() => {});
-  Deno.exit(sig === "SIGINT" ? 130 : 143);
+  Deno.exit(serve ? 0 : sig === "SIGINT" ? 130 : 143); // a signal is how --serve is meant to end
 }
 
 try {
