@@ -481,7 +481,10 @@ class Exchange {
   hasAppError = false;
   closed = false;
   closeWanted = false;
+  /** The client went away: `write()` raises `BrokenPipeError`, waiting writers are released. */
   gone = false;
+  /** HEAD: `write()` data is dropped. */
+  discard = false;
   #wake: (() => void) | null = null;
   #drained: (() => void)[] = [];
   readonly start_response: StartResponse;
@@ -518,11 +521,19 @@ class Exchange {
     if (!this.status) throw new AssertionError("write() before start_response()");
     if (this.gone) throw new BrokenPipeError(32, "Broken pipe");
     this.headersSent = true;
+    if (this.discard) return RESOLVED; // HEAD: the body is not sent
     this.queue.push(data);
     this.queued += data.length;
     this.wakeUp();
     if (this.queued <= HIGH_WATER) return RESOLVED;
     return new Promise((resolve) => this.#drained.push(resolve));
+  }
+
+  /** The response is over (sent, failed or abandoned by the client). */
+  markGone(): void {
+    this.gone = true;
+    this.takeQueue();
+    this.wakeUp();
   }
 
   wakeUp(): void {
@@ -637,8 +648,7 @@ class Exchange {
   closeWhenDone(info: Deno.ServeHandlerInfo | undefined): void {
     if (info === undefined || (!this.appPending && !needsClose(this.result))) return;
     const done = () => {
-      this.gone = true;
-      this.wakeUp();
+      this.markGone();
       void this.close();
     };
     info.completed.then(done, done);
@@ -747,7 +757,7 @@ async function handle(
       const resp = ex.response(request.method === "HEAD" ? null : file.readable);
       ex.headersSent = true;
       const done = () => {
-        ex.gone = true;
+        ex.markGone();
         void ex.close().catch(() => {});
       };
       // The readable stream closes the file at its end; the wrapper's close() may then find it closed.
@@ -793,6 +803,8 @@ async function handle(
   }
   if (request.method === "HEAD") {
     // Headers only; an empty stream keeps Deno from announcing `Content-Length: 0`.
+    ex.discard = true;
+    ex.takeQueue();
     await ex.close();
     try {
       return ex.response(new ReadableStream({ start: (c) => c.close() }));
@@ -817,13 +829,13 @@ async function handle(
         for (const c of chunks) controller.enqueue(c);
       } catch (e) {
         logError(cfg, e);
+        ex.markGone();
         await ex.close();
         controller.error(e);
       }
     },
     cancel: async () => {
-      ex.gone = true;
-      ex.wakeUp();
+      ex.markGone();
       await ex.close();
     },
   }, { highWaterMark: 0 });

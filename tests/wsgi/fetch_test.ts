@@ -215,6 +215,47 @@ Deno.test("wsgi.fetch: a write() response starts before the application returns"
   assert.equal(finished, true);
 });
 
+Deno.test("wsgi.fetch: write() waits for the client, and raises BrokenPipeError once it went away", async () => {
+  const ended = deferred<unknown>();
+  let writes = 0;
+  const app: WSGIApplication = async (_env, start_response) => {
+    const write = start_response("200 OK", []);
+    const big = new Uint8Array(300 * 1024);
+    try {
+      for (;;) {
+        await write(big); // over the high-water mark: waits until the client reads
+        writes++;
+      }
+    } catch (e) {
+      ended.resolve(e);
+      throw e;
+    }
+  };
+  const resp = await fetch_handler(app, { errors: new StringErrors() })(new Request("http://h/"));
+  const reader = resp.body!.getReader();
+  await reader.read();
+  await reader.read();
+  await reader.cancel();
+  const err = await ended.promise;
+  assert.equal((err as Error).constructor.name, "BrokenPipeError");
+  assert.ok(writes >= 1 && writes < 10, `writes went on without a reader: ${writes}`);
+});
+
+Deno.test("wsgi.fetch: HEAD drops write() data and does not wait for a reader", async () => {
+  let done = false;
+  const app: WSGIApplication = async (_env, start_response) => {
+    const write = start_response("200 OK", [["Content-Type", "text/plain"]]);
+    for (let i = 0; i < 20; i++) await write(new Uint8Array(100 * 1024));
+    done = true;
+    return [];
+  };
+  const resp = await fetch_handler(app)(new Request("http://h/", { method: "HEAD" }));
+  assert.equal(resp.status, 200);
+  assert.equal(await resp.text(), "");
+  for (let i = 0; i < 50 && !done; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(done, true);
+});
+
 Deno.test("wsgi.fetch: an async iterable body is sent as it is produced", async () => {
   const next = deferred();
   const app: WSGIApplication = (_env, start_response) => {
