@@ -195,12 +195,34 @@ const JOIN_LIMIT = 64 * 1024;
 const RESOLVED: Promise<void> = Promise.resolve();
 const SOFTWARE = typeof Deno !== "undefined" ? `Deno/${Deno.version.deno}` : "Deno";
 
-// Header names as environ keys, cached (`user-agent` -> `USER_AGENT`).
-const KEYS = new Map<string, string>();
-function cgiKey(name: string): string {
+/** The CGI variables every environ has: a header with one of these names is skipped, as wsgiref does. */
+const CGI_VARS = new Set([
+  "REQUEST_METHOD",
+  "SCRIPT_NAME",
+  "PATH_INFO",
+  "QUERY_STRING",
+  "CONTENT_TYPE",
+  "CONTENT_LENGTH",
+  "SERVER_NAME",
+  "SERVER_PORT",
+  "SERVER_PROTOCOL",
+  "SERVER_SOFTWARE",
+  "GATEWAY_INTERFACE",
+  "REMOTE_ADDR",
+  "REMOTE_HOST",
+]);
+
+/** A header name as environ keys: `user-agent` -> `USER_AGENT`, `HTTP_USER_AGENT` (or "" to skip). */
+interface HeaderKey {
+  readonly cgi: string;
+  readonly http: string;
+}
+const KEYS = new Map<string, HeaderKey>();
+function headerKey(name: string): HeaderKey {
   let k = KEYS.get(name);
   if (k === undefined) {
-    k = name.replaceAll("-", "_").toUpperCase();
+    const cgi = name.replaceAll("-", "_").toUpperCase();
+    k = { cgi, http: CGI_VARS.has(cgi) ? "" : "HTTP_" + cgi };
     if (KEYS.size < 1000) KEYS.set(name, k);
   }
   return k;
@@ -368,10 +390,12 @@ function buildEnviron(cfg: Config, request: Request, info: Deno.ServeHandlerInfo
   env.REMOTE_ADDR = addr?.hostname ?? "";
   env.REMOTE_HOST = "";
   // forEach: several times cheaper than Deno's Headers iterator.
+  const base = cfg.base;
   headers.forEach((value, name) => {
-    const k = cgiKey(name);
-    if (k in env) return; // CONTENT_TYPE, CONTENT_LENGTH (and any name wsgiref skips the same way)
-    const key = "HTTP_" + k;
+    const k = headerKey(name);
+    const key = k.http;
+    // CONTENT_TYPE, CONTENT_LENGTH (and any name wsgiref skips the same way: `if k in env: continue`)
+    if (key === "" || (base !== null && k.cgi in base)) return;
     const prev = env[key];
     env[key] = prev === undefined ? value : prev + "," + value;
   });
@@ -562,9 +586,8 @@ class Exchange {
     return q;
   }
 
-  /** Run the application until it returns (or until its first `write()`, for an async one). */
-  async runApp(environ: WSGIEnvironment): Promise<void> {
-    const r = this.cfg.app(environ, this.start_response);
+  /** Wait for what the application returned (an async one: until it returns or first calls `write()`). */
+  async settle(r: unknown): Promise<void> {
     if (!isThenable(r)) {
       this.result = r;
       return;
@@ -697,54 +720,80 @@ function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-async function handle(
-  cfg: Config,
-  request: Request,
-  info: Deno.ServeHandlerInfo | undefined,
-): Promise<Response> {
+/** A list body of bytes, no `write()`: the whole Response at once, or `null` when it is not that case. */
+function listResponse(ex: Exchange): Response | null {
+  const result = ex.result;
+  if (ex.headersSent || !Array.isArray(result) || ex.status === null || ex.queue.length !== 0) return null;
+  const n = result.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = result[i];
+    if (!(c instanceof Uint8Array)) return null;
+    total += c.length;
+  }
+  if (n > 1 && total > JOIN_LIMIT) return null;
+  const body = n === 0 ? null : n === 1 ? result[0] as Uint8Array : joinChunks(result, total);
+  const headers = ex.headers!;
+  let resp: Response;
+  if (n === 0 && !headers.some(([k]) => k.toLowerCase() === "content-length")) {
+    ex.headers = [...headers, ["Content-Length", "0"]];
+    resp = ex.response(null);
+  } else {
+    resp = ex.response(body);
+  }
+  ex.headersSent = true;
+  return resp;
+}
+
+function handle(cfg: Config, request: Request, info: Deno.ServeHandlerInfo | undefined): Promise<Response> {
   let path = pathOf(request.url);
   if (cfg.script) {
     if (path === cfg.script) path = "";
     else if (path.startsWith(cfg.script + "/")) path = path.slice(cfg.script.length);
-    else return plain(404, "Not Found");
+    else return Promise.resolve(plain(404, "Not Found"));
   }
   if (cfg.max !== Infinity) {
     const n = Number(request.headers.get("content-length") ?? 0);
-    if (n > cfg.max) return plain(413, "Content Too Large");
+    if (n > cfg.max) return Promise.resolve(plain(413, "Content Too Large"));
   }
   const ex = new Exchange(cfg);
+  let r: unknown;
+  try {
+    r = cfg.app(buildEnviron(cfg, request, info, path), ex.start_response);
+  } catch (e) {
+    return Promise.resolve(errorResponse(cfg, e));
+  }
+  // The common case, synchronous and without a Promise in between: a list of bytes, nothing to close.
+  if (!isThenable(r) && !needsClose(r)) {
+    ex.result = r;
+    try {
+      const resp = listResponse(ex);
+      if (resp !== null) return Promise.resolve(resp);
+    } catch (e) {
+      return Promise.resolve(errorResponse(cfg, e));
+    }
+  }
+  return finish(cfg, request, info, ex, r);
+}
+
+async function finish(
+  cfg: Config,
+  request: Request,
+  info: Deno.ServeHandlerInfo | undefined,
+  ex: Exchange,
+  r: unknown,
+): Promise<Response> {
   let first: Uint8Array[] | null = null;
   let pending: unknown = undefined;
   let failed = false;
   try {
-    await ex.runApp(buildEnviron(cfg, request, info, path));
+    await ex.settle(r);
     const result = ex.result;
-    // The common case: a list of bytes and no write(); sent as one piece.
-    if (!ex.headersSent && Array.isArray(result) && ex.status !== null && ex.queue.length === 0) {
-      const n = result.length;
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const c = result[i];
-        if (!(c instanceof Uint8Array)) {
-          total = -1;
-          break;
-        }
-        total += c.length;
-      }
-      if (total >= 0 && (n <= 1 || total <= JOIN_LIMIT)) {
-        const body = n === 0 ? null : n === 1 ? result[0] as Uint8Array : joinChunks(result, total);
-        const headers = ex.headers!;
-        let resp: Response;
-        if (n === 0 && !headers.some(([k]) => k.toLowerCase() === "content-length")) {
-          ex.headers = [...headers, ["Content-Length", "0"]];
-          resp = ex.response(null);
-        } else {
-          resp = ex.response(body);
-        }
-        ex.headersSent = true;
-        if (needsClose(result)) await ex.close();
-        return resp;
-      }
+    // A list of bytes and no write(); sent as one piece.
+    const whole = listResponse(ex);
+    if (whole !== null) {
+      if (needsClose(result)) await ex.close();
+      return whole;
     }
     // Zero-copy file: a Deno.FsFile in wsgi.file_wrapper, when Deno tells us when it is sent.
     const wrapper = cfg.wrapper;
