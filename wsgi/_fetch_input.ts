@@ -54,20 +54,22 @@ class BodySource implements ByteSource {
  * everything when it is absent) and fail past `max` bytes.
  */
 export class RequestInput implements InputStream {
-  #body: ReadableStream<Uint8Array> | null;
+  #request: Request;
   #limit: number;
   #max: number;
   #reader: BufferedReader | null = null;
 
-  constructor(body: ReadableStream<Uint8Array> | null, limit: number, max: number) {
-    this.#body = body;
+  constructor(request: Request, limit: number, max: number) {
+    this.#request = request;
     this.#limit = limit;
     this.#max = max;
   }
 
   #buffered(): BufferedReader | null {
-    if (this.#reader === null && this.#body !== null) {
-      this.#reader = new BufferedReader(new BodySource(this.#body, this.#limit, this.#max), 16384);
+    if (this.#reader === null) {
+      const body = this.#request.body; // taken on the first read only
+      if (body === null) return null;
+      this.#reader = new BufferedReader(new BodySource(body, this.#limit, this.#max), 16384);
     }
     return this.#reader;
   }

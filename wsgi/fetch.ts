@@ -407,7 +407,7 @@ function buildEnviron(cfg: Config, request: Request, info: Deno.ServeHandlerInfo
   }
   env["wsgi.version"] = WSGI_VERSION;
   env["wsgi.url_scheme"] = scheme === "https" ? "https" : "http";
-  env["wsgi.input"] = new RequestInput(request.body, limit, cfg.max);
+  env["wsgi.input"] = new RequestInput(request, limit, cfg.max);
   env["wsgi.errors"] = cfg.errors;
   env["wsgi.multithread"] = false;
   env["wsgi.multiprocess"] = cfg.multiprocess;
