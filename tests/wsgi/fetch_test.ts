@@ -390,6 +390,62 @@ Deno.test("wsgi.fetch: HEAD sends the headers of GET and no body", async () => {
   }
 });
 
+Deno.test("wsgi.fetch: serve() over TLS speaks HTTP/2 and the environ says https", async () => {
+  const dir = await Deno.makeTempDir();
+  let made = false;
+  try {
+    // A self-signed end-entity certificate for localhost (not a CA, which rustls refuses as a server's).
+    await Deno.writeTextFile(
+      `${dir}/openssl.cnf`,
+      "[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=localhost\n[ext]\n" +
+        "subjectAltName=DNS:localhost\nbasicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    );
+    made = (await new Deno.Command("openssl", {
+      args: [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-config",
+        `${dir}/openssl.cnf`,
+        "-keyout",
+        `${dir}/key.pem`,
+        "-out",
+        `${dir}/cert.pem`,
+      ],
+      stdout: "null",
+      stderr: "null",
+    }).output()).success;
+  } catch { /* no openssl */ }
+  if (!made) {
+    await Deno.remove(dir, { recursive: true });
+    console.log("openssl missing: skipped");
+    return;
+  }
+  const cert = await Deno.readTextFile(`${dir}/cert.pem`);
+  const key = await Deno.readTextFile(`${dir}/key.pem`);
+  const { app, seen } = captureEnviron();
+  const server = serve(app, { hostname: "127.0.0.1", port: 0, cert, key, onListen() {} });
+  const client = Deno.createHttpClient({ caCerts: [cert], http1: false, http2: true });
+  try {
+    const resp = await fetch(`https://localhost:${server.addr.port}/tls?x=1`, { client });
+    assert.equal(resp.status, 200);
+    await resp.body?.cancel();
+    assert.equal(seen[0]["wsgi.url_scheme"], "https");
+    assert.equal(seen[0].PATH_INFO, "/tls");
+    assert.equal(seen[0].QUERY_STRING, "x=1");
+    assert.equal(seen[0].SERVER_PORT, String(server.addr.port));
+    assert.equal(seen[0].HTTP_HOST, `localhost:${server.addr.port}`);
+  } finally {
+    client.close();
+    await server.shutdown();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("wsgi.fetch: a Deno.FsFile in wsgi.file_wrapper is sent whole and closed", async () => {
   const path = await Deno.makeTempFile();
   const data = new Uint8Array(300_000).map((_, i) => i % 253);
