@@ -1,5 +1,5 @@
 // `deno run -A bench/wsgi_fetch_compare.ts [seconds] [rounds]`: wrk against the hello WSGI application,
-// one server after the other, each run short (default 3 s, one round; with more rounds, alternating
+// one server after the other, each run short (a 1 s warm-up, then 3 s by default; one round; with more rounds, alternating
 // order, the best of each counts).
 //
 // Keep-alive (wrk's default), issue 16's targets: serve(app) ≥ 0.6× a bare Deno.serve hello and
@@ -87,8 +87,8 @@ async function waitForPort(port: number): Promise<boolean> {
   return false;
 }
 
-async function wrk(port: number, close: boolean): Promise<number | null> {
-  const args = ["-t2", "-c32", `-d${seconds}s`];
+async function wrk(port: number, close: boolean, duration = seconds): Promise<number | null> {
+  const args = ["-t2", "-c32", `-d${duration}s`];
   if (close) args.push("-H", "Connection: close");
   const out = await new Deno.Command("wrk", {
     args: [...args, `http://127.0.0.1:${port}/`],
@@ -114,6 +114,7 @@ async function measure(name: string, cmd: string, args: string[], close: boolean
       console.log(`${name}: did not start`);
       return null;
     }
+    await wrk(port, close, 1); // warm-up (JIT, connection pools), not counted
     const rps = await wrk(port, close);
     console.log(`  ${name.padEnd(40)} ${rps === null ? "failed" : rps.toFixed(0).padStart(8) + " req/s"}`);
     return rps;
