@@ -102,6 +102,34 @@ async function wrk(port: number, close: boolean, duration = seconds): Promise<nu
   return m ? Number(m[1]) : null;
 }
 
+/** CPU seconds used so far by `pid` and its descendants (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stats = new Map<number, [number, number]>();
+    for (const e of Deno.readDirSync("/proc")) {
+      if (!/^\d+$/.test(e.name)) continue;
+      try {
+        const text = Deno.readTextFileSync(`/proc/${e.name}/stat`);
+        const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+        stats.set(Number(e.name), [Number(f[1]), Number(f[11]) + Number(f[12])]);
+      } catch { /* gone */ }
+    }
+    const want = new Set([pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [p, [ppid]] of stats) if (want.has(ppid) && !want.has(p)) want.add(p), grew = true;
+    }
+    let total = 0;
+    for (const p of want) total += stats.get(p)?.[1] ?? 0;
+    return total / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Server CPU µs per request of each measured run (less sensitive to a busy machine than req/s). */
+const cpuPerRequest = new Map<string, number>();
+
 async function measure(name: string, cmd: string, args: string[], close: boolean): Promise<number | null> {
   const port = freePort();
   const child = new Deno.Command(cmd, {
@@ -115,8 +143,15 @@ async function measure(name: string, cmd: string, args: string[], close: boolean
       return null;
     }
     await wrk(port, close, 1); // warm-up (JIT, connection pools), not counted
+    const cpu0 = cpuSeconds(child.pid);
     const rps = await wrk(port, close);
-    console.log(`  ${name.padEnd(40)} ${rps === null ? "failed" : rps.toFixed(0).padStart(8) + " req/s"}`);
+    const cpu = cpuSeconds(child.pid) - cpu0;
+    const perReq = rps ? cpu / (rps * seconds) * 1e6 : 0;
+    if (perReq) cpuPerRequest.set(name, Math.min(cpuPerRequest.get(name) ?? Infinity, perReq));
+    console.log(
+      `  ${name.padEnd(40)} ${rps === null ? "failed" : rps.toFixed(0).padStart(8) + " req/s"}` +
+        (perReq ? `  ${perReq.toFixed(1).padStart(6)} µs server CPU/request` : ""),
+    );
     return rps;
   } finally {
     try {
@@ -181,3 +216,12 @@ ratio(fetchRps, bareRps, 0.6, "serve(app) / bare Deno.serve");
 ratio(fetchRps, gthreadRps, 4, "serve(app) / gunicorn gthread");
 ratio(makeRps, syncRps, 1, "make_server / gunicorn sync");
 ratio(makeRps, loopRps, 0.6, "make_server / bare accept-answer-close loop");
+const cpuRatio = (a: string, b: string, label: string) => {
+  const x = cpuPerRequest.get(a), y = cpuPerRequest.get(b);
+  if (x && y) console.log(`${label.padEnd(42)} ${(y / x).toFixed(2)}x`);
+};
+console.log("the same ratios from server CPU per request (requests per CPU second):");
+cpuRatio(keepAlive[0][0], keepAlive[1][0], "serve(app) / bare Deno.serve");
+cpuRatio(keepAlive[0][0], keepAlive[2][0], "serve(app) / gunicorn gthread");
+cpuRatio(perConnection[0][0], perConnection[1][0], "make_server / gunicorn sync");
+cpuRatio(perConnection[0][0], perConnection[2][0], "make_server / bare accept-answer-close loop");
