@@ -70,7 +70,6 @@ export {
   UserWarning,
   Warning,
 } from "./warnings.ts";
-export { SystemExit } from "./sys.ts";
 
 import * as _urllib_parse from "./urllib/parse.ts";
 import * as _urllib_request from "./urllib/request.ts";

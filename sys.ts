@@ -31,25 +31,15 @@
  */
 
 import { asBytes, Bytes } from "./_util/bytes.ts";
-import { Exception } from "./_util/exceptions.ts";
+import { SystemExit } from "./_util/exceptions.ts";
+
+export { SystemExit };
 import { pyrepr, repr, str, Tuple, tuple } from "./_util/repr.ts";
 import { Signature } from "./_util/signature.ts";
 import { current, type TextSink, writeAllSync } from "./_util/stdio.ts";
 
 export type { TextSink };
 import { TextIOWrapper } from "./io.ts";
-
-/**
- * Python's `SystemExit`, raised by {@link exit}. If nothing catches it, the
- * process exits with its code (`null` → 0, a number → that, anything else
- * is printed to `sys.stderr` and the status is 1), as in Python.
- */
-export class SystemExit extends Exception {
-  /** The exit status or message: Python's `code`. */
-  get code(): unknown {
-    return this.args.length === 0 ? null : this.args.length === 1 ? this.args[0] : this.args;
-  }
-}
 
 /** A binary standard stream: Python's `sys.stdout.buffer` (writes go out synchronously). */
 export class StdBinaryWriter {

@@ -43,7 +43,8 @@ import { repr, type Tuple, tuple } from "../_util/repr.ts";
 import { Signature } from "../_util/signature.ts";
 import { unquote } from "../urllib/parse.ts";
 import { FileWrapper, is_hop_by_hop } from "./util.ts";
-import { formatException, nameDisallowed, pyTypeName, stderr, unpack2 } from "./_py.ts";
+import { formatException, nameDisallowed, stderr } from "./_py.ts";
+import { typeName, unpack } from "../_util/builtins.ts";
 import { RequestInput } from "./_fetch_input.ts";
 import type {
   ErrorStream,
@@ -278,7 +279,7 @@ export function fetch_handler(...args: unknown[]): FetchHandler {
 
 function makeHandler(p: FetchParams): FetchHandler {
   if (typeof p.app !== "function") {
-    throw new TypeError(`'${pyTypeName(p.app)}' object is not callable`);
+    throw new TypeError(`'${typeName(p.app)}' object is not callable`);
   }
   let script = p.script_name ?? "";
   if (script.endsWith("/")) script = script.slice(0, -1);
@@ -473,7 +474,7 @@ function iteratorOf(result: unknown): AnyIterator {
   ) {
     return (result as Iterable<unknown>)[Symbol.iterator]();
   }
-  throw new TypeError(`'${pyTypeName(result)}' object is not iterable`);
+  throw new TypeError(`'${typeName(result)}' object is not iterable`);
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
@@ -530,7 +531,7 @@ class Exchange {
     status = checkString(status, "Status");
     validateStatus(status);
     for (const item of headers) {
-      const [n, v] = Array.isArray(item) && item.length === 2 ? item : unpack2(item);
+      const [n, v] = Array.isArray(item) && item.length === 2 ? item : unpack(item, 2);
       const name = checkString(n, "Header name");
       const val = checkString(v, "Header value");
       if (is_hop_by_hop(name)) {

@@ -2,13 +2,14 @@
 import assert from "node:assert/strict";
 import { addbase, addclosehook, addinfo, addinfourl } from "../../urllib/response.ts";
 import { HTTPMessage } from "../../_util/message.ts";
-import { BytesIO } from "../../_util/bytesio.ts";
+import { BytesIO } from "../../io.ts";
+import { b } from "../../_util/bytes.ts";
 
 class File {
   closed = false;
-  #data = new BytesIO("ab\ncd");
+  #data = new BytesIO(b`ab\ncd`);
   read(n?: number) {
-    return this.#data.read(n);
+    return Promise.resolve(this.#data.read(n));
   }
   close() {
     this.closed = true;
