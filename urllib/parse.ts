@@ -30,8 +30,9 @@ import { decode, encode, lookup } from "../_util/codecs.ts";
 import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
 import { reprBytes, reprStr, str as pyStr, Tuple } from "../_util/repr.ts";
+import { isKeywords, isMarkedKeywords, type Keywords, Signature } from "../_util/signature.ts";
 import { isIPv4, isIPv6 } from "./_ip.ts";
-import { bind, isDict, truthy, typeName, unpack } from "./_common.ts";
+import { FastBind, isDict, iter, len, plainCall, truthy, typeName, unpack } from "./_common.ts";
 
 export { Bytes };
 export type { NamedTuple };
@@ -529,14 +530,33 @@ function fieldStr(v: unknown): string {
   return typeof v === "string" ? v : v instanceof Uint8Array ? latin1Decode(v) : String(v);
 }
 
-function encodeFields(t: NamedTuple, rest: unknown[]): Bytes[] {
-  const [encoding, errors] = bind("encode", rest, ["encoding", "errors"], ["ascii", "strict"]);
-  return [...t].map((x) => toBytes(encode(x as string, encoding as string, errors as string)));
+/** Keyword arguments of the results' `encode()` and `decode()`. */
+export interface CodecOptions {
+  /** The codec (default `'ascii'`). */
+  encoding?: string;
+  /** The error handler (default `'strict'`). */
+  errors?: string;
 }
 
-function decodeFields(t: NamedTuple, rest: unknown[]): string[] {
-  const [encoding, errors] = bind("decode", rest, ["encoding", "errors"], ["ascii", "strict"]);
-  return [...t].map((x) => decode(x as Uint8Array, encoding as string, errors as string));
+const ENCODE = new Signature<{ encoding: string; errors: string }>(
+  "_ResultMixinStr.encode",
+  ["self", "encoding", "errors"],
+  { encoding: "ascii", errors: "strict" },
+);
+const DECODE = new Signature<{ encoding: string; errors: string }>(
+  "_ResultMixinBytes.decode",
+  ["self", "encoding", "errors"],
+  { encoding: "ascii", errors: "strict" },
+);
+
+function encodeFields(t: NamedTuple, args: unknown[]): Bytes[] {
+  const { encoding, errors } = ENCODE.bind(args);
+  return [...t].map((x) => toBytes(encode(x as string, encoding, errors)));
+}
+
+function decodeFields(t: NamedTuple, args: unknown[]): string[] {
+  const { encoding, errors } = DECODE.bind(args);
+  return [...t].map((x) => decode(x as Uint8Array, encoding, errors));
 }
 
 function toBytes(u8: Uint8Array): Bytes {
@@ -583,9 +603,12 @@ export class DefragResult extends NamedTuple {
   /**
    * Python's `encode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
    * @returns the same result as bytes
    */
+  encode(encoding?: string, errors?: string): DefragResultBytes;
+  encode(kwargs: CodecOptions): DefragResultBytes;
+  encode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): DefragResultBytes;
   encode(...args: unknown[]): DefragResultBytes {
     const [a, b] = encodeFields(this, args);
     return new DefragResultBytes(a, b);
@@ -632,9 +655,12 @@ export class DefragResultBytes extends NamedTuple {
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
    * @returns the same result as str
    */
+  decode(encoding?: string, errors?: string): DefragResult;
+  decode(kwargs: CodecOptions): DefragResult;
+  decode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): DefragResult;
   decode(...args: unknown[]): DefragResult {
     const [a, b] = decodeFields(this, args);
     return new DefragResult(a, b);
@@ -712,14 +738,17 @@ export class SplitResult extends NamedTuple {
    * @returns the URL
    */
   geturl(): string {
-    return urlunsplit(this);
+    return urlunsplitImpl(this) as string;
   }
   /**
    * Python's `encode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
    * @returns the same result as bytes
    */
+  encode(encoding?: string, errors?: string): SplitResultBytes;
+  encode(kwargs: CodecOptions): SplitResultBytes;
+  encode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): SplitResultBytes;
   encode(...args: unknown[]): SplitResultBytes {
     const [a, b, c, d, e] = encodeFields(this, args);
     return new SplitResultBytes(a, b, c, d, e);
@@ -797,14 +826,17 @@ export class SplitResultBytes extends NamedTuple {
    * @returns the URL
    */
   geturl(): Bytes {
-    return urlunsplit(this);
+    return urlunsplitImpl(this) as Bytes;
   }
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
    * @returns the same result as str
    */
+  decode(encoding?: string, errors?: string): SplitResult;
+  decode(kwargs: CodecOptions): SplitResult;
+  decode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): SplitResult;
   decode(...args: unknown[]): SplitResult {
     const [a, b, c, d, e] = decodeFields(this, args);
     return new SplitResult(a, b, c, d, e);
@@ -900,14 +932,17 @@ export class ParseResult extends NamedTuple {
    * @returns the URL
    */
   geturl(): string {
-    return urlunparse(this);
+    return urlunparseImpl(this) as string;
   }
   /**
    * Python's `encode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
    * @returns the same result as bytes
    */
+  encode(encoding?: string, errors?: string): ParseResultBytes;
+  encode(kwargs: CodecOptions): ParseResultBytes;
+  encode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): ParseResultBytes;
   encode(...args: unknown[]): ParseResultBytes {
     const [a, b, c, d, e, f] = encodeFields(this, args);
     return new ParseResultBytes(a, b, c, d, e, f);
@@ -996,14 +1031,17 @@ export class ParseResultBytes extends NamedTuple {
    * @returns the URL
    */
   geturl(): Bytes {
-    return urlunparse(this);
+    return urlunparseImpl(this) as Bytes;
   }
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding`, `errors`, positionally or as `{ encoding, errors }`
+   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
    * @returns the same result as str
    */
+  decode(encoding?: string, errors?: string): ParseResult;
+  decode(kwargs: CodecOptions): ParseResult;
+  decode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): ParseResult;
   decode(...args: unknown[]): ParseResult {
     const [a, b, c, d, e, f] = decodeFields(this, args);
     return new ParseResult(a, b, c, d, e, f);
@@ -1021,17 +1059,35 @@ namedTuple(ParseResultBytes as unknown as typeof NamedTuple, [
 // ---------------------------------------------------------------------------
 // urlsplit / urlparse / urlunsplit / urlunparse / urljoin / urldefrag
 
-/** Keyword arguments of {@link urlsplit} and {@link urlparse}. */
+/** Keyword arguments of {@link urlsplit} and {@link urlparse} after the URL. */
 export interface UrlsplitOptions {
   /** Default scheme when the URL has none (default `''`). */
   scheme?: string | Uint8Array | null;
-  /** Split off the `#fragment` (default `true`). */
-  allow_fragments?: boolean;
+  /** Split off the `#fragment` (default `true`; any value, by Python truth). */
+  allow_fragments?: unknown;
 }
 
-function splitArgs(fn: string, url: unknown, rest: unknown[]): [Parts, boolean] {
-  let scheme: unknown = "", allow: unknown = true;
-  if (rest.length) [scheme, allow] = bind(fn, rest, ["scheme", "allow_fragments"], ["", true]);
+/** Every parameter of {@link urlsplit} and {@link urlparse} by keyword. */
+export interface UrlsplitKeywords<U extends string | Uint8Array = string | Uint8Array>
+  extends UrlsplitOptions {
+  /** The URL. */
+  url: U;
+}
+
+type SplitParams = { url: unknown; scheme: unknown; allow_fragments: unknown };
+
+const URLSPLIT = new Signature<SplitParams>("urlsplit", ["url", "scheme", "allow_fragments"], {
+  scheme: "",
+  allow_fragments: true,
+});
+const URLPARSE = new Signature<SplitParams>("urlparse", ["url", "scheme", "allow_fragments"], {
+  scheme: "",
+  allow_fragments: true,
+});
+const URLSPLIT_FAST = new FastBind(URLSPLIT, 1, 3);
+const URLPARSE_FAST = new FastBind(URLPARSE, 1, 3);
+
+function splitArgs(url: unknown, scheme: unknown, allow: unknown): [Parts, boolean] {
   if (typeof url === "string" && typeof scheme === "string") {
     return [splitStr(url, scheme, truthy(allow)), false];
   }
@@ -1044,55 +1100,18 @@ function splitArgs(fn: string, url: unknown, rest: unknown[]): [Parts, boolean] 
   return [splitStr(args[0] as string, optStr(args[1]), truthy(allow)), bytes];
 }
 
-/**
- * Python's `urlsplit(url, scheme='', allow_fragments=True)`: split a URL
- * into `scheme://netloc/path?query#fragment`.
- *
- * Leading C0 controls and spaces are stripped, tabs and newlines removed,
- * bracketed hosts must be valid IPv6 or IPvFuture, and a netloc that NFKC
- * normalises into URL delimiters is refused — as CPython does.
- *
- * @param url the URL (str or bytes)
- * @param rest `scheme`, `allow_fragments`, positionally or as `{ scheme, allow_fragments }`
- * @returns a {@link SplitResult} (or {@link SplitResultBytes} for bytes)
- * @throws ValueError for invalid bracketed hosts or NFKC hazards
- *
- * @example
- * ```ts
- * import { urlsplit } from "@pyweb/std/urllib/parse";
- * import assert from "node:assert/strict";
- * assert.deepEqual([...urlsplit("http://[::1]:80/a?b#c")], ["http", "[::1]:80", "/a", "b", "c"]);
- * assert.equal(urlsplit("x/y#z", { allow_fragments: false }).path, "x/y#z");
- * assert.throws(() => urlsplit("http://[::1].evil/"), /Invalid IPv6 URL/);
- * ```
- */
-export function urlsplit(
-  url: string,
-  scheme?: string | UrlsplitOptions,
-  allow_fragments?: boolean | UrlsplitOptions,
-  kwargs?: UrlsplitOptions,
-): SplitResult;
-/** The bytes form: bytes in, {@link Bytes} out. */
-export function urlsplit(
-  url: Uint8Array,
-  scheme?: Uint8Array | string | UrlsplitOptions,
-  allow_fragments?: boolean | UrlsplitOptions,
-  kwargs?: UrlsplitOptions,
-): SplitResultBytes;
-/** Either form, for an argument whose type is only known at run time. */
-export function urlsplit(url: string | Uint8Array | null, ...rest: unknown[]): SplitResult | SplitResultBytes;
-export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitResultBytes {
-  if (typeof url === "string" && rest.length === 0) {
-    const [s, n, p, q, f] = splitStr(url, "", true);
-    return new SplitResult(s || "", n || "", p, q || "", f || "");
-  }
+/** Would CPython's `lru_cache` refuse `a` as a key? */
+function unhashable(a: unknown): boolean {
+  return (Array.isArray(a) && !(a instanceof Tuple)) || a instanceof Map || a instanceof Set || isDict(a);
+}
+
+function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResult | SplitResultBytes {
   // CPython's urlsplit is lru_cached: its arguments must be hashable.
-  for (const a of [url, ...rest]) {
-    if ((Array.isArray(a) && !(a instanceof Tuple)) || a instanceof Map || a instanceof Set) {
-      throw new TypeError(`unhashable type: '${typeName(a)}'`);
-    }
+  if (unhashable(url) || unhashable(scheme) || unhashable(allow)) {
+    const bad = unhashable(url) ? url : unhashable(scheme) ? scheme : allow;
+    throw new TypeError(`unhashable type: '${typeName(bad)}'`);
   }
-  const [[s, n, p, q, f], bytes] = splitArgs("urlsplit", url, rest);
+  const [[s, n, p, q, f], bytes] = splitArgs(url, scheme, allow);
   if (!bytes) return new SplitResult(s || "", n || "", p, q || "", f || "");
   return new SplitResultBytes(
     latin1Bytes(s || ""),
@@ -1103,6 +1122,63 @@ export function urlsplit(url: unknown, ...rest: unknown[]): SplitResult | SplitR
   );
 }
 
+/**
+ * Python's `urlsplit(url, scheme='', allow_fragments=True)`: split a URL
+ * into `scheme://netloc/path?query#fragment`.
+ *
+ * Leading C0 controls and spaces are stripped, tabs and newlines removed,
+ * bracketed hosts must be valid IPv6 or IPvFuture, and a netloc that NFKC
+ * normalises into URL delimiters is refused — as CPython does.
+ *
+ * @param url the URL (str or bytes)
+ * @param scheme the default scheme (default `''`); or, here or later, the keywords `{ scheme, allow_fragments }`
+ * @param allow_fragments split off the fragment (default `true`)
+ * @returns a {@link SplitResult} (or {@link SplitResultBytes} for bytes)
+ * @throws ValueError for invalid bracketed hosts or NFKC hazards
+ *
+ * @example
+ * ```ts
+ * import { urlsplit } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([...urlsplit("http://[::1]:80/a?b#c")], ["http", "[::1]:80", "/a", "b", "c"]);
+ * assert.equal(urlsplit("x/y#z", { allow_fragments: false }).path, "x/y#z");
+ * assert.equal(urlsplit({ url: "//h/p", scheme: "https" }).scheme, "https");
+ * assert.throws(() => urlsplit("http://[::1].evil/"), /Invalid IPv6 URL/);
+ * ```
+ */
+export function urlsplit(url: string, scheme?: string | null, allow_fragments?: unknown): SplitResult;
+/** The URL, then the other parameters by keyword. */
+export function urlsplit(url: string, kwargs: UrlsplitOptions): SplitResult;
+/** The URL and scheme, then `allow_fragments` by keyword. */
+export function urlsplit(
+  url: string,
+  scheme: string | null | undefined,
+  kwargs: Pick<UrlsplitOptions, "allow_fragments">,
+): SplitResult;
+/** Every parameter by keyword. */
+export function urlsplit(kwargs: UrlsplitKeywords<string>): SplitResult;
+/** The bytes form: bytes in, {@link Bytes} out. */
+export function urlsplit(
+  url: Uint8Array,
+  scheme?: Uint8Array | string | null,
+  allow_fragments?: unknown,
+): SplitResultBytes;
+/** The bytes URL, then the other parameters by keyword. */
+export function urlsplit(url: Uint8Array, kwargs: UrlsplitOptions): SplitResultBytes;
+/** Every parameter by keyword, the URL bytes. */
+export function urlsplit(kwargs: UrlsplitKeywords<Uint8Array>): SplitResultBytes;
+/** Either form, for arguments whose types are only known at run time. */
+export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes;
+export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes {
+  const u = args[0];
+  if (args.length === 1 && typeof u === "string") {
+    const [s, n, p, q, f] = splitStr(u, "", true);
+    return new SplitResult(s || "", n || "", p, q || "", f || "");
+  }
+  const a = URLSPLIT_FAST.bind(args);
+  return urlsplitImpl(a[0], a[1], a[2]);
+}
+
 function splitParams(url: string): [string, string | null] {
   const slash = url.lastIndexOf("/");
   const i = url.indexOf(";", slash < 0 ? 0 : slash);
@@ -1110,51 +1186,17 @@ function splitParams(url: string): [string, string | null] {
   return [url.slice(0, i), url.slice(i + 1)];
 }
 
-/**
- * Python's `urlparse(url, scheme='', allow_fragments=True)`: like
- * {@link urlsplit}, and also splits `;params` off the last path segment for
- * schemes in {@link uses_params}.
- *
- * @param url the URL (str or bytes)
- * @param rest `scheme`, `allow_fragments`, positionally or as `{ scheme, allow_fragments }`
- * @returns a {@link ParseResult} (or {@link ParseResultBytes} for bytes)
- * @throws ValueError for invalid bracketed hosts or NFKC hazards
- *
- * @example
- * ```ts
- * import { urlparse } from "@pyweb/std/urllib/parse";
- * import assert from "node:assert/strict";
- * const r = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
- * assert.equal(r.params, "philosophy");
- * assert.equal(r.port, 80);
- * assert.equal(urlparse("//h/p", "https").scheme, "https");
- * ```
- */
-export function urlparse(
-  url: string,
-  scheme?: string | UrlsplitOptions,
-  allow_fragments?: boolean | UrlsplitOptions,
-  kwargs?: UrlsplitOptions,
-): ParseResult;
-/** The bytes form: bytes in, {@link Bytes} out. */
-export function urlparse(
-  url: Uint8Array,
-  scheme?: Uint8Array | string | UrlsplitOptions,
-  allow_fragments?: boolean | UrlsplitOptions,
-  kwargs?: UrlsplitOptions,
-): ParseResultBytes;
-/** Either form, for an argument whose type is only known at run time. */
-export function urlparse(url: string | Uint8Array | null, ...rest: unknown[]): ParseResult | ParseResultBytes;
-export function urlparse(url: unknown, ...rest: unknown[]): ParseResult | ParseResultBytes {
-  if (typeof url === "string" && rest.length === 0) {
-    const [s, n, path, q, f] = splitStr(url, "", true);
-    if (path.indexOf(";") >= 0 && uses_params.includes(s || "")) {
-      const [p, params] = splitParams(path);
-      return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
-    }
-    return new ParseResult(s || "", n || "", path, "", q || "", f || "");
+function urlparseStr(url: string): ParseResult {
+  const [s, n, path, q, f] = splitStr(url, "", true);
+  if (path.indexOf(";") >= 0 && uses_params.includes(s || "")) {
+    const [p, params] = splitParams(path);
+    return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
   }
-  const [[s, n, path, q, f], bytes] = splitArgs("urlparse", url, rest);
+  return new ParseResult(s || "", n || "", path, "", q || "", f || "");
+}
+
+function urlparseImpl(url: unknown, scheme: unknown, allow: unknown): ParseResult | ParseResultBytes {
+  const [[s, n, path, q, f], bytes] = splitArgs(url, scheme, allow);
   let p = path, params: string | null = null;
   if (uses_params.includes(s || "") && path.includes(";")) [p, params] = splitParams(path);
   if (!bytes) return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
@@ -1166,6 +1208,58 @@ export function urlparse(url: unknown, ...rest: unknown[]): ParseResult | ParseR
     latin1Bytes(q || ""),
     latin1Bytes(f || ""),
   );
+}
+
+/**
+ * Python's `urlparse(url, scheme='', allow_fragments=True)`: like
+ * {@link urlsplit}, and also splits `;params` off the last path segment for
+ * schemes in {@link uses_params}.
+ *
+ * @param url the URL (str or bytes)
+ * @param scheme the default scheme (default `''`); or, here or later, the keywords `{ scheme, allow_fragments }`
+ * @param allow_fragments split off the fragment (default `true`)
+ * @returns a {@link ParseResult} (or {@link ParseResultBytes} for bytes)
+ * @throws ValueError for invalid bracketed hosts or NFKC hazards
+ *
+ * @example
+ * ```ts
+ * import { urlparse } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * const r = urlparse("http://www.python.org:80/guido/python.html;philosophy?overall=3#n10");
+ * assert.equal(r.params, "philosophy");
+ * assert.equal(r.port, 80);
+ * assert.equal(urlparse("//h/p", "https").scheme, "https");
+ * assert.equal(urlparse("//h/p#f", { allow_fragments: false }).path, "/p#f");
+ * ```
+ */
+export function urlparse(url: string, scheme?: string | null, allow_fragments?: unknown): ParseResult;
+/** The URL, then the other parameters by keyword. */
+export function urlparse(url: string, kwargs: UrlsplitOptions): ParseResult;
+/** The URL and scheme, then `allow_fragments` by keyword. */
+export function urlparse(
+  url: string,
+  scheme: string | null | undefined,
+  kwargs: Pick<UrlsplitOptions, "allow_fragments">,
+): ParseResult;
+/** Every parameter by keyword. */
+export function urlparse(kwargs: UrlsplitKeywords<string>): ParseResult;
+/** The bytes form: bytes in, {@link Bytes} out. */
+export function urlparse(
+  url: Uint8Array,
+  scheme?: Uint8Array | string | null,
+  allow_fragments?: unknown,
+): ParseResultBytes;
+/** The bytes URL, then the other parameters by keyword. */
+export function urlparse(url: Uint8Array, kwargs: UrlsplitOptions): ParseResultBytes;
+/** Every parameter by keyword, the URL bytes. */
+export function urlparse(kwargs: UrlsplitKeywords<Uint8Array>): ParseResultBytes;
+/** Either form, for arguments whose types are only known at run time. */
+export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes;
+export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes {
+  const u = args[0];
+  if (args.length === 1 && typeof u === "string") return urlparseStr(u);
+  const a = URLPARSE_FAST.bind(args);
+  return urlparseImpl(a[0], a[1], a[2]);
 }
 
 function componentsOf(components: unknown, n: number): [string[], boolean] {
@@ -1217,9 +1311,22 @@ function unsplitParts(
 export function urlunsplit(components: SplitResult | readonly string[]): string;
 /** The bytes form: bytes in, {@link Bytes} out. */
 export function urlunsplit(components: SplitResultBytes | readonly Uint8Array[]): Bytes;
+/** The components by keyword. */
+export function urlunsplit(kwargs: { components: SplitResult | readonly string[] }): string;
+/** The bytes components by keyword. */
+export function urlunsplit(kwargs: { components: SplitResultBytes | readonly Uint8Array[] }): Bytes;
 /** Either form, for an argument whose type is only known at run time. */
-export function urlunsplit(components: Iterable<unknown>): string | Bytes;
-export function urlunsplit(components: Iterable<unknown>): string | Bytes {
+export function urlunsplit(...args: unknown[]): string | Bytes;
+export function urlunsplit(...args: unknown[]): string | Bytes {
+  const { components } = args.length === 1 && !isKeywords(args[0])
+    ? { components: args[0] }
+    : URLUNSPLIT.bind(args);
+  return urlunsplitImpl(components);
+}
+
+const URLUNSPLIT = new Signature<{ components: unknown }>("urlunsplit", ["components"]);
+
+function urlunsplitImpl(components: unknown): string | Bytes {
   const [[s, n, p, q, f], bytes] = componentsOf(components, 5);
   const r = unsplitParts(s, n, p, q, f);
   return bytes ? latin1Bytes(r) : r;
@@ -1241,19 +1348,47 @@ export function urlunsplit(components: Iterable<unknown>): string | Bytes {
 export function urlunparse(components: ParseResult | readonly string[]): string;
 /** The bytes form: bytes in, {@link Bytes} out. */
 export function urlunparse(components: ParseResultBytes | readonly Uint8Array[]): Bytes;
+/** The components by keyword. */
+export function urlunparse(kwargs: { components: ParseResult | readonly string[] }): string;
+/** The bytes components by keyword. */
+export function urlunparse(kwargs: { components: ParseResultBytes | readonly Uint8Array[] }): Bytes;
 /** Either form, for an argument whose type is only known at run time. */
-export function urlunparse(components: Iterable<unknown>): string | Bytes;
-export function urlunparse(components: Iterable<unknown>): string | Bytes {
+export function urlunparse(...args: unknown[]): string | Bytes;
+export function urlunparse(...args: unknown[]): string | Bytes {
+  const { components } = args.length === 1 && !isKeywords(args[0])
+    ? { components: args[0] }
+    : URLUNPARSE.bind(args);
+  return urlunparseImpl(components);
+}
+
+function urlunparseImpl(components: unknown): string | Bytes {
   const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
   const r = unsplitParts(s, n, p, q, f, params);
   return bytes ? latin1Bytes(r) : r;
 }
 
-/** Keyword arguments of {@link urljoin}. */
+const URLUNPARSE = new Signature<{ components: unknown }>("urlunparse", ["components"]);
+
+/** Keyword arguments of {@link urljoin} after `base` and `url`. */
 export interface UrljoinOptions {
-  /** Resolve fragments (default `true`). */
-  allow_fragments?: boolean;
+  /** Resolve fragments (default `true`; any value, by Python truth). */
+  allow_fragments?: unknown;
 }
+
+/** Every parameter of {@link urljoin} by keyword. */
+export interface UrljoinKeywords<U extends string | Uint8Array = string | Uint8Array> extends UrljoinOptions {
+  /** The base URL. */
+  base: U;
+  /** The possibly relative URL. */
+  url: U;
+}
+
+const URLJOIN = new Signature<{ base: unknown; url: unknown; allow_fragments: unknown }>(
+  "urljoin",
+  ["base", "url", "allow_fragments"],
+  { allow_fragments: true },
+);
+const URLJOIN_FAST = new FastBind(URLJOIN, 2, 3);
 
 /** Does the path have a "." or ".." segment? */
 function hasDotSegment(p: string): boolean {
@@ -1340,7 +1475,8 @@ function resolvePath(bpath: string, path: string): string {
  *
  * @param base the base URL
  * @param url the possibly relative URL
- * @param rest `allow_fragments`, positionally or as `{ allow_fragments }`
+ * @param allow_fragments resolve fragments (default `true`); any parameter may instead come in a trailing
+ *   keywords object: `urljoin(base, { url, allow_fragments })`
  * @returns the absolute URL
  *
  * @example
@@ -1349,16 +1485,36 @@ function resolvePath(bpath: string, path: string): string {
  * import assert from "node:assert/strict";
  * assert.equal(urljoin("http://a/b/c/d;p?q", "../g"), "http://a/b/g");
  * assert.equal(urljoin("http://a/b", "?"), "http://a/b?");
+ * assert.equal(urljoin("http://a/b/c", { url: "d", allow_fragments: false }), "http://a/b/d");
  * ```
  */
-export function urljoin(base: string, url: string, ...rest: (boolean | UrljoinOptions)[]): string;
+export function urljoin(base: string, url: string, allow_fragments?: unknown): string;
+/** The base, then the other parameters by keyword. */
+export function urljoin(base: string, kwargs: { url: string; allow_fragments?: unknown }): string;
+/** The base and URL, then `allow_fragments` by keyword. */
+export function urljoin(base: string, url: string, kwargs: UrljoinOptions): string;
+/** Every parameter by keyword. */
+export function urljoin(kwargs: UrljoinKeywords<string>): string;
 /** The bytes form: bytes in, {@link Bytes} out. */
-export function urljoin(base: Uint8Array, url: Uint8Array, ...rest: (boolean | UrljoinOptions)[]): Bytes;
-/** Either form, for an argument whose type is only known at run time. */
-export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknown;
-export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknown {
-  let allow: unknown = true;
-  if (rest.length) [allow] = bind("urljoin", rest, ["allow_fragments"], [true], 2);
+export function urljoin(base: Uint8Array, url: Uint8Array, allow_fragments?: unknown): Bytes;
+/** The bytes form with keywords after the base URL. */
+export function urljoin(base: Uint8Array, kwargs: { url: Uint8Array; allow_fragments?: unknown }): Bytes;
+/** The bytes form with `allow_fragments` by keyword. */
+export function urljoin(base: Uint8Array, url: Uint8Array, kwargs: UrljoinOptions): Bytes;
+/** The bytes form, every parameter by keyword. */
+export function urljoin(kwargs: UrljoinKeywords<Uint8Array>): Bytes;
+/** Either form, for arguments whose types are only known at run time. */
+export function urljoin(...args: unknown[]): unknown;
+export function urljoin(...args: unknown[]): unknown {
+  const b = args[0], u = args[1];
+  if (args.length === 2 && typeof b === "string" && typeof u === "string") {
+    return b ? (u ? joinStr(b, u, true) : b) : u;
+  }
+  const a = URLJOIN_FAST.bind(args);
+  return urljoinImpl(a[0], a[1], a[2]);
+}
+
+function urljoinImpl(base: unknown, url: unknown, allow: unknown): unknown {
   if (!truthy(base)) return url;
   if (!truthy(url)) return base;
   if (typeof base === "string" && typeof url === "string") return joinStr(base, url, truthy(allow));
@@ -1387,14 +1543,27 @@ export function urljoin(base: unknown, url: unknown, ...rest: unknown[]): unknow
 export function urldefrag(url: string): DefragResult;
 /** The bytes form: bytes in, {@link Bytes} out. */
 export function urldefrag(url: Uint8Array): DefragResultBytes;
+/** The URL by keyword. */
+export function urldefrag(kwargs: { url: string }): DefragResult;
+/** The bytes URL by keyword. */
+export function urldefrag(kwargs: { url: Uint8Array }): DefragResultBytes;
 /** Either form, for an argument whose type is only known at run time. */
-export function urldefrag(url: string | Uint8Array | null): DefragResult | DefragResultBytes;
-export function urldefrag(url: unknown): DefragResult | DefragResultBytes {
-  if (typeof url === "string") {
-    if (url.indexOf("#") < 0) return new DefragResult(url, "");
-    const [s, n, p, q, f] = splitStr(url, null, true);
+export function urldefrag(...args: unknown[]): DefragResult | DefragResultBytes;
+export function urldefrag(...args: unknown[]): DefragResult | DefragResultBytes {
+  const u = args[0];
+  if (args.length === 1 && typeof u === "string") {
+    if (u.indexOf("#") < 0) return new DefragResult(u, "");
+    const [s, n, p, q, f] = splitStr(u, null, true);
     return new DefragResult(unsplitStr(s, n, p, q, null), f || "");
   }
+  const { url } = args.length === 1 && !isKeywords(u) ? { url: u } : URLDEFRAG.bind(args);
+  return urldefragImpl(url);
+}
+
+const URLDEFRAG = new Signature<{ url: unknown }>("urldefrag", ["url"]);
+
+function urldefragImpl(url: unknown): DefragResult | DefragResultBytes {
+  if (typeof url === "string") return urldefrag(url);
   const args = [url];
   const bytes = coerce(args);
   const u = args[0] as string;
@@ -1476,7 +1645,19 @@ function unquoteAscii(s: string, start: number, end: number): Uint8Array {
  * assert.deepEqual([...unquote_to_bytes("a%20b%zz")], [97, 32, 98, 37, 122, 122]);
  * ```
  */
-export function unquote_to_bytes(string: string | Uint8Array): Bytes {
+export function unquote_to_bytes(string: string | Uint8Array): Bytes;
+/** The argument by keyword. */
+export function unquote_to_bytes(kwargs: { string: string | Uint8Array }): Bytes;
+export function unquote_to_bytes(...args: unknown[]): Bytes {
+  const { string } = args.length === 1 && !isKeywords(args[0])
+    ? { string: args[0] }
+    : UNQUOTE_TO_BYTES.bind(args);
+  return unquoteToBytesImpl(string);
+}
+
+const UNQUOTE_TO_BYTES = new Signature<{ string: unknown }>("unquote_to_bytes", ["string"]);
+
+function unquoteToBytesImpl(string: unknown): Bytes {
   if (!truthy(string)) {
     if (typeof string !== "string" && !(string instanceof Uint8Array)) {
       throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
@@ -1509,21 +1690,53 @@ const IDENTITY_ASCII = new Set(["utf-8", "ascii", "latin-1"]);
  */
 export function unquote(
   string: string | Uint8Array,
-  ...rest: (string | null | undefined | UnquoteOptions)[]
+  encoding?: string | null,
+  errors?: string | null,
 ): string;
-export function unquote(string: unknown, ...rest: unknown[]): string {
-  let encoding: unknown = "utf-8", errors: unknown = "replace";
-  if (rest.length) [encoding, errors] = bind("unquote", rest, ["encoding", "errors"], ["utf-8", "replace"]);
-  return unquoteImpl(string, encoding, errors);
+/** The string, then the other parameters by keyword. */
+export function unquote(string: string | Uint8Array, kwargs: UnquoteOptions): string;
+/** The string and encoding, then `errors` by keyword. */
+export function unquote(
+  string: string | Uint8Array,
+  encoding: string | null | undefined,
+  kwargs: Pick<UnquoteOptions, "errors">,
+): string;
+/** Every parameter by keyword. */
+export function unquote(kwargs: UnquoteKeywords): string;
+export function unquote(...args: unknown[]): string {
+  const s = args[0];
+  if (args.length === 1 && typeof s === "string") {
+    return s.indexOf("%") < 0 ? s : unquoteImpl(s, "utf-8", "replace");
+  }
+  const a = UNQUOTE_FAST.bind(args);
+  return unquoteImpl(a[0], a[1], a[2]);
 }
 
-/** Keyword arguments of {@link unquote} and {@link unquote_plus}. */
+/** Keyword arguments of {@link unquote} and {@link unquote_plus} after the string. */
 export interface UnquoteOptions {
   /** How to decode the escaped bytes (default `'utf-8'`). */
   encoding?: string | null;
   /** The decoding error handler (default `'replace'`). */
   errors?: string | null;
 }
+
+/** Every parameter of {@link unquote} and {@link unquote_plus} by keyword. */
+export interface UnquoteKeywords extends UnquoteOptions {
+  /** The text to unquote. */
+  string: string | Uint8Array;
+}
+
+type UnquoteParams = { string: unknown; encoding: unknown; errors: unknown };
+const UNQUOTE = new Signature<UnquoteParams>("unquote", ["string", "encoding", "errors"], {
+  encoding: "utf-8",
+  errors: "replace",
+});
+const UNQUOTE_PLUS = new Signature<UnquoteParams>("unquote_plus", ["string", "encoding", "errors"], {
+  encoding: "utf-8",
+  errors: "replace",
+});
+const UNQUOTE_FAST = new FastBind(UNQUOTE, 1, 3);
+const UNQUOTE_PLUS_FAST = new FastBind(UNQUOTE_PLUS, 1, 3);
 
 function unquoteImpl(string: unknown, encoding: unknown, errors: unknown): string {
   if (string instanceof Uint8Array) {
@@ -1674,12 +1887,23 @@ function utf8Fast(b: Uint8Array, n: number): string | null {
  * assert.equal(unquote_plus("%7e/abc+def"), "~/abc def");
  * ```
  */
-export function unquote_plus(string: string, ...rest: (string | null | undefined | UnquoteOptions)[]): string;
-export function unquote_plus(string: unknown, ...rest: unknown[]): string {
-  let encoding: unknown = "utf-8", errors: unknown = "replace";
-  if (rest.length) {
-    [encoding, errors] = bind("unquote_plus", rest, ["encoding", "errors"], ["utf-8", "replace"]);
-  }
+export function unquote_plus(string: string, encoding?: string | null, errors?: string | null): string;
+/** The string, then the other parameters by keyword. */
+export function unquote_plus(string: string, kwargs: UnquoteOptions): string;
+/** The string and encoding, then `errors` by keyword. */
+export function unquote_plus(
+  string: string,
+  encoding: string | null | undefined,
+  kwargs: Pick<UnquoteOptions, "errors">,
+): string;
+/** Every parameter by keyword. */
+export function unquote_plus(kwargs: UnquoteKeywords & { string: string }): string;
+export function unquote_plus(...args: unknown[]): string {
+  const a = UNQUOTE_PLUS_FAST.bind(args);
+  return unquotePlusImpl(a[0], a[1], a[2]);
+}
+
+function unquotePlusImpl(string: unknown, encoding: unknown, errors: unknown): string {
   if (typeof string !== "string") {
     if (string instanceof Uint8Array) throw new TypeError("a bytes-like object is required, not 'str'");
     throw new AttributeError(`'${typeName(string)}' object has no attribute 'replace'`);
@@ -1803,13 +2027,22 @@ for (let c = 0; c < 128; c++) CHR.push(String.fromCharCode(c));
  * assert.equal(quote_from_bytes(b`abc def\x3f`), "abc%20def%3F");
  * ```
  */
-export function quote_from_bytes(
-  bs: Uint8Array,
-  ...rest: (string | Uint8Array | { safe?: string | Uint8Array })[]
-): string;
-export function quote_from_bytes(bs: unknown, ...rest: unknown[]): string {
-  let safe: unknown = "/";
-  if (rest.length) [safe] = bind("quote_from_bytes", rest, ["safe"], ["/"]);
+export function quote_from_bytes(bs: Uint8Array, safe?: string | Uint8Array): string;
+/** The bytes, then `safe` by keyword. */
+export function quote_from_bytes(bs: Uint8Array, kwargs: { safe?: string | Uint8Array }): string;
+/** Every parameter by keyword. */
+export function quote_from_bytes(kwargs: { bs: Uint8Array; safe?: string | Uint8Array }): string;
+export function quote_from_bytes(...args: unknown[]): string {
+  const a = QUOTE_FROM_BYTES_FAST.bind(args);
+  return quoteFromBytesImpl(a[0], a[1]);
+}
+
+const QUOTE_FROM_BYTES = new Signature<{ bs: unknown; safe: unknown }>("quote_from_bytes", ["bs", "safe"], {
+  safe: "/",
+});
+const QUOTE_FROM_BYTES_FAST = new FastBind(QUOTE_FROM_BYTES, 1, 2);
+
+function quoteFromBytesImpl(bs: unknown, safe: unknown): string {
   if (!(bs instanceof Uint8Array)) throw new TypeError("quote_from_bytes() expected bytes");
   if (!bs.length) return "";
   return quoteBytesWith(bs, safeTable(safe));
@@ -1823,6 +2056,12 @@ export interface QuoteOptions {
   encoding?: string | null;
   /** The encoding error handler (default `'strict'`); not allowed for bytes. */
   errors?: string | null;
+}
+
+/** Every parameter of {@link quote} and {@link quote_plus} by keyword. */
+export interface QuoteKeywords extends QuoteOptions {
+  /** The text (str) or bytes to quote. */
+  string: string | Uint8Array;
 }
 
 function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unknown): string {
@@ -1922,23 +2161,50 @@ function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: un
  */
 export function quote(
   string: string | Uint8Array,
-  ...rest: (string | Uint8Array | null | undefined | QuoteOptions)[]
+  safe?: string | Uint8Array,
+  encoding?: string | null,
+  errors?: string | null,
 ): string;
-export function quote(string: unknown, ...rest: unknown[]): string {
-  if (!rest.length) {
-    if (typeof string === "string") return string ? quoteStr(string, DEFAULT_TABLE, null, null) : string;
-    return quoteImpl(string, "/", null, null);
-  }
-  const [safe, encoding, errors] = bind("quote", rest, ["safe", "encoding", "errors"], ["/", null, null]);
-  return quoteImpl(string, safe, encoding, errors);
+/** The string, then the other parameters by keyword. */
+export function quote(string: string | Uint8Array, kwargs: QuoteOptions): string;
+/** The string and `safe`, then `encoding` and `errors` by keyword. */
+export function quote(
+  string: string | Uint8Array,
+  safe: string | Uint8Array | undefined,
+  kwargs: Omit<QuoteOptions, "safe">,
+): string;
+/** Every parameter by keyword. */
+export function quote(kwargs: QuoteKeywords): string;
+export function quote(...args: unknown[]): string {
+  const s = args[0];
+  if (args.length === 1 && typeof s === "string") return s ? quoteStr(s, DEFAULT_TABLE, null, null) : s;
+  const a = QUOTE_FAST.bind(args);
+  return quoteImpl(a[0], a[1], a[2], a[3]);
 }
+
+type QuoteParams = { string: unknown; safe: unknown; encoding: unknown; errors: unknown };
+const QUOTE = new Signature<QuoteParams>("quote", ["string", "safe", "encoding", "errors"], {
+  safe: "/",
+  encoding: null,
+  errors: null,
+});
+const QUOTE_PLUS = new Signature<QuoteParams>("quote_plus", ["string", "safe", "encoding", "errors"], {
+  safe: "",
+  encoding: null,
+  errors: null,
+});
+const QUOTE_FAST = new FastBind(QUOTE, 1, 4);
+const QUOTE_PLUS_FAST = new FastBind(QUOTE_PLUS, 1, 4);
 
 /**
  * Python's `quote_plus(string, safe='', encoding=None, errors=None)`:
  * {@link quote} for HTML form values — space becomes `+`, `/` is quoted.
  *
  * @param string str or bytes
- * @param rest `safe`, `encoding`, `errors`, positionally or as `{ safe, encoding, errors }`
+ * @param safe characters not to quote (default `''`)
+ * @param encoding how to encode str input (default `'utf-8'`)
+ * @param errors the encoding error handler (default `'strict'`); any parameter may instead come in a
+ *   trailing keywords object
  * @returns the quoted str
  *
  * @example
@@ -1946,18 +2212,28 @@ export function quote(string: unknown, ...rest: unknown[]): string {
  * import { quote_plus } from "@pyweb/std/urllib/parse";
  * import assert from "node:assert/strict";
  * assert.equal(quote_plus("a b/c+d"), "a+b%2Fc%2Bd");
+ * assert.equal(quote_plus("a b/c", { safe: "/" }), "a+b/c");
  * ```
  */
 export function quote_plus(
   string: string | Uint8Array,
-  ...rest: (string | Uint8Array | null | undefined | QuoteOptions)[]
+  safe?: string | Uint8Array,
+  encoding?: string | null,
+  errors?: string | null,
 ): string;
-export function quote_plus(string: unknown, ...rest: unknown[]): string {
-  let safe: unknown = "", encoding: unknown = null, errors: unknown = null;
-  if (rest.length) {
-    [safe, encoding, errors] = bind("quote_plus", rest, ["safe", "encoding", "errors"], ["", null, null]);
-  }
-  return quotePlusImpl(string, safe, encoding, errors);
+/** The string, then the other parameters by keyword. */
+export function quote_plus(string: string | Uint8Array, kwargs: QuoteOptions): string;
+/** The string and `safe`, then `encoding` and `errors` by keyword. */
+export function quote_plus(
+  string: string | Uint8Array,
+  safe: string | Uint8Array | undefined,
+  kwargs: Omit<QuoteOptions, "safe">,
+): string;
+/** Every parameter by keyword. */
+export function quote_plus(kwargs: QuoteKeywords): string;
+export function quote_plus(...args: unknown[]): string {
+  const a = QUOTE_PLUS_FAST.bind(args);
+  return quotePlusImpl(a[0], a[1], a[2], a[3]);
 }
 
 function quotePlusImpl(string: unknown, safe: unknown, encoding: unknown, errors: unknown): string {
@@ -2009,6 +2285,40 @@ const QS_NAMES = [
   "separator",
 ] as const;
 const QS_DEFAULTS = [false, false, "utf-8", "replace", null, "&"];
+
+/** Every parameter of {@link parse_qs} and {@link parse_qsl} by keyword. */
+export interface ParseQsKeywords<Q extends string | Uint8Array | null = string | Uint8Array | null>
+  extends ParseQsOptions {
+  /** The query. */
+  qs: Q;
+}
+
+type QsParams = {
+  qs: unknown;
+  keep_blank_values: unknown;
+  strict_parsing: unknown;
+  encoding: unknown;
+  errors: unknown;
+  max_num_fields: unknown;
+  separator: unknown;
+  _stacklevel: unknown;
+};
+const QS_DEFAULT_VALUES = {
+  keep_blank_values: false,
+  strict_parsing: false,
+  encoding: "utf-8",
+  errors: "replace",
+  max_num_fields: null,
+  separator: "&",
+};
+const PARSE_QS = new Signature<QsParams>("parse_qs", ["qs", ...QS_NAMES], QS_DEFAULT_VALUES);
+const PARSE_QSL = new Signature<QsParams>("parse_qsl", ["qs", ...QS_NAMES, "*", "_stacklevel"], {
+  ...QS_DEFAULT_VALUES,
+  _stacklevel: 1,
+});
+
+const PARSE_QS_FAST = new FastBind(PARSE_QS, 1, 7);
+const PARSE_QSL_FAST = new FastBind(PARSE_QSL, 1, 7);
 
 function countOf(s: string, sep: string): number {
   let count = 0;
@@ -2191,26 +2501,31 @@ function qslImpl(
  */
 export function parse_qsl(
   qs: string | null,
-  ...rest: (boolean | string | number | null | ParseQsOptions)[]
+  keep_blank_values?: unknown,
+  strict_parsing?: unknown,
+  encoding?: string,
+  errors?: string,
+  max_num_fields?: number | null,
+  separator?: string | Uint8Array,
 ): [string, string][];
+/** The query, then the other parameters by keyword. */
+export function parse_qsl(qs: string | null, kwargs: ParseQsOptions): [string, string][];
+/** Some parameters by position, the rest by keyword. */
+export function parse_qsl(qs: string | null, ...rest: [...unknown[], ParseQsOptions]): [string, string][];
+/** Every parameter by keyword. */
+export function parse_qsl(kwargs: ParseQsKeywords<string | null>): [string, string][];
 /** The bytes form: bytes in, {@link Bytes} out. */
-export function parse_qsl(
-  qs: Uint8Array,
-  ...rest: (boolean | string | number | null | Uint8Array | ParseQsOptions)[]
-): [Bytes, Bytes][];
-/** Either form, for an argument whose type is only known at run time. */
-export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][];
-export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] | [Bytes, Bytes][] {
+export function parse_qsl(qs: Uint8Array, ...rest: unknown[]): [Bytes, Bytes][];
+/** The bytes form, every parameter by keyword. */
+export function parse_qsl(kwargs: ParseQsKeywords<Uint8Array>): [Bytes, Bytes][];
+/** Either form, for arguments whose types are only known at run time. */
+export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][];
+export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][] {
   const out: unknown[] = [];
-  qslImpl(
-    qs,
-    rest.length ? bind("parse_qsl", rest, QS_NAMES, QS_DEFAULTS) : QS_DEFAULTS,
-    out,
-    null,
-    (k, v) => {
-      out.push(new Pair(k, v));
-    },
-  );
+  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QSL_FAST.bind(args);
+  qslImpl(a ? a[0] : args[0], a ? a.slice(1, 7) : QS_DEFAULTS, out, null, (k, v) => {
+    out.push(new Pair(k, v));
+  });
   return out as [string, string][];
 }
 
@@ -2239,20 +2554,33 @@ export function parse_qsl(qs: unknown, ...rest: unknown[]): [string, string][] |
  */
 export function parse_qs(
   qs: string | null,
-  ...rest: (boolean | string | number | null | ParseQsOptions)[]
+  keep_blank_values?: unknown,
+  strict_parsing?: unknown,
+  encoding?: string,
+  errors?: string,
+  max_num_fields?: number | null,
+  separator?: string | Uint8Array,
 ): Record<string, string[]>;
-/** The bytes form: bytes in, {@link Bytes} out. */
+/** The query, then the other parameters by keyword. */
+export function parse_qs(qs: string | null, kwargs: ParseQsOptions): Record<string, string[]>;
+/** Some parameters by position, the rest by keyword. */
 export function parse_qs(
-  qs: Uint8Array,
-  ...rest: (boolean | string | number | null | Uint8Array | ParseQsOptions)[]
-): Map<Bytes, Bytes[]>;
-/** Either form, for an argument whose type is only known at run time. */
-export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
-export function parse_qs(qs: unknown, ...rest: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
+  qs: string | null,
+  ...rest: [...unknown[], ParseQsOptions]
+): Record<string, string[]>;
+/** Every parameter by keyword. */
+export function parse_qs(kwargs: ParseQsKeywords<string | null>): Record<string, string[]>;
+/** The bytes form: bytes in, {@link Bytes} out. */
+export function parse_qs(qs: Uint8Array, ...rest: unknown[]): Map<Bytes, Bytes[]>;
+/** The bytes form, every parameter by keyword. */
+export function parse_qs(kwargs: ParseQsKeywords<Uint8Array>): Map<Bytes, Bytes[]>;
+/** Either form, for arguments whose types are only known at run time. */
+export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
+export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
+  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QS_FAST.bind(args);
   const dict: Record<string, string[]> = Object.create(null);
   let map: Map<Bytes, Bytes[]> | undefined, keys: Map<string, Bytes[]> | undefined;
-  const args = rest.length ? bind("parse_qs", rest, QS_NAMES, QS_DEFAULTS) : QS_DEFAULTS;
-  const bytes = qslImpl(qs, args, null, dict, (k, v) => {
+  const bytes = qslImpl(a ? a[0] : args[0], a ? a.slice(1, 7) : QS_DEFAULTS, null, dict, (k, v) => {
     map ??= new Map();
     keys ??= new Map();
     const ks = latin1Decode(k);
@@ -2283,15 +2611,51 @@ export interface UrlencodeOptions {
 
 const NOT_SEQ = "not a valid non-string sequence or mapping object";
 
-function isSequenceValue(v: unknown): boolean {
-  return Array.isArray(v) || v instanceof NamedTuple || v instanceof Set || v instanceof Map || isDict(v);
+/** Python's `len(v)` succeeds: doseq's test for a sequence (str and bytes are handled before). */
+function isSized(v: unknown): boolean {
+  if (v === null || typeof v !== "object") return false;
+  if (Array.isArray(v) || v instanceof NamedTuple || v instanceof Set || v instanceof Map || isDict(v)) {
+    return true;
+  }
+  try {
+    len(v);
+    return true;
+  } catch (e) {
+    if (e instanceof TypeError) return false;
+    throw e;
+  }
 }
 
 function iterValues(v: unknown): Iterable<unknown> {
   if (v instanceof Map) return v.keys();
-  if (isDict(v)) return Object.keys(v);
-  return v as Iterable<unknown>;
+  return iter(v);
 }
+
+/** Is `x` a tuple to Python (`isinstance(query[0], tuple)`); arrays count, as pairs. */
+function isPairLike(x: unknown): boolean {
+  return Array.isArray(x) || x instanceof NamedTuple;
+}
+
+/** Every parameter of {@link urlencode} by keyword (pass it through `kw()`). */
+export interface UrlencodeKeywords extends UrlencodeOptions {
+  /** The dict or the sequence of pairs. */
+  query: unknown;
+}
+
+const URLENCODE = new Signature<{
+  query: unknown;
+  doseq: unknown;
+  safe: unknown;
+  encoding: unknown;
+  errors: unknown;
+  quote_via: unknown;
+}>(
+  "urlencode",
+  ["query", "doseq", "safe", "encoding", "errors", "quote_via"],
+  { doseq: false, safe: "", encoding: null, errors: null, quote_via: quote_plus },
+  ["query"],
+);
+const URLENCODE_FAST = new FastBind(URLENCODE, 1, 6, 0);
 
 /**
  * Python's `urlencode(query, doseq=False, safe='', encoding=None,
@@ -2314,42 +2678,67 @@ function iterValues(v: unknown): Iterable<unknown> {
  */
 export function urlencode(
   query: unknown,
-  ...rest:
-    (boolean | string | Uint8Array | null | undefined | UrlencodeOptions["quote_via"] | UrlencodeOptions)[]
+  doseq?: unknown,
+  safe?: string | Uint8Array,
+  encoding?: string | null,
+  errors?: string | null,
+  quote_via?: UrlencodeOptions["quote_via"],
 ): string;
-export function urlencode(query: unknown, ...rest: unknown[]): string {
-  let doseq: unknown = false, safe: unknown = "", encoding: unknown = null, errors: unknown = null;
-  let quoteVia: unknown = quote_plus;
-  if (rest.length) {
-    [doseq, safe, encoding, errors, quoteVia] = bind(
-      "urlencode",
-      rest,
-      ["doseq", "safe", "encoding", "errors", "quote_via"],
-      [false, "", null, null, quote_plus],
-    );
+/** The query, then the other parameters by keyword. */
+export function urlencode(query: unknown, kwargs: UrlencodeOptions): string;
+/** Some parameters by position, the rest by keyword. */
+export function urlencode(query: unknown, ...rest: [...unknown[], UrlencodeOptions]): string;
+/** Every parameter by keyword, marked with `kw()` (a plain object alone is the query). */
+export function urlencode(kwargs: Keywords<UrlencodeKeywords>): string;
+export function urlencode(...args: unknown[]): string {
+  const q = args[0];
+  if (args.length === 1 && q !== undefined && !isMarkedKeywords(q)) {
+    return urlencodeImpl(q, false, "", null, null, quote_plus);
   }
+  const a = URLENCODE_FAST.bind(args);
+  return urlencodeImpl(a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+function urlencodeImpl(
+  query: unknown,
+  doseq: unknown,
+  safe: unknown,
+  encoding: unknown,
+  errors: unknown,
+  quoteVia: unknown,
+): string {
   let items: unknown[];
   let dictKeys: string[] | null = null;
+  const itemsOf = (query as { items?: unknown } | null)?.items;
   if (Array.isArray(query)) {
-    if (query.length && !Array.isArray(query[0]) && !(query[0] instanceof NamedTuple)) {
-      throw new TypeError(NOT_SEQ);
-    }
+    if (query.length && !isPairLike(query[0])) throw new TypeError(NOT_SEQ);
     items = query;
-  } else if (query instanceof Map) items = [...query.entries()];
-  else if (isDict(query)) {
+  } else if (isDict(query)) {
     dictKeys = Object.keys(query);
     items = dictKeys;
+  } else if (query instanceof Map) items = [...query.entries()];
+  else if (typeof itemsOf === "function") {
+    // hasattr(query, "items"): a mapping class of ours or the user's.
+    items = [...iter(itemsOf.call(query))];
   } else if (typeof query === "string" || query instanceof Uint8Array) {
     if (query.length) throw new TypeError(NOT_SEQ);
     items = [];
   } else if (query instanceof NamedTuple) {
     items = [...query];
-    if (items.length && !Array.isArray(items[0]) && !(items[0] instanceof NamedTuple)) {
-      throw new TypeError(NOT_SEQ);
-    }
+    if (items.length && !isPairLike(items[0])) throw new TypeError(NOT_SEQ);
   } else if (query instanceof Set) {
     if (query.size) throw new TypeError(NOT_SEQ);
     items = [];
+  } else if (
+    query !== null && typeof query === "object" &&
+    typeof (query as Record<string, unknown>).__len__ === "function"
+  ) {
+    // A user's sequence: len(query), then query[0] must be a tuple.
+    if (len(query) === 0) items = [];
+    else {
+      items = [...iter(query)];
+      if (!isPairLike(items[0])) throw new TypeError(NOT_SEQ);
+    }
   } else throw new TypeError(NOT_SEQ);
   const doSeq = truthy(doseq);
   const qv = quoteVia as (...a: unknown[]) => string;
@@ -2375,7 +2764,7 @@ export function urlencode(query: unknown, ...rest: unknown[]): string {
       v = item[1];
     } else [k0, v] = unpack(item, 2);
     const k = quotePart(k0);
-    if (!doSeq || typeof v === "string" || v instanceof Uint8Array || !isSequenceValue(v)) {
+    if (!doSeq || typeof v === "string" || v instanceof Uint8Array || !isSized(v)) {
       out += (out ? "&" : "") + k + "=" + quotePart(v);
     } else {
       for (const elt of iterValues(v)) out += (out ? "&" : "") + k + "=" + quotePart(elt);
@@ -2426,6 +2815,8 @@ function pyStrip(s: string): string {
   return s.slice(a, b);
 }
 
+const UNWRAP = new Signature<{ url: unknown }>("unwrap", ["url"]);
+
 /**
  * Python's `unwrap(url)`: `'<URL:scheme://host/path>'` → `'scheme://host/path'`.
  *
@@ -2439,7 +2830,11 @@ function pyStrip(s: string): string {
  * assert.equal(unwrap("<URL:type://host/path>"), "type://host/path");
  * ```
  */
-export function unwrap(url: unknown): string {
+export function unwrap(url: unknown): string;
+/** The URL by keyword. */
+export function unwrap(kwargs: { url: unknown }): string;
+export function unwrap(...args: unknown[]): string {
+  const { url } = plainCall(args, 1, 1) ? { url: args[0] } : UNWRAP.bind(args);
   let u = pyStrip(pyStr(url));
   if (u.length >= 2 && u.startsWith("<") && u.endsWith(">")) u = pyStrip(u.slice(1, -1));
   if (u.startsWith("URL:")) u = pyStrip(u.slice(4));
