@@ -41,7 +41,9 @@
  * @module
  */
 
-import { checkKwargs } from "../_util/kwargs.ts";
+import { len, truthy, typeName } from "../_util/builtins.ts";
+import { AttributeError, TypeError } from "../_util/exceptions.ts";
+import { Signature } from "../_util/signature.ts";
 import { Tuple, tuple } from "../_util/repr.ts";
 import { unescapeAttr, unescapeText } from "./_unescape.ts";
 import {
@@ -80,6 +82,35 @@ const MODE_END = 3; // </elem(?=[\t\n\r\f />])
 const SURROGATE = /[\ud800-\udbff]/;
 const DEFAULT_CDATA: readonly string[] = tuple("script", "style", "xmp", "iframe", "noembed", "noframes");
 const DEFAULT_RCDATA: readonly string[] = tuple("textarea", "title");
+
+const INIT = new Signature<{ convert_charrefs: unknown; scripting: unknown }>(
+  "HTMLParser.__init__",
+  ["self", "*", "convert_charrefs", "scripting"],
+  { convert_charrefs: true, scripting: false },
+);
+const INIT_DEFAULTS = { convert_charrefs: true, scripting: false };
+const FEED = new Signature<{ data: unknown }>("HTMLParser.feed", ["self", "data"]);
+const SET_CDATA_MODE = new Signature<{ elem: unknown; escapable: unknown }>(
+  "HTMLParser.set_cdata_mode",
+  ["self", "elem", "*", "escapable"],
+  { escapable: false },
+);
+const HANDLE_STARTENDTAG = new Signature<{ tag: unknown; attrs: unknown }>(
+  "HTMLParser.handle_startendtag",
+  ["self", "tag", "attrs"],
+);
+const HANDLE_STARTTAG = new Signature<{ tag: unknown; attrs: unknown }>(
+  "HTMLParser.handle_starttag",
+  ["self", "tag", "attrs"],
+);
+const HANDLE_ENDTAG = new Signature<{ tag: unknown }>("HTMLParser.handle_endtag", ["self", "tag"]);
+const HANDLE_CHARREF = new Signature<{ name: unknown }>("HTMLParser.handle_charref", ["self", "name"]);
+const HANDLE_ENTITYREF = new Signature<{ name: unknown }>("HTMLParser.handle_entityref", ["self", "name"]);
+const HANDLE_DATA = new Signature<{ data: unknown }>("HTMLParser.handle_data", ["self", "data"]);
+const HANDLE_COMMENT = new Signature<{ data: unknown }>("HTMLParser.handle_comment", ["self", "data"]);
+const HANDLE_DECL = new Signature<{ decl: unknown }>("HTMLParser.handle_decl", ["self", "decl"]);
+const HANDLE_PI = new Signature<{ data: unknown }>("HTMLParser.handle_pi", ["self", "data"]);
+const UNKNOWN_DECL = new Signature<{ data: unknown }>("HTMLParser.unknown_decl", ["self", "data"]);
 
 /** The tuple class of attribute pairs (a `Tuple`). */
 class AttrPair extends Tuple<string | null> {}
@@ -204,9 +235,11 @@ export class HTMLParser {
    * @param options `convert_charrefs` (default true) and `scripting` (default false)
    */
   constructor(options?: HTMLParserOptions) {
-    if (options != null) checkKwargs("HTMLParser.__init__", options, ["convert_charrefs", "scripting"]);
-    this.convert_charrefs = options?.convert_charrefs ?? true;
-    this.scripting = options?.scripting ?? false;
+    const { convert_charrefs, scripting } = options === undefined && arguments.length === 0
+      ? INIT_DEFAULTS
+      : INIT.bind(arguments);
+    this.convert_charrefs = convert_charrefs as boolean; // stored as given, read by Python truth
+    this.scripting = scripting as boolean;
     this.reset();
   }
 
@@ -235,10 +268,17 @@ export class HTMLParser {
    * little or as much text as you want; it parses as far as it can and keeps
    * the rest for the next call (linear time whatever the chunking).
    *
-   * @param data the next piece of the document
+   * @param data the next piece of the document (or, by keyword, `{ data }`)
    * @returns nothing
    */
-  feed(data: string): void {
+  feed(data: string | { data: string }): void {
+    if (arguments.length !== 1 || typeof data !== "string") {
+      data = FEED.bind(arguments).data as string;
+      if (typeof data !== "string") {
+        len(data); // CPython's first step: `object of type 'int' has no len()`
+        throw new TypeError(`can only concatenate str (not "${typeName(data)}") to str`);
+      }
+    }
     // CPython counts code points; only whether the threshold is reached matters
     const need = this.#threshold - this.#pendingLen;
     this.#pendingLen += data.length >= 2 * need ? need : cpLength(data);
@@ -313,14 +353,20 @@ export class HTMLParser {
    * @param options `escapable` (default false)
    * @returns nothing
    */
-  set_cdata_mode(elem: string, options?: { escapable?: boolean }): void {
-    if (options != null) checkKwargs("HTMLParser.set_cdata_mode", options, ["escapable"]);
-    const escapable = options?.escapable ?? false;
-    this.cdata_elem = pyLower(elem);
+  set_cdata_mode(elem: string, options?: { escapable?: unknown }): void;
+  /** Every parameter by keyword. */
+  set_cdata_mode(kwargs: { elem: string; escapable?: unknown }): void;
+  set_cdata_mode(...args: unknown[]): void {
+    const { elem: name, escapable: e } = SET_CDATA_MODE.bind(args);
+    if (typeof name !== "string") {
+      throw new AttributeError(`'${typeName(name)}' object has no attribute 'lower'`);
+    }
+    const escapable = truthy(e);
+    this.cdata_elem = pyLower(name);
     this.#nextEnd = -2;
     this.#escapable = escapable;
     if (this.cdata_elem === "plaintext") this.#mode = MODE_PLAINTEXT;
-    else if (escapable && !this.convert_charrefs) this.#mode = MODE_AMP_END;
+    else if (escapable && !truthy(this.convert_charrefs)) this.#mode = MODE_AMP_END;
     else this.#mode = MODE_END;
   }
 
@@ -356,7 +402,9 @@ export class HTMLParser {
    * @param _attrs the attributes in source order
    * @returns nothing
    */
-  handle_starttag(_tag: string, _attrs: Attr[]): void {}
+  handle_starttag(_tag: string, _attrs: Attr[]): void {
+    if (arguments.length !== 2 || typeof _tag !== "string") HANDLE_STARTTAG.bind(arguments);
+  }
 
   /**
    * Called for `</tag>`.
@@ -364,7 +412,9 @@ export class HTMLParser {
    * @param _tag the lower-cased tag name
    * @returns nothing
    */
-  handle_endtag(_tag: string): void {}
+  handle_endtag(_tag: string): void {
+    if (arguments.length !== 1 || typeof _tag !== "string") HANDLE_ENDTAG.bind(arguments);
+  }
 
   /**
    * Called for an XHTML-style empty tag `<tag ... />`; by default calls
@@ -375,6 +425,9 @@ export class HTMLParser {
    * @returns nothing
    */
   handle_startendtag(tag: string, attrs: Attr[]): void {
+    if (arguments.length !== 2 || typeof tag !== "string") {
+      ({ tag, attrs } = HANDLE_STARTENDTAG.bind(arguments) as { tag: string; attrs: Attr[] });
+    }
     this.handle_starttag(tag, attrs);
     this.handle_endtag(tag);
   }
@@ -385,7 +438,9 @@ export class HTMLParser {
    * @param _data the text
    * @returns nothing
    */
-  handle_data(_data: string): void {}
+  handle_data(_data: string): void {
+    if (arguments.length !== 1 || typeof _data !== "string") HANDLE_DATA.bind(arguments);
+  }
 
   /**
    * Called for `<!--comment-->` (and bogus comments such as `<!x>` or `</ x>`).
@@ -393,7 +448,9 @@ export class HTMLParser {
    * @param _data the text between the delimiters
    * @returns nothing
    */
-  handle_comment(_data: string): void {}
+  handle_comment(_data: string): void {
+    if (arguments.length !== 1 || typeof _data !== "string") HANDLE_COMMENT.bind(arguments);
+  }
 
   /**
    * Called for `<!DOCTYPE ...>`.
@@ -401,7 +458,9 @@ export class HTMLParser {
    * @param _decl the text between `<!` and `>`
    * @returns nothing
    */
-  handle_decl(_decl: string): void {}
+  handle_decl(_decl: string): void {
+    if (arguments.length !== 1 || typeof _decl !== "string") HANDLE_DECL.bind(arguments);
+  }
 
   /**
    * Called for a processing instruction `<?...>`.
@@ -409,7 +468,9 @@ export class HTMLParser {
    * @param _data the text between `<?` and `>`
    * @returns nothing
    */
-  handle_pi(_data: string): void {}
+  handle_pi(_data: string): void {
+    if (arguments.length !== 1 || typeof _data !== "string") HANDLE_PI.bind(arguments);
+  }
 
   /**
    * Called for `&#NNN;` and `&#xNN;` when `convert_charrefs` is false.
@@ -417,7 +478,9 @@ export class HTMLParser {
    * @param _name the reference without `&#` and `;` (`"62"`, `"x3e"`)
    * @returns nothing
    */
-  handle_charref(_name: string): void {}
+  handle_charref(_name: string): void {
+    if (arguments.length !== 1 || typeof _name !== "string") HANDLE_CHARREF.bind(arguments);
+  }
 
   /**
    * Called for `&name;` when `convert_charrefs` is false.
@@ -425,7 +488,9 @@ export class HTMLParser {
    * @param _name the entity name
    * @returns nothing
    */
-  handle_entityref(_name: string): void {}
+  handle_entityref(_name: string): void {
+    if (arguments.length !== 1 || typeof _name !== "string") HANDLE_ENTITYREF.bind(arguments);
+  }
 
   /**
    * Called for a CDATA section `<![CDATA[...]]>` (with `"CDATA[..."`) and
@@ -434,7 +499,9 @@ export class HTMLParser {
    * @param _data the text between `<!` and `]]>`
    * @returns nothing
    */
-  unknown_decl(_data: string): void {}
+  unknown_decl(_data: string): void {
+    if (arguments.length !== 1 || typeof _data !== "string") UNKNOWN_DECL.bind(arguments);
+  }
 
   // ---- positions -------------------------------------------------------
 
@@ -528,7 +595,7 @@ export class HTMLParser {
     this.#nextEnd = -2;
     while (i < n) {
       let j: number;
-      if (this.convert_charrefs && !this.cdata_elem) {
+      if (truthy(this.convert_charrefs) && !this.cdata_elem) {
         j = s.indexOf("<", i);
         if (j < 0) {
           // Text up to the end: hold it back if it may end in a reference cut in half.
@@ -584,7 +651,7 @@ export class HTMLParser {
         }
       }
       if (i < j) {
-        if (this.convert_charrefs && this.#escapable) this.handle_data(unescapeText(s.slice(i, j)));
+        if (truthy(this.convert_charrefs) && this.#escapable) this.handle_data(unescapeText(s.slice(i, j)));
         else this.handle_data(s.slice(i, j));
       }
       i = this.#updatepos(i, j);
@@ -649,7 +716,7 @@ export class HTMLParser {
       }
     }
     if (end && i < n) {
-      if (this.convert_charrefs && this.#escapable) this.handle_data(unescapeText(s.slice(i, n)));
+      if (truthy(this.convert_charrefs) && this.#escapable) this.handle_data(unescapeText(s.slice(i, n)));
       else this.handle_data(s.slice(i, n));
       i = this.#updatepos(i, n);
     }
@@ -799,7 +866,7 @@ export class HTMLParser {
     } else {
       this.handle_starttag(tag, attrs);
       if (
-        this.CDATA_CONTENT_ELEMENTS.includes(tag) || (this.scripting && tag === "noscript") ||
+        this.CDATA_CONTENT_ELEMENTS.includes(tag) || (truthy(this.scripting) && tag === "noscript") ||
         tag === "plaintext"
       ) {
         this.set_cdata_mode(tag, { escapable: false });
