@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { capture, oracle, oracleTest, type Outcome, SHARED } from "../_oracle.ts";
-import { b, Bytes, repr } from "../../mod.ts";
+import { b, Bytes, kw, repr } from "../../mod.ts";
 import { TypeError as PyTypeError, ValueError } from "../../_util/exceptions.ts";
 import * as P from "../../urllib/parse.ts";
 import { type Case, casesFor, Gen } from "./_url_gen.ts";
@@ -584,4 +584,214 @@ Deno.test("urllib.parse: hostile 1 MB inputs finish (linear time)", () => {
   assert.equal(P.urlsplit("http://h:" + "0".repeat(MB) + "80").port, 80);
   assert.equal(P.urljoin("http://a/" + "b/".repeat(MB / 2), "../".repeat(MB / 3) + "g").length > 0, true);
   assert.equal(P.quote(new Uint8Array(MB).fill(0xff)).length, 3 * MB);
+});
+
+// ---------------------------------------------------------------------------
+// The keyword contract's effect: every public function gives the same result whether its arguments come
+// by position, by keyword or mixed, and that result is CPython's (reprs from the oracle, CPython 3.14).
+
+type FormCase = [fn: string, args: Record<string, unknown>, cpython: string];
+const FORM_CASES: FormCase[] = [
+  [
+    "urlparse",
+    { url: "//h/p;x?q#f", scheme: "https", allow_fragments: false },
+    "ParseResult(scheme='https', netloc='h', path='/p', params='x', query='q#f', fragment='')",
+  ],
+  [
+    "urlparse",
+    { url: b`http://x/a;p#b`, scheme: b``, allow_fragments: true },
+    "ParseResultBytes(scheme=b'http', netloc=b'x', path=b'/a', params=b'p', query=b'', fragment=b'b')",
+  ],
+  [
+    "urlsplit",
+    { url: "//h/p;x?q#f", scheme: "https", allow_fragments: false },
+    "SplitResult(scheme='https', netloc='h', path='/p;x', query='q#f', fragment='')",
+  ],
+  [
+    "urlsplit",
+    { url: "a#b", scheme: "", allow_fragments: NaN },
+    "SplitResult(scheme='', netloc='', path='a', query='', fragment='b')",
+  ],
+  ["urlunsplit", { components: ["http", "h", "/p", "q", "f"] }, "'http://h/p?q#f'"],
+  ["urlunparse", { components: ["http", "h", "/p", "x", "q", "f"] }, "'http://h/p;x?q#f'"],
+  ["urljoin", { base: "http://a/b/c", url: "../d#e", allow_fragments: false }, "'http://a/d#e'"],
+  ["urljoin", { base: b`http://a/b/c#x`, url: b`#y`, allow_fragments: true }, "b'http://a/b/c#y'"],
+  ["urldefrag", { url: "http://x/a#b" }, "DefragResult(url='http://x/a', fragment='b')"],
+  ["unquote_to_bytes", { string: "a%20b%E9" }, "b'a b\\xe9'"],
+  ["unquote", { string: "caf%E9+", encoding: "latin-1", errors: "strict" }, "'café+'"],
+  ["unquote", { string: "%ff%41", encoding: "utf-8", errors: "ignore" }, "'A'"],
+  ["unquote_plus", { string: "a+b%E9", encoding: "latin-1", errors: "strict" }, "'a bé'"],
+  ["quote_from_bytes", { bs: b`a b/c`, safe: "" }, "'a%20b%2Fc'"],
+  ["quote", { string: "é /x", safe: "", encoding: "latin-1", errors: "strict" }, "'%E9%20%2Fx'"],
+  ["quote_plus", { string: "é /x", safe: "/", encoding: "utf-8", errors: "strict" }, "'%C3%A9+/x'"],
+  [
+    "parse_qsl",
+    {
+      qs: "a=1;b=;c=%E9",
+      keep_blank_values: true,
+      strict_parsing: false,
+      encoding: "latin-1",
+      errors: "strict",
+      max_num_fields: 10,
+      separator: ";",
+    },
+    "[('a', '1'), ('b', ''), ('c', 'é')]",
+  ],
+  [
+    "parse_qs",
+    {
+      qs: "a=1;b=;a=%E9",
+      keep_blank_values: true,
+      strict_parsing: false,
+      encoding: "latin-1",
+      errors: "strict",
+      max_num_fields: 10,
+      separator: ";",
+    },
+    "{'a': ['1', 'é'], 'b': ['']}",
+  ],
+  [
+    "urlencode",
+    {
+      query: { a: ["é", "x y"], "b/c": 1 },
+      doseq: true,
+      safe: "/",
+      encoding: "latin-1",
+      errors: "strict",
+      quote_via: P.quote,
+    },
+    "'a=%E9&a=x%20y&b/c=1'",
+  ],
+  ["unwrap", { url: "<URL:http://x/>" }, "'http://x/'"],
+];
+
+/** Every way to pass `args`: the first k by position and the rest by keyword, for each k. */
+function forms(fn: string, args: Record<string, unknown>): [string, unknown[]][] {
+  const names = Object.keys(args);
+  const out: [string, unknown[]][] = [];
+  for (let k = 0; k <= names.length; k++) {
+    const positional = names.slice(0, k).map((n) => args[n]);
+    const rest = Object.fromEntries(names.slice(k).map((n) => [n, args[n]]));
+    if (k === names.length) out.push([`${fn}(${k} positional)`, positional]);
+    // urlencode's query is a mapping position: there only kw() marks keywords.
+    else if (k === 0 && fn === "urlencode") out.push([`${fn}(kw)`, [kw(rest)]]);
+    else out.push([`${fn}(${k} positional, keywords)`, [...positional, rest]]);
+    if (k > 0 && k < names.length) out.push([`${fn}(${k} positional, kw())`, [...positional, kw(rest)]]);
+  }
+  return out;
+}
+
+Deno.test("urllib.parse: every function gives CPython's result by position, by keyword and mixed", () => {
+  const fns = P as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const covered = new Set<string>();
+  for (const [fn, args, cpython] of FORM_CASES) {
+    covered.add(fn);
+    for (const [label, call] of forms(fn, args)) assert.equal(repr(fns[fn](...call)), cpython, label);
+  }
+  // Each public function that takes an argument is covered.
+  for (const name of Object.keys(P)) {
+    const f = fns[name];
+    if (typeof f === "function" && !/^[A-Z]/.test(name) && f.length === 0 && name !== "clear_cache") {
+      assert.ok(covered.has(name), `${name} has no form case`);
+    }
+  }
+});
+
+Deno.test("urllib.parse: the results' encode() and decode() take keywords", () => {
+  const r = P.urlsplit("http://h/é");
+  const want = repr(r.encode("utf-8", "strict"));
+  assert.equal(repr(r.encode({ encoding: "utf-8", errors: "strict" })), want);
+  assert.equal(repr(r.encode("utf-8", { errors: "strict" })), want);
+  assert.equal(repr(r.encode({ encoding: "utf-8" })), want);
+  const bytes = P.urlparse(b`http://h/a`);
+  assert.equal(repr(bytes.decode({ encoding: "latin-1" })), repr(bytes.decode("latin-1")));
+  assert.throws(() => r.encode({ codec: "utf-8" } as never), {
+    message: "_ResultMixinStr.encode() got an unexpected keyword argument 'codec'",
+  });
+  assert.throws(() => (bytes.decode as (...a: unknown[]) => unknown)("a", "b", "c"), {
+    message: "_ResultMixinBytes.decode() takes from 1 to 3 positional arguments but 4 were given",
+  });
+});
+
+Deno.test("urllib.parse: keyword TypeErrors are CPython's on the fast paths too", () => {
+  const cases: [() => unknown, string][] = [
+    [() => P.urljoin("a" as never), "urljoin() missing 1 required positional argument: 'url'"],
+    [
+      () => P.urljoin("a", "b", true, 1 as never),
+      "urljoin() takes from 2 to 3 positional arguments but 4 were given",
+    ],
+    [() => P.urljoin("a", { base: "b" } as never), "urljoin() got multiple values for argument 'base'"],
+    [() => P.quote(undefined as never), "quote() missing 1 required positional argument: 'string'"],
+    [() => P.urlsplit("a", { url: "b" } as never), "urlsplit() got multiple values for argument 'url'"],
+    [
+      () => P.urlencode({ a: 1 }, { query: {} } as never),
+      "urlencode() got multiple values for argument 'query'",
+    ],
+    [
+      () => P.parse_qs("a=1", { _stacklevel: 2 } as never),
+      "parse_qs() got an unexpected keyword argument '_stacklevel'",
+    ],
+    [() => P.unquote("a", { string: "b" } as never), "unquote() got multiple values for argument 'string'"],
+  ];
+  for (const [call, message] of cases) assert.throws(call, { name: "TypeError", message });
+  // parse_qsl has CPython's keyword-only _stacklevel.
+  assert.deepEqual(P.parse_qsl("a=1", { _stacklevel: 2 } as never).length, 1);
+});
+
+Deno.test("urllib.parse: urlencode's plain object is the query; kw() marks keywords", () => {
+  assert.equal(P.urlencode({ doseq: "x" }), "doseq=x");
+  assert.equal(P.urlencode(kw({ query: { a: [1, 2] }, doseq: true })), "a=1&a=2");
+  assert.equal(P.urlencode({ a: [1, 2] }, { doseq: true }), "a=1&a=2");
+  assert.equal(P.urlencode({ a: [1, 2] }, true, { safe: "" }), "a=1&a=2");
+});
+
+Deno.test("urllib.parse: urlencode calls __str__ and toString as CPython calls str()", () => {
+  class Trivial {
+    __str__(): string {
+      return "trivial";
+    }
+  }
+  class Own {
+    toString(): string {
+      return "own";
+    }
+  }
+  assert.equal(P.urlencode({ a: new Trivial() }), "a=trivial");
+  assert.equal(P.urlencode([[new Own(), new Trivial()]]), "own=trivial");
+  assert.equal(P.urlencode({ a: [new Trivial()] }, { doseq: true }), "a=trivial");
+});
+
+Deno.test("urllib.parse: urlencode's doseq uses len() and iteration, and items() makes a mapping", () => {
+  // CPython: a value with __len__ is a sequence under doseq; str() otherwise.
+  class Seq {
+    __len__(): number {
+      return 2;
+    }
+    *[Symbol.iterator](): Iterator<string> {
+      yield "x";
+      yield "y";
+    }
+    __str__(): string {
+      return "S";
+    }
+  }
+  assert.equal(P.urlencode({ a: new Seq() }, { doseq: true }), "a=x&a=y");
+  assert.equal(P.urlencode({ a: new Seq() }), "a=S");
+  // hasattr(query, "items"): the pairs come from items().
+  class Mapping {
+    items(): [string, string][] {
+      return [["k", "v"]];
+    }
+  }
+  assert.equal(P.urlencode(new Mapping()), "k=v");
+});
+
+Deno.test("urllib.parse: allow_fragments and other flags follow Python truth (NaN is true)", () => {
+  assert.equal(P.urlsplit("a#b", { allow_fragments: NaN }).fragment, "b");
+  assert.equal(P.urlsplit("a#b", "", NaN).fragment, "b");
+  assert.equal(P.urlsplit("a#b", { allow_fragments: 0 }).fragment, "");
+  assert.equal(P.urlparse("a#b", { allow_fragments: [] }).path, "a#b");
+  assert.equal(P.urljoin("http://a/b#x", "#y", NaN), "http://a/b#y");
+  assert.equal(P.urljoin("http://a/b#x", "#y", 0), "http://a/#y");
+  assert.deepEqual(P.parse_qsl("a=", { keep_blank_values: NaN }).length, 1);
 });
