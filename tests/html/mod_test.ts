@@ -3,6 +3,7 @@
 
 import assert from "node:assert/strict";
 import { escape, unescape } from "../../html/mod.ts";
+import { b, kw } from "../../mod.ts";
 import { html5 } from "../../html/entities.ts";
 import { capture, oracle, oracleTest } from "../_oracle.ts";
 import { prng } from "./_events.ts";
@@ -19,6 +20,39 @@ Deno.test("html.escape", () => {
     name: "TypeError",
     message: "escape() got an unexpected keyword argument 'foo'",
   });
+});
+
+Deno.test("html.escape / unescape: by position, keyword and mixed give CPython's result", () => {
+  // CPython 3.14: escape(s, quote=False / NaN / []) and unescape(s=...).
+  const s = `<'"&>`;
+  const noQuotes = `&lt;'"&amp;&gt;`, quoted = "&lt;&#x27;&quot;&amp;&gt;";
+  for (const q of [false, 0, [], ""]) {
+    assert.equal(escape(s, q), noQuotes);
+    assert.equal(escape(s, { quote: q }), noQuotes);
+    assert.equal(escape({ s, quote: q }), noQuotes);
+    assert.equal(escape(s, kw({ quote: q })), noQuotes);
+  }
+  for (const q of [true, NaN, 1, "x"]) {
+    assert.equal(escape(s, q), quoted);
+    assert.equal(escape({ s, quote: q }), quoted);
+  }
+  assert.equal(escape({ s }), quoted);
+  assert.equal(unescape({ s: "&lt;&notit;&#x41" }), "<¬it;A");
+  assert.equal(unescape(kw({ s: "&lt;" })), "<");
+  const calls: [() => unknown, string, string][] = [
+    [() => escape(1 as never), "AttributeError", "'int' object has no attribute 'replace'"],
+    [() => escape(b`a` as never), "TypeError", "a bytes-like object is required, not 'str'"],
+    [() => escape("a", { s: "b" } as never), "TypeError", "escape() got multiple values for argument 's'"],
+    [() => (escape as () => string)(), "TypeError", "escape() missing 1 required positional argument: 's'"],
+    [
+      () => unescape({ text: "a" } as never),
+      "TypeError",
+      "unescape() got an unexpected keyword argument 'text'",
+    ],
+    [() => unescape(["&"] as never), "TypeError", "expected string or bytes-like object, got 'list'"],
+  ];
+  for (const [call, name, message] of calls) assert.throws(call, { name, message });
+  assert.deepEqual(unescape([1] as never), [1]); // CPython: no '&' in it, returned as is
 });
 
 Deno.test("html.unescape: CPython's test_html cases", () => {

@@ -5,6 +5,7 @@
 
 import assert from "node:assert/strict";
 import { repr } from "../../_util/repr.ts";
+import { kw as pykw } from "../../_util/signature.ts";
 import { type Attr, HTMLParser } from "../../html/parser.ts";
 import { oracle, oracleTest, SHARED } from "../_oracle.ts";
 import { chunkify, type Event, joinData, ORACLE_CODE, parseEvents, prng } from "./_events.ts";
@@ -279,6 +280,111 @@ Deno.test("html.parser: unexpected keyword arguments raise Python's TypeError", 
     name: "TypeError",
     message: "HTMLParser.set_cdata_mode() got an unexpected keyword argument 'foo'",
   });
+});
+
+/** Records the events these tests look at, the rest left to HTMLParser's own hooks. */
+class Recorder extends HTMLParser {
+  events: unknown[][] = [];
+  override handle_starttag(tag: string, attrs: Attr[]): void {
+    this.events.push(["start", tag, attrs.map((a) => [...a])]);
+  }
+  override handle_endtag(tag: string): void {
+    this.events.push(["end", tag]);
+  }
+  override handle_data(data: string): void {
+    this.events.push(["data", data]);
+  }
+  override handle_charref(name: string): void {
+    this.events.push(["charref", name]);
+  }
+  override handle_entityref(name: string): void {
+    this.events.push(["entityref", name]);
+  }
+}
+
+function recorded(p: Recorder, ...chunks: string[]): unknown[][] {
+  for (const c of chunks) p.feed(c);
+  p.close();
+  return p.events;
+}
+
+Deno.test("html.parser: convert_charrefs by keyword, kw() or Python truth gives CPython's events", () => {
+  // CPython 3.14: HTMLParser(convert_charrefs=False / 0 / NaN / default) on the same document.
+  const doc = "a &amp; &#62; b<br/>";
+  const raw = [
+    ["data", "a "],
+    ["entityref", "amp"],
+    ["data", " "],
+    ["charref", "62"],
+    ["data", " b"],
+    ["start", "br", []],
+    ["end", "br"],
+  ];
+  const converted = [["data", "a & > b"], ["start", "br", []], ["end", "br"]];
+  assert.deepEqual(recorded(new Recorder({ convert_charrefs: false }), doc), raw);
+  assert.deepEqual(recorded(new Recorder(pykw({ convert_charrefs: false })), doc), raw);
+  assert.deepEqual(recorded(new Recorder({ convert_charrefs: 0 as unknown as boolean }), doc), raw);
+  assert.deepEqual(recorded(new Recorder({ convert_charrefs: NaN as unknown as boolean }), doc), converted);
+  assert.deepEqual(recorded(new Recorder(), doc), converted);
+  assert.deepEqual(recorded(new Recorder({}), doc), converted);
+});
+
+Deno.test("html.parser: set_cdata_mode by position, keyword and mixed has CPython's effect", () => {
+  const escapable = [["data", "x"], ["entityref", "amp"], ["data", "<b>"], ["end", "title"], ["data", "y"]];
+  const raw = [["data", "x&amp;<b>"], ["end", "title"], ["data", "y"]];
+  const forms: [(p: Recorder) => void, unknown[][]][] = [
+    [(p) => p.set_cdata_mode("title", { escapable: true }), escapable],
+    [(p) => p.set_cdata_mode({ elem: "title", escapable: true }), escapable],
+    [(p) => p.set_cdata_mode("title", pykw({ escapable: 1 })), escapable],
+    [(p) => p.set_cdata_mode("title"), raw],
+    [(p) => p.set_cdata_mode({ elem: "title" }), raw],
+  ];
+  for (const [set, want] of forms) {
+    const p = new Recorder({ convert_charrefs: false });
+    set(p);
+    assert.deepEqual(recorded(p, "x&amp;<b></title>y"), want);
+  }
+});
+
+Deno.test("html.parser: the base hooks take keywords and raise CPython's TypeErrors", () => {
+  const p = new Recorder();
+  (p.handle_startendtag as (...a: unknown[]) => void)(pykw({ tag: "br", attrs: [] }));
+  assert.deepEqual(p.events, [["start", "br", []], ["end", "br"]]);
+  const base = new HTMLParser();
+  (base.handle_data as (...a: unknown[]) => void)({ data: "x" }); // accepted, does nothing
+  const calls: [() => unknown, string][] = [
+    [
+      () => (base.handle_data as () => void)(),
+      "HTMLParser.handle_data() missing 1 required positional argument: 'data'",
+    ],
+    [
+      () => (base.handle_starttag as (...a: unknown[]) => void)("a", [], 1),
+      "HTMLParser.handle_starttag() takes 3 positional arguments but 4 were given",
+    ],
+    [
+      () => base.handle_endtag(pykw({ name: "a" }) as unknown as string),
+      "HTMLParser.handle_endtag() got an unexpected keyword argument 'name'",
+    ],
+    [
+      () => new HTMLParser(pykw({ convert_charrefs: true, bogus: 1 })),
+      "HTMLParser.__init__() got an unexpected keyword argument 'bogus'",
+    ],
+    [() => base.feed(1 as unknown as string), "object of type 'int' has no len()"],
+    [
+      () => base.feed({ data: "x", extra: 1 } as unknown as string),
+      "HTMLParser.feed() got an unexpected keyword argument 'extra'",
+    ],
+  ];
+  for (const [call, message] of calls) assert.throws(call, { name: "TypeError", message });
+  assert.throws(() => base.set_cdata_mode(1 as unknown as string), {
+    name: "AttributeError",
+    message: "'int' object has no attribute 'lower'",
+  });
+  // feed() by keyword is feed().
+  const q = new Recorder();
+  q.feed({ data: "<p>" });
+  q.close();
+  assert.deepEqual(q.events, [["start", "p", []]]);
 });
 
 Deno.test("html.parser: API surface", () => {
