@@ -34,7 +34,7 @@ import { isKeywords, isMarkedKeywords, type Keywords, Signature } from "../_util
 import { isIPv4, isIPv6 } from "./_ip.ts";
 import { FastBind, isDict, iter, len, plainCall, truthy, typeName, unpack } from "./_common.ts";
 
-export { Bytes };
+export type { Bytes };
 export type { NamedTuple };
 
 // ---------------------------------------------------------------------------
@@ -1267,9 +1267,16 @@ function componentsOf(components: unknown, n: number): [string[], boolean] {
   if (Array.isArray(components) || components instanceof NamedTuple) items = [...components];
   else if (typeof components === "string") items = [...components];
   else if (components instanceof Uint8Array) items = [...components];
-  else if (components !== null && typeof components === "object" && Symbol.iterator in components) {
-    items = [...(components as Iterable<unknown>)];
-  } else throw new TypeError(`${typeName(components)} object is not iterable`);
+  else if (
+    components !== null && typeof components === "object" &&
+    (Symbol.iterator in components || typeof (components as { __iter__?: unknown }).__iter__ === "function")
+  ) {
+    items = [...iter(components)];
+  } else {
+    throw new TypeError(
+      `urllib.parse._coerce_args() argument after * must be an iterable, not ${typeName(components)}`,
+    );
+  }
   const bytes = items.length ? coerce(items) : false;
   if (items.length < n) {
     throw new ValueError(`not enough values to unpack (expected ${n + 1}, got ${items.length + 1})`);

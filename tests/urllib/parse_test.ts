@@ -795,3 +795,16 @@ Deno.test("urllib.parse: allow_fragments and other flags follow Python truth (Na
   assert.equal(P.urljoin("http://a/b#x", "#y", 0), "http://a/#y");
   assert.deepEqual(P.parse_qsl("a=", { keep_blank_values: NaN }).length, 1);
 });
+
+Deno.test("urllib.parse: urlunsplit iterates __iter__ and names CPython's error otherwise", () => {
+  class Parts {
+    __iter__(): Iterator<string> {
+      return ["http", "h", "/p", "", ""][Symbol.iterator]();
+    }
+  }
+  assert.equal(P.urlunsplit(new Parts() as never), "http://h/p");
+  assert.throws(() => P.urlunsplit(5 as never), {
+    name: "TypeError",
+    message: "urllib.parse._coerce_args() argument after * must be an iterable, not int",
+  });
+});
