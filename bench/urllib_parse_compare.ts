@@ -80,6 +80,18 @@ const rows: Row[] = [
     for (const f of data.forms) sink += P.urlencode(f).length;
     return data.forms.length;
   }],
+  ["urlsplit (scheme= keyword)", "for u in urls: us(u, scheme='http')", () => {
+    for (const u of data.urls) sink += P.urlsplit(u, { scheme: "http" }).netloc.length;
+    return data.urls.length;
+  }],
+  ["parse_qsl (keyword)", "for q in queries: P.parse_qsl(q, keep_blank_values=True)", () => {
+    for (const q of data.queries) sink += P.parse_qsl(q, { keep_blank_values: true }).length;
+    return data.queries.length;
+  }],
+  ["quote (safe= keyword)", "for t in texts: P.quote(t, safe='')", () => {
+    for (const t of data.texts) sink += P.quote(t, { safe: "" }).length;
+    return data.texts.length;
+  }],
   ["urlencode (dict, doseq)", "for d in dicts: P.urlencode(d, doseq=True)", () => {
     for (const d of dicts) sink += P.urlencode(d, { doseq: true }).length;
     return dicts.length;
@@ -149,6 +161,9 @@ const lengths: Record<string, number> = {
   unquote_plus: data.quoted.length,
   urlencode: data.forms.length,
   "urlencode (dict, doseq)": dicts.length,
+  "urlsplit (scheme= keyword)": data.urls.length,
+  "parse_qsl (keyword)": data.queries.length,
+  "quote (safe= keyword)": data.texts.length,
 };
 const child = new Deno.Command(py, {
   args: ["-c", PY],
