@@ -9,6 +9,8 @@ import { capture, oracle, oracleTest, type Outcome, SHARED } from "../_oracle.ts
 import { b, Bytes, kw, repr } from "../../mod.ts";
 import { TypeError as PyTypeError, ValueError } from "../../_util/exceptions.ts";
 import * as P from "../../urllib/parse.ts";
+import { FastBind } from "../../urllib/_common.ts";
+import { Signature } from "../../_util/signature.ts";
 import { type Case, casesFor, Gen } from "./_url_gen.ts";
 
 const PY = `
@@ -807,4 +809,86 @@ Deno.test("urllib.parse: urlunsplit iterates __iter__ and names CPython's error 
     name: "TypeError",
     message: "urllib.parse._coerce_args() argument after * must be an iterable, not int",
   });
+});
+
+Deno.test("urllib.parse: FastBind binds exactly as its Signature table does (random calls)", () => {
+  const tables: [Signature<object>, number, number, number][] = [
+    [
+      new Signature("fastbind_test.split", ["url", "scheme", "allow_fragments"], {
+        scheme: "",
+        allow_fragments: true,
+      }),
+      1,
+      3,
+      -1,
+    ],
+    [
+      new Signature("fastbind_test.join", ["base", "url", "allow_fragments"], { allow_fragments: true }),
+      2,
+      3,
+      -1,
+    ],
+    [
+      new Signature("fastbind_test.qsl", ["qs", "keep", "strict", "*", "_stacklevel"], {
+        keep: false,
+        strict: false,
+        _stacklevel: 1,
+      }),
+      1,
+      3,
+      -1,
+    ],
+    [
+      new Signature("fastbind_test.encode", ["query", "doseq", "safe"], { doseq: false, safe: "" }, [
+        "query",
+      ]),
+      1,
+      3,
+      0,
+    ],
+  ];
+  const rand = (() => {
+    let x = 12345;
+    return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  })();
+  const values = (names: readonly string[]): unknown[] => [
+    undefined,
+    null,
+    "s",
+    0,
+    NaN,
+    b`x`,
+    [],
+    {},
+    { bogus: 1 },
+    { [names[0]]: "k0" },
+    { [names[names.length - 1]]: "kl" },
+    { [names[1] ?? "x"]: undefined },
+    kw({ [names[0]]: "m0" }),
+    kw({ [names[1] ?? "x"]: "m1", [names[names.length - 1]]: "ml" }),
+    new Map(),
+  ];
+  const outcome = (f: () => unknown): string => {
+    try {
+      return repr(f());
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+  };
+  let checked = 0;
+  for (const [table, min, max, mapping] of tables) {
+    const fast = new FastBind(table, min, max, mapping);
+    const pool = values(table.names);
+    for (let trial = 0; trial < 3000; trial++) {
+      const n = Math.floor(rand() * 6);
+      const args = Array.from({ length: n }, () => pool[Math.floor(rand() * pool.length)]);
+      const want = outcome(() => {
+        const b = table.bind(args) as Record<string, unknown>;
+        return table.names.map((name) => b[name]);
+      });
+      assert.equal(outcome(() => fast.bind(args)), want, `${table.qualname}${repr(args)}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 12000);
 });
