@@ -563,6 +563,32 @@ function toBytes(u8: Uint8Array): Bytes {
   return u8 instanceof Bytes ? u8 : new Bytes(u8.buffer as ArrayBuffer, u8.byteOffset, u8.byteLength);
 }
 
+/** A result class's fields bound by its `__new__` table, in order. */
+function fieldsOf(table: Signature<object>, args: ArrayLike<unknown>): unknown[] {
+  const bound = table.bind(args) as Record<string, unknown>;
+  return table.names.map((name) => bound[name]);
+}
+
+// The named tuples' `__new__(_cls, ...)`, with `self` standing for `_cls`.
+const DEFRAG_NEW = new Signature<object>("_DefragResultBase.__new__", ["self", "url", "fragment"]);
+const SPLIT_NEW = new Signature<object>("_SplitResultBase.__new__", [
+  "self",
+  "scheme",
+  "netloc",
+  "path",
+  "query",
+  "fragment",
+]);
+const PARSE_NEW = new Signature<object>("_ParseResultBase.__new__", [
+  "self",
+  "scheme",
+  "netloc",
+  "path",
+  "params",
+  "query",
+  "fragment",
+]);
+
 /**
  * `urldefrag()`'s result for str input: `DefragResult(url, fragment)`.
  *
@@ -587,11 +613,20 @@ export class DefragResult extends NamedTuple {
    * @param url the URL without fragment
    * @param fragment the fragment
    */
-  constructor(url: string, fragment: string) {
+  constructor(url: string, fragment: string);
+  /** Every field by keyword. */
+  constructor(kwargs: { url: string; fragment: string });
+  /** The first field by position, the others by keyword. */
+  constructor(url: string, kwargs: { fragment?: string });
+  constructor(url: unknown, fragment?: unknown) {
+    if (arguments.length !== 2 || fragment === undefined || isKeywords(fragment)) {
+      [url, fragment] = fieldsOf(DEFRAG_NEW, arguments);
+    }
     super();
-    this.url = url;
-    this.fragment = fragment;
+    this.url = url as string;
+    this.fragment = fragment as string;
   }
+
   /**
    * The URL with its fragment put back.
    *
@@ -638,11 +673,20 @@ export class DefragResultBytes extends NamedTuple {
    * @param url the URL without fragment
    * @param fragment the fragment
    */
-  constructor(url: Bytes, fragment: Bytes) {
+  constructor(url: Bytes, fragment: Bytes);
+  /** Every field by keyword. */
+  constructor(kwargs: { url: Bytes; fragment: Bytes });
+  /** The first field by position, the others by keyword. */
+  constructor(url: Bytes, kwargs: { fragment?: Bytes });
+  constructor(url: unknown, fragment?: unknown) {
+    if (arguments.length !== 2 || fragment === undefined || isKeywords(fragment)) {
+      [url, fragment] = fieldsOf(DEFRAG_NEW, arguments);
+    }
     super();
-    this.url = url;
-    this.fragment = fragment;
+    this.url = url as Bytes;
+    this.fragment = fragment as Bytes;
   }
+
   /**
    * The URL with its fragment put back.
    *
@@ -704,14 +748,23 @@ export class SplitResult extends NamedTuple {
    * @param query the query
    * @param fragment the fragment
    */
-  constructor(scheme: string, netloc: string, path: string, query: string, fragment: string) {
+  constructor(scheme: string, netloc: string, path: string, query: string, fragment: string);
+  /** Every field by keyword. */
+  constructor(kwargs: { scheme: string; netloc: string; path: string; query: string; fragment: string });
+  /** The first field by position, the others by keyword. */
+  constructor(scheme: string, kwargs: { netloc?: string; path?: string; query?: string; fragment?: string });
+  constructor(scheme: unknown, netloc?: unknown, path?: unknown, query?: unknown, fragment?: unknown) {
+    if (arguments.length !== 5 || fragment === undefined || isKeywords(fragment)) {
+      [scheme, netloc, path, query, fragment] = fieldsOf(SPLIT_NEW, arguments);
+    }
     super();
-    this.scheme = scheme;
-    this.netloc = netloc;
-    this.path = path;
-    this.query = query;
-    this.fragment = fragment;
+    this.scheme = scheme as string;
+    this.netloc = netloc as string;
+    this.path = path as string;
+    this.query = query as string;
+    this.fragment = fragment as string;
   }
+
   /** The user name of the netloc, or `null`. */
   get username(): string | null {
     return userinfoOf(this.netloc)[0];
@@ -789,14 +842,23 @@ export class SplitResultBytes extends NamedTuple {
    * @param query the query
    * @param fragment the fragment
    */
-  constructor(scheme: Bytes, netloc: Bytes, path: Bytes, query: Bytes, fragment: Bytes) {
+  constructor(scheme: Bytes, netloc: Bytes, path: Bytes, query: Bytes, fragment: Bytes);
+  /** Every field by keyword. */
+  constructor(kwargs: { scheme: Bytes; netloc: Bytes; path: Bytes; query: Bytes; fragment: Bytes });
+  /** The first field by position, the others by keyword. */
+  constructor(scheme: Bytes, kwargs: { netloc?: Bytes; path?: Bytes; query?: Bytes; fragment?: Bytes });
+  constructor(scheme: unknown, netloc?: unknown, path?: unknown, query?: unknown, fragment?: unknown) {
+    if (arguments.length !== 5 || fragment === undefined || isKeywords(fragment)) {
+      [scheme, netloc, path, query, fragment] = fieldsOf(SPLIT_NEW, arguments);
+    }
     super();
-    this.scheme = scheme;
-    this.netloc = netloc;
-    this.path = path;
-    this.query = query;
-    this.fragment = fragment;
+    this.scheme = scheme as Bytes;
+    this.netloc = netloc as Bytes;
+    this.path = path as Bytes;
+    this.query = query as Bytes;
+    this.fragment = fragment as Bytes;
   }
+
   /** The user name of the netloc, or `null`. */
   get username(): Bytes | null {
     const u = userinfoOf(fieldStr(this.netloc))[0];
@@ -890,22 +952,36 @@ export class ParseResult extends NamedTuple {
    * @param query the query
    * @param fragment the fragment
    */
+  constructor(scheme: string, netloc: string, path: string, params: string, query: string, fragment: string);
+  /** Every field by keyword. */
+  constructor(
+    kwargs: { scheme: string; netloc: string; path: string; params: string; query: string; fragment: string },
+  );
+  /** The first field by position, the others by keyword. */
   constructor(
     scheme: string,
-    netloc: string,
-    path: string,
-    params: string,
-    query: string,
-    fragment: string,
+    kwargs: { netloc?: string; path?: string; params?: string; query?: string; fragment?: string },
+  );
+  constructor(
+    scheme: unknown,
+    netloc?: unknown,
+    path?: unknown,
+    params?: unknown,
+    query?: unknown,
+    fragment?: unknown,
   ) {
+    if (arguments.length !== 6 || fragment === undefined || isKeywords(fragment)) {
+      [scheme, netloc, path, params, query, fragment] = fieldsOf(PARSE_NEW, arguments);
+    }
     super();
-    this.scheme = scheme;
-    this.netloc = netloc;
-    this.path = path;
-    this.params = params;
-    this.query = query;
-    this.fragment = fragment;
+    this.scheme = scheme as string;
+    this.netloc = netloc as string;
+    this.path = path as string;
+    this.params = params as string;
+    this.query = query as string;
+    this.fragment = fragment as string;
   }
+
   /** The user name of the netloc, or `null`. */
   get username(): string | null {
     return userinfoOf(this.netloc)[0];
@@ -993,15 +1069,36 @@ export class ParseResultBytes extends NamedTuple {
    * @param query the query
    * @param fragment the fragment
    */
-  constructor(scheme: Bytes, netloc: Bytes, path: Bytes, params: Bytes, query: Bytes, fragment: Bytes) {
+  constructor(scheme: Bytes, netloc: Bytes, path: Bytes, params: Bytes, query: Bytes, fragment: Bytes);
+  /** Every field by keyword. */
+  constructor(
+    kwargs: { scheme: Bytes; netloc: Bytes; path: Bytes; params: Bytes; query: Bytes; fragment: Bytes },
+  );
+  /** The first field by position, the others by keyword. */
+  constructor(
+    scheme: Bytes,
+    kwargs: { netloc?: Bytes; path?: Bytes; params?: Bytes; query?: Bytes; fragment?: Bytes },
+  );
+  constructor(
+    scheme: unknown,
+    netloc?: unknown,
+    path?: unknown,
+    params?: unknown,
+    query?: unknown,
+    fragment?: unknown,
+  ) {
+    if (arguments.length !== 6 || fragment === undefined || isKeywords(fragment)) {
+      [scheme, netloc, path, params, query, fragment] = fieldsOf(PARSE_NEW, arguments);
+    }
     super();
-    this.scheme = scheme;
-    this.netloc = netloc;
-    this.path = path;
-    this.params = params;
-    this.query = query;
-    this.fragment = fragment;
+    this.scheme = scheme as Bytes;
+    this.netloc = netloc as Bytes;
+    this.path = path as Bytes;
+    this.params = params as Bytes;
+    this.query = query as Bytes;
+    this.fragment = fragment as Bytes;
   }
+
   /** The user name of the netloc, or `null`. */
   get username(): Bytes | null {
     const u = userinfoOf(fieldStr(this.netloc))[0];

@@ -892,3 +892,45 @@ Deno.test("urllib.parse: FastBind binds exactly as its Signature table does (ran
   }
   assert.equal(checked, 12000);
 });
+
+Deno.test("urllib.parse: result classes take their fields by keyword and raise __new__'s TypeErrors", () => {
+  // CPython 3.14: SplitResult(scheme=..., ...), ParseResult("http", netloc=..., ...) and the errors below.
+  const fields = { scheme: "http", netloc: "h", path: "/p", query: "q", fragment: "f" };
+  assert.equal(
+    repr(new P.SplitResult(fields)),
+    "SplitResult(scheme='http', netloc='h', path='/p', query='q', fragment='f')",
+  );
+  assert.equal(
+    new P.SplitResult("http", { netloc: "h", path: "/p", query: "q", fragment: "f" }).geturl(),
+    "http://h/p?q#f",
+  );
+  assert.equal(
+    new P.ParseResult(kw({ scheme: "http", netloc: "h", path: "/", params: "x", query: "", fragment: "" }))
+      .geturl(),
+    "http://h/;x",
+  );
+  assert.equal(
+    repr(new P.DefragResultBytes({ url: b`/a`, fragment: b`` })),
+    "DefragResultBytes(url=b'/a', fragment=b'')",
+  );
+  const ctor = (C: unknown, ...a: unknown[]) => () => new (C as new (...x: unknown[]) => unknown)(...a);
+  const cases: [() => unknown, string][] = [
+    [
+      ctor(P.SplitResult, "a"),
+      "_SplitResultBase.__new__() missing 4 required positional arguments: 'netloc', 'path', 'query', and 'fragment'",
+    ],
+    [
+      ctor(P.SplitResult, "a", "b", "c", "d", "e", "f"),
+      "_SplitResultBase.__new__() takes 6 positional arguments but 7 were given",
+    ],
+    [
+      ctor(P.DefragResult, { url: "a", bogus: 1 }),
+      "_DefragResultBase.__new__() got an unexpected keyword argument 'bogus'",
+    ],
+    [
+      ctor(P.ParseResultBytes, b`x`, { scheme: b`y` }),
+      "_ParseResultBase.__new__() got multiple values for argument 'scheme'",
+    ],
+  ];
+  for (const [call, message] of cases) assert.throws(call, { name: "TypeError", message });
+});
