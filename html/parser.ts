@@ -41,7 +41,8 @@
  * @module
  */
 
-import { len, truthy, typeName } from "../_util/builtins.ts";
+import { contains, len, truthy, typeName } from "../_util/builtins.ts";
+import { classAttrs } from "../_util/classattrs.ts";
 import { AttributeError, TypeError } from "../_util/exceptions.ts";
 import { Signature } from "../_util/signature.ts";
 import { Tuple, tuple } from "../_util/repr.ts";
@@ -111,6 +112,11 @@ const HANDLE_COMMENT = new Signature<{ data: unknown }>("HTMLParser.handle_comme
 const HANDLE_DECL = new Signature<{ decl: unknown }>("HTMLParser.handle_decl", ["self", "decl"]);
 const HANDLE_PI = new Signature<{ data: unknown }>("HTMLParser.handle_pi", ["self", "data"]);
 const UNKNOWN_DECL = new Signature<{ data: unknown }>("HTMLParser.unknown_decl", ["self", "data"]);
+
+/** Python's `tag in elements`, for the class attributes a subclass may set to any container. */
+function isIn(tag: string, elements: unknown): boolean {
+  return Array.isArray(elements) ? elements.includes(tag) : contains(elements, tag);
+}
 
 /** The tuple class of attribute pairs (a `Tuple`). */
 class AttrPair extends Tuple<string | null> {}
@@ -191,14 +197,18 @@ function cpLength(s: string): number {
  * ```
  */
 export class HTMLParser {
-  /** The default raw-text (RAWTEXT) elements, Python's class attribute. */
-  static readonly CDATA_CONTENT_ELEMENTS: readonly string[] = DEFAULT_CDATA;
-  /** The default escapable raw-text (RCDATA) elements, Python's class attribute. */
-  static readonly RCDATA_CONTENT_ELEMENTS: readonly string[] = DEFAULT_RCDATA;
-  /** Elements whose content is raw text (RAWTEXT): only their end tag ends them. */
-  CDATA_CONTENT_ELEMENTS: readonly string[] = DEFAULT_CDATA;
-  /** Elements whose content is escapable raw text (RCDATA): references expand, tags do not. */
-  RCDATA_CONTENT_ELEMENTS: readonly string[] = DEFAULT_RCDATA;
+  /**
+   * Elements whose content is raw text (RAWTEXT): only their end tag ends them. Python's class
+   * attribute: a subclass overrides it as `static override` or as a field, and an instance's own
+   * value wins.
+   */
+  static CDATA_CONTENT_ELEMENTS: readonly string[] = DEFAULT_CDATA;
+  /** Elements whose content is escapable raw text (RCDATA): references expand, tags do not (class attribute). */
+  static RCDATA_CONTENT_ELEMENTS: readonly string[] = DEFAULT_RCDATA;
+  /** This parser's raw-text elements: its own value, else its class's. */
+  declare CDATA_CONTENT_ELEMENTS: readonly string[];
+  /** This parser's escapable raw-text elements: its own value, else its class's. */
+  declare RCDATA_CONTENT_ELEMENTS: readonly string[];
   /** Whether character references in text are converted (the constructor keyword). */
   convert_charrefs: boolean;
   /** Whether `<noscript>` content is raw text (the constructor keyword). */
@@ -866,11 +876,11 @@ export class HTMLParser {
     } else {
       this.handle_starttag(tag, attrs);
       if (
-        this.CDATA_CONTENT_ELEMENTS.includes(tag) || (truthy(this.scripting) && tag === "noscript") ||
+        isIn(tag, this.CDATA_CONTENT_ELEMENTS) || (truthy(this.scripting) && tag === "noscript") ||
         tag === "plaintext"
       ) {
         this.set_cdata_mode(tag, { escapable: false });
-      } else if (this.RCDATA_CONTENT_ELEMENTS.includes(tag)) {
+      } else if (isIn(tag, this.RCDATA_CONTENT_ELEMENTS)) {
         this.set_cdata_mode(tag, { escapable: true });
       }
     }
@@ -891,6 +901,7 @@ export class HTMLParser {
     return j;
   }
 }
+classAttrs(HTMLParser, ["CDATA_CONTENT_ELEMENTS", "RCDATA_CONTENT_ELEMENTS"]);
 
 /** Is `s[i:i+9].lower() == '<!doctype'`? */
 function isDoctype(s: string, i: number): boolean {

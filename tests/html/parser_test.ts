@@ -471,3 +471,30 @@ Deno.test("html.parser: API surface", () => {
   ]);
   assert.equal(r.cdata_elem, null);
 });
+
+Deno.test("html.parser: CDATA/RCDATA_CONTENT_ELEMENTS are class attributes (static override, set at run time, per instance)", () => {
+  // CPython 3.14: `class A(HTMLParser): CDATA_CONTENT_ELEMENTS = ('title',)`, then
+  // `HTMLParser.RCDATA_CONTENT_ELEMENTS = {'xmp'}` reaches existing subclasses.
+  class A extends Recorder {
+    static override CDATA_CONTENT_ELEMENTS: readonly string[] = ["title"];
+  }
+  assert.deepEqual(recorded(new A(), "<title><b>x</b></title><script><i></script>"), [
+    ["start", "title", []],
+    ["data", "<b>x</b>"],
+    ["end", "title"],
+    ["start", "script", []],
+    ["start", "i", []],
+    ["end", "script"],
+  ]);
+  const saved = HTMLParser.RCDATA_CONTENT_ELEMENTS;
+  try {
+    HTMLParser.RCDATA_CONTENT_ELEMENTS = new Set(["xmp"]) as unknown as string[];
+    assert.deepEqual(recorded(new A(), "<xmp><b>"), [["start", "xmp", []], ["data", "<b>"]]);
+  } finally {
+    HTMLParser.RCDATA_CONTENT_ELEMENTS = saved;
+  }
+  const own = new Recorder();
+  own.CDATA_CONTENT_ELEMENTS = [];
+  assert.deepEqual(recorded(own, "<script><i>"), [["start", "script", []], ["start", "i", []]]);
+  assert.deepEqual(new Recorder().CDATA_CONTENT_ELEMENTS, HTMLParser.CDATA_CONTENT_ELEMENTS);
+});
