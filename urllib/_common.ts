@@ -52,6 +52,8 @@ export class FastBind {
   readonly #mapping: number;
 
   /**
+   * Prepare the fast binding of one table.
+   *
    * @param table the callable's signature table
    * @param min its number of required positional parameters (they come first)
    * @param max its number of positional parameters (keyword-only ones follow)

@@ -30,7 +30,7 @@ import { decode, encode, lookup } from "../_util/codecs.ts";
 import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
 import { reprBytes, reprStr, str as pyStr, Tuple } from "../_util/repr.ts";
-import { isKeywords, isMarkedKeywords, type Keywords, Signature } from "../_util/signature.ts";
+import { isKeywords, isMarkedKeywords, Signature } from "../_util/signature.ts";
 import { isIPv4, isIPv6 } from "./_ip.ts";
 import { FastBind, isDict, iter, len, plainCall, truthy, typeName, unpack } from "./_common.ts";
 
@@ -638,11 +638,14 @@ export class DefragResult extends NamedTuple {
   /**
    * Python's `encode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
+   * @param encoding the codec (default `'ascii'`); or, here or after it, the keywords `{ encoding, errors }`
+   * @param errors the error handler (default `'strict'`)
    * @returns the same result as bytes
    */
   encode(encoding?: string, errors?: string): DefragResultBytes;
+  /** Both parameters by keyword. */
   encode(kwargs: CodecOptions): DefragResultBytes;
+  /** The encoding, then `errors` by keyword. */
   encode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): DefragResultBytes;
   encode(...args: unknown[]): DefragResultBytes {
     const [a, b] = encodeFields(this, args);
@@ -699,11 +702,14 @@ export class DefragResultBytes extends NamedTuple {
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
+   * @param encoding the codec (default `'ascii'`); or, here or after it, the keywords `{ encoding, errors }`
+   * @param errors the error handler (default `'strict'`)
    * @returns the same result as str
    */
   decode(encoding?: string, errors?: string): DefragResult;
+  /** Both parameters by keyword. */
   decode(kwargs: CodecOptions): DefragResult;
+  /** The encoding, then `errors` by keyword. */
   decode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): DefragResult;
   decode(...args: unknown[]): DefragResult {
     const [a, b] = decodeFields(this, args);
@@ -796,11 +802,14 @@ export class SplitResult extends NamedTuple {
   /**
    * Python's `encode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
+   * @param encoding the codec (default `'ascii'`); or, here or after it, the keywords `{ encoding, errors }`
+   * @param errors the error handler (default `'strict'`)
    * @returns the same result as bytes
    */
   encode(encoding?: string, errors?: string): SplitResultBytes;
+  /** Both parameters by keyword. */
   encode(kwargs: CodecOptions): SplitResultBytes;
+  /** The encoding, then `errors` by keyword. */
   encode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): SplitResultBytes;
   encode(...args: unknown[]): SplitResultBytes {
     const [a, b, c, d, e] = encodeFields(this, args);
@@ -893,11 +902,14 @@ export class SplitResultBytes extends NamedTuple {
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
+   * @param encoding the codec (default `'ascii'`); or, here or after it, the keywords `{ encoding, errors }`
+   * @param errors the error handler (default `'strict'`)
    * @returns the same result as str
    */
   decode(encoding?: string, errors?: string): SplitResult;
+  /** Both parameters by keyword. */
   decode(kwargs: CodecOptions): SplitResult;
+  /** The encoding, then `errors` by keyword. */
   decode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): SplitResult;
   decode(...args: unknown[]): SplitResult {
     const [a, b, c, d, e] = decodeFields(this, args);
@@ -1013,11 +1025,14 @@ export class ParseResult extends NamedTuple {
   /**
    * Python's `encode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
+   * @param encoding the codec (default `'ascii'`); or, here or after it, the keywords `{ encoding, errors }`
+   * @param errors the error handler (default `'strict'`)
    * @returns the same result as bytes
    */
   encode(encoding?: string, errors?: string): ParseResultBytes;
+  /** Both parameters by keyword. */
   encode(kwargs: CodecOptions): ParseResultBytes;
+  /** The encoding, then `errors` by keyword. */
   encode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): ParseResultBytes;
   encode(...args: unknown[]): ParseResultBytes {
     const [a, b, c, d, e, f] = encodeFields(this, args);
@@ -1133,11 +1148,14 @@ export class ParseResultBytes extends NamedTuple {
   /**
    * Python's `decode(encoding='ascii', errors='strict')`.
    *
-   * @param args `encoding` (default `'ascii'`), `errors` (default `'strict'`), by position or keyword
+   * @param encoding the codec (default `'ascii'`); or, here or after it, the keywords `{ encoding, errors }`
+   * @param errors the error handler (default `'strict'`)
    * @returns the same result as str
    */
   decode(encoding?: string, errors?: string): ParseResult;
+  /** Both parameters by keyword. */
   decode(kwargs: CodecOptions): ParseResult;
+  /** The encoding, then `errors` by keyword. */
   decode(encoding: string | undefined, kwargs: Pick<CodecOptions, "errors">): ParseResult;
   decode(...args: unknown[]): ParseResult {
     const [a, b, c, d, e, f] = decodeFields(this, args);
@@ -1780,7 +1798,9 @@ const IDENTITY_ASCII = new Set(["utf-8", "ascii", "latin-1"]);
  * `%xx` escapes by the characters they encode.
  *
  * @param string str (or bytes)
- * @param rest `encoding`, `errors`, positionally or as `{ encoding, errors }`
+ * @param encoding how to decode the escaped bytes (default `'utf-8'`)
+ * @param errors the decoding error handler (default `'replace'`); any parameter may instead come in a
+ *   trailing keywords object: `unquote(s, { encoding })`
  * @returns the text
  *
  * @example
@@ -1981,7 +2001,9 @@ function utf8Fast(b: Uint8Array, n: number): string | null {
  * {@link unquote}, with `+` meaning space (HTML form values).
  *
  * @param string str
- * @param rest `encoding`, `errors`, positionally or as `{ encoding, errors }`
+ * @param encoding how to decode the escaped bytes (default `'utf-8'`)
+ * @param errors the decoding error handler (default `'replace'`); any parameter may instead come in a
+ *   trailing keywords object
  * @returns the text
  *
  * @example
@@ -2119,7 +2141,8 @@ for (let c = 0; c < 128; c++) CHR.push(String.fromCharCode(c));
  * Python's `quote_from_bytes(bs, safe='/')`: percent-encode bytes.
  *
  * @param bs the bytes
- * @param rest `safe` (str or bytes; ASCII only counts), positionally or as `{ safe }`
+ * @param safe characters not to quote (str or bytes; ASCII only counts; default `'/'`), or the
+ *   keywords `{ safe }`
  * @returns an ASCII str
  * @throws TypeError when `bs` is not bytes
  *
@@ -2250,7 +2273,10 @@ function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: un
  * percent-encode everything but `A-Za-z0-9_.-~` and `safe`.
  *
  * @param string str or bytes
- * @param rest `safe`, `encoding`, `errors`, positionally or as `{ safe, encoding, errors }`
+ * @param safe characters not to quote besides `A-Za-z0-9_.-~` (default `'/'`)
+ * @param encoding how to encode str input (default `'utf-8'`; not for bytes)
+ * @param errors the encoding error handler (default `'strict'`; not for bytes); any parameter may
+ *   instead come in a trailing keywords object: `quote(s, { safe: "" })`
  * @returns the quoted str
  * @throws TypeError for other types, or for `encoding`/`errors` with bytes
  *
@@ -2590,7 +2616,13 @@ function qslImpl(
  * a query string as a list of `(name, value)` tuples, in order.
  *
  * @param qs the query (str or bytes; `null` gives `[]`)
- * @param rest the options, positionally or as an object
+ * @param keep_blank_values keep `a=` and `a` as empty values (default false)
+ * @param strict_parsing raise `ValueError` on a field without `=` (default false)
+ * @param encoding how to decode escapes (default `'utf-8'`)
+ * @param errors the decoding error handler (default `'replace'`)
+ * @param max_num_fields the most fields allowed (default `null`: no limit)
+ * @param separator the field separator (default `'&'`); any parameter may instead come in a trailing
+ *   keywords object, alone or after some positional ones
  * @returns the pairs (bytes pairs for bytes input)
  * @throws ValueError for a bad separator, too many fields, or (strict) a field without `=`
  *
@@ -2643,7 +2675,13 @@ export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Byte
  * bytes, since bytes cannot be object keys.
  *
  * @param qs the query (str or bytes)
- * @param rest the options, positionally or as an object
+ * @param keep_blank_values keep `a=` and `a` as empty values (default false)
+ * @param strict_parsing raise `ValueError` on a field without `=` (default false)
+ * @param encoding how to decode escapes (default `'utf-8'`)
+ * @param errors the decoding error handler (default `'replace'`)
+ * @param max_num_fields the most fields allowed (default `null`: no limit)
+ * @param separator the field separator (default `'&'`); any parameter may instead come in a trailing
+ *   keywords object, alone or after some positional ones
  * @returns the dict
  *
  * @example
@@ -2767,17 +2805,25 @@ const URLENCODE_FAST = new FastBind(URLENCODE, 1, 6, 0);
  * of pairs as a query string.
  *
  * @param query an object, a `Map`, or an array of `[key, value]` pairs
- * @param rest the options, positionally or as `{ doseq, safe, encoding, errors, quote_via }`
+ * @param doseq expand sequence values into one field each (default false)
+ * @param safe passed to `quote_via` (default `''`)
+ * @param encoding passed to `quote_via` for str parts (default `null`)
+ * @param errors passed to `quote_via` for str parts (default `null`)
+ * @param quote_via the quoting function (default {@link quote_plus}); the parameters after `query` may come
+ *   in a trailing keywords object (`urlencode(q, { doseq: true })`); all of them by keyword need
+ *   `kw()`, since a plain object alone is the query
  * @returns the query string
  * @throws TypeError when `query` is neither a mapping nor a sequence of pairs
  *
  * @example
  * ```ts
+ * import { kw } from "@pyweb/std";
  * import { quote, urlencode } from "@pyweb/std/urllib/parse";
  * import assert from "node:assert/strict";
  * assert.equal(urlencode({ "@number": 1234, "@type": "issue" }), "%40number=1234&%40type=issue");
  * assert.equal(urlencode([["a", ["1", "2"]]], { doseq: true }), "a=1&a=2");
  * assert.equal(urlencode({ q: "a b" }, { quote_via: quote }), "q=a%20b");
+ * assert.equal(urlencode(kw({ query: { a: [1, 2] }, doseq: true })), "a=1&a=2");
  * ```
  */
 export function urlencode(
@@ -2792,8 +2838,6 @@ export function urlencode(
 export function urlencode(query: unknown, kwargs: UrlencodeOptions): string;
 /** Some parameters by position, the rest by keyword. */
 export function urlencode(query: unknown, ...rest: [...unknown[], UrlencodeOptions]): string;
-/** Every parameter by keyword, marked with `kw()` (a plain object alone is the query). */
-export function urlencode(kwargs: Keywords<UrlencodeKeywords>): string;
 export function urlencode(...args: unknown[]): string {
   const q = args[0];
   if (args.length === 1 && q !== undefined && !isMarkedKeywords(q)) {
