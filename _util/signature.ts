@@ -105,6 +105,11 @@ export class Signature<P extends object> {
   readonly #varKeyword: string | null;
   readonly #defaults: Record<string, unknown>;
   readonly #names: readonly string[];
+  // The array form of bind(): a plain def line (no /, *args or **kwargs) binds without building an object.
+  readonly #simple: boolean;
+  readonly #index: Map<string, number> = new Map();
+  readonly #defaultValues: unknown[];
+  readonly #requiredIndex: readonly number[];
 
   /**
    * @param qualname CPython's `__qualname__` (`"HTTPConnection.putrequest"`, `"Request.__init__"`)
@@ -167,6 +172,10 @@ export class Signature<P extends object> {
     }
     this.#defaults = base;
     this.#names = out.map((p) => p.name);
+    this.#simple = out.every((p) => p.kind === Kind.PositionalOrKeyword || p.kind === Kind.KeywordOnly);
+    out.forEach((p, i) => this.#index.set(p.name, i));
+    this.#defaultValues = out.map((p) => base[p.name]);
+    this.#requiredIndex = out.flatMap((p, i) => (p.required ? [i] : []));
     const same = SIGNATURES.get(qualname);
     if (same) same.push(this as unknown as Signature<object>);
     else SIGNATURES.set(qualname, [this as unknown as Signature<object>]);
@@ -263,6 +272,48 @@ export class Signature<P extends object> {
       if (missing) this.#missing(missing, "keyword-only");
     }
     return out as P;
+  }
+
+  /**
+   * {@link Signature.bind} for hot paths: the same binding and the same errors, as an array of the values in
+   * {@link Signature.names} order. A plain call (positional values and at most one trailing keywords object,
+   * no undefined holes) allocates only that array; anything else goes through `bind()`.
+   *
+   * @param args the call's arguments, as the JS function received them
+   * @returns each parameter's value, in the table's order
+   */
+  values(args: ArrayLike<unknown>): unknown[] {
+    if (!this.#simple) return this.#valuesSlow(args);
+    const n = args.length;
+    const out = this.#defaultValues.slice();
+    const last = n ? args[n - 1] : undefined;
+    let np = n;
+    if (last !== null && typeof last === "object" && isKeywords(last)) {
+      const slot = n - 1 < this.#positional ? this.#params[n - 1] : undefined;
+      if (slot === undefined || !slot.mapping || isMarkedKeywords(last)) np = n - 1;
+    }
+    if (np > this.#positional) return this.#valuesSlow(args);
+    for (let i = 0; i < np; i++) {
+      const v = args[i];
+      if (v === undefined) return this.#valuesSlow(args);
+      out[i] = v;
+    }
+    if (np < n) {
+      const kw = last as Record<string, unknown>;
+      for (const name in kw) {
+        const i = this.#index.get(name);
+        if (i === undefined || i < np) return this.#valuesSlow(args);
+        const v = kw[name];
+        if (v !== undefined) out[i] = v;
+      }
+    }
+    for (const i of this.#requiredIndex) if (out[i] === undefined) return this.#valuesSlow(args);
+    return out;
+  }
+
+  #valuesSlow(args: ArrayLike<unknown>): unknown[] {
+    const bound = this.bind(args) as Record<string, unknown>;
+    return this.#names.map((name) => bound[name]);
   }
 
   /** CPython's message, with its "Did you mean" suggestion (Python/suggestions.c) among the nameable parameters. */

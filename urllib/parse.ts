@@ -32,7 +32,7 @@ import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
 import { reprBytes, reprStr, str as pyStr, Tuple } from "../_util/repr.ts";
 import { isKeywords, isMarkedKeywords, Signature } from "../_util/signature.ts";
 import { isIPv4, isIPv6 } from "./_ip.ts";
-import { FastBind, isDict, iter, len, plainCall, truthy, typeName, unpack } from "./_common.ts";
+import { isDict, iter, len, plainCall, truthy, typeName, unpack } from "./_common.ts";
 
 export type { Bytes };
 export type { NamedTuple };
@@ -1199,8 +1199,6 @@ const URLPARSE = new Signature<SplitParams>("urlparse", ["url", "scheme", "allow
   scheme: "",
   allow_fragments: true,
 });
-const URLSPLIT_FAST = new FastBind(URLSPLIT, 1, 3);
-const URLPARSE_FAST = new FastBind(URLPARSE, 1, 3);
 
 function splitArgs(url: unknown, scheme: unknown, allow: unknown): [Parts, boolean] {
   if (typeof url === "string" && typeof scheme === "string") {
@@ -1290,7 +1288,7 @@ export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes {
     const [s, n, p, q, f] = splitStr(u, "", true);
     return new SplitResult(s || "", n || "", p, q || "", f || "");
   }
-  const a = URLSPLIT_FAST.bind(args);
+  const a = URLSPLIT.values(args);
   return urlsplitImpl(a[0], a[1], a[2]);
 }
 
@@ -1373,7 +1371,7 @@ export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes;
 export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes {
   const u = args[0];
   if (args.length === 1 && typeof u === "string") return urlparseStr(u);
-  const a = URLPARSE_FAST.bind(args);
+  const a = URLPARSE.values(args);
   return urlparseImpl(a[0], a[1], a[2]);
 }
 
@@ -1510,7 +1508,6 @@ const URLJOIN = new Signature<{ base: unknown; url: unknown; allow_fragments: un
   ["base", "url", "allow_fragments"],
   { allow_fragments: true },
 );
-const URLJOIN_FAST = new FastBind(URLJOIN, 2, 3);
 
 /** Does the path have a "." or ".." segment? */
 function hasDotSegment(p: string): boolean {
@@ -1632,7 +1629,7 @@ export function urljoin(...args: unknown[]): unknown {
   if (args.length === 2 && typeof b === "string" && typeof u === "string") {
     return b ? (u ? joinStr(b, u, true) : b) : u;
   }
-  const a = URLJOIN_FAST.bind(args);
+  const a = URLJOIN.values(args);
   return urljoinImpl(a[0], a[1], a[2]);
 }
 
@@ -1832,7 +1829,7 @@ export function unquote(...args: unknown[]): string {
   if (args.length === 1 && typeof s === "string") {
     return s.indexOf("%") < 0 ? s : unquoteImpl(s, "utf-8", "replace");
   }
-  const a = UNQUOTE_FAST.bind(args);
+  const a = UNQUOTE.values(args);
   return unquoteImpl(a[0], a[1], a[2]);
 }
 
@@ -1859,8 +1856,6 @@ const UNQUOTE_PLUS = new Signature<UnquoteParams>("unquote_plus", ["string", "en
   encoding: "utf-8",
   errors: "replace",
 });
-const UNQUOTE_FAST = new FastBind(UNQUOTE, 1, 3);
-const UNQUOTE_PLUS_FAST = new FastBind(UNQUOTE_PLUS, 1, 3);
 
 function unquoteImpl(string: unknown, encoding: unknown, errors: unknown): string {
   if (string instanceof Uint8Array) {
@@ -2025,7 +2020,7 @@ export function unquote_plus(
 /** Every parameter by keyword. */
 export function unquote_plus(kwargs: UnquoteKeywords & { string: string }): string;
 export function unquote_plus(...args: unknown[]): string {
-  const a = UNQUOTE_PLUS_FAST.bind(args);
+  const a = UNQUOTE_PLUS.values(args);
   return unquotePlusImpl(a[0], a[1], a[2]);
 }
 
@@ -2160,14 +2155,13 @@ export function quote_from_bytes(bs: Uint8Array, kwargs: { safe?: string | Uint8
 /** Every parameter by keyword. */
 export function quote_from_bytes(kwargs: { bs: Uint8Array; safe?: string | Uint8Array }): string;
 export function quote_from_bytes(...args: unknown[]): string {
-  const a = QUOTE_FROM_BYTES_FAST.bind(args);
+  const a = QUOTE_FROM_BYTES.values(args);
   return quoteFromBytesImpl(a[0], a[1]);
 }
 
 const QUOTE_FROM_BYTES = new Signature<{ bs: unknown; safe: unknown }>("quote_from_bytes", ["bs", "safe"], {
   safe: "/",
 });
-const QUOTE_FROM_BYTES_FAST = new FastBind(QUOTE_FROM_BYTES, 1, 2);
 
 function quoteFromBytesImpl(bs: unknown, safe: unknown): string {
   if (!(bs instanceof Uint8Array)) throw new TypeError("quote_from_bytes() expected bytes");
@@ -2308,7 +2302,7 @@ export function quote(kwargs: QuoteKeywords): string;
 export function quote(...args: unknown[]): string {
   const s = args[0];
   if (args.length === 1 && typeof s === "string") return s ? quoteStr(s, DEFAULT_TABLE, null, null) : s;
-  const a = QUOTE_FAST.bind(args);
+  const a = QUOTE.values(args);
   return quoteImpl(a[0], a[1], a[2], a[3]);
 }
 
@@ -2323,8 +2317,6 @@ const QUOTE_PLUS = new Signature<QuoteParams>("quote_plus", ["string", "safe", "
   encoding: null,
   errors: null,
 });
-const QUOTE_FAST = new FastBind(QUOTE, 1, 4);
-const QUOTE_PLUS_FAST = new FastBind(QUOTE_PLUS, 1, 4);
 
 /**
  * Python's `quote_plus(string, safe='', encoding=None, errors=None)`:
@@ -2362,7 +2354,7 @@ export function quote_plus(
 /** Every parameter by keyword. */
 export function quote_plus(kwargs: QuoteKeywords): string;
 export function quote_plus(...args: unknown[]): string {
-  const a = QUOTE_PLUS_FAST.bind(args);
+  const a = QUOTE_PLUS.values(args);
   return quotePlusImpl(a[0], a[1], a[2], a[3]);
 }
 
@@ -2446,9 +2438,6 @@ const PARSE_QSL = new Signature<QsParams>("parse_qsl", ["qs", ...QS_NAMES, "*", 
   ...QS_DEFAULT_VALUES,
   _stacklevel: 1,
 });
-
-const PARSE_QS_FAST = new FastBind(PARSE_QS, 1, 7);
-const PARSE_QSL_FAST = new FastBind(PARSE_QSL, 1, 7);
 
 function countOf(s: string, sep: string): number {
   let count = 0;
@@ -2658,7 +2647,7 @@ export function parse_qsl(kwargs: ParseQsKeywords<Uint8Array>): [Bytes, Bytes][]
 export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][];
 export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][] {
   const out: unknown[] = [];
-  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QSL_FAST.bind(args);
+  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QSL.values(args);
   qslImpl(a ? a[0] : args[0], a ? a.slice(1, 7) : QS_DEFAULTS, out, null, (k, v) => {
     out.push(new Pair(k, v));
   });
@@ -2719,7 +2708,7 @@ export function parse_qs(kwargs: ParseQsKeywords<Uint8Array>): Map<Bytes, Bytes[
 /** Either form, for arguments whose types are only known at run time. */
 export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
 export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
-  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QS_FAST.bind(args);
+  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QS.values(args);
   const dict: Record<string, string[]> = Object.create(null);
   let map: Map<Bytes, Bytes[]> | undefined, keys: Map<string, Bytes[]> | undefined;
   const bytes = qslImpl(a ? a[0] : args[0], a ? a.slice(1, 7) : QS_DEFAULTS, null, dict, (k, v) => {
@@ -2797,7 +2786,6 @@ const URLENCODE = new Signature<{
   { doseq: false, safe: "", encoding: null, errors: null, quote_via: quote_plus },
   ["query"],
 );
-const URLENCODE_FAST = new FastBind(URLENCODE, 1, 6, 0);
 
 /**
  * Python's `urlencode(query, doseq=False, safe='', encoding=None,
@@ -2843,7 +2831,7 @@ export function urlencode(...args: unknown[]): string {
   if (args.length === 1 && q !== undefined && !isMarkedKeywords(q)) {
     return urlencodeImpl(q, false, "", null, null, quote_plus);
   }
-  const a = URLENCODE_FAST.bind(args);
+  const a = URLENCODE.values(args);
   return urlencodeImpl(a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
