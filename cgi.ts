@@ -33,7 +33,7 @@ import { decode, encode } from "./_util/codecs.ts";
 import { KeyError, TypeError, ValueError } from "./_util/exceptions.ts";
 import { type Keywords, Signature } from "./_util/signature.ts";
 import { pyFormat } from "./http/_server_util.ts";
-import { warnDeprecation } from "./wsgi/_warn.ts";
+import { DeprecationWarning, warn } from "./warnings.ts";
 import { formatException } from "./wsgi/_py.ts";
 import { truthy } from "./_util/builtins.ts";
 import { HTTPMessage, parseHeaderBlock } from "./_util/message.ts";
@@ -1751,7 +1751,7 @@ function openLogfile(path: string): LogFile {
  * @param allargs a `%` format and its arguments
  */
 export function initlog(...allargs: unknown[]): void {
-  warnDeprecation("cgi.log() is deprecated as of 3.10. Use logging instead");
+  warn("cgi.log() is deprecated as of 3.10. Use logging instead", DeprecationWarning, 2);
   if (logfile && !logfp) {
     try {
       logfp = openLogfile(logfile);

@@ -41,6 +41,8 @@
  * @module
  */
 
+import { warn } from "../warnings.ts";
+import { formatException } from "../_util/traceback.ts";
 import { urlsplit } from "../urllib/parse.ts";
 import {
   AssertionError,
@@ -95,6 +97,14 @@ import {
   user_domain_match,
   user_domain_matchImpl,
 } from "./_cookiejar_util.ts";
+
+/**
+ * CPython's `_warn_unhandled_exception()`: a catch-all `except:` of this module
+ * warns "http.cookiejar bug!" with the traceback (a `UserWarning`, stacklevel 2).
+ */
+function warnUnhandledException(e: unknown): void {
+  warn(`http.cookiejar bug!\n${formatException(e)}`, null, 2);
+}
 
 export {
   domain_match,
@@ -1903,16 +1913,16 @@ export class CookieJar implements Iterable<Cookie> {
     let cookies: Cookie[];
     try {
       cookies = this.#cookiesFromAttrsSet(split_header_wordsImpl(rfc2965Hdrs), request);
-    } catch {
-      // warnings: CPython calls _warn_unhandled_exception() ("http.cookiejar bug!") here and drops these cookies.
+    } catch (e) {
+      warnUnhandledException(e);
       cookies = [];
     }
     if (nsHdrs.length && netscape) {
       let ns: Cookie[];
       try {
         ns = this.#cookiesFromAttrsSet(parse_ns_headersImpl(nsHdrs), request);
-      } catch {
-        // warnings: CPython calls _warn_unhandled_exception() here and drops these cookies.
+      } catch (e) {
+        warnUnhandledException(e);
         ns = [];
       }
       this.#processRfc2109(ns);
@@ -2502,7 +2512,7 @@ export class LWPCookieJar extends FileCookieJar {
       }
     } catch (e) {
       if (e instanceof OSError) throw e;
-      // warnings: CPython calls _warn_unhandled_exception() here before raising LoadError.
+      warnUnhandledException(e);
       throw new LoadError(`invalid Set-Cookie3 format file ${repr(filename)}: ${repr(line)}`);
     }
   }
@@ -2641,7 +2651,7 @@ export class MozillaCookieJar extends FileCookieJar {
       }
     } catch (e) {
       if (e instanceof OSError) throw e;
-      // warnings: CPython calls _warn_unhandled_exception() here before raising LoadError.
+      warnUnhandledException(e);
       throw new LoadError(`invalid Netscape format cookies file ${repr(filename)}: ${repr(line)}`);
     }
   }

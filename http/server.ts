@@ -50,6 +50,7 @@
  * @module
  */
 
+import { DeprecationWarning, warn } from "../warnings.ts";
 import {
   type Request,
   type RequestHandlerClass,
@@ -1677,6 +1678,12 @@ export class CGIHTTPRequestHandler extends SimpleHTTPRequestHandler {
   );
   constructor(...all: unknown[]) {
     const { args, kwargs } = CGI_HANDLER_INIT.bind(all);
+    // warnings._deprecated("http.server.CGIHTTPRequestHandler", remove=(3, 15)), as CPython 3.14's __init__.
+    warn(
+      "'http.server.CGIHTTPRequestHandler' is deprecated and slated for removal in Python 3.15",
+      DeprecationWarning,
+      3,
+    );
     const passOn = Object.keys(kwargs).length ? [...args, kw(kwargs)] : args;
     super(...(passOn as [Request, ServerAddress, unknown]));
   }

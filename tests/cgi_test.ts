@@ -1,6 +1,7 @@
 // cgi: differential tests against Python 3.11's cgi module (python3), unit
 // tests, a 100 MB upload with bounded memory, and hostile multipart bodies.
 
+import { catch_warnings, simplefilter } from "../warnings.ts";
 import assert from "node:assert/strict";
 import cgi, {
   BytesIO,
@@ -593,12 +594,13 @@ Deno.test("cgi: a field's file raises ValueError after the form is closed, as Py
 
 Deno.test("CgiTests.test_log", () => {
   // test_cgi.py's test_log, with the module object for Python's module-variable assignments.
-  const warned: unknown[] = [];
-  const origWarn = console.warn;
-  console.warn = (...a: unknown[]) => void warned.push(a.join(" "));
+  using warned = catch_warnings({ record: true });
+  simplefilter("always");
   try {
     cgi.log("Testing");
-    assert.deepEqual(warned, ["DeprecationWarning: cgi.log() is deprecated as of 3.10. Use logging instead"]);
+    assert.deepEqual(warned.map((m) => `${m.category.name}: ${m.message}`), [
+      "DeprecationWarning: cgi.log() is deprecated as of 3.10. Use logging instead",
+    ]);
     assert.equal(cgi.log, nolog, "no log file: log becomes nolog");
 
     const logfp = new StringErrors();
@@ -618,7 +620,6 @@ Deno.test("CgiTests.test_log", () => {
     assert.equal(cgi.log, initlog);
     assert.equal(warned.length, 3);
   } finally {
-    console.warn = origWarn;
     closelog();
   }
   assert.throws(() => dolog(kw({ fmt: "%s", bogus: 1 }) as never), {

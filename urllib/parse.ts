@@ -25,6 +25,7 @@
  * @module
  */
 
+import { DeprecationWarning, warn } from "../warnings.ts";
 import { Bytes, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { decode, encode, lookup } from "../_util/codecs.ts";
 import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
@@ -2583,7 +2584,16 @@ function qslImpl(
       : latin1Decode(separator as Uint8Array);
     text = latin1Decode(qs);
   } else {
-    if (!truthy(qs)) return false;
+    if (!truthy(qs)) {
+      warn(
+        `Accepting ${
+          typeName(qs)
+        } objects with false value in urllib.parse.parse_qsl() is deprecated as of 3.14`,
+        DeprecationWarning,
+        3, // the caller of parse_qsl() or parse_qs(), as CPython's _stacklevel + 1
+      );
+      return false;
+    }
     throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(qs)}'`);
   }
   if (!text) return !isStr;

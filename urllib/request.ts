@@ -19,6 +19,7 @@
  * @module
  */
 
+import { UserWarning, warn } from "../warnings.ts";
 import type { Bytes } from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import {
@@ -1654,12 +1655,6 @@ export interface PasswordManager {
   update_authenticated?(uri: string | string[], is_authenticated?: boolean): void;
 }
 
-/** The warning Python emits for `realm=foo` without quotes. */
-export class UserWarning extends Error {
-  /** Python's `name`. */
-  override name = "UserWarning";
-}
-
 const ABSTRACTBASICAUTHHANDLER_INIT = new Signature<{ password_mgr: PasswordManager | null }>(
   "AbstractBasicAuthHandler.__init__",
   ["self", "password_mgr"],
@@ -1714,7 +1709,7 @@ export class AbstractBasicAuthHandler extends BaseHandler {
     const out: [string, string | null][] = [];
     for (const m of findRealms(header)) {
       if (m.quote !== '"' && m.quote !== "'") {
-        console.warn(String(new UserWarning("Basic Auth Realm was unquoted")));
+        warn("Basic Auth Realm was unquoted", UserWarning, 3);
       }
       out.push([m.scheme, m.realm]);
     }

@@ -6,6 +6,7 @@
  * @module
  */
 
+export { formatException } from "../_util/traceback.ts";
 import { BytesIO } from "../_util/bytesio.ts";
 
 /** `io.BytesIO` as `wsgi.input`. */
@@ -82,16 +83,3 @@ export class StderrStream {
 
 /** The shared `sys.stderr` stream. */
 export const stderr: StderrStream = new StderrStream();
-
-/** A Python-style traceback text for `err` (JavaScript frames, Python's last line). */
-export function formatException(err: unknown, limit: number | null = null): string {
-  if (err instanceof Error) {
-    let frames = (err.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
-    if (limit !== null) frames = limit >= 0 ? frames.slice(-limit || frames.length) : frames.slice(0, -limit);
-    if (limit === 0) frames = [];
-    const last = err.message === "" ? err.name : `${err.name}: ${err.message}`;
-    return "Traceback (most recent call last):\n" +
-      frames.reverse().map((l) => "  " + l.trim() + "\n").join("") + last + "\n";
-  }
-  return `Exception: ${String(err)}\n`;
-}

@@ -51,7 +51,7 @@ import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 import { Headers } from "./headers.ts";
 import { FileWrapper, guess_scheme, isHopByHop } from "./util.ts";
 import { formatException, nameDisallowed, stderr as sysStderr, unpack2 } from "./_py.ts";
-import { warnDeprecation } from "./_warn.ts";
+import { DeprecationWarning, warn } from "../warnings.ts";
 import type {
   ErrorStream,
   ExcInfo,
@@ -792,7 +792,7 @@ export class SimpleHandler extends BaseHandler {
       return;
     }
     if (typeof result !== "number" || result === data.length) return; // None or the whole length
-    warnDeprecation("SimpleHandler.stdout.write() should not do partial writes");
+    warn("SimpleHandler.stdout.write() should not do partial writes", DeprecationWarning);
     // CPython: `while data := data[result:]: result = self.stdout.write(data)`; a writer that makes no
     // progress (0 or None) would loop forever there, so stop instead.
     while ((data = data.subarray(result as number)).length) {

@@ -37,7 +37,6 @@
 
 import {
   AssertionError,
-  Exception,
   IndexError,
   KeyError,
   TypeError,
@@ -45,7 +44,7 @@ import {
 } from "../_util/exceptions.ts";
 import { repr, Tuple, tuple } from "../_util/repr.ts";
 import { pyTypeRepr } from "./_py.ts";
-import { showWarning } from "./_warn.ts";
+import * as warnings from "../warnings.ts";
 import { isDict, typeName } from "../_util/builtins.ts";
 import { Signature } from "../_util/signature.ts";
 import type {
@@ -75,45 +74,10 @@ export const bad_header_value_re: RegExp = /[\x00-\x1f]/;
  * assert.equal(new WSGIWarning("x").name, "WSGIWarning");
  * ```
  */
-export class WSGIWarning extends Exception {}
-
-/** What {@link simplefilter} may choose. */
-export type WarningAction = "default" | "always" | "ignore" | "error";
-
-let warningAction: WarningAction = "default";
-const shown = new Set<string>();
-
-/**
- * Python's `warnings.simplefilter(action, WSGIWarning)` for this module:
- * `"error"` raises warnings, `"ignore"` drops them, `"always"` prints every
- * one, `"default"` prints each distinct warning once (on stderr).
- *
- * @param action what to do with warnings
- * @example
- * ```ts
- * import { simplefilter, validator, WSGIWarning } from "@pyweb/std/wsgi/validate";
- * import { setup_testing_defaults } from "@pyweb/std/wsgi/util";
- * import assert from "node:assert/strict";
- * simplefilter("error");
- * const env: Record<string, unknown> = {};
- * setup_testing_defaults(env);
- * const app = validator(() => []);
- * assert.throws(() => app(env, () => () => {}), WSGIWarning);
- * simplefilter("default");
- * ```
- */
-export function simplefilter(action: WarningAction): void {
-  warningAction = action;
-}
+export class WSGIWarning extends warnings.Warning {}
 
 function warn(message: string): void {
-  if (warningAction === "ignore") return;
-  if (warningAction === "error") throw new WSGIWarning(message);
-  if (warningAction === "default") {
-    if (shown.has(message)) return;
-    shown.add(message);
-  }
-  showWarning(message, "WSGIWarning");
+  warnings.warn(message, WSGIWarning);
 }
 
 const ASSERT_ = new Signature<{ cond: unknown; args: unknown[] }>("assert_", ["cond", "*args"]);

@@ -4,14 +4,7 @@
 import { str, type Tuple, tuple } from "@pyweb/std";
 import * as robotparser from "@pyweb/std/urllib/robotparser";
 import { BaseHTTPRequestHandler, HTTPServer } from "@pyweb/std/http/server";
-import {
-  assertEqual,
-  assertFalse,
-  assertIsInstance,
-  assertIsNone,
-  assertTrue,
-  subTest,
-} from "./_unittest.ts";
+import { assertEqual, assertFalse, assertIsInstance, assertTrue, subTest } from "./_unittest.ts";
 
 const { RequestRate } = robotparser;
 

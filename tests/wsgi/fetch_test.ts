@@ -4,7 +4,8 @@
 
 import assert from "node:assert/strict";
 import { fetch_handler, serve } from "../../wsgi/fetch.ts";
-import { simplefilter, validator } from "../../wsgi/validate.ts";
+import { validator } from "../../wsgi/validate.ts";
+import { simplefilter } from "../../warnings.ts";
 import { FileWrapper } from "../../wsgi/util.ts";
 import { StringErrors } from "../../wsgi/_py.ts";
 import { Tuple, tuple } from "../../_util/repr.ts";

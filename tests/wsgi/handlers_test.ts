@@ -2,6 +2,8 @@
 // error after the headers, client gone), async applications and async bodies, write() ordering,
 // HEAD, large bodies streamed through the real server with backpressure.
 
+import { catch_warnings, simplefilter } from "../../warnings.ts";
+import { str } from "../../_util/repr.ts";
 import assert from "node:assert/strict";
 import { b } from "../../_util/bytes.ts";
 import { BrokenPipeError } from "../../_util/exceptions.ts";
@@ -179,17 +181,12 @@ Deno.test("wsgi.simple_server: a 32 MB streamed body and a 4 MB upload go throug
   }
 });
 
-/** Run `fn` with console.warn captured (wsgi/_warn.ts prints through it for now). */
+/** Run `fn` recording every warning (Python's `catch_warnings(record=True)` + `simplefilter("always")`). */
 async function capturingWarnings(fn: () => unknown): Promise<string[]> {
-  const warned: string[] = [];
-  const orig = console.warn;
-  console.warn = (...a: unknown[]) => void warned.push(a.join(" "));
-  try {
-    await fn();
-  } finally {
-    console.warn = orig;
-  }
-  return warned;
+  using w = catch_warnings({ record: true });
+  simplefilter("always");
+  await fn();
+  return w.map((m) => `${m.category.name}: ${str(m.message)}`);
 }
 
 Deno.test("wsgi.handlers: SimpleHandler warns about partial writes and completes them, as CPython 3.14", async () => {

@@ -7,7 +7,8 @@ import { b } from "../../_util/bytes.ts";
 import { pyrepr, str, tuple } from "../../_util/repr.ts";
 import { oracle, oracleTest } from "../_oracle.ts";
 import { setup_testing_defaults } from "../../wsgi/util.ts";
-import { simplefilter, validator } from "../../wsgi/validate.ts";
+import { validator } from "../../wsgi/validate.ts";
+import { catch_warnings, simplefilter } from "../../warnings.ts";
 import { kw } from "../../_util/signature.ts";
 import type { StartResponse, WSGIApplication, WSGIEnvironment } from "../../wsgi/types.ts";
 
@@ -395,10 +396,8 @@ oracleTest("wsgi.validate: every misuse is rejected with CPython's exception and
 });
 
 Deno.test("wsgi.validate: WSGIWarning goes through the one warning call site (printed once by default)", () => {
-  const warned: string[] = [];
-  const orig = console.warn;
-  console.warn = (...a: unknown[]) => void warned.push(a.join(" "));
-  try {
+  {
+    using w = catch_warnings({ record: true });
     simplefilter("default");
     const e = env({ REQUEST_METHOD: "BREWONCE" });
     const app = validator((_env, sr) => {
@@ -407,9 +406,9 @@ Deno.test("wsgi.validate: WSGIWarning goes through the one warning call site (pr
     });
     app(e, () => () => {});
     app(env({ REQUEST_METHOD: "BREWONCE" }), () => () => {});
-    assert.deepEqual(warned, ["WSGIWarning: Unknown REQUEST_METHOD: 'BREWONCE'"]);
-  } finally {
-    console.warn = orig;
+    assert.deepEqual(w.map((m) => `${m.category.name}: ${m.message}`), [
+      "WSGIWarning: Unknown REQUEST_METHOD: 'BREWONCE'",
+    ]);
   }
   assert.throws(() => validator(kw({ application: () => [], bogus: 1 }) as never), {
     name: "TypeError",
