@@ -45,6 +45,7 @@
  * @module
  */
 
+import { stderrStream } from "./_util/stdio.ts";
 import { BufferedReader, BufferedWriter, socketFileno, withTimeout } from "./_util/stream.ts";
 import { repr, type Tuple, tuple } from "./_util/repr.ts";
 import { fromDenoError, isException, OverflowError, TimeoutError, TypeError } from "./_util/exceptions.ts";
@@ -578,13 +579,10 @@ async function handlersDone(request: Request): Promise<void> {
   }
 }
 
-const encoder = new TextEncoder();
-/** Write text to stderr synchronously, ignoring a closed stderr. */
+/** Write text to the current `sys.stderr` (Deno's stderr by default), ignoring a closed stderr. */
 export function writeStderr(text: string): void {
   try {
-    const data = encoder.encode(text);
-    let off = 0;
-    while (off < data.length) off += Deno.stderr.writeSync(data.subarray(off));
+    stderrStream().write(text);
   } catch { /* stderr closed */ }
 }
 

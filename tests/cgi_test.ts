@@ -18,7 +18,7 @@ import cgi, {
   parse_multipart,
 } from "../cgi.ts";
 import { kw } from "../_util/signature.ts";
-import { StringErrors } from "../wsgi/_py.ts";
+import { StringIO } from "../io.ts";
 import type { FieldItem } from "../cgi.ts";
 import { repr } from "../_util/repr.ts";
 import { findPython311, fromLatin1, latin1, peerTest, rng, runPython } from "./wsgi/_helpers.ts";
@@ -603,7 +603,7 @@ Deno.test("CgiTests.test_log", () => {
     ]);
     assert.equal(cgi.log, nolog, "no log file: log becomes nolog");
 
-    const logfp = new StringErrors();
+    const logfp = new StringIO();
     cgi.logfp = logfp;
     cgi.initlog("%s", "Testing initlog 1");
     cgi.log("%s", "Testing log 2");

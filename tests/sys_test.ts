@@ -121,3 +121,26 @@ def run(c):
     assert.ok(sys.version.startsWith("3.14.0 "));
   },
 );
+
+Deno.test("sys: sys.stderr = new StringIO() around a make_server request captures its log line", async () => {
+  // Python: sys.stderr = io.StringIO(); httpd = make_server("127.0.0.1", 0, demo_app); ... httpd.handle_request()
+  const { make_server, demo_app } = await import("../wsgi/simple_server.ts");
+  const { urlopen } = await import("../urllib/request.ts");
+  const buf = new StringIO();
+  sys.stderr = buf;
+  try {
+    const httpd = make_server("127.0.0.1", 0, demo_app);
+    try {
+      const handled = httpd.handle_request();
+      const resp = await urlopen(`http://127.0.0.1:${httpd.server_port}/hello?x=1`);
+      await resp.read();
+      resp.close();
+      await handled;
+    } finally {
+      httpd.server_close();
+    }
+  } finally {
+    sys.stderr = sys.__stderr__;
+  }
+  assert.match(buf.getvalue(), /^127\.0\.0\.1 - - \[[^\]]+\] "GET \/hello\?x=1 HTTP\/1\.1" 200 \d+\n$/);
+});

@@ -1,18 +1,15 @@
 /**
  * Small Python-compatibility helpers shared by the wsgi modules: Python type
- * names of JavaScript values, byte/text streams (BytesIO, StringIO,
- * sys.stderr), latin-1 `quote`, and error formatting.
+ * names of JavaScript values, `sys.stderr` as `wsgi.errors`, and error
+ * formatting.
  *
  * @module
  */
 
 export { formatException } from "../_util/traceback.ts";
-import { BytesIO } from "../_util/bytesio.ts";
-
-/** `io.BytesIO` as `wsgi.input`. */
-export { BytesIO as BytesInput };
 import { TypeError } from "../_util/exceptions.ts";
 import { typeName, unpack } from "../_util/builtins.ts";
+import { stderrStream } from "../_util/stdio.ts";
 
 /** Control characters not allowed in header names or a status (`[\x00-\x1F\x7F]`). */
 export function nameDisallowed(s: string): boolean {
@@ -34,51 +31,27 @@ export function unpack2(item: unknown): [unknown, unknown] {
   return unpack(item, 2) as [unknown, unknown];
 }
 
-const enc = new TextEncoder();
 
-/** Python's `io.StringIO` as a `wsgi.errors`: collects text. */
-export class StringErrors {
-  #parts: string[] = [];
-  /** Append `s`; the number of characters written. */
-  write(s: string): number {
-    if (typeof s !== "string") {
-      throw new TypeError(`string argument expected, got '${typeName(s)}'`);
-    }
-    this.#parts.push(s);
-    return s.length;
-  }
-  /** Write every string of `seq`. */
-  writelines(seq: Iterable<string>): void {
-    for (const s of seq) this.write(s);
-  }
-  /** Nothing to flush. */
-  flush(): void {}
-  /** Everything written so far. */
-  getvalue(): string {
-    return this.#parts.join("");
-  }
-}
-
-/** `sys.stderr` as a `wsgi.errors`: synchronous writes to the process's stderr. */
+/** `sys.stderr` as a `wsgi.errors`: writes go to the current `sys.stderr` (Deno's stderr by default). */
 export class StderrStream {
   /** Write `s`; the number of characters written. */
   write(s: string): number {
     if (typeof s !== "string") {
       throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
     }
-    const data = enc.encode(s);
-    let off = 0;
     try {
-      while (off < data.length) off += Deno.stderr.writeSync(data.subarray(off));
+      stderrStream().write(s);
     } catch { /* stderr closed: drop the text as Python's would fail quietly at exit */ }
     return s.length;
   }
   /** Write every string of `seq`. */
   writelines(seq: Iterable<string>): void {
-    for (const s of seq) this.write(s);
+    for (const x of seq) this.write(x);
   }
-  /** Writes are unbuffered. */
-  flush(): void {}
+  /** Flush the current `sys.stderr`. */
+  flush(): void {
+    stderrStream().flush?.();
+  }
 }
 
 /** The shared `sys.stderr` stream. */

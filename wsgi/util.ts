@@ -21,7 +21,7 @@
 import { Bytes } from "../_util/bytes.ts";
 import { IndexError, KeyError } from "../_util/exceptions.ts";
 import { tuple } from "../_util/repr.ts";
-import { BytesInput, StringErrors } from "./_py.ts";
+import { BytesIO, StringIO } from "../io.ts";
 import { quote } from "../urllib/parse.ts";
 import { normpath } from "../_util/posixpath.ts";
 import type { Readable, WSGIEnvironment } from "./types.ts";
@@ -326,8 +326,8 @@ export function setup_testing_defaults(...args: unknown[]): void {
   setdefault(environ, "wsgi.run_once", 0);
   setdefault(environ, "wsgi.multithread", 0);
   setdefault(environ, "wsgi.multiprocess", 0);
-  setdefault(environ, "wsgi.input", new BytesInput());
-  setdefault(environ, "wsgi.errors", new StringErrors());
+  setdefault(environ, "wsgi.input", new BytesIO());
+  setdefault(environ, "wsgi.errors", new StringIO());
   setdefault(environ, "wsgi.url_scheme", guessScheme(environ));
   if (environ["wsgi.url_scheme"] === "http") setdefault(environ, "SERVER_PORT", "80");
   else if (environ["wsgi.url_scheme"] === "https") setdefault(environ, "SERVER_PORT", "443");

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { serve } from "../../wsgi/fetch.ts";
-import { StringErrors } from "../../wsgi/_py.ts";
+import { StringIO } from "../../io.ts";
 import { app } from "./_apps.ts";
 import { ORACLE_PATH, oraclePython, peerTest } from "./_helpers.ts";
 
@@ -103,7 +103,7 @@ peerTest(
   HINT,
   async (python) => {
     const peer = await startPeer(python);
-    const errors = new StringErrors();
+    const errors = new StringIO();
     const server = serve(app, { hostname: "127.0.0.1", port: 0, errors, onListen() {} });
     const ours = server.addr.port;
     const failures: string[] = [];

@@ -7,7 +7,7 @@ import { fetch_handler, serve } from "../../wsgi/fetch.ts";
 import { validator } from "../../wsgi/validate.ts";
 import { simplefilter } from "../../warnings.ts";
 import { FileWrapper } from "../../wsgi/util.ts";
-import { StringErrors } from "../../wsgi/_py.ts";
+import { StringIO } from "../../io.ts";
 import { Tuple, tuple } from "../../_util/repr.ts";
 import { RuntimeError, ValueError } from "../../_util/exceptions.ts";
 import type { InputStream, StartResponse, WSGIApplication, WSGIEnvironment } from "../../wsgi/types.ts";
@@ -166,7 +166,7 @@ Deno.test("wsgi.fetch: max_body answers 413 to a larger Content-Length and stops
     start_response("200 OK", []);
     return [data];
   };
-  const errors = new StringErrors();
+  const errors = new StringIO();
   const handler = fetch_handler(app, { max_body: 10, errors });
   const big = await handler(
     new Request("http://h/", { method: "POST", body: "x".repeat(11), headers: { "Content-Length": "11" } }),
@@ -232,7 +232,7 @@ Deno.test("wsgi.fetch: write() waits for the client, and raises BrokenPipeError 
       throw e;
     }
   };
-  const resp = await fetch_handler(app, { errors: new StringErrors() })(new Request("http://h/"));
+  const resp = await fetch_handler(app, { errors: new StringIO() })(new Request("http://h/"));
   const reader = resp.body!.getReader();
   await reader.read();
   await reader.read();
@@ -296,7 +296,7 @@ Deno.test("wsgi.fetch: empty chunks do not send the headers, so exc_info may sti
 });
 
 Deno.test("wsgi.fetch: exc_info after the headers went out re-raises; the error is logged, the body cut", async () => {
-  const errors = new StringErrors();
+  const errors = new StringIO();
   let closed = 0;
   const app: WSGIApplication = (_env, start_response) => {
     start_response("200 OK", []);
@@ -329,7 +329,7 @@ Deno.test("wsgi.fetch: close() is called once: after the body, after an error, a
       close: () => void calls.push(name),
     };
   };
-  const errors = new StringErrors();
+  const errors = new StringIO();
   assert.equal(
     await (await fetch_handler(make("done", false))(new Request("http://h/"))).text(),
     "ab" + "more".repeat(100),
@@ -367,7 +367,7 @@ Deno.test("wsgi.fetch: close() is called once: after the body, after an error, a
 });
 
 Deno.test("wsgi.fetch: errors before the headers answer wsgiref's 500 page and are logged", async () => {
-  const errors = new StringErrors();
+  const errors = new StringIO();
   const resp = await fetch_handler(() => {
     throw new ValueError("broken");
   }, { errors })(new Request("http://h/"));
@@ -479,7 +479,7 @@ Deno.test("wsgi.fetch: a Deno.FsFile in wsgi.file_wrapper is sent whole and clos
 
 Deno.test("wsgi.fetch: wsgiref's validator runs on top without a warning or an error", async () => {
   simplefilter("error");
-  const errors = new StringErrors();
+  const errors = new StringIO();
   const inner: WSGIApplication = async (environ, start_response) => {
     const path = environ.PATH_INFO as string;
     if (path === "/echo") {
@@ -529,7 +529,7 @@ Deno.test("wsgi.fetch: every response is closed when clients vanish mid-response
     })();
     return Object.assign(gen, { close: () => void closed++ });
   };
-  const errors = new StringErrors();
+  const errors = new StringIO();
   const server = serve(app, { hostname: "127.0.0.1", port: 0, errors, onListen() {} });
   const port = server.addr.port;
   const CLIENTS = 40;

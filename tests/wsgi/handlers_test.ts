@@ -20,7 +20,7 @@ import {
   software_version,
   WSGIRequestHandler,
 } from "../../wsgi/simple_server.ts";
-import { BytesInput, StringErrors } from "../../wsgi/_py.ts";
+import { BytesIO, StringIO } from "../../io.ts";
 import { FileWrapper } from "../../wsgi/util.ts";
 import { Headers } from "../../wsgi/headers.ts";
 import { kw } from "../../_util/signature.ts";
@@ -39,8 +39,8 @@ function collect() {
 
 async function runApp(app: WSGIApplication, stdout?: { write(d: Uint8Array): unknown }) {
   const out = collect();
-  const errors = new StringErrors();
-  const h = new SimpleHandler(new BytesInput(), stdout ?? out.stdout, errors, {
+  const errors = new StringIO();
+  const h = new SimpleHandler(new BytesIO(), stdout ?? out.stdout, errors, {
     SERVER_PROTOCOL: "HTTP/1.0",
   });
   h.os_environ = {};
@@ -134,7 +134,7 @@ Deno.test("wsgi.handlers: write() rejects str and writes before start_response",
 });
 
 class Quiet extends WSGIRequestHandler {
-  static errors = new StringErrors();
+  static errors = new StringIO();
   override get_stderr(): ErrorStream {
     return Quiet.errors;
   }
@@ -145,7 +145,7 @@ Deno.test("wsgi.simple_server: a 32 MB streamed body and a 4 MB upload go throug
   const chunk = new Uint8Array(1 << 20).fill(97);
   await using server = make_server("127.0.0.1", 0, async (environ, s) => {
     if (environ["REQUEST_METHOD"] === "POST") {
-      const input = environ["wsgi.input"] as BytesInput;
+      const input = environ["wsgi.input"] as BytesIO;
       let total = 0;
       for (let left = Number(environ["CONTENT_LENGTH"]); left > 0;) {
         const part = await input.read(Math.min(left, 65536));
@@ -198,7 +198,7 @@ Deno.test("wsgi.handlers: SimpleHandler warns about partial writes and completes
   const chunks: Uint8Array[] = [];
   const partial = { write: (d: Uint8Array) => (chunks.push(d.slice(0, 5)), Math.min(d.length, 5)) };
   const warned = await capturingWarnings(() =>
-    new SimpleHandler(new BytesInput(), partial, new StringErrors(), { SERVER_PROTOCOL: "HTTP/1.0" }, {
+    new SimpleHandler(new BytesIO(), partial, new StringIO(), { SERVER_PROTOCOL: "HTTP/1.0" }, {
       multithread: false,
     }).run(app)
   );
@@ -213,7 +213,7 @@ Deno.test("wsgi.handlers: SimpleHandler warns about partial writes and completes
   // Whole writes, and writers that return None (undefined), do not warn.
   for (const write of [(d: Uint8Array) => d.length, (_d: Uint8Array) => undefined]) {
     const quiet = await capturingWarnings(() =>
-      new SimpleHandler(new BytesInput(), { write }, new StringErrors(), { SERVER_PROTOCOL: "HTTP/1.0" }).run(
+      new SimpleHandler(new BytesIO(), { write }, new StringIO(), { SERVER_PROTOCOL: "HTTP/1.0" }).run(
         app,
       )
     );
@@ -247,9 +247,9 @@ Deno.test("wsgi.handlers: class attributes are read from the class, overridden, 
 
   const env = { SERVER_PROTOCOL: "HTTP/1.0" };
   const h = new SimpleHandler(
-    new BytesInput(),
+    new BytesIO(),
     { write: (d: Uint8Array) => d.length },
-    new StringErrors(),
+    new StringIO(),
     env,
     false,
   );
@@ -259,7 +259,7 @@ Deno.test("wsgi.handlers: class attributes are read from the class, overridden, 
   class Status extends SimpleHandler {
     static override error_status = "503 Service Unavailable";
   }
-  const s = new Status(new BytesInput(), { write: (d: Uint8Array) => d.length }, new StringErrors(), env);
+  const s = new Status(new BytesIO(), { write: (d: Uint8Array) => d.length }, new StringIO(), env);
   assert.equal(s.error_status, "503 Service Unavailable");
   const before = BaseHandler.http_version;
   try {
@@ -279,9 +279,9 @@ Deno.test("wsgi.handlers: keywords are read by the tables (SimpleHandler, start_
   const out: Uint8Array[] = [];
   const h = new SimpleHandler(
     kw({
-      stdin: new BytesInput(),
+      stdin: new BytesIO(),
       stdout: { write: (d: Uint8Array) => (out.push(d.slice()), d.length) },
-      stderr: new StringErrors(),
+      stderr: new StringIO(),
       environ: { SERVER_PROTOCOL: "HTTP/1.0" },
       multiprocess: true,
     }),

@@ -11,7 +11,7 @@ import {
   WSGIRequestHandler,
   WSGIServer,
 } from "../../wsgi/simple_server.ts";
-import { StringErrors } from "../../wsgi/_py.ts";
+import { StringIO } from "../../io.ts";
 import type { ErrorStream, WSGIApplication } from "../../wsgi/types.ts";
 import { app } from "./_apps.ts";
 import { exchange, fromLatin1, latin1, ORACLE_PATH, oraclePython, peerTest } from "./_helpers.ts";
@@ -19,7 +19,7 @@ import { exchange, fromLatin1, latin1, ORACLE_PATH, oraclePython, peerTest } fro
 const PEER = new URL("./peers/wsgi_apps.py", import.meta.url).pathname;
 const HINT = "CPython 3.13 (pyenv) with ../shared/cpython314 beside the repo";
 
-const errors = new StringErrors();
+const errors = new StringIO();
 const accessLog: string[] = [];
 
 class QuietHandler extends WSGIRequestHandler {

@@ -9,7 +9,7 @@ import { repr, str } from "../../_util/repr.ts";
 import { capture, oracle, oracleTest } from "../_oracle.ts";
 import { Headers } from "../../wsgi/headers.ts";
 import { BaseCGIHandler, format_date_time, SimpleHandler } from "../../wsgi/handlers.ts";
-import { BytesInput, StringErrors } from "../../wsgi/_py.ts";
+import { BytesIO, StringIO } from "../../io.ts";
 import { kw } from "../../_util/signature.ts";
 import {
   application_uri,
@@ -262,12 +262,12 @@ def run(c):
     const [name, kind] = cases[i];
     const app = HANDLER_APPS.find(([n]) => n === name)![2];
     const chunks: Uint8Array[] = [];
-    const errors = new StringErrors();
+    const errors = new StringIO();
     const stdout = { write: (d: Uint8Array) => (chunks.push(d.slice()), d.length) };
     const env = { SERVER_PROTOCOL: kind === "simple09" ? "HTTP/0.9" : "HTTP/1.0" };
     const h = kind === "cgi"
-      ? new BaseCGIHandler(new BytesInput(), stdout, errors, env)
-      : new SimpleHandler(new BytesInput(), stdout, errors, env);
+      ? new BaseCGIHandler(new BytesIO(), stdout, errors, env)
+      : new SimpleHandler(new BytesIO(), stdout, errors, env);
     h.os_environ = {};
     const got = await (async () => {
       try {
