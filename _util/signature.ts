@@ -47,10 +47,11 @@ export type Keywords<T extends object = Record<string, unknown>> = T;
  * ```
  */
 export function kw<T extends object>(keywords: T): Keywords<T> {
-  const out = Object.assign(Object.create(Object.prototype), keywords);
-  Object.defineProperty(out, KEYWORDS, { value: true });
-  return out;
+  return Object.assign(Object.create(KEYWORDS_PROTO), keywords);
 }
+
+// The mark lives on the prototype, so kw() is one allocation and a copy.
+const KEYWORDS_PROTO: object = Object.create(Object.prototype, { [KEYWORDS]: { value: true } });
 
 /** Is `v` an object marked by {@link kw}? */
 export function isMarkedKeywords(v: unknown): boolean {

@@ -46,6 +46,7 @@ import { classAttrs } from "../_util/classattrs.ts";
 import { AttributeError, TypeError } from "../_util/exceptions.ts";
 import { Signature } from "../_util/signature.ts";
 import { Tuple, tuple } from "../_util/repr.ts";
+import { html5 } from "./entities.ts";
 import { unescapeAttr, unescapeText } from "./_unescape.ts";
 import {
   isAlpha,
@@ -158,6 +159,18 @@ function cpLength(s: string): number {
   }
   return n;
 }
+
+/**
+ * `html.parser.html5_entities`: html.entities' `html5` table (CPython imports it under this name).
+ *
+ * @example
+ * ```ts
+ * import { html5_entities } from "@pyweb/std/html/parser";
+ * import assert from "node:assert/strict";
+ * assert.equal(html5_entities["amp;"], "&");
+ * ```
+ */
+export const html5_entities: Record<string, string> = html5;
 
 /**
  * Find tags and other markup and call handler methods, as Python's

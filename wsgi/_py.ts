@@ -31,7 +31,6 @@ export function unpack2(item: unknown): [unknown, unknown] {
   return unpack(item, 2) as [unknown, unknown];
 }
 
-
 /** `sys.stderr` as a `wsgi.errors`: writes go to the current `sys.stderr` (Deno's stderr by default). */
 export class StderrStream {
   /** Write `s`; the number of characters written. */

@@ -35,13 +35,7 @@
  * @module
  */
 
-import {
-  AssertionError,
-  IndexError,
-  KeyError,
-  TypeError,
-  ValueError,
-} from "../_util/exceptions.ts";
+import { AssertionError, IndexError, KeyError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { repr, Tuple, tuple } from "../_util/repr.ts";
 import { pyTypeRepr } from "./_py.ts";
 import * as warnings from "../warnings.ts";
