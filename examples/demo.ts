@@ -4,6 +4,7 @@
 // Nothing outside this machine is contacted.
 
 import { urlopen } from "@pyweb/std/urllib/request";
+import { denoForNobody } from "./_nobody.ts";
 
 const here = new URL(".", import.meta.url);
 const path = (name: string) => decodeURIComponent(new URL(name, here).pathname);
@@ -40,11 +41,18 @@ interface Server {
 const servers: Server[] = [];
 
 /** Start an example that serves on a port it takes as its first argument. */
-async function startServer(name: string, script: string, args: string[] = [], cwd?: string): Promise<Server> {
+async function startServer(
+  name: string,
+  script: string,
+  args: string[] = [],
+  cwd?: string,
+  env?: Record<string, string>,
+): Promise<Server> {
   const port = freePort();
   const child = new Deno.Command(deno, {
     args: ["run", "-A", path(script), String(port), ...args],
     cwd,
+    env,
     stdin: "null",
     stdout: "null",
     stderr: "piped",
@@ -55,6 +63,9 @@ async function startServer(name: string, script: string, args: string[] = [], cw
   return server;
 }
 
+/** Clean-ups to run once every server has stopped. */
+const cleanups: (() => Promise<void>)[] = [];
+
 async function stopAll(): Promise<void> {
   for (const s of servers.splice(0)) {
     try {
@@ -63,6 +74,7 @@ async function stopAll(): Promise<void> {
     await s.child.stderr.cancel().catch(() => {});
     await s.child.status;
   }
+  for (const fn of cleanups.splice(0)) await fn();
 }
 
 let failures = 0;
@@ -142,8 +154,20 @@ try {
       String(proxy.port),
     ]);
 
-    const cgi = await startServer("CGI server", "../http/server.ts", ["--cgi", "-b", "127.0.0.1"], path("."));
-    await run("CGI form post", "cgi_client.ts", [String(cgi.port), "script.ts"]);
+    // As root, the server runs script.ts as nobody (as CPython's does): give nobody a deno it can reach.
+    const nobody = await denoForNobody();
+    try {
+      const cgi = await startServer(
+        "CGI server",
+        "../http/server.ts",
+        ["--cgi", "-b", "127.0.0.1"],
+        path("."),
+        nobody.env,
+      );
+      await run("CGI form post", "cgi_client.ts", [String(cgi.port), "script.ts"]);
+    } finally {
+      cleanups.push(nobody.cleanup);
+    }
 
     const hello = await startServer("WSGI hello", "my_wsgiserver.ts");
     await show("WSGI hello (make_server)", `http://127.0.0.1:${hello.port}/`);

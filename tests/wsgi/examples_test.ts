@@ -2,6 +2,7 @@
 // cgi-bin/script.ts) against their Python originals in shared/tutorial: same requests, same
 // responses (Date/Server aside; the random scatter compared by structure).
 
+import { denoForNobody } from "../../examples/_nobody.ts";
 import assert from "node:assert/strict";
 import { SHARED } from "../_oracle.ts";
 import {
@@ -124,25 +125,6 @@ peerTest(
 
 const CGI_BODY = "language=python&framework=django&email=lowell2735%40gmail.com";
 
-/**
- * A server running as root runs CGI scripts as `nobody` (as CPython's does), and script.ts runs with
- * `deno`: give `nobody` a `deno` it can reach (a hard link outside /root, else a copy) and a cache dir.
- */
-async function denoForNobody(): Promise<Record<string, string>> {
-  if (Deno.uid() !== 0) return {};
-  const bin = await Deno.makeTempDir({ prefix: "pyweb_nobody_deno_" });
-  const cache = await Deno.makeTempDir({ prefix: "pyweb_nobody_deno_dir_" });
-  await Deno.chmod(bin, 0o755);
-  await Deno.chmod(cache, 0o777);
-  const exe = await Deno.realPath(Deno.execPath());
-  try {
-    await Deno.link(exe, `${bin}/deno`);
-  } catch {
-    await Deno.copyFile(exe, `${bin}/deno`);
-  }
-  return { PATH: `${bin}:${Deno.env.get("PATH") ?? ""}`, DENO_DIR: cache };
-}
-
 peerTest(
   "examples: cgi-bin/script.ts under our CGIHTTPRequestHandler prints what script.py prints",
   findPython311,
@@ -160,6 +142,8 @@ peerTest(
       },
     );
     let stopTs: (() => Promise<void>) | null = null;
+    // As root our server runs script.ts as nobody (as CPython's does): give nobody a deno it can reach.
+    const nobody = await denoForNobody();
     try {
       const tsPort = freePort();
       const server = decodeURIComponent(new URL("../../http/server.ts", import.meta.url).pathname);
@@ -169,7 +153,7 @@ peerTest(
         tsPort,
         {
           cwd: EXAMPLES,
-          env: await denoForNobody(),
+          env: nobody.env,
         },
       );
       const post = (script: string) =>
@@ -189,6 +173,7 @@ peerTest(
     } finally {
       await stopPy();
       if (stopTs) await stopTs();
+      await nobody.cleanup();
     }
   },
 );
