@@ -469,3 +469,47 @@ Deno.test("keyword forms: TCPServer(server_address, RequestHandlerClass, { bind_
       e.message === "TCPServer.__init__() got an unexpected keyword argument 'bogus'",
   );
 });
+
+Deno.test("socketserver: two processes of one HTTPServer program with allow_reuse_port share a port", async () => {
+  const port = (() => {
+    const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const p = (l.addr as Deno.NetAddr).port;
+    l.close();
+    return p;
+  })();
+  const script = new URL("./peers/reuse_port_server.ts", import.meta.url).pathname;
+  const children = [0, 1].map(() =>
+    new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "--unstable-net", script, String(port)],
+      stdout: "piped",
+      stderr: "inherit",
+    }).spawn()
+  );
+  try {
+    // Both bound the same port: each says "ready" (a second bind without SO_REUSEPORT fails).
+    for (const child of children) {
+      const reader = child.stdout.getReader();
+      const { value } = await reader.read();
+      assert.equal(new TextDecoder().decode(value).trim(), "ready");
+      reader.releaseLock();
+    }
+    const pids = new Set<string>();
+    for (let i = 0; i < 200 && pids.size < 2; i++) {
+      const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+      await conn.write(new TextEncoder().encode("GET / HTTP/1.0\r\n\r\n"));
+      const chunks: Uint8Array[] = [];
+      const buf = new Uint8Array(4096);
+      for (let n; (n = await conn.read(buf)) !== null;) chunks.push(buf.slice(0, n));
+      conn.close();
+      const text = new TextDecoder().decode(new Uint8Array(chunks.flatMap((c) => [...c])));
+      pids.add(text.slice(text.indexOf("\r\n\r\n") + 4));
+    }
+    assert.deepEqual(pids, new Set(children.map((c) => String(c.pid))), "both processes answered");
+  } finally {
+    for (const child of children) {
+      child.kill("SIGTERM");
+      await child.stdout.cancel().catch(() => {});
+      await child.status;
+    }
+  }
+});
