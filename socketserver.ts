@@ -1058,6 +1058,8 @@ export class BaseRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   // deno-lint-ignore no-explicit-any
   constructor(request: Request, client_address: ServerAddress, server: any);
+  /** What a subclass's constructor passes on with `super(...args)`: positional and keyword forms alike. */
+  constructor(...args: unknown[]);
   constructor(...args: unknown[]) {
     const { request, client_address, server } = BASE_REQUEST_HANDLER_INIT.bind(args);
     this.request = request;

@@ -149,7 +149,9 @@ export function pyFloat(v: unknown): number {
 // ---------------------------------------------------------------------------
 // Times
 
+/** CPython's `DAYS`: the weekday abbreviations, Monday first. */
 export const DAYS: string[] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/** CPython's `MONTHS`: the month abbreviations, January first. */
 export const MONTHS: string[] = [
   "Jan",
   "Feb",
@@ -164,6 +166,7 @@ export const MONTHS: string[] = [
   "Nov",
   "Dec",
 ];
+/** CPython's `MONTHS_LOWER`: {@link MONTHS} in lower case. */
 export const MONTHS_LOWER: string[] = MONTHS.map((m) => m.toLowerCase());
 const MAXYEAR = 9999;
 
@@ -202,6 +205,7 @@ const TIME2ISOZ = new Signature<{ t: number | null }>("time2isoz", ["t"], { t: n
  * ```
  */
 export function time2isoz(t?: number | null): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function time2isoz(kwargs: { t?: number | null }): string;
 export function time2isoz(...args: unknown[]): string {
   const { t } = TIME2ISOZ.bind(args);
@@ -230,6 +234,7 @@ const TIME2NETSCAPE = new Signature<{ t: number | null }>("time2netscape", ["t"]
  * ```
  */
 export function time2netscape(t?: number | null): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function time2netscape(kwargs: { t?: number | null }): string;
 export function time2netscape(...args: unknown[]): string {
   const { t } = TIME2NETSCAPE.bind(args);
@@ -281,6 +286,7 @@ const OFFSET_FROM_TZ_STRING = new Signature<{ tz: string }>("offset_from_tz_stri
  * ```
  */
 export function offset_from_tz_string(tz: string): number | null;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function offset_from_tz_string(kwargs: { tz: string }): number | null;
 export function offset_from_tz_string(...args: unknown[]): number | null {
   const { tz } = OFFSET_FROM_TZ_STRING.bind(args);
@@ -378,6 +384,7 @@ function run(s: string, i: number, pred: (c: number) => boolean): number {
 }
 
 // STRICT_DATE_RE: ^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$
+/** CPython's `STRICT_DATE_RE`: the strict HTTP date of `http2time`'s fast path. */
 export const STRICT_DATE_RE: RegExp =
   /^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT\n?$/;
 
@@ -440,6 +447,7 @@ const HTTP2TIME = new Signature<{ text: string }>("http2time", ["text"]);
  * ```
  */
 export function http2time(text: string): number | null;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function http2time(kwargs: { text: string }): number | null;
 export function http2time(...args: unknown[]): number | null {
   const { text } = HTTP2TIME.bind(args);
@@ -552,6 +560,7 @@ const ISO2TIME = new Signature<{ text: string }>("iso2time", ["text"]);
  * ```
  */
 export function iso2time(text: string): number | null;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function iso2time(kwargs: { text: string }): number | null;
 export function iso2time(...args: unknown[]): number | null {
   const { text } = ISO2TIME.bind(args);
@@ -669,6 +678,7 @@ const SPLIT_HEADER_WORDS = new Signature<{ header_values: Iterable<string> }>("s
  * ```
  */
 export function split_header_words(header_values: Iterable<string>): HeaderPair[][];
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function split_header_words(kwargs: { header_values: Iterable<string> }): HeaderPair[][];
 export function split_header_words(...args: unknown[]): HeaderPair[][] {
   const { header_values } = SPLIT_HEADER_WORDS.bind(args);
@@ -769,6 +779,7 @@ const JOIN_HEADER_WORDS = new Signature<{ lists: Iterable<Iterable<readonly [str
  * ```
  */
 export function join_header_words(lists: Iterable<Iterable<readonly [string, string | null]>>): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function join_header_words(
   kwargs: { lists: Iterable<Iterable<readonly [string, string | null]>> },
 ): string;
@@ -806,6 +817,7 @@ const STRIP_QUOTES = new Signature<{ text: string }>("strip_quotes", ["text"]);
  * ```
  */
 export function strip_quotes(text: string): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function strip_quotes(kwargs: { text: string }): string;
 export function strip_quotes(...args: unknown[]): string {
   const { text } = STRIP_QUOTES.bind(args);
@@ -844,6 +856,7 @@ const PARSE_NS_HEADERS = new Signature<{ ns_headers: Iterable<string> }>("parse_
  * ```
  */
 export function parse_ns_headers(ns_headers: Iterable<string>): NsPair[][];
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function parse_ns_headers(kwargs: { ns_headers: Iterable<string> }): NsPair[][];
 export function parse_ns_headers(...args: unknown[]): NsPair[][] {
   const { ns_headers } = PARSE_NS_HEADERS.bind(args);
@@ -913,6 +926,7 @@ const IS_HDN = new Signature<{ text: string }>("is_HDN", ["text"]);
  * ```
  */
 export function is_HDN(text: string): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function is_HDN(kwargs: { text: string }): boolean;
 export function is_HDN(...args: unknown[]): boolean {
   const { text } = IS_HDN.bind(args);
@@ -938,7 +952,9 @@ const DOMAIN_MATCH = new Signature<{ A: string; B: string }>("domain_match", ["A
  * ```
  */
 export function domain_match(A: string, B: string): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function domain_match(A: string, kwargs: { B: string }): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function domain_match(kwargs: { A: string; B: string }): boolean;
 export function domain_match(...args: unknown[]): boolean {
   const { A, B } = DOMAIN_MATCH.bind(args);
@@ -968,6 +984,7 @@ const LIBERAL_IS_HDN = new Signature<{ text: string }>("liberal_is_HDN", ["text"
  * ```
  */
 export function liberal_is_HDN(text: string): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function liberal_is_HDN(kwargs: { text: string }): boolean;
 export function liberal_is_HDN(...args: unknown[]): boolean {
   const { text } = LIBERAL_IS_HDN.bind(args);
@@ -990,7 +1007,9 @@ const USER_DOMAIN_MATCH = new Signature<{ A: string; B: string }>("user_domain_m
  * ```
  */
 export function user_domain_match(A: string, B: string): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function user_domain_match(A: string, kwargs: { B: string }): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function user_domain_match(kwargs: { A: string; B: string }): boolean;
 export function user_domain_match(...args: unknown[]): boolean {
   const { A, B } = USER_DOMAIN_MATCH.bind(args);
@@ -1030,6 +1049,7 @@ const ESCAPE_PATH = new Signature<{ path: string }>("escape_path", ["path"]);
  * ```
  */
 export function escape_path(path: string): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function escape_path(kwargs: { path: string }): string;
 export function escape_path(...args: unknown[]): string {
   const { path } = ESCAPE_PATH.bind(args);
@@ -1097,6 +1117,7 @@ const REACH = new Signature<{ h: string }>("reach", ["h"]);
  * ```
  */
 export function reach(h: string): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function reach(kwargs: { h: string }): string;
 export function reach(...args: unknown[]): string {
   const { h } = REACH.bind(args);

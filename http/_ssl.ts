@@ -42,7 +42,7 @@ export class SSLCertVerificationError extends SSLError {
 }
 
 /** `ssl.Purpose`: what a default context is for. */
-export const Purpose = Object.freeze({
+export const Purpose: Readonly<{ SERVER_AUTH: "SERVER_AUTH"; CLIENT_AUTH: "CLIENT_AUTH" }> = Object.freeze({
   /** Authenticate servers (a client's context). */
   SERVER_AUTH: "SERVER_AUTH",
   /** Authenticate clients (a server's context). */

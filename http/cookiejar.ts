@@ -143,7 +143,7 @@ export const NETSCAPE_MAGIC_RGX: RegExp = /#( Netscape)? HTTP Cookie File/;
 export const MISSING_FILENAME_TEXT =
   "a filename was not supplied (nor was the CookieJar instance initialised with one)";
 /** `http.cookiejar.NETSCAPE_HEADER_TEXT`: the head of a saved `cookies.txt`. */
-export const NETSCAPE_HEADER_TEXT = "# Netscape HTTP Cookie File\n" +
+export const NETSCAPE_HEADER_TEXT: string = "# Netscape HTTP Cookie File\n" +
   "# http://curl.haxx.se/rfc/cookie_spec.html\n" +
   "# This is a generated file!  Do not edit.\n\n";
 /** `http.cookiejar.EPOCH_YEAR`. */
@@ -206,6 +206,7 @@ const TIMEGM = new Signature<{ tuple: ArrayLike<number> }>("timegm", ["tuple"]);
  * ```
  */
 export function timegm(tuple: ArrayLike<number>): number;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function timegm(kwargs: { tuple: ArrayLike<number> }): number;
 export function timegm(...args: unknown[]): number {
   const { tuple: tt } = TIMEGM.bind(args);
@@ -235,6 +236,7 @@ const UNMATCHED = new Signature<{ match: RegExpExecArray }>("unmatched", ["match
  * ```
  */
 export function unmatched(match: RegExpExecArray): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function unmatched(kwargs: { match: RegExpExecArray }): string;
 export function unmatched(...args: unknown[]): string {
   const { match } = UNMATCHED.bind(args);
@@ -258,6 +260,7 @@ const UPPERCASE_ESCAPED_CHAR = new Signature<{ match: RegExpExecArray }>("upperc
  * ```
  */
 export function uppercase_escaped_char(match: RegExpExecArray): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function uppercase_escaped_char(kwargs: { match: RegExpExecArray }): string;
 export function uppercase_escaped_char(...args: unknown[]): string {
   const { match } = UPPERCASE_ESCAPED_CHAR.bind(args);
@@ -325,6 +328,7 @@ const REQUEST_HOST = new Signature<{ request: CookieRequest }>("request_host", [
  * ```
  */
 export function request_host(request: CookieRequest): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function request_host(kwargs: { request: CookieRequest }): string;
 export function request_host(...args: unknown[]): string {
   const { request } = REQUEST_HOST.bind(args);
@@ -359,6 +363,7 @@ const EFF_REQUEST_HOST = new Signature<{ request: CookieRequest }>("eff_request_
  * ```
  */
 export function eff_request_host(request: CookieRequest): Tuple<string> & [string, string];
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function eff_request_host(kwargs: { request: CookieRequest }): Tuple<string> & [string, string];
 export function eff_request_host(...args: unknown[]): Tuple<string> & [string, string] {
   const { request } = EFF_REQUEST_HOST.bind(args);
@@ -388,6 +393,7 @@ const REQUEST_PATH = new Signature<{ request: CookieRequest }>("request_path", [
  * ```
  */
 export function request_path(request: CookieRequest): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function request_path(kwargs: { request: CookieRequest }): string;
 export function request_path(...args: unknown[]): string {
   const { request } = REQUEST_PATH.bind(args);
@@ -419,6 +425,7 @@ const REQUEST_PORT = new Signature<{ request: CookieRequest }>("request_port", [
  * ```
  */
 export function request_port(request: CookieRequest): string | null;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function request_port(kwargs: { request: CookieRequest }): string | null;
 export function request_port(...args: unknown[]): string | null {
   const { request } = REQUEST_PORT.bind(args);
@@ -459,6 +466,7 @@ const IS_THIRD_PARTY = new Signature<{ request: CookieRequest }>("is_third_party
  * ```
  */
 export function is_third_party(request: CookieRequest): boolean;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function is_third_party(kwargs: { request: CookieRequest }): boolean;
 export function is_third_party(...args: unknown[]): boolean {
   const { request } = IS_THIRD_PARTY.bind(args);
@@ -668,6 +676,7 @@ export class Cookie {
    * @returns whether the cookie has it
    */
   has_nonstandard_attr(name: string): boolean;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   has_nonstandard_attr(kwargs: { name: string }): boolean;
   has_nonstandard_attr(...args: unknown[]): boolean {
     const { name } = COOKIE_HAS_NONSTANDARD_ATTR.bind(args);
@@ -682,7 +691,9 @@ export class Cookie {
    * @returns the attribute's value
    */
   get_nonstandard_attr(name: string, default_?: unknown): unknown;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   get_nonstandard_attr(name: string, kwargs: Keywords<{ default?: unknown }>): unknown;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   get_nonstandard_attr(kwargs: { name: string; default?: unknown }): unknown;
   get_nonstandard_attr(...args: unknown[]): unknown {
     const { name, default: default_ } = COOKIE_GET_NONSTANDARD_ATTR.bind(args);
@@ -696,7 +707,9 @@ export class Cookie {
    * @param value its value
    */
   set_nonstandard_attr(name: string, value: unknown): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   set_nonstandard_attr(name: string, kwargs: Keywords<{ value: unknown }>): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   set_nonstandard_attr(kwargs: { name: string; value: unknown }): void;
   set_nonstandard_attr(...args: unknown[]): void {
     const { name, value } = COOKIE_SET_NONSTANDARD_ATTR.bind(args);
@@ -710,6 +723,7 @@ export class Cookie {
    * @returns whether the cookie has an expiry at or before `now`
    */
   is_expired(now?: number | null): boolean;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   is_expired(kwargs: { now?: number | null }): boolean;
   is_expired(...args: unknown[]): boolean {
     const { now } = COOKIE_IS_EXPIRED.bind(args);
@@ -1069,18 +1083,23 @@ const DEFAULTCOOKIEPOLICY_SET_ALLOWED_DOMAINS = new Signature<{ allowed_domains:
 export class DefaultCookiePolicy extends CookiePolicy {
   /** Netscape cookies: refuse a domain cookie for a host with dots before the domain. */
   static DomainStrictNoDots: number = 1;
+  /** Python's class attribute `DomainStrictNoDots`: the class's value unless this instance set its own. */
   declare DomainStrictNoDots: number;
   /** Netscape cookies: return non-domain cookies only to the exact host. */
   static DomainStrictNonDomain: number = 2;
+  /** Python's class attribute `DomainStrictNonDomain`: the class's value unless this instance set its own. */
   declare DomainStrictNonDomain: number;
   /** Netscape cookies: use RFC 2965 domain-matching. */
   static DomainRFC2965Match: number = 4;
+  /** Python's class attribute `DomainRFC2965Match`: the class's value unless this instance set its own. */
   declare DomainRFC2965Match: number;
   /** No extra Netscape domain strictness. */
   static DomainLiberal: number = 0;
+  /** Python's class attribute `DomainLiberal`: the class's value unless this instance set its own. */
   declare DomainLiberal: number;
   /** `DomainStrictNoDots | DomainStrictNonDomain`. */
   static DomainStrict: number = 3;
+  /** Python's class attribute `DomainStrict`: the class's value unless this instance set its own. */
   declare DomainStrict: number;
 
   /** Treat RFC 2109 cookies as Netscape cookies (`null`: when RFC 2965 is off). */
@@ -1114,12 +1133,15 @@ export class DefaultCookiePolicy extends CookiePolicy {
    * @param kwargs the other keywords
    */
   constructor(kwargs?: DefaultCookiePolicyOptions);
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(blocked_domains: Iterable<string> | null, kwargs?: DefaultCookiePolicyOptions);
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(
     blocked_domains: Iterable<string> | null,
     allowed_domains: Iterable<string> | null,
     kwargs?: DefaultCookiePolicyOptions,
   );
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(
     blocked_domains: Iterable<string> | null,
     allowed_domains: Iterable<string> | null,
@@ -1161,6 +1183,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_blocked_domains(blocked_domains)`. */
   set_blocked_domains(blocked_domains: Iterable<string>): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   set_blocked_domains(kwargs: { blocked_domains: Iterable<string> }): void;
   set_blocked_domains(...args: unknown[]): void {
     const { blocked_domains } = DEFAULTCOOKIEPOLICY_SET_BLOCKED_DOMAINS.bind(args);
@@ -1181,6 +1204,7 @@ export class DefaultCookiePolicy extends CookiePolicy {
 
   /** Python's `set_allowed_domains(allowed_domains)`. */
   set_allowed_domains(allowed_domains: Iterable<string> | null): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   set_allowed_domains(kwargs: { allowed_domains: Iterable<string> | null }): void;
   set_allowed_domains(...args: unknown[]): void {
     const { allowed_domains } = DEFAULTCOOKIEPOLICY_SET_ALLOWED_DOMAINS.bind(args);
@@ -1481,6 +1505,7 @@ const DEEPVALUES = new Signature<{ mapping: unknown }>("deepvalues", ["mapping"]
  * ```
  */
 export function deepvalues(mapping: unknown): Generator<unknown, void, undefined>;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function deepvalues(kwargs: Keywords<{ mapping: unknown }>): Generator<unknown, void, undefined>;
 export function deepvalues(...args: unknown[]): Generator<unknown, void, undefined> {
   const { mapping } = DEEPVALUES.bind(args);
@@ -1609,21 +1634,27 @@ function dpn(c: Cookie): string {
 export class CookieJar implements Iterable<Cookie> {
   /** Python's `CookieJar.non_word_re` (`\W` of a Unicode pattern: not a letter, digit or `_`). */
   static non_word_re: RegExp = /[^\p{L}\p{N}_]/u;
+  /** Python's class attribute `non_word_re`: the class's value unless this instance set its own. */
   declare non_word_re: RegExp;
   /** Python's `CookieJar.quote_re`: what is backslash-escaped in an RFC 2965 value. */
   static quote_re: RegExp = /(["\\])/;
+  /** Python's class attribute `quote_re`: the class's value unless this instance set its own. */
   declare quote_re: RegExp;
   /** Python's `CookieJar.strict_domain_re`. */
   static strict_domain_re: RegExp = /\.?[^.]*/;
+  /** Python's class attribute `strict_domain_re`: the class's value unless this instance set its own. */
   declare strict_domain_re: RegExp;
   /** Python's `CookieJar.domain_re`. */
   static domain_re: RegExp = /[^.]*/;
+  /** Python's class attribute `domain_re`: the class's value unless this instance set its own. */
   declare domain_re: RegExp;
   /** Python's `CookieJar.dots_re`. */
   static dots_re: RegExp = /^\.+/;
+  /** Python's class attribute `dots_re`: the class's value unless this instance set its own. */
   declare dots_re: RegExp;
   /** Python's `CookieJar.magic_re`: the first line of an LWP cookies file. */
   static magic_re: RegExp = /^#LWP-Cookies-(\d+\.\d+)/;
+  /** Python's class attribute `magic_re`: the class's value unless this instance set its own. */
   declare magic_re: RegExp;
 
   /** The policy in use. */
@@ -1639,6 +1670,7 @@ export class CookieJar implements Iterable<Cookie> {
    * @param policy the policy (default: a new {@link DefaultCookiePolicy})
    */
   constructor(policy?: CookiePolicy | null);
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(kwargs: { policy?: CookiePolicy | null });
   constructor(...args: unknown[]) {
     const { policy } = COOKIEJAR_INIT.bind(args);
@@ -1647,6 +1679,7 @@ export class CookieJar implements Iterable<Cookie> {
 
   /** Python's `set_policy(policy)`. */
   set_policy(policy: CookiePolicy): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   set_policy(kwargs: { policy: CookiePolicy }): void;
   set_policy(...args: unknown[]): void {
     const { policy } = COOKIEJAR_SET_POLICY.bind(args);
@@ -1989,8 +2022,11 @@ export class CookieJar implements Iterable<Cookie> {
    * @throws KeyError when there is no such cookie; ValueError for missing arguments
    */
   clear(domain?: string | null, path?: string | null, name?: string | null): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   clear(domain: string | null, path: string | null, kwargs: { name?: string | null }): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   clear(domain: string | null, kwargs: { path?: string | null; name?: string | null }): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   clear(kwargs: { domain?: string | null; path?: string | null; name?: string | null }): void;
   clear(...args: unknown[]): void {
     const { domain, path, name } = COOKIEJAR_CLEAR.bind(args);
@@ -2216,8 +2252,11 @@ export class FileCookieJar extends CookieJar {
    * @throws TypeError when `filename` is not a str, bytes or path-like
    */
   constructor(filename?: PathLike | null, delayload?: boolean, policy?: CookiePolicy | null);
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(filename: PathLike | null, delayload: boolean, kwargs: { policy?: CookiePolicy | null });
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(filename: PathLike | null, kwargs: { delayload?: boolean; policy?: CookiePolicy | null });
+  /** The same call, with Python's keyword arguments in a trailing object. */
   constructor(kwargs: FileCookieJarKwargs);
   constructor(...args: unknown[]) {
     const { filename, delayload, policy } = FILECOOKIEJAR_INIT.bind(args);
@@ -2348,6 +2387,7 @@ const LWP_COOKIE_STR = new Signature<{ cookie: Cookie }>("lwp_cookie_str", ["coo
  * ```
  */
 export function lwp_cookie_str(cookie: Cookie): string;
+/** The same call, with Python's keyword arguments in a trailing object. */
 export function lwp_cookie_str(kwargs: { cookie: Cookie }): string;
 export function lwp_cookie_str(...args: unknown[]): string {
   const { cookie } = LWP_COOKIE_STR.bind(args);
@@ -2405,7 +2445,9 @@ export class LWPCookieJar extends FileCookieJar {
    * @returns `Set-Cookie3: ...` lines, each ending in `\n`
    */
   as_lwp_str(ignore_discard?: boolean, ignore_expires?: boolean): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   as_lwp_str(ignore_discard: boolean, kwargs: { ignore_expires?: boolean }): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   as_lwp_str(kwargs: { ignore_discard?: boolean; ignore_expires?: boolean }): string;
   as_lwp_str(...args: unknown[]): string {
     const a = LWPCOOKIEJAR_AS_LWP_STR.bind(args);

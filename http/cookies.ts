@@ -421,12 +421,15 @@ function quoteAll(s: string): string {
 export class Morsel implements Iterable<string> {
   /** Python's `Morsel._reserved`: each attribute's lower-case name → its name in a header. */
   static _reserved: Record<string, string> = RESERVED;
+  /** Python's class attribute `_reserved`: the class's value unless this instance set its own. */
   declare _reserved: Record<string, string>;
   /** Python's `Morsel._reserved_defaults`: every attribute with `""`. */
   static _reserved_defaults: Record<string, unknown> = RESERVED_DEFAULTS;
+  /** Python's class attribute `_reserved_defaults`: the class's value unless this instance set its own. */
   declare _reserved_defaults: Record<string, unknown>;
   /** Python's `Morsel._flags`: the attributes written as a bare name when true. */
   static _flags: Set<string> = FLAGS;
+  /** Python's class attribute `_flags`: the class's value unless this instance set its own. */
   declare _flags: Set<string>;
 
   #attrs: Map<string, unknown> = new Map();
@@ -515,6 +518,7 @@ export class Morsel implements Iterable<string> {
   set(K: string, V: unknown): this;
   /** Python's `M.set(key, **kwargs)` and `M.set(**kwargs)`. */
   set(key: string, kwargs: { val?: unknown; coded_val?: unknown }): this;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   set(kwargs: { key: string; val: unknown; coded_val: unknown }): this;
   set(...args: unknown[]): this {
     if (args.length === 2 && !isKeywords(args[1])) {
@@ -590,6 +594,7 @@ export class Morsel implements Iterable<string> {
   setdefault(key: string, val?: unknown): unknown;
   /** The keyword form. */
   setdefault(key: string, kwargs: { val?: unknown }): unknown;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   setdefault(kwargs: { key: string; val?: unknown }): unknown;
   setdefault(...args: unknown[]): unknown {
     const { key, val } = MORSEL_SETDEFAULT.bind(args);
@@ -612,6 +617,7 @@ export class Morsel implements Iterable<string> {
    * @throws TypeError / ValueError as Python's `dict(values)` does
    */
   update(values: MappingLike): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   update(kwargs: Keywords<{ values: MappingLike }>): void;
   update(...args: unknown[]): void {
     const { values } = MORSEL_UPDATE.bind(args);
@@ -690,6 +696,7 @@ export class Morsel implements Iterable<string> {
 
   /** Python's `M.isReservedKey(K)`: is `K` (any case) an attribute name? */
   isReservedKey(K: string): boolean;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   isReservedKey(kwargs: { K: string }): boolean;
   isReservedKey(...args: unknown[]): boolean {
     const { K } = MORSEL_ISRESERVEDKEY.bind(args);
@@ -704,7 +711,9 @@ export class Morsel implements Iterable<string> {
    * @returns `header + " " + M.OutputString(attrs)`
    */
   output(attrs?: Attrs, header?: string): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   output(attrs: Attrs, kwargs: { header?: string }): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   output(kwargs: MorselOutputKwargs): string;
   output(...args: unknown[]): string {
     const { attrs, header } = MORSEL_OUTPUT.bind(args);
@@ -720,6 +729,7 @@ export class Morsel implements Iterable<string> {
    * @throws CookieError when the cookie text holds control characters
    */
   js_output(attrs?: Attrs): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   js_output(kwargs: { attrs?: Attrs }): string;
   js_output(...args: unknown[]): string {
     const { attrs } = MORSEL_JS_OUTPUT.bind(args);
@@ -737,6 +747,7 @@ export class Morsel implements Iterable<string> {
    * @returns the `Set-Cookie` value
    */
   OutputString(attrs?: Attrs): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   OutputString(kwargs: { attrs?: Attrs }): string;
   OutputString(...args: unknown[]): string {
     const { attrs } = MORSEL_OUTPUTSTRING.bind(args);
@@ -1121,8 +1132,11 @@ export class BaseCookie implements Iterable<string> {
    * @throws CookieError when a line holds control characters
    */
   output(attrs?: Attrs, header?: string, sep?: string): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   output(attrs: Attrs, kwargs: { header?: string; sep?: string }): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   output(attrs: Attrs, header: string, kwargs: { sep?: string }): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   output(kwargs: CookieOutputKwargs): string;
   output(...args: unknown[]): string {
     const { attrs, header, sep } = BASECOOKIE_OUTPUT.bind(args);
@@ -1142,6 +1156,7 @@ export class BaseCookie implements Iterable<string> {
    * @returns the script blocks
    */
   js_output(attrs?: Attrs): string;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   js_output(kwargs: { attrs?: Attrs }): string;
   js_output(...args: unknown[]): string {
     const { attrs } = BASECOOKIE_JS_OUTPUT.bind(args);
@@ -1157,6 +1172,7 @@ export class BaseCookie implements Iterable<string> {
    * @throws CookieError for bad names, attributes or control characters
    */
   load(rawdata: CookieInput): void;
+  /** The same call, with Python's keyword arguments in a trailing object. */
   load(kwargs: Keywords<{ rawdata: CookieInput }>): void;
   load(...args: unknown[]): void {
     const { rawdata } = BASECOOKIE_LOAD.bind(args);

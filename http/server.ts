@@ -1210,6 +1210,8 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
     server: any,
     options?: SimpleHTTPRequestHandlerOptions,
   );
+  /** What a subclass's constructor passes on with `super(...args)`: positional and keyword forms alike. */
+  constructor(...args: unknown[]);
   constructor(...all: unknown[]) {
     const { args, directory, kwargs } = SIMPLE_HANDLER_INIT.bind(all);
     const { extra_response_headers, ...rest } = kwargs;

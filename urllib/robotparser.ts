@@ -607,6 +607,7 @@ export class RobotFileParser {
     if (state !== 0) this._add_entry(entry);
   }
 
+  /** CPython's `_find_entry(useragent)`: the entry that applies to `useragent`, else the default entry, else null. */
   _find_entry(useragent: string): Entry | null {
     const exact = this.groups.get(useragent.toLowerCase());
     if (exact !== undefined) return exact;
