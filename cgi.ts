@@ -28,6 +28,7 @@
  * @module
  */
 
+import { BytesIO, StringIO } from "./io.ts";
 import { Bytes, concatBytes } from "./_util/bytes.ts";
 import { decode, encode } from "./_util/codecs.ts";
 import { KeyError, TypeError, ValueError } from "./_util/exceptions.ts";
@@ -38,7 +39,6 @@ import { formatException } from "./wsgi/_py.ts";
 import { truthy } from "./_util/builtins.ts";
 import { HTTPMessage, parseHeaderBlock } from "./_util/message.ts";
 import { escape as htmlEscape } from "./html/mod.ts";
-import { BytesIO } from "./_util/bytesio.ts";
 import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "./_util/repr.ts";
 import { BufferedReader } from "./_util/stream.ts";
 import { parse_qs, parse_qsl } from "./urllib/parse.ts";
@@ -107,79 +107,6 @@ function typeCheck(binary: boolean, data: Uint8Array | string): void {
   }
   if (!binary && typeof data !== "string") {
     throw new TypeError(`write() argument must be str, not bytes`);
-  }
-}
-
-/** An in-memory field file (Python's `BytesIO` or `StringIO`). */
-class MemoryFile implements FieldFile {
-  #binary: boolean;
-  #bytes: Uint8Array[] = [];
-  #text: string[] = [];
-  #joined: Bytes | string | null = null;
-  #pos = 0;
-  #len = 0;
-  closed = false;
-  constructor(binary: boolean) {
-    this.#binary = binary;
-  }
-  /** BytesIO's and StringIO's error on a closed file (their messages differ by a period). */
-  #checkOpen(): void {
-    if (this.closed) {
-      throw new ValueError(this.#binary ? "I/O operation on closed file." : "I/O operation on closed file");
-    }
-  }
-  #all(): Bytes | string {
-    if (this.#joined === null) {
-      this.#joined = this.#binary ? concatBytes(this.#bytes) : this.#text.join("");
-      if (this.#binary) this.#bytes = [this.#joined as Bytes];
-      else this.#text = [this.#joined as string];
-    }
-    return this.#joined;
-  }
-  getvalue(): Bytes | string {
-    this.#checkOpen();
-    return this.#all();
-  }
-  write(data: Uint8Array | string): number {
-    this.#checkOpen();
-    typeCheck(this.#binary, data);
-    if (this.#pos !== this.#len) throw new ValueError("writes go to the end of a field file");
-    this.#joined = null;
-    this.#len += data.length;
-    if (typeof data === "string") this.#text.push(data);
-    else this.#bytes.push(data.slice());
-    this.#pos += data.length;
-    return data.length;
-  }
-  read(n = -1): Bytes | string {
-    this.#checkOpen();
-    const all = this.#all();
-    const end = n < 0 ? all.length : Math.min(all.length, this.#pos + n);
-    const out = all.slice(this.#pos, end);
-    this.#pos = end;
-    return typeof out === "string" ? out : new Bytes(out);
-  }
-  readline(): Bytes | string {
-    this.#checkOpen();
-    const all = this.#all();
-    const nl = typeof all === "string" ? all.indexOf("\n", this.#pos) : all.indexOf(10, this.#pos);
-    return this.read(nl < 0 ? -1 : nl + 1 - this.#pos);
-  }
-  seek(offset: number, whence = 0): number {
-    this.#checkOpen();
-    const base = whence === 1 ? this.#pos : whence === 2 ? this.#all().length : 0;
-    this.#pos = Math.max(0, base + offset);
-    return this.#pos;
-  }
-  tell(): number {
-    this.#checkOpen();
-    return this.#pos;
-  }
-  close(): void {
-    this.closed = true;
-    this.#bytes = [];
-    this.#text = [];
-    this.#joined = null;
   }
 }
 
@@ -717,7 +644,7 @@ export class FieldStorage implements Iterable<string | null> {
   /** 1 after the last boundary, -1 at end of input, 0 otherwise. */
   done: number = 0;
   #binaryFile = false;
-  #memFile: MemoryFile | null = null;
+  #memFile: BytesIO | StringIO | null = null;
 
   /**
    * Parse a form: Python's `FieldStorage(fp=None, headers=None,
@@ -1150,8 +1077,9 @@ export class FieldStorage implements Iterable<string | null> {
 
   /** Read lines until EOF or the outer boundary into `file`. */
   async read_lines(): Promise<void> {
-    this.#memFile = new MemoryFile(this.#binaryFile);
-    this.file = this.#memFile;
+    // CPython: self.file = self.__file = BytesIO() (or StringIO() for a text field).
+    this.#memFile = this.#binaryFile ? new BytesIO() : new StringIO();
+    this.file = this.#memFile as unknown as FieldFile;
     if (this.outerboundary.length) await this.read_lines_to_outerboundary();
     else await this.read_lines_to_eof();
   }
@@ -1160,7 +1088,7 @@ export class FieldStorage implements Iterable<string | null> {
     if (this.#memFile !== null) {
       if (this.#memFile.tell() + line.length > 1000) {
         this.file = this.make_file();
-        this.file.write(this.#memFile.getvalue());
+        this.file.write(this.#memFile.getvalue() as Uint8Array | string);
         this.#memFile = null;
       }
     }

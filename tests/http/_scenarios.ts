@@ -1,5 +1,6 @@
 // The http.client scenarios shared by the differential test: each is a list of steps that
 // tests/http/peers/diff_client.py runs through CPython and runScenario() runs through pyweb.
+import { BytesIO, StringIO } from "../../io.ts";
 import {
   HTTPConnection,
   type HTTPResponse,
@@ -54,32 +55,6 @@ export interface Scenario {
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const J = (v: Uint8Array): { $b: string } => ({ $b: String.fromCharCode(...v) });
-
-class BytesIO {
-  #data: Uint8Array;
-  #pos = 0;
-  constructor(data: Uint8Array) {
-    this.#data = data;
-  }
-  read(n: number): Uint8Array {
-    const out = this.#data.subarray(this.#pos, this.#pos + n);
-    this.#pos += out.length;
-    return out;
-  }
-}
-
-class StringIO {
-  #data: string;
-  #pos = 0;
-  constructor(data: string) {
-    this.#data = data;
-  }
-  read(n: number): string {
-    const out = this.#data.slice(this.#pos, this.#pos + n);
-    this.#pos += out.length;
-    return out;
-  }
-}
 
 function bodyOf(spec: BodySpec | undefined): RequestBody {
   if (spec === null || spec === undefined) return null;

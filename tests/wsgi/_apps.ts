@@ -3,7 +3,7 @@
 
 import { b } from "../../_util/bytes.ts";
 import { Tuple, tuple } from "../../_util/repr.ts";
-import { BytesIO } from "../../_util/bytesio.ts";
+import { BytesIO } from "../../io.ts";
 import { RuntimeError, ValueError } from "../../_util/exceptions.ts";
 import { validator } from "../../wsgi/validate.ts";
 import type { StartResponse, WSGIApplication, WSGIBody, WSGIEnvironment } from "../../wsgi/types.ts";
