@@ -19,17 +19,21 @@ function freePort(): number {
 }
 
 /** Wait until something accepts connections on `port` (at most 15 s). */
-async function waitForPort(port: number, name: string): Promise<void> {
+/** Wait until `port` answers; false if `child` exited first (say, another program took the port). */
+async function waitForPort(port: number, name: string, child: Deno.ChildProcess): Promise<boolean> {
+  let exited = false;
+  child.status.then(() => exited = true);
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !exited) {
     try {
       const c = await Deno.connect({ hostname: "127.0.0.1", port });
       c.close();
-      return;
+      return !exited;
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+  if (exited) return false;
   throw new Error(`${name} did not start on port ${port}`);
 }
 
@@ -48,19 +52,24 @@ async function startServer(
   cwd?: string,
   env?: Record<string, string>,
 ): Promise<Server> {
-  const port = freePort();
-  const child = new Deno.Command(deno, {
-    args: ["run", "-A", path(script), String(port), ...args],
-    cwd,
-    env,
-    stdin: "null",
-    stdout: "null",
-    stderr: "piped",
-  }).spawn();
-  const server = { name, port, child };
-  servers.push(server);
-  await waitForPort(port, name);
-  return server;
+  // A free port can be taken by another program before our server binds it: then try another one.
+  for (let attempt = 1;; attempt++) {
+    const port = freePort();
+    const child = new Deno.Command(deno, {
+      args: ["run", "-A", path(script), String(port), ...args],
+      cwd,
+      env,
+      stdin: "null",
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+    const server = { name, port, child };
+    servers.push(server);
+    if (await waitForPort(port, name, child)) return server;
+    servers.splice(servers.indexOf(server), 1);
+    await child.stderr.cancel().catch(() => {});
+    if (attempt === 3) throw new Error(`${name} exited before it served (3 ports tried)`);
+  }
 }
 
 /** Clean-ups to run once every server has stopped. */
