@@ -29,7 +29,8 @@
 
 import { asBytes, Bytes } from "./_util/bytes.ts";
 import { decode, encode, lookup } from "./_util/codecs.ts";
-import { Exception, OSError, TypeError, ValueError } from "./_util/exceptions.ts";
+import { Exception, OSError, TypeError, UnsupportedOperation, ValueError } from "./_util/exceptions.ts";
+import { index, typeName } from "./_util/builtins.ts";
 import { repr } from "./_util/repr.ts";
 import { Signature } from "./_util/signature.ts";
 
@@ -42,37 +43,17 @@ export const SEEK_CUR = 1;
 /** Python's `io.SEEK_END`: seek from the end. */
 export const SEEK_END = 2;
 
-/** Python's `io.UnsupportedOperation` (an `OSError` and a `ValueError` in Python; here an `OSError`). */
-export class UnsupportedOperation extends OSError {}
+export { UnsupportedOperation };
 
 /** Python's `BufferError`: a buffer with live views cannot be resized. */
 export class BufferError extends Exception {}
-
-function pyType(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (v instanceof Uint8Array) return "bytes";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "function") return "function";
-  return (v as object).constructor?.name ?? "object";
-}
 
 /** `size` as Python's `_Py_convert_optional_to_ssize_t`: an int, or None meaning -1. */
 function optSize(v: unknown): number {
   if (v === null || v === undefined) return -1;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v !== "number" || !Number.isInteger(v)) {
-    throw new TypeError(`argument should be integer or None, not '${pyType(v)}'`);
-  }
-  return v;
-}
-
-function index(v: unknown): number {
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v !== "number" || !Number.isInteger(v)) {
-    throw new TypeError(`'${pyType(v)}' object cannot be interpreted as an integer`);
+    throw new TypeError(`argument should be integer or None, not '${typeName(v)}'`);
   }
   return v;
 }
@@ -81,7 +62,7 @@ function bytesLike(data: unknown): Uint8Array {
   if (data instanceof Uint8Array) return data;
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  throw new TypeError(`a bytes-like object is required, not '${pyType(data)}'`);
+  throw new TypeError(`a bytes-like object is required, not '${typeName(data)}'`);
 }
 
 // ------------------------------------------------------------------ BytesIO
@@ -247,7 +228,7 @@ export class BytesIO implements Disposable, Iterable<Bytes> {
   readlines(hint: number | null = -1): Bytes[] {
     this.#check();
     if (hint !== null && hint !== undefined && (typeof hint !== "number" || !Number.isInteger(hint))) {
-      throw new TypeError(`integer argument expected, got '${pyType(hint)}'`);
+      throw new TypeError(`integer argument expected, got '${typeName(hint)}'`);
     }
     const h = hint ?? -1;
     const out: Bytes[] = [];
@@ -269,7 +250,9 @@ export class BytesIO implements Disposable, Iterable<Bytes> {
    */
   readinto(buffer: Uint8Array): number {
     if (!(buffer instanceof Uint8Array)) {
-      throw new TypeError(`readinto() argument must be read-write bytes-like object, not ${pyType(buffer)}`);
+      throw new TypeError(
+        `readinto() argument must be read-write bytes-like object, not ${typeName(buffer)}`,
+      );
     }
     this.#check();
     const dst = buffer;
@@ -512,13 +495,13 @@ export class StringIO implements Disposable, Iterable<string> {
   constructor(...args: unknown[]) {
     const { initial_value, newline } = STRINGIO_INIT.bind(args);
     if (newline !== null && typeof newline !== "string") {
-      throw new TypeError(`newline must be str or None, not ${pyType(newline)}`);
+      throw new TypeError(`newline must be str or None, not ${typeName(newline)}`);
     }
     if (newline !== null && !NEWLINES.has(newline)) {
       throw new ValueError(`illegal newline value: ${repr(newline)}`);
     }
     if (initial_value !== null && typeof initial_value !== "string") {
-      throw new TypeError(`initial_value must be str or None, not ${pyType(initial_value)}`);
+      throw new TypeError(`initial_value must be str or None, not ${typeName(initial_value)}`);
     }
     this.#newline = newline as string | null;
     if (initial_value) {
@@ -632,7 +615,7 @@ export class StringIO implements Disposable, Iterable<string> {
    * @returns the number of characters (code points) of `s`
    */
   write(s: string): number {
-    if (typeof s !== "string") throw new TypeError(`string argument expected, got '${pyType(s)}'`);
+    if (typeof s !== "string") throw new TypeError(`string argument expected, got '${typeName(s)}'`);
     this.#check();
     this.#writeImpl(s);
     return cpLength(s, hasAstral(s));
@@ -863,7 +846,7 @@ export class TextIOWrapper implements Disposable, Iterable<string> {
     const a = TEXTIOWRAPPER_INIT.bind(args);
     if (a.encoding !== null && typeof a.encoding !== "string") {
       throw new TypeError(
-        `TextIOWrapper() argument 'encoding' must be str or None, not ${pyType(a.encoding)}`,
+        `TextIOWrapper() argument 'encoding' must be str or None, not ${typeName(a.encoding)}`,
       );
     }
     const encoding = a.encoding ?? "utf-8";
@@ -956,7 +939,7 @@ export class TextIOWrapper implements Disposable, Iterable<string> {
    */
   write(s: string): number {
     this.#check();
-    if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${pyType(s)}`);
+    if (typeof s !== "string") throw new TypeError(`write() argument must be str, not ${typeName(s)}`);
     const w = this.#buffer.write;
     if (typeof w !== "function") throw new UnsupportedOperation("not writable");
     let text = s;

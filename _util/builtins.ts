@@ -202,6 +202,15 @@ export function typeName(x: unknown): string {
   return (x as object).constructor?.name ?? "object";
 }
 
+/** Python's `operator.index(v)`: an int (a bool counts as 0 or 1), else CPython's TypeError. */
+export function index(v: unknown): number {
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new TypeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+  }
+  return v;
+}
+
 /** Python's iterable unpacking of `v` into exactly `n` items. */
 export function unpack(v: unknown, n: number): unknown[] {
   let items: unknown[];

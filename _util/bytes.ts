@@ -8,7 +8,7 @@
 import { decode, encode as encodeImpl } from "./codecs.ts";
 import { TypeError, ValueError } from "./exceptions.ts";
 import { pyrepr, reprBytes, showAsRepr, type Tuple, tuple } from "./repr.ts";
-import { truthy } from "./builtins.ts";
+import { index, truthy, typeName } from "./builtins.ts";
 import { Signature } from "./signature.ts";
 
 /**
@@ -80,7 +80,7 @@ export class Bytes extends Uint8Array {
       return false;
     }
     if (!isBytesLike(sub)) {
-      throw new TypeError(`${name} first arg must be bytes or a tuple of bytes, not ${pyTypeName(sub)}`);
+      throw new TypeError(`${name} first arg must be bytes or a tuple of bytes, not ${typeName(sub)}`);
     }
     return tailmatch(this, bytesArg(sub), s, e, direction);
   }
@@ -431,7 +431,7 @@ export class Bytes extends Uint8Array {
     let i = 0;
     for (const item of arg as Iterable<unknown>) {
       if (!isBytesLike(item)) {
-        throw new TypeError(`sequence item ${i}: expected a bytes-like object, ${pyTypeName(item)} found`);
+        throw new TypeError(`sequence item ${i}: expected a bytes-like object, ${typeName(item)} found`);
       }
       if (i > 0) parts.push(this);
       parts.push(bytesArg(item));
@@ -558,7 +558,7 @@ export class Bytes extends Uint8Array {
     let sepStr: string | null = null;
     if (sep !== null && sep !== undefined) {
       if (typeof sep !== "string" && !(sep instanceof Uint8Array)) {
-        throw new TypeError(`object of type '${pyTypeName(sep)}' has no len()`);
+        throw new TypeError(`object of type '${typeName(sep)}' has no len()`);
       }
       if (sep.length !== 1) throw new ValueError("sep must be length 1.");
       sepStr = typeof sep === "string" ? sep : String.fromCharCode(sep[0]);
@@ -585,7 +585,7 @@ export class Bytes extends Uint8Array {
    */
   static fromhex(string: string): Bytes {
     if (typeof string !== "string") {
-      throw new TypeError(`fromhex() argument must be str, not ${pyTypeName(string)}`);
+      throw new TypeError(`fromhex() argument must be str, not ${typeName(string)}`);
     }
     const out: number[] = [];
     const n = string.length;
@@ -728,16 +728,6 @@ const SPLITLINES = new Signature<{ keepends: unknown }>("bytes.splitlines", ["se
   keepends: false,
 });
 
-function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (v instanceof Uint8Array) return "bytes";
-  if (Array.isArray(v)) return "list";
-  return (v as object).constructor?.name ?? "object";
-}
-
 function isBytesLike(v: unknown): boolean {
   return v instanceof Uint8Array || ArrayBuffer.isView(v) || v instanceof ArrayBuffer;
 }
@@ -746,7 +736,7 @@ function bytesArg(v: unknown): Uint8Array {
   if (v instanceof Uint8Array) return v;
   if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  throw new TypeError(`a bytes-like object is required, not '${pyTypeName(v)}'`);
+  throw new TypeError(`a bytes-like object is required, not '${typeName(v)}'`);
 }
 
 function needleArg(v: unknown): Uint8Array {
@@ -756,17 +746,9 @@ function needleArg(v: unknown): Uint8Array {
   }
   if (typeof v === "boolean") return Uint8Array.of(v ? 1 : 0);
   if (!isBytesLike(v)) {
-    throw new TypeError(`argument should be integer or bytes-like object, not '${pyTypeName(v)}'`);
+    throw new TypeError(`argument should be integer or bytes-like object, not '${typeName(v)}'`);
   }
   return bytesArg(v);
-}
-
-function index(v: unknown): number {
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v !== "number" || !Number.isInteger(v)) {
-    throw new TypeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
-  }
-  return v;
 }
 
 function intArg(v: unknown): number {
@@ -915,7 +897,7 @@ export function bytes(...args: unknown[]): Bytes {
   }
   if (isBytesLike(source)) return copyOf(bytesArg(source), 0, bytesArg(source).length);
   if (source === null || typeof (source as Iterable<unknown>)[Symbol.iterator] !== "function") {
-    throw new TypeError(`cannot convert '${pyTypeName(source)}' object to bytes`);
+    throw new TypeError(`cannot convert '${typeName(source)}' object to bytes`);
   }
   const out: number[] = [];
   for (const v of source as Iterable<unknown>) {
@@ -956,7 +938,7 @@ export function encode(...args: unknown[]): Bytes {
   const a = ENCODE.bind(args);
   if (typeof a.s !== "string") {
     throw new TypeError(
-      `descriptor 'encode' for 'str' objects doesn't apply to a '${pyTypeName(a.s)}' object`,
+      `descriptor 'encode' for 'str' objects doesn't apply to a '${typeName(a.s)}' object`,
     );
   }
   return asBytes(encodeImpl(a.s, a.encoding as string, a.errors as string));
