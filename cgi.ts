@@ -43,6 +43,9 @@ import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "./_util/repr.ts";
 import { BufferedReader } from "./_util/stream.ts";
 import { parse_qs, parse_qsl } from "./urllib/parse.ts";
 
+// Python 3.11's cgi: warnings._deprecated(__name__, remove=(3, 13)) when the module is imported.
+warn("'cgi' is deprecated and slated for removal in Python 3.13", DeprecationWarning, 2);
+
 export type { Bytes, Tuple };
 
 const enc = new TextEncoder();

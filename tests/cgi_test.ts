@@ -766,3 +766,17 @@ Deno.test("cgi: multipart with a POST query string (shared parse_qsl options, ca
     ["b", "2"],
   ]);
 });
+
+Deno.test("cgi: importing the module warns DeprecationWarning as Python 3.11's does", async () => {
+  const root = new URL("../", import.meta.url);
+  const code = `
+    import { catch_warnings, simplefilter } from "${new URL("warnings.ts", root)}";
+    using w = catch_warnings({ record: true });
+    simplefilter("always");
+    await import("${new URL("cgi.ts", root)}");
+    console.log(JSON.stringify(w.map((m) => [m.category.name, String(m.message)])));`;
+  const out = await new Deno.Command(Deno.execPath(), { args: ["eval", code], stderr: "inherit" }).output();
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(out.stdout)), [
+    ["DeprecationWarning", "'cgi' is deprecated and slated for removal in Python 3.13"],
+  ]);
+});
