@@ -308,23 +308,23 @@ export class BaseHandler {
   /** The status given to `start_response`. */
   static status: string | null = null;
   /** The status given to `start_response`. */
-  declare status: string | null;
+  status: string | null = null;
   /** What the application returned. */
   static result: WSGIBody | null = null;
   /** What the application returned. */
-  declare result: WSGIBody | null;
+  result: WSGIBody | null = null;
   /** True once the status line and headers were written. */
   static headers_sent: boolean = false;
   /** True once the status line and headers were written. */
-  declare headers_sent: boolean;
+  headers_sent: boolean = false;
   /** The response headers given to `start_response`. */
   static headers: Headers | null = null;
   /** The response headers given to `start_response`. */
-  declare headers: Headers | null;
+  headers: Headers | null = null;
   /** Body bytes written so far. */
   static bytes_sent: number = 0;
   /** Body bytes written so far. */
-  declare bytes_sent: number;
+  bytes_sent: number = 0;
   /** The environ of the current request. */
   environ: WSGIEnvironment | null = null;
   /** The error being handled, as `sys.exc_info()` gives it (set during `handle_error`). */
@@ -644,13 +644,9 @@ classAttrs(BaseHandler, [
   "error_status",
   "error_headers",
   "error_body",
-  // State variables (don't mess with these), class attributes in CPython too.
-  "status",
-  "result",
-  "headers_sent",
-  "headers",
-  "bytes_sent",
 ]);
+// The state variables (status, result, headers_sent, headers, bytes_sent) are class attributes in CPython too,
+// readable from the class here; each handler starts with its own copy (one shape, no setter per request).
 
 /** A Python-style output stream: `write(data)` (sync or async) and optional `flush()`. */
 export interface OutputStream {
