@@ -135,3 +135,24 @@ export function subTest(params: Record<string, unknown>, fn: () => void): void {
     throw e;
   }
 }
+
+/** `self.fail(msg)`. */
+export function failTest(msg?: string): never {
+  throw new TestFailure(msg ?? "AssertionError");
+}
+
+/** `self.assertIsNot(a, b)`. */
+export function assertIsNot(a: unknown, b: unknown, msg?: string): void {
+  if (Object.is(a, b)) fail(`unexpectedly identical: ${repr(a)}`, msg);
+}
+
+/** `self.assertRegex(text, regex, msg)` (Python's `re.search`). */
+export function assertRegex(text: string, regex: RegExp | string, msg?: string): void {
+  const re = typeof regex === "string" ? new RegExp(regex) : regex;
+  if (!re.test(text)) fail(`Regex didn't match: '${re.source}' not found in ${repr(text)}`, msg);
+}
+
+/** `self.assertStartsWith(s, prefix)` (3.14). */
+export function assertStartsWith(s: string, prefix: string, msg?: string): void {
+  if (!s.startsWith(prefix)) fail(`${repr(s)} doesn't start with ${repr(prefix)}`, msg);
+}
