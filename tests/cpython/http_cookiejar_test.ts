@@ -4,7 +4,7 @@
 // the same header values); `os_helper.TESTFN` is a fresh temporary name (Deno.makeTempFile, removed at once, so the
 // file does not exist yet, as TESTFN does not). File I/O of the jar is async: `await c.save(...)`.
 import { kw, len, OSError, repr, tuple, TypeError } from "@pyweb/std";
-import { catch_warnings, simplefilter } from "@pyweb/std/warnings";
+import { catch_warnings, filterwarnings, Warning } from "@pyweb/std/warnings";
 import { Request } from "@pyweb/std/urllib/request";
 import { HTTPMessage } from "@pyweb/std/http/client";
 import {
@@ -798,18 +798,21 @@ Deno.test("CookieTests.test_expires", () => {
   const c = new CookieJar();
   const future = time2netscape(time_time() + 3600);
 
+  let warns: unknown[];
   {
-    // warnings_helper.check_no_warnings(self)
+    // with warnings_helper.check_no_warnings(self): catch_warnings(record=True), filterwarnings('always',
+    // message='', category=Warning), then assertEqual(warns, []) once the block is left.
     using w = catch_warnings({ record: true });
-    simplefilter("always");
+    warns = w;
+    filterwarnings("always", { message: "", category: Warning });
     const headers = [`Set-Cookie: FOO=BAR; path=/; expires=${future}`];
     const req = new Request("http://www.coyote.com/");
     const res = new FakeResponse(headers, "http://www.coyote.com/");
     const cookies = c.make_cookies(res, req);
     assertEqual(len(cookies), 1);
     assertEqual(time2netscape(cookies[0].expires), future);
-    assertEqual(len(w), 0);
   }
+  assertEqual([...warns], []);
 
   interact_netscape(c, "http://www.acme.com/", `spam="bar"; expires=${future}`);
   assertEqual(len(c), 1);
