@@ -46,7 +46,7 @@ import {
 import { repr, type Tuple, tuple } from "../_util/repr.ts";
 import { type Keywords, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
-import { typeName } from "../_util/builtins.ts";
+import { iter, len } from "../_util/builtins.ts";
 import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 import { Headers } from "./headers.ts";
 import { FileWrapper, guess_scheme, isHopByHop } from "./util.ts";
@@ -387,13 +387,9 @@ export class BaseHandler {
         const result = this.result as unknown;
         if (result !== null && typeof result === "object" && Symbol.asyncIterator in result) {
           for await (const data of result as AsyncIterable<Uint8Array>) await this.write(data);
-        } else if (
-          result !== null && result !== undefined &&
-          typeof (result as Iterable<Uint8Array>)[Symbol.iterator] === "function"
-        ) {
-          for (const data of result as Iterable<Uint8Array>) await this.write(data);
         } else {
-          throw new TypeError(`'${typeName(result)}' object is not iterable`);
+          // Python's `for data in self.result`: a class's own `__iter__` counts (iter() raises TypeError).
+          for (const data of iter(result) as Iterable<Uint8Array>) await this.write(data);
         }
         await this.finish_content();
       }
@@ -409,10 +405,16 @@ export class BaseHandler {
     return guess_scheme(this.environ!);
   }
 
-  /** Set `Content-Length` when the result is a one-item array (as CPython does). */
+  /** Set `Content-Length` when `len(result)` is 1 (a one-item array, or a class whose `__len__` says so). */
   set_content_length(): void {
-    const n = (this.result as { length?: unknown } | null)?.length;
-    if (typeof n === "number" && n === 1) {
+    let blocks: number;
+    try {
+      blocks = len(this.result);
+    } catch (e) {
+      if (e instanceof TypeError || e instanceof NotImplementedError) return;
+      throw e;
+    }
+    if (blocks === 1) {
       this.headers!.set("Content-Length", String(this.bytes_sent));
     }
   }

@@ -98,8 +98,8 @@ export type WSGIApplication = (
 
 /** Something with a Python-style `read(size)` (sync or async) or a Deno file. */
 export interface Readable {
-  /** Read up to `size` bytes. */
-  read(size: number): Uint8Array | null | Promise<Uint8Array | null>;
+  /** Read up to `size` bytes (or characters: a text file such as `io.StringIO` gives `str` chunks). */
+  read(size: number): Uint8Array | string | null | Promise<Uint8Array | string | null>;
   /** Optional: release the file. */
   close?(): unknown;
 }

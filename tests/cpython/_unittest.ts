@@ -7,7 +7,8 @@
  */
 
 import { contains, eq, truthy } from "../../_util/builtins.ts";
-import { repr } from "../../_util/repr.ts";
+import { repr, str } from "../../_util/repr.ts";
+import { catch_warnings } from "../../warnings.ts";
 
 /** A failed assertion, as unittest's `AssertionError` (`self.failureException`). */
 export class TestFailure extends Error {
@@ -155,4 +156,43 @@ export function assertRegex(text: string, regex: RegExp | string, msg?: string):
 /** `self.assertStartsWith(s, prefix)` (3.14). */
 export function assertStartsWith(s: string, prefix: string, msg?: string): void {
   if (!s.startsWith(prefix)) fail(`${repr(s)} doesn't start with ${repr(prefix)}`, msg);
+/** `self.assertDictEqual(d1, d2)`. */
+export function assertDictEqual(d1: unknown, d2: unknown, msg?: string): void {
+  assertEqual(d1, d2, msg);
+}
+
+/** `self.assertEndsWith(s, suffix)` (3.14): strings or bytes. */
+export function assertEndsWith(s: string | Uint8Array, suffix: string | Uint8Array, msg?: string): void {
+  let ok: boolean;
+  if (typeof s === "string" && typeof suffix === "string") ok = s.endsWith(suffix);
+  else if (s instanceof Uint8Array && suffix instanceof Uint8Array) {
+    ok = s.length >= suffix.length && eq(s.subarray(s.length - suffix.length), suffix);
+  } else fail(`Expected ${repr(s)} and ${repr(suffix)} of the same type`, msg);
+  if (!ok) fail(`${repr(s)} doesn't end with ${repr(suffix)}`, msg);
+}
+
+/** `mock.ANY`: equal to everything. */
+export const ANY = {
+  __eq__: (_other: unknown): boolean => true,
+  __repr__: (): string => "<ANY>",
+};
+
+/**
+ * `with self.assertWarnsRegex(category, regex): …` — runs `fn` (awaiting it) while recording warnings with
+ * the "always" filter, and requires one of `category` whose message matches `regex`.
+ */
+export async function assertWarnsRegex(
+  category: abstract new (...a: never[]) => Error,
+  regex: RegExp | string,
+  fn: () => unknown,
+): Promise<void> {
+  const re = typeof regex === "string" ? new RegExp(regex) : regex;
+  using w = catch_warnings({ record: true, action: "always" });
+  await fn();
+  for (const m of w) {
+    if (m.category === category || m.category.prototype instanceof category) {
+      if (re.test(str(m.message))) return;
+    }
+  }
+  fail(`"${re.source}" does not match any ${category.name} warning`);
 }
