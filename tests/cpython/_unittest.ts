@@ -196,3 +196,20 @@ export async function assertWarnsRegex(
   }
   fail(`"${re.source}" does not match any ${category.name} warning`);
 }
+
+/** `self.assertGreater(a, b)`. */
+export function assertGreater(a: number, b: number, msg?: string): void {
+  if (!(a > b)) fail(`${repr(a)} not greater than ${repr(b)}`, msg);
+}
+
+/** `self.assertCountEqual(first, second)`: the same elements, each as many times, in any order. */
+export function assertCountEqual(first: Iterable<unknown>, second: Iterable<unknown>, msg?: string): void {
+  const a = [...first];
+  const rest = [...second];
+  for (const x of a) {
+    const i = rest.findIndex((y) => eq(x, y));
+    if (i < 0) fail(`Element counts were not equal: ${repr(x)} missing from ${repr([...second])}`, msg);
+    rest.splice(i, 1);
+  }
+  if (rest.length) fail(`Element counts were not equal: unexpected ${repr(rest)}`, msg);
+}
