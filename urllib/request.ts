@@ -1113,9 +1113,11 @@ for (const code of [301, 303, 307, 308] as const) {
 /**
  * Python's `_parse_proxy(proxy)`: `(scheme, user, password, hostport)`.
  * @param proxy a proxy URL or authority
- * @returns the four parts
+ * @returns the four parts, a tuple as in Python
  */
-export function _parse_proxy(proxy: string): [string | null, string | null, string | null, string] {
+export function _parse_proxy(
+  proxy: string,
+): Tuple<string | null> & [string | null, string | null, string | null, string] {
   let [scheme, rScheme] = splittype(proxy);
   let authority: string;
   if (!rScheme.startsWith("/")) {
@@ -1131,7 +1133,7 @@ export function _parse_proxy(proxy: string): [string | null, string | null, stri
   const [userinfo, hostport] = splituser(authority);
   let user: string | null = null, password: string | null = null;
   if (userinfo !== null) [user, password] = splitpasswd(userinfo);
-  return [scheme, user, password, hostport];
+  return tuple(scheme, user, password, hostport);
 }
 
 function b64(s: string): string {

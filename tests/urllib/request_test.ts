@@ -144,7 +144,7 @@ def run(c):
       if (k === "http_list") return ur.parse_http_list(c[1] as string);
       if (k === "keqv") return ur.parse_keqv_list(c[1] as string[]);
       if (k === "bypass") return ur.proxy_bypass_environment(c[1] as string, { no: c[2] as string });
-      if (k === "parse_proxy") return ur._parse_proxy(c[1] as string);
+      if (k === "parse_proxy") return [...ur._parse_proxy(c[1] as string)];
       if (k === "p2u") {
         return [ur.pathname2url(c[1] as string), ur.pathname2url(c[1] as string, { add_scheme: true })];
       }
