@@ -156,6 +156,8 @@ export function assertRegex(text: string, regex: RegExp | string, msg?: string):
 /** `self.assertStartsWith(s, prefix)` (3.14). */
 export function assertStartsWith(s: string, prefix: string, msg?: string): void {
   if (!s.startsWith(prefix)) fail(`${repr(s)} doesn't start with ${repr(prefix)}`, msg);
+}
+
 /** `self.assertDictEqual(d1, d2)`. */
 export function assertDictEqual(d1: unknown, d2: unknown, msg?: string): void {
   assertEqual(d1, d2, msg);
