@@ -215,3 +215,27 @@ export function assertCountEqual(first: Iterable<unknown>, second: Iterable<unkn
   }
   if (rest.length) fail(`Element counts were not equal: unexpected ${repr(rest)}`, msg);
 }
+
+const ENV_LOCK = `${Deno.env.get("TMPDIR") ?? "/tmp"}/pyweb-cpython-tests-environ.lock`;
+
+/**
+ * `os_helper.EnvironmentVarGuard()` (or a setUp's `os.environ[...] = ...` undone by its cleanup): set `vars`, run
+ * `fn`, restore them. `deno test --parallel` runs test files side by side in one process, which shares one
+ * environment, so every test that changes it or depends on it holds a file lock while it runs (an empty `vars`
+ * just waits for the environment to be left alone).
+ */
+export async function withEnviron(
+  vars: Record<string, string>,
+  fn: () => Promise<void> | void,
+): Promise<void> {
+  using lock = await Deno.open(ENV_LOCK, { create: true, write: true });
+  await lock.lock(true);
+  const old = Object.fromEntries(Object.keys(vars).map((k) => [k, Deno.env.get(k)]));
+  for (const [k, v] of Object.entries(vars)) Deno.env.set(k, v);
+  try {
+    await fn();
+  } finally {
+    for (const [k, v] of Object.entries(old)) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
+    await lock.unlock();
+  }
+}

@@ -18,6 +18,7 @@ import {
   assertRaisesAsync,
   assertTrue,
   TestFailure,
+  withEnviron,
 } from "./_unittest.ts";
 
 /** `hashlib.md5(data).hexdigest()`. */
@@ -283,17 +284,6 @@ class FakeProxyHandler extends http_server.BaseHTTPRequestHandler {
 }
 
 // Test cases
-
-/** Python's `os.environ` changes of a setUp, restored by its cleanup. */
-async function withEnviron(vars: Record<string, string>, fn: () => Promise<void>): Promise<void> {
-  const old = Object.fromEntries(Object.keys(vars).map((k) => [k, Deno.env.get(k)]));
-  for (const [k, v] of Object.entries(vars)) Deno.env.set(k, v);
-  try {
-    await fn();
-  } finally {
-    for (const [k, v] of Object.entries(old)) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
-  }
-}
 
 const BasicAuthTests = {
   USER: "testUser",

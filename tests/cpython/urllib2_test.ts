@@ -48,6 +48,7 @@ import {
   assertTrue,
   subTest,
   TestFailure,
+  withEnviron,
 } from "./_unittest.ts";
 
 const URLError = urllib_error.URLError;
@@ -1587,41 +1588,31 @@ Deno.test("HandlerTests.test_redirect_head_request", () => {
   assertEqual(new_req.get_method(), "HEAD");
 });
 
-Deno.test("HandlerTests.test_proxy", async () => {
-  const u = "proxy.example.com:3128";
-  for (const d of [{ http: u }, { HTTP: u }] as Record<string, string>[]) {
-    const o: any = new OpenerDirector();
-    const ph = new urllib_request.ProxyHandler(d);
-    o.add_handler(ph);
-    const meth_spec: (string | [string, string])[][] = [
-      [["http_open", "return response"]],
-    ];
-    const handlers = add_ordered_mock_handlers(o, meth_spec);
+Deno.test("HandlerTests.test_proxy", () =>
+  withEnviron({}, async () => {
+    const u = "proxy.example.com:3128";
+    for (const d of [{ http: u }, { HTTP: u }] as Record<string, string>[]) {
+      const o: any = new OpenerDirector();
+      const ph = new urllib_request.ProxyHandler(d);
+      o.add_handler(ph);
+      const meth_spec: (string | [string, string])[][] = [
+        [["http_open", "return response"]],
+      ];
+      const handlers = add_ordered_mock_handlers(o, meth_spec);
 
-    const req = new Request("http://acme.example.com/");
-    assertEqual(req.host, "acme.example.com");
-    await o.open(req);
-    assertEqual(req.host, u);
-    assertEqual(
-      [tuple(handlers[0], "http_open")],
-      (o.calls as Call[]).map((tup) => tuple(...tup.slice(0, 2))),
-    );
-  }
-});
-
-/** `os_helper.EnvironmentVarGuard()`: set variables for the test, restore them after. */
-async function withEnv(vars: Record<string, string>, fn: () => Promise<void>): Promise<void> {
-  const old = Object.fromEntries(Object.keys(vars).map((k) => [k, Deno.env.get(k)]));
-  for (const [k, v] of Object.entries(vars)) Deno.env.set(k, v);
-  try {
-    await fn();
-  } finally {
-    for (const [k, v] of Object.entries(old)) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
-  }
-}
+      const req = new Request("http://acme.example.com/");
+      assertEqual(req.host, "acme.example.com");
+      await o.open(req);
+      assertEqual(req.host, u);
+      assertEqual(
+        [tuple(handlers[0], "http_open")],
+        (o.calls as Call[]).map((tup) => tuple(...tup.slice(0, 2))),
+      );
+    }
+  }));
 
 Deno.test("HandlerTests.test_proxy_no_proxy", async () => {
-  await withEnv({ no_proxy: "python.org" }, async () => {
+  await withEnviron({ no_proxy: "python.org" }, async () => {
     const o = new OpenerDirector();
     const ph = new urllib_request.ProxyHandler({ http: "proxy.example.com" });
     o.add_handler(ph);
@@ -1637,7 +1628,7 @@ Deno.test("HandlerTests.test_proxy_no_proxy", async () => {
 });
 
 Deno.test("HandlerTests.test_proxy_no_proxy_all", async () => {
-  await withEnv({ no_proxy: "*" }, async () => {
+  await withEnviron({ no_proxy: "*" }, async () => {
     const o = new OpenerDirector();
     const ph = new urllib_request.ProxyHandler({ http: "proxy.example.com" });
     o.add_handler(ph);
@@ -1648,45 +1639,47 @@ Deno.test("HandlerTests.test_proxy_no_proxy_all", async () => {
   });
 });
 
-Deno.test("HandlerTests.test_proxy_https", async () => {
-  const o: any = new OpenerDirector();
-  const ph = new urllib_request.ProxyHandler({ https: "proxy.example.com:3128" });
-  o.add_handler(ph);
-  const meth_spec: (string | [string, string])[][] = [
-    [["https_open", "return response"]],
-  ];
-  const handlers = add_ordered_mock_handlers(o, meth_spec);
+Deno.test("HandlerTests.test_proxy_https", () =>
+  withEnviron({}, async () => {
+    const o: any = new OpenerDirector();
+    const ph = new urllib_request.ProxyHandler({ https: "proxy.example.com:3128" });
+    o.add_handler(ph);
+    const meth_spec: (string | [string, string])[][] = [
+      [["https_open", "return response"]],
+    ];
+    const handlers = add_ordered_mock_handlers(o, meth_spec);
 
-  const req = new Request("https://www.example.com/");
-  assertEqual(req.host, "www.example.com");
-  await o.open(req);
-  assertEqual(req.host, "proxy.example.com:3128");
-  assertEqual(
-    [tuple(handlers[0], "https_open")],
-    (o.calls as Call[]).map((tup) => tuple(...tup.slice(0, 2))),
-  );
-});
+    const req = new Request("https://www.example.com/");
+    assertEqual(req.host, "www.example.com");
+    await o.open(req);
+    assertEqual(req.host, "proxy.example.com:3128");
+    assertEqual(
+      [tuple(handlers[0], "https_open")],
+      (o.calls as Call[]).map((tup) => tuple(...tup.slice(0, 2))),
+    );
+  }));
 
-Deno.test("HandlerTests.test_proxy_https_proxy_authorization", async () => {
-  const o = new OpenerDirector();
-  const ph = new urllib_request.ProxyHandler({ https: "proxy.example.com:3128" });
-  o.add_handler(ph);
-  const https_handler = new MockHTTPSHandler();
-  o.add_handler(https_handler);
-  const req = new Request("https://www.example.com/");
-  req.add_header("Proxy-Authorization", "FooBar");
-  req.add_header("User-Agent", "Grail");
-  assertEqual(req.host, "www.example.com");
-  assertIsNone(req._tunnel_host);
-  await o.open(req);
-  // Verify Proxy-Authorization gets tunneled to request.
-  // httpsconn req_headers do not have the Proxy-Authorization header but the req will have.
-  assertNotIn(tuple("Proxy-Authorization", "FooBar"), https_handler.httpconn.req_headers);
-  assertIn(tuple("User-Agent", "Grail"), https_handler.httpconn.req_headers);
-  assertIsNotNone(req._tunnel_host);
-  assertEqual(req.host, "proxy.example.com:3128");
-  assertEqual(req.get_header("Proxy-authorization"), "FooBar");
-});
+Deno.test("HandlerTests.test_proxy_https_proxy_authorization", () =>
+  withEnviron({}, async () => {
+    const o = new OpenerDirector();
+    const ph = new urllib_request.ProxyHandler({ https: "proxy.example.com:3128" });
+    o.add_handler(ph);
+    const https_handler = new MockHTTPSHandler();
+    o.add_handler(https_handler);
+    const req = new Request("https://www.example.com/");
+    req.add_header("Proxy-Authorization", "FooBar");
+    req.add_header("User-Agent", "Grail");
+    assertEqual(req.host, "www.example.com");
+    assertIsNone(req._tunnel_host);
+    await o.open(req);
+    // Verify Proxy-Authorization gets tunneled to request.
+    // httpsconn req_headers do not have the Proxy-Authorization header but the req will have.
+    assertNotIn(tuple("Proxy-Authorization", "FooBar"), https_handler.httpconn.req_headers);
+    assertIn(tuple("User-Agent", "Grail"), https_handler.httpconn.req_headers);
+    assertIsNotNone(req._tunnel_host);
+    assertEqual(req.host, "proxy.example.com:3128");
+    assertEqual(req.get_header("Proxy-authorization"), "FooBar");
+  }));
 
 Deno.test({
   name: "HandlerTests.test_winreg_proxy_bypass (ignored: only relevant for Windows)",
@@ -1781,27 +1774,31 @@ Deno.test("HandlerTests.test_basic_auth", async () => {
   }
 });
 
-Deno.test("HandlerTests.test_proxy_basic_auth", async () => {
-  const opener = new OpenerDirector();
-  const ph = new urllib_request.ProxyHandler({ http: "proxy.example.com:3128" });
-  opener.add_handler(ph);
-  const password_manager = new MockPasswordManager();
-  const auth_handler = new urllib_request.ProxyBasicAuthHandler(password_manager as any);
-  const realm = "ACME Networks";
-  const http_handler = new MockHTTPHandlerRedirect(407, `Proxy-Authenticate: Basic realm="${realm}"\r\n\r\n`);
-  opener.add_handler(auth_handler);
-  opener.add_handler(http_handler);
-  await _test_basic_auth(
-    opener,
-    auth_handler,
-    "Proxy-authorization",
-    realm,
-    http_handler,
-    password_manager,
-    "http://acme.example.com:3128/protected",
-    "proxy.example.com:3128",
-  );
-});
+Deno.test("HandlerTests.test_proxy_basic_auth", () =>
+  withEnviron({}, async () => {
+    const opener = new OpenerDirector();
+    const ph = new urllib_request.ProxyHandler({ http: "proxy.example.com:3128" });
+    opener.add_handler(ph);
+    const password_manager = new MockPasswordManager();
+    const auth_handler = new urllib_request.ProxyBasicAuthHandler(password_manager as any);
+    const realm = "ACME Networks";
+    const http_handler = new MockHTTPHandlerRedirect(
+      407,
+      `Proxy-Authenticate: Basic realm="${realm}"\r\n\r\n`,
+    );
+    opener.add_handler(auth_handler);
+    opener.add_handler(http_handler);
+    await _test_basic_auth(
+      opener,
+      auth_handler,
+      "Proxy-authorization",
+      realm,
+      http_handler,
+      password_manager,
+      "http://acme.example.com:3128/protected",
+      "proxy.example.com:3128",
+    );
+  }));
 
 Deno.test("HandlerTests.test_basic_and_digest_auth_handlers", async () => {
   // HTTPDigestAuthHandler raised an exception if it couldn't handle a 40* response
