@@ -47,6 +47,10 @@ export function objectId(o: object): string {
 const ids = new WeakMap<object, number>();
 
 const ADDBASE_INIT = new Signature<{ fp: ReadableFile }>("addbase.__init__", ["self", "fp"]);
+const ADDBASE_EXIT = new Signature<{ type: unknown; value: unknown; traceback: unknown }>(
+  "addbase.__exit__",
+  ["self", "type", "value", "traceback"],
+);
 
 /**
  * Python's `urllib.response.addbase`: a file wrapper with `read`, `readline`,
@@ -160,6 +164,31 @@ export class addbase implements AsyncIterable<Bytes> {
     } catch {
       // closing twice or closing a vanished stream is not an error here
     }
+  }
+
+  /**
+   * Python's `__enter__()`, what `with f:` calls first. `using f = …` calls nothing on entry, so a port that
+   * needs CPython's check writes `using f = wrapper.__enter__()`.
+   * @returns this wrapper
+   * @throws {ValueError} when the wrapped file is closed
+   */
+  __enter__(): this {
+    if (this.fp.closed === true) throw new ValueError("I/O operation on closed file");
+    return this;
+  }
+
+  /**
+   * Python's `__exit__(type, value, traceback)`: close (what `using` does at the end of the block).
+   * @param type the exception class, or `null`
+   * @param value the exception, or `null`
+   * @param traceback the traceback, or `null`
+   */
+  __exit__(type: unknown, value: unknown, traceback: unknown): void;
+  /** Python's `__exit__`, with keyword arguments. */
+  __exit__(kwargs: { type: unknown; value: unknown; traceback: unknown }): void;
+  __exit__(...args: unknown[]): void {
+    ADDBASE_EXIT.bind(args);
+    this.close();
   }
 
   /** `await using f = …` closes the file at the end of the block. */
