@@ -2,12 +2,14 @@
 //
 // - Each TestCase is a class with setUp/tearDown, addCleanup and enterContext; `register()` runs every `test*`
 //   method as unittest does (setUp, the test, tearDown, then the cleanups).
-// - `fakehttp()` keeps CPython's FakeSocket and FakeHTTPConnection. The socket http.client reads and writes is
-//   `HTTPSocket`; FakeSocket is the connection under it (Python's BytesIO with `sendall`), read and written the
-//   way Deno's are. FakeHTTPMixin cannot assign `http.client.HTTPConnection` (a module's exports are read-only):
-//   it installs an opener whose HTTPHandler opens with the fake class (`do_open(FakeHTTPConnection, req)`),
-//   the hook urllib.request has for this, and `unfakehttp()` goes back to the default opener.
-// - `os.environ` is `Deno.env`. Add `await` where Python blocks (urlopen, reads, urlretrieve, thishost).
+// - `fakehttp()` keeps CPython's FakeSocket (a BytesIO with `sendall`) and FakeHTTPConnection, whose `connect()`
+//   sets `this.sock`. Our HTTPConnection's socket is `HTTPSocket` (it also plays Python's `makefile()` objects and
+//   counts their references), so `connect()` wraps the FakeSocket in one (`socketOver`: Deno's read/write/close).
+//   FakeHTTPMixin cannot assign `http.client.HTTPConnection` (a module's exports are read-only): it installs an
+//   opener whose HTTPHandler opens with the fake class (`do_open(FakeHTTPConnection, req)`, urllib.request's own
+//   hook), and `unfakehttp()` goes back to the default opener.
+// - `os.environ` is `Deno.env`; email.message.Message is http.client.HTTPMessage; os_helper.TESTFN is a file in
+//   the working directory, as in CPython. Add `await` where Python blocks (urlopen, reads, urlretrieve, thishost).
 import {
   AttributeError,
   b,
