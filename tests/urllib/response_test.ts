@@ -56,3 +56,16 @@ Deno.test("urllib.response: fileno() is the wrapped file's", () => {
   }
   assert.throws(() => new addbase(new NoFd()).fileno(), { name: "OSError" });
 });
+
+Deno.test("urllib.response: addbase is a context manager (__enter__ refuses a closed file, __exit__ closes)", () => {
+  // CPython's test_urllib_response.test_with, without its check of the private tempfile base class.
+  const fp = new File();
+  const base = new addbase(fp);
+  const f = () => {
+    using _spam = base.__enter__();
+  };
+  assert.equal(fp.closed, false);
+  f();
+  assert.equal(fp.closed, true);
+  assert.throws(f, { name: "ValueError" });
+});
