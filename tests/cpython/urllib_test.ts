@@ -43,6 +43,7 @@ import {
   assertTrue,
   subTest,
   TestFailure,
+  withEnviron,
 } from "./_unittest.ts";
 
 // email.message.Message: the headers urlopen() gives are http.client.HTTPMessage (email has no port here).
@@ -134,19 +135,21 @@ function register(cls: TestClass, ignored: Record<string, string> = {}): void {
     }
   }
   for (const name of names) {
-    Deno.test(`${cls.name}.${name}`, async () => {
-      const t = new cls() as unknown as TestCase & Record<string, () => unknown>;
-      try {
-        await t.setUp();
+    // The environment is the process's, shared with the test files running beside this one: hold its lock.
+    Deno.test(`${cls.name}.${name}`, () =>
+      withEnviron({}, async () => {
+        const t = new cls() as unknown as TestCase & Record<string, () => unknown>;
         try {
-          await t[name]();
+          await t.setUp();
+          try {
+            await t[name]();
+          } finally {
+            await t.tearDown();
+          }
         } finally {
-          await t.tearDown();
+          await t.doCleanups();
         }
-      } finally {
-        await t.doCleanups();
-      }
-    });
+      }));
   }
   for (const [name, why] of Object.entries(ignored)) {
     Deno.test({ name: `${cls.name}.${name} (ignored: ${why})`, ignore: true, fn() {} });
