@@ -164,7 +164,23 @@ export function eq(a: unknown, b: unknown): boolean {
   const mb = mappingEntries(b as object);
   if (ma && mb) {
     if (ma.size !== mb.size) return false;
-    for (const [k, v] of ma) if (!mb.has(k) || !eq(v, mb.get(k))) return false;
+    for (const [k, v] of ma) {
+      if (mb.has(k)) {
+        if (!eq(v, mb.get(k))) return false;
+        continue;
+      }
+      // A key object (bytes, a tuple) matches an equal key, as a Python dict's hash lookup does.
+      if (k === null || typeof k !== "object") return false;
+      let found = false;
+      for (const [k2, v2] of mb) {
+        if (eq(k, k2)) {
+          if (!eq(v, v2)) return false;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
     return true;
   }
   return false;

@@ -1172,6 +1172,26 @@ namedTuple(ParseResultBytes as unknown as typeof NamedTuple, [
   "fragment",
 ]);
 
+// Python's _fix_result_transcoding(): each str result class names its bytes counterpart, and back.
+for (
+  const [decoded, encoded] of [
+    [DefragResult, DefragResultBytes],
+    [SplitResult, SplitResultBytes],
+    [ParseResult, ParseResultBytes],
+  ] as const
+) {
+  Object.defineProperty(decoded, "_encoded_counterpart", {
+    value: encoded,
+    writable: true,
+    configurable: true,
+  });
+  Object.defineProperty(encoded, "_decoded_counterpart", {
+    value: decoded,
+    writable: true,
+    configurable: true,
+  });
+}
+
 // ---------------------------------------------------------------------------
 // urlsplit / urlparse / urlunsplit / urlunparse / urljoin / urldefrag
 
@@ -3004,3 +3024,366 @@ export function clear_cache(): void {
   strTables.clear();
   byteTables.clear();
 }
+
+// ---------------------------------------------------------------------------
+// The helpers deprecated since 3.8: each warns, then calls CPython's private `_split*` (exported too, as
+// CPython's tests and urllib.request use them).
+
+import {
+  _splitattr,
+  _splithost,
+  _splitnport,
+  _splitpasswd,
+  _splitport,
+  _splitquery,
+  _splittag,
+  _splittype,
+  _splituser,
+  _splitvalue,
+  _to_bytes,
+} from "./_split.ts";
+
+export {
+  _splitattr,
+  _splithost,
+  _splitnport,
+  _splitpasswd,
+  _splitport,
+  _splitquery,
+  _splittag,
+  _splittype,
+  _splituser,
+  _splitvalue,
+  _to_bytes,
+};
+
+/** Warn as CPython's deprecated helpers do, blaming the caller of the public function. */
+function deprecated(name: string, instead: string | null = "urllib.parse.urlparse()"): void {
+  warn(
+    `urllib.parse.${name}() is deprecated as of 3.8` + (instead ? `, use ${instead} instead` : ""),
+    DeprecationWarning,
+    3,
+  );
+}
+
+const SPLIT_URL = (name: string) => new Signature<{ url: string }>(name, ["url"]);
+const SPLITTYPE = SPLIT_URL("splittype");
+const SPLITHOST = SPLIT_URL("splithost");
+const SPLITQUERY = SPLIT_URL("splitquery");
+const SPLITTAG = SPLIT_URL("splittag");
+const SPLITATTR = SPLIT_URL("splitattr");
+const TO_BYTES = SPLIT_URL("to_bytes");
+const SPLITUSER = new Signature<{ host: string }>("splituser", ["host"]);
+const SPLITPORT = new Signature<{ host: string }>("splitport", ["host"]);
+const SPLITNPORT = new Signature<{ host: string; defport: number | null }>(
+  "splitnport",
+  ["host", "defport"],
+  {
+    defport: -1,
+  },
+);
+const SPLITPASSWD = new Signature<{ user: string }>("splitpasswd", ["user"]);
+const SPLITVALUE = new Signature<{ attr: string }>("splitvalue", ["attr"]);
+
+/**
+ * Python's deprecated `splittype(url)`: `'type:opaquestring'` → `('type', 'opaquestring')`. Warns
+ * `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param url the URL
+ * @returns the lower-cased scheme (or `null`) and the rest
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splittype } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splittype("HTTP:x")], ["http", "x"]);
+ * ```
+ */
+export function splittype(url: string): Tuple<string | null>;
+/** The URL by keyword. */
+export function splittype(kwargs: { url: string }): Tuple<string | null>;
+export function splittype(...args: unknown[]): Tuple<string | null> {
+  const { url } = SPLITTYPE.bind(args);
+  deprecated("splittype");
+  return _splittype(url);
+}
+
+/**
+ * Python's deprecated `splithost(url)`: `'//host[:port]/path'` → `('host[:port]', '/path')`. Warns
+ * `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param url the URL after its scheme
+ * @returns the host (or `null`) and the path
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splithost } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splithost("//h:80/p")], ["h:80", "/p"]);
+ * ```
+ */
+export function splithost(url: string): Tuple<string | null>;
+/** The URL by keyword. */
+export function splithost(kwargs: { url: string }): Tuple<string | null>;
+export function splithost(...args: unknown[]): Tuple<string | null> {
+  const { url } = SPLITHOST.bind(args);
+  deprecated("splithost");
+  return _splithost(url);
+}
+
+/**
+ * Python's deprecated `splituser(host)`: `'user:pw@host'` → `('user:pw', 'host')`. Warns
+ * `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param host the network location
+ * @returns the user info (or `null`) and the host
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splituser } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splituser("u:p@h")], ["u:p", "h"]);
+ * ```
+ */
+export function splituser(host: string): Tuple<string | null>;
+/** The host by keyword. */
+export function splituser(kwargs: { host: string }): Tuple<string | null>;
+export function splituser(...args: unknown[]): Tuple<string | null> {
+  const { host } = SPLITUSER.bind(args);
+  deprecated("splituser");
+  return _splituser(host);
+}
+
+/**
+ * Python's deprecated `splitpasswd(user)`: `'user:passwd'` → `('user', 'passwd')`. Warns
+ * `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param user the user info
+ * @returns the user and the password (or `null`)
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splitpasswd } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splitpasswd("u:p")], ["u", "p"]);
+ * ```
+ */
+export function splitpasswd(user: string): Tuple<string | null>;
+/** The user by keyword. */
+export function splitpasswd(kwargs: { user: string }): Tuple<string | null>;
+export function splitpasswd(...args: unknown[]): Tuple<string | null> {
+  const { user } = SPLITPASSWD.bind(args);
+  deprecated("splitpasswd");
+  return _splitpasswd(user);
+}
+
+/**
+ * Python's deprecated `splitport(host)`: `'host:port'` → `('host', 'port')`. Warns `DeprecationWarning`;
+ * use {@link urlparse}.
+ *
+ * @param host the host and port
+ * @returns the host and the port string (or `null`)
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splitport } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splitport("h:80")], ["h", "80"]);
+ * ```
+ */
+export function splitport(host: string): Tuple<string | null>;
+/** The host by keyword. */
+export function splitport(kwargs: { host: string }): Tuple<string | null>;
+export function splitport(...args: unknown[]): Tuple<string | null> {
+  const { host } = SPLITPORT.bind(args);
+  deprecated("splitport");
+  return _splitport(host);
+}
+
+/**
+ * Python's deprecated `splitnport(host, defport=-1)`: `'host:port'` → `('host', port)` with a numeric port.
+ * Warns `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param host the host and port
+ * @param defport the port when there is none (default -1)
+ * @returns the host and the port (`null` when it is not a number)
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splitnport } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splitnport("h:80")], ["h", 80]);
+ * ```
+ */
+export function splitnport(host: string, defport?: number | null): Tuple<string | number | null>;
+/** Some arguments by keyword. */
+export function splitnport(host: string, kwargs: { defport?: number | null }): Tuple<string | number | null>;
+/** Every argument by keyword. */
+export function splitnport(kwargs: { host: string; defport?: number | null }): Tuple<string | number | null>;
+export function splitnport(...args: unknown[]): Tuple<string | number | null> {
+  const { host, defport } = SPLITNPORT.bind(args);
+  deprecated("splitnport");
+  return _splitnport(host, defport);
+}
+
+/**
+ * Python's deprecated `splitquery(url)`: `'/path?query'` → `('/path', 'query')`. Warns
+ * `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param url the URL
+ * @returns the URL before the last `?` and the query (or `null`)
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splitquery } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splitquery("/p?q")], ["/p", "q"]);
+ * ```
+ */
+export function splitquery(url: string): Tuple<string | null>;
+/** The URL by keyword. */
+export function splitquery(kwargs: { url: string }): Tuple<string | null>;
+export function splitquery(...args: unknown[]): Tuple<string | null> {
+  const { url } = SPLITQUERY.bind(args);
+  deprecated("splitquery");
+  return _splitquery(url);
+}
+
+/**
+ * Python's deprecated `splittag(url)`: `'/path#tag'` → `('/path', 'tag')`. Warns `DeprecationWarning`;
+ * use {@link urlparse}.
+ *
+ * @param url the URL
+ * @returns the URL before the last `#` and the fragment (or `null`)
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splittag } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splittag("/p#t")], ["/p", "t"]);
+ * ```
+ */
+export function splittag(url: string): Tuple<string | null>;
+/** The URL by keyword. */
+export function splittag(kwargs: { url: string }): Tuple<string | null>;
+export function splittag(...args: unknown[]): Tuple<string | null> {
+  const { url } = SPLITTAG.bind(args);
+  deprecated("splittag");
+  return _splittag(url);
+}
+
+/**
+ * Python's deprecated `splitattr(url)`: `'/path;a=1;b=2'` → `('/path', ['a=1', 'b=2'])`. Warns
+ * `DeprecationWarning`; use {@link urlparse}.
+ *
+ * @param url the URL
+ * @returns the part before the first `;` and the list of the others
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splitattr } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splitattr("/p;a=1")], ["/p", ["a=1"]]);
+ * ```
+ */
+export function splitattr(url: string): Tuple<string | string[]>;
+/** The URL by keyword. */
+export function splitattr(kwargs: { url: string }): Tuple<string | string[]>;
+export function splitattr(...args: unknown[]): Tuple<string | string[]> {
+  const { url } = SPLITATTR.bind(args);
+  deprecated("splitattr");
+  return _splitattr(url);
+}
+
+/**
+ * Python's deprecated `splitvalue(attr)`: `'attr=value'` → `('attr', 'value')`. Warns
+ * `DeprecationWarning`; use {@link parse_qsl}.
+ *
+ * @param attr the attribute
+ * @returns the name and the value (or `null`)
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { splitvalue } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.deepEqual([...splitvalue("a=1")], ["a", "1"]);
+ * ```
+ */
+export function splitvalue(attr: string): Tuple<string | null>;
+/** The attribute by keyword. */
+export function splitvalue(kwargs: { attr: string }): Tuple<string | null>;
+export function splitvalue(...args: unknown[]): Tuple<string | null> {
+  const { attr } = SPLITVALUE.bind(args);
+  deprecated("splitvalue", "urllib.parse.parse_qsl()");
+  return _splitvalue(attr);
+}
+
+/**
+ * Python's deprecated `to_bytes(url)`: a str URL is returned as it is if it is ASCII, else `UnicodeError`.
+ * Warns `DeprecationWarning`.
+ *
+ * @param url the URL
+ * @returns the same URL
+ *
+ * @example
+ * ```ts
+ * import { catch_warnings } from "@pyweb/std/warnings";
+ * import { to_bytes } from "@pyweb/std/urllib/parse";
+ * import assert from "node:assert/strict";
+ * using _w = catch_warnings({ action: "ignore" });
+ * assert.equal(to_bytes("http://x/"), "http://x/");
+ * ```
+ */
+export function to_bytes<T>(url: T): T;
+/** The URL by keyword. */
+export function to_bytes<T>(kwargs: { url: T }): T;
+export function to_bytes(...args: unknown[]): unknown {
+  const { url } = TO_BYTES.bind(args);
+  deprecated("to_bytes", null);
+  return _to_bytes(url);
+}
+
+/** Python's `urllib.parse.__all__`: the names `from urllib.parse import *` imports. */
+export const __all__: string[] = [
+  "urlparse",
+  "urlunparse",
+  "urljoin",
+  "urldefrag",
+  "urlsplit",
+  "urlunsplit",
+  "urlencode",
+  "parse_qs",
+  "parse_qsl",
+  "quote",
+  "quote_plus",
+  "quote_from_bytes",
+  "unquote",
+  "unquote_plus",
+  "unquote_to_bytes",
+  "DefragResult",
+  "ParseResult",
+  "SplitResult",
+  "DefragResultBytes",
+  "ParseResultBytes",
+  "SplitResultBytes",
+];

@@ -8,7 +8,7 @@
 
 import { contains, eq, truthy } from "../../_util/builtins.ts";
 import { repr, str } from "../../_util/repr.ts";
-import { catch_warnings } from "../../warnings.ts";
+import { catch_warnings, simplefilter, type Warning, type WarningCategory } from "../../warnings.ts";
 
 /** A failed assertion, as unittest's `AssertionError` (`self.failureException`). */
 export class TestFailure extends Error {
@@ -238,4 +238,48 @@ export async function withEnviron(
     for (const [k, v] of Object.entries(old)) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
     await lock.unlock();
   }
+}
+
+function items(x: unknown): unknown[] {
+  if (typeof x === "string") return [...x];
+  return [...(x as Iterable<unknown>)];
+}
+
+/** `self.assertSequenceEqual(seq1, seq2)`: equal, or the same items in sequences of different types. */
+export function assertSequenceEqual(seq1: unknown, seq2: unknown, msg?: string): void {
+  if (eq(seq1, seq2)) return;
+  const a = items(seq1), b = items(seq2);
+  if (a.length === b.length && a.every((x, i) => eq(x, b[i]))) return;
+  fail(`Sequences differ: ${repr(seq1)} != ${repr(seq2)}`, msg);
+}
+
+function endsWith(s: unknown, suffix: string | Uint8Array): boolean {
+  if (typeof s === "string" && typeof suffix === "string") return s.endsWith(suffix);
+  if (s instanceof Uint8Array && suffix instanceof Uint8Array) {
+    return s.length >= suffix.length && suffix.every((c, i) => s[s.length - suffix.length + i] === c);
+  }
+  throw new TypeError(`Expected ${repr(s)} to be a str or bytes matching ${repr(suffix)}`);
+}
+
+/** `self.assertNotEndsWith(s, suffix)` (3.14). */
+export function assertNotEndsWith(s: unknown, suffix: string | Uint8Array, msg?: string): void {
+  if (endsWith(s, suffix)) fail(`${repr(s)} ends with ${repr(suffix)}`, msg);
+}
+
+/** What `with self.assertWarns(cls) as cm:` leaves in `cm`. */
+export interface WarnsContext {
+  warning: Warning;
+  filename: string;
+  lineno: number;
+}
+
+/** `with self.assertWarns(category) as cm: fn()`; returns `cm`. */
+export function assertWarns(category: WarningCategory, fn: () => unknown): WarnsContext {
+  using w = catch_warnings({ record: true });
+  simplefilter("always");
+  fn();
+  for (const m of w) {
+    if (m.message instanceof category) return { warning: m.message, filename: m.filename, lineno: m.lineno };
+  }
+  fail(`${category.name} not triggered`);
 }
