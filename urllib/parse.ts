@@ -37,6 +37,7 @@ import { isDict, iter, len, plainCall, truthy, typeName, unpack } from "./_commo
 
 export type { Bytes };
 export type { NamedTuple };
+export type { Tuple };
 
 // ---------------------------------------------------------------------------
 // Scheme classification (module data, mutable as in Python)
