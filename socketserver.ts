@@ -59,8 +59,11 @@ export type { Tuple } from "./_util/repr.ts";
 /** A server address as Python gives it: `(host, port)`. */
 export type ServerAddress = Tuple<string | number> & [string, number];
 
-/** The connection a handler serves: a TCP (or TLS) connection. */
-export type Request = Deno.Conn;
+/**
+ * The connection a handler serves: a TCP (or TLS) connection. Connections a `TCPServer` accepts also have
+ * Python's `fileno()`.
+ */
+export type Request = Deno.Conn & { fileno?(): number };
 
 /** A request handler class: Python's `RequestHandlerClass`. */
 export interface RequestHandlerClass {
@@ -580,7 +583,7 @@ async function handlersDone(request: Request): Promise<void> {
 }
 
 /** Write text to the current `sys.stderr` (Deno's stderr by default), ignoring a closed stderr. */
-export function writeStderr(text: string): void {
+function writeStderr(text: string): void {
   try {
     stderrStream().write(text);
   } catch { /* stderr closed */ }
@@ -776,6 +779,12 @@ export class TCPServer extends BaseServer {
     for (;;) {
       try {
         const conn = await listener.accept();
+        // Python's `request.fileno()`: the same number as the handler's `rfile`/`wfile.fileno()`.
+        Object.defineProperty(conn, "fileno", {
+          value: () => socketFileno(conn),
+          configurable: true,
+          writable: true,
+        });
         const a = conn.remoteAddr as Deno.NetAddr;
         return [conn, tuple(a.hostname, a.port) as ServerAddress];
       } catch (e) {

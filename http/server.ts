@@ -59,7 +59,6 @@ import {
   TCPServer,
   ThreadingMixIn,
   type ThreadingServer,
-  writeStderr,
 } from "../socketserver.ts";
 import { kw, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
@@ -78,7 +77,15 @@ import {
   TimeoutError,
   UnicodeDecodeError,
 } from "../_util/exceptions.ts";
-import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
+import {
+  escapeHtml,
+  escapeLog,
+  formatdate,
+  parsedateToEpoch,
+  pyFormat,
+  pySplit,
+  writeStderr,
+} from "./_server_util.ts";
 import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
 import { guess_file_type } from "../_util/mimetypes.ts";
