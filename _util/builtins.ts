@@ -89,6 +89,15 @@ export function contains(container: unknown, item: unknown): boolean {
     }
     return container.includes(item);
   }
+  if (container instanceof Uint8Array && item instanceof Uint8Array) {
+    // `b"ab" in b"xaby"`: a subsequence, as for str.
+    const n = item.length;
+    outer: for (let i = 0; i + n <= container.length; i++) {
+      for (let j = 0; j < n; j++) if (container[i + j] !== item[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
   if (container !== null && typeof container === "object") {
     const o = container as Dunders & { has?: (x: unknown) => boolean };
     if (typeof o.__contains__ === "function") return truthy(o.__contains__(item));

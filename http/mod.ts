@@ -372,6 +372,10 @@ class StatusMember implements HTTPStatusInfo {
   valueOf(): number {
     return this.value;
   }
+  /** IntEnum's `==`: a member equals its int value (`HTTPStatus.OK == 200`). */
+  __eq__(other: unknown): boolean {
+    return typeof other === "number" ? other === this.value : other === this;
+  }
   toString(): string {
     return String(this.value);
   }
