@@ -576,7 +576,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       else version = "";
     }
     if (!version.startsWith("HTTP/")) {
-      this.#closeConn();
+      this._close_conn();
       throw new BadStatusLine(line);
     }
     const code = pyInt(status!, 10);
@@ -642,7 +642,11 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     return true;
   }
 
-  #closeConn(): void {
+  /**
+   * Python's `_close_conn()`: let go of the connection once the body is read. Internal, but CPython's
+   * tests replace it on a response to keep its reader (`response.fp`) open, so it stays a method.
+   */
+  _close_conn(): void {
     const sock = this.#sock;
     this.fp = null;
     this.#sock = null;
@@ -652,7 +656,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   /** Python's `close()`: release the connection and mark the response closed. */
   close(): void {
     this.#closed = true;
-    if (this.fp) this.#closeConn();
+    if (this.fp) this._close_conn();
   }
 
   /** Python's `closed` (set by `close()` only, as `io.IOBase` does). */
@@ -691,17 +695,17 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   async #read(amt: number | null): Promise<Bytes> {
     if (this.fp === null) return EMPTY;
     if (this.#method === "HEAD") {
-      this.#closeConn();
+      this._close_conn();
       return EMPTY;
     }
     if (this.chunked) return await this.#readChunked(amt);
     if (amt !== null && amt !== undefined && amt >= 0) {
       if (this.length !== null && amt > this.length) amt = this.length;
       const s = await this.fp!.read(amt);
-      if (!s.length && amt) this.#closeConn();
+      if (!s.length && amt) this._close_conn();
       else if (this.length !== null) {
         this.length -= s.length;
-        if (!this.length) this.#closeConn();
+        if (!this.length) this._close_conn();
       }
       return s;
     }
@@ -711,12 +715,12 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       try {
         s = await this.#safeRead(this.length);
       } catch (e) {
-        if (e instanceof IncompleteRead) this.#closeConn();
+        if (e instanceof IncompleteRead) this._close_conn();
         throw e;
       }
       this.length = 0;
     }
-    this.#closeConn();
+    this._close_conn();
     return s;
   }
 
@@ -733,16 +737,16 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     let { b } = RESPONSE_READINTO.bind(args);
     if (this.fp === null) return 0;
     if (this.#method === "HEAD") {
-      this.#closeConn();
+      this._close_conn();
       return 0;
     }
     if (this.chunked) return await this.#readintoChunked(b);
     if (this.length !== null && b.length > this.length) b = b.subarray(0, this.length);
     const n = await this.fp.readinto(b);
-    if (!n && b.length) this.#closeConn();
+    if (!n && b.length) this._close_conn();
     else if (this.length !== null) {
       this.length -= n;
-      if (!this.length) this.#closeConn();
+      if (!this.length) this._close_conn();
     }
     return n;
   }
@@ -754,7 +758,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (end < 0) end = line.length;
     const n = pyInt(latin1Decode(line.subarray(0, end)), 16, true);
     if (n === null) {
-      this.#closeConn();
+      this._close_conn();
       throw new ValueError(`invalid literal for int() with base 16: ${repr(asBytes(line.subarray(0, end)))}`);
     }
     return n;
@@ -785,7 +789,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       }
       if (chunkLeft === 0) {
         await this.#readAndDiscardTrailer();
-        this.#closeConn();
+        this._close_conn();
         chunkLeft = null;
       }
       this.chunk_left = chunkLeft;
@@ -879,10 +883,10 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     }
     if (this.length !== null && (n < 0 || n > this.length)) n = this.length;
     const result = await this.fp.read1(n);
-    if (!result.length && n) this.#closeConn();
+    if (!result.length && n) this._close_conn();
     else if (this.length !== null) {
       this.length -= result.length;
-      if (!this.length) this.#closeConn();
+      if (!this.length) this._close_conn();
     }
     return result;
   }
@@ -938,10 +942,10 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (this.chunked) return await this.#ioReadline(limit);
     if (this.length !== null && (limit < 0 || limit > this.length)) limit = this.length;
     const result = await this.fp.readline(limit);
-    if (!result.length && limit) this.#closeConn();
+    if (!result.length && limit) this._close_conn();
     else if (this.length !== null) {
       this.length -= result.length;
-      if (!this.length) this.#closeConn();
+      if (!this.length) this._close_conn();
     }
     return result;
   }
