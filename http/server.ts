@@ -2065,12 +2065,13 @@ function usageError(msg: string): never {
 }
 
 /**
- * The `python -m http.server` command line.
+ * The `python -m http.server` command line (`deno run -A http/server.ts`). Not exported: CPython's
+ * `__main__` block is no name of the module either (test_httpservers' `MiscTestCase.test_all`).
  *
  * @param argv the arguments (without the program name)
  * @returns a Promise that resolves when the server stops
  */
-export async function main(argv: string[]): Promise<void> {
+async function main(argv: string[]): Promise<void> {
   let cgi = false;
   let bind: string | null = null;
   let directory = Deno.cwd();

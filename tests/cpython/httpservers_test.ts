@@ -1451,3 +1451,113 @@ register("SimpleHTTPRequestHandlerTestCase", SimpleHTTPRequestHandlerTestCase, [
 ], {
   test_windows_colon: "swaps server.os.path for ntpath: Windows path rules, a platform we do not run on",
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// MiscTestCase
+
+Deno.test("MiscTestCase.test_all", () => {
+  // `getattr(module_object, '__module__', None) == 'http.server'`: the module's classes and functions.
+  const expected: string[] = [];
+  const denylist = new Set(["executable", "nobody_uid", "test"]);
+  for (const [name, module_object] of Object.entries(server).sort()) {
+    if (name.startsWith("_") || denylist.has(name)) continue;
+    if (typeof module_object === "function") expected.push(name);
+  }
+  const __all__ = [
+    "HTTPServer",
+    "ThreadingHTTPServer",
+    "HTTPSServer",
+    "ThreadingHTTPSServer",
+    "BaseHTTPRequestHandler",
+    "SimpleHTTPRequestHandler",
+    "CGIHTTPRequestHandler",
+  ]; // CPython 3.14's http.server.__all__
+  assertEqual([...__all__].sort(), [...expected].sort()); // assertCountEqual
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// ScriptTestCase
+
+class ScriptTestCase {
+  setUp() {}
+  tearDown() {}
+
+  /** `mock.MagicMock(...)` as the server class: records `address_family`; its server does nothing. */
+  mock_server_class() {
+    return class MockServer {
+      static address_family: unknown = undefined;
+      server_address = tuple("", 0);
+      socket = { getsockname: () => tuple("", 0) };
+      constructor(..._args: unknown[]) {}
+      serve_forever() {
+        return Promise.resolve();
+      }
+      server_close() {
+        return Promise.resolve();
+      }
+      [Symbol.dispose]() {}
+    };
+  }
+
+  /** `@mock.patch('builtins.print')`: our `test()` prints with console.log. */
+  async patched_print(fn: () => Promise<void>) {
+    const saved = console.log;
+    console.log = () => {};
+    try {
+      await fn();
+    } finally {
+      console.log = saved;
+    }
+  }
+
+  async test_server_test_unspec() {
+    await this.patched_print(async () => {
+      const mock_server = this.mock_server_class();
+      // deno-lint-ignore no-explicit-any
+      await server.test({ ServerClass: mock_server as any, bind: null });
+      assertIn(mock_server.address_family, ["AF_INET6", "AF_INET"]);
+    });
+  }
+
+  async test_server_test_localhost() {
+    await this.patched_print(async () => {
+      const mock_server = this.mock_server_class();
+      // deno-lint-ignore no-explicit-any
+      await server.test({ ServerClass: mock_server as any, bind: "localhost" });
+      assertIn(mock_server.address_family, ["AF_INET6", "AF_INET"]);
+    });
+  }
+
+  static ipv6_addrs = ["::", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "::1"];
+
+  static ipv4_addrs = ["0.0.0.0", "8.8.8.8", "127.0.0.1"];
+
+  async test_server_test_ipv6() {
+    await this.patched_print(async () => {
+      for (const bind of ScriptTestCase.ipv6_addrs) {
+        const mock_server = this.mock_server_class();
+        // deno-lint-ignore no-explicit-any
+        await server.test({ ServerClass: mock_server as any, bind });
+        assertEqual(mock_server.address_family, "AF_INET6");
+      }
+    });
+  }
+
+  async test_server_test_ipv4() {
+    await this.patched_print(async () => {
+      for (const bind of ScriptTestCase.ipv4_addrs) {
+        const mock_server = this.mock_server_class();
+        // deno-lint-ignore no-explicit-any
+        await server.test({ ServerClass: mock_server as any, bind });
+        assertEqual(mock_server.address_family, "AF_INET");
+      }
+    });
+  }
+}
+
+register("ScriptTestCase", ScriptTestCase, [
+  "test_server_test_unspec",
+  "test_server_test_localhost",
+  "test_server_test_ipv6",
+  "test_server_test_ipv4",
+]);
