@@ -81,7 +81,15 @@ export function withTimeout<T>(p: Promise<T>, timeout: number | null): Promise<T
   if (timeout === null || timeout === undefined || !Number.isFinite(timeout)) return p;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const t = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError("timed out")), Math.max(0, timeout * 1000));
+    // At its deadline a socket's poll() still reports data that has arrived; a timer here can fire before
+    // the event loop delivered such data (or ran the in-process peer that sends it, which a thread would
+    // have done meanwhile), so the deadline gives the loop two more turns before it times out.
+    let turns = 2;
+    const expire = () => {
+      if (turns-- > 0) timer = setTimeout(expire, 0);
+      else reject(new TimeoutError("timed out"));
+    };
+    timer = setTimeout(expire, Math.max(0, timeout * 1000));
   });
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
