@@ -50,6 +50,7 @@
  * @module
  */
 
+import { createPrivateKey } from "node:crypto";
 import { DeprecationWarning, warn } from "../warnings.ts";
 import {
   type Request,
@@ -73,8 +74,8 @@ import { encode } from "../_util/codecs.ts";
 import {
   fromDenoError,
   IndexError,
-  RuntimeError,
   TimeoutError,
+  TypeError as PyTypeError,
   UnicodeDecodeError,
 } from "../_util/exceptions.ts";
 import {
@@ -222,8 +223,8 @@ export interface HTTPSServerOptions {
   certfile: string;
   /** Path of the PEM private key; `null` reads it from `certfile`. */
   keyfile?: string | null;
-  /** Key password: encrypted keys are not supported by Deno, see docs/divergences.md. */
-  password?: string | null;
+  /** The password of an encrypted key (a string, bytes, or a function returning one). */
+  password?: string | Uint8Array | (() => string | Uint8Array) | null;
   /** ALPN protocols, default `["http/1.1"]`. */
   alpn_protocols?: string[] | null;
   /** Python's `bind_and_activate`. */
@@ -341,8 +342,16 @@ export class HTTPSServer extends HTTPServer {
     } catch (e) {
       throw fromDenoError(e);
     }
-    if (key.includes("ENCRYPTED") && this.password !== null) {
-      throw new RuntimeError("encrypted TLS keys are not supported by Deno; decrypt the key first");
+    // CPython's load_cert_chain(): `ssl.SSLError(524297, '[SSL] PEM lib (_ssl.c:3916)')`.
+    const pemError = (e: unknown) =>
+      Object.assign(new SSLError(524297, "[SSL] PEM lib (_ssl.c:3916)"), {
+        library: "SSL",
+        reason: null,
+        cause: e,
+      });
+    if (key.includes("ENCRYPTED") && this.password !== null && this.password !== undefined) {
+      // Deno.listenTls takes clear keys only: decrypt with the password as OpenSSL's load_cert_chain does.
+      key = decryptKey(key, this.password, pemError);
     }
     try {
       return Deno.listenTls({ hostname, port, cert, key, alpnProtocols: this.alpn_protocols });
@@ -353,13 +362,28 @@ export class HTTPSServer extends HTTPServer {
       if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
         throw fromDenoError(e);
       }
-      // CPython's load_cert_chain(): `ssl.SSLError(524297, '[SSL] PEM lib (_ssl.c:3916)')`.
-      throw Object.assign(new SSLError(524297, "[SSL] PEM lib (_ssl.c:3916)"), {
-        library: "SSL",
-        reason: null,
-        cause: e,
-      });
+      throw pemError(e);
     }
+  }
+}
+
+/**
+ * The clear PKCS#8 PEM of the first private key in `pem`, decrypted with `password` (a string, bytes, or a
+ * function returning one, as `load_cert_chain` takes); a wrong password raises `pemError`'s error.
+ */
+function decryptKey(pem: string, password: unknown, pemError: (e: unknown) => Error): string {
+  const block = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/.exec(pem);
+  if (!block) return pem;
+  let pw = typeof password === "function" ? password() : password;
+  if (pw instanceof Uint8Array) pw = latin1Decode(pw);
+  if (typeof pw !== "string") {
+    throw new PyTypeError("password callback must return a string");
+  }
+  try {
+    const k = createPrivateKey({ key: block[0], format: "pem", passphrase: pw });
+    return k.export({ type: "pkcs8", format: "pem" }) as string;
+  } catch (e) {
+    throw pemError(e);
   }
 }
 

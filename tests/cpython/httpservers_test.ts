@@ -4,9 +4,21 @@
 // Each concrete TestCase registers its methods as unittest collects them.
 import { b, Bytes, encode, repr, str, tuple } from "@pyweb/std";
 import { HTTPStatus } from "@pyweb/std/http";
-import { HTTPConnection, type HTTPResponse } from "@pyweb/std/http/client";
+import {
+  CERT_NONE,
+  HTTPConnection,
+  type HTTPResponse,
+  HTTPSConnection,
+  SSLError,
+} from "@pyweb/std/http/client";
 import * as server from "@pyweb/std/http/server";
-import { BaseHTTPRequestHandler, HTTPServer, type Request, type ServerAddress } from "@pyweb/std/http/server";
+import {
+  BaseHTTPRequestHandler,
+  HTTPServer,
+  HTTPSServer,
+  type Request,
+  type ServerAddress,
+} from "@pyweb/std/http/server";
 import { escape as html_escape } from "@pyweb/std/html";
 import { quote, urlencode } from "@pyweb/std/urllib/parse";
 import { catch_warnings, DeprecationWarning, simplefilter } from "@pyweb/std/warnings";
@@ -16,6 +28,7 @@ import {
   assertEqual,
   assertFalse,
   assertIn,
+  assertIsInstance,
   assertIsNotNone,
   assertNotEqual,
   assertNotIn,
@@ -44,6 +57,15 @@ function NoLogRequestHandler<T extends AnyClass>(Base: T) {
 
 const DummyRequestHandler = class DummyRequestHandler
   extends NoLogRequestHandler(server.SimpleHTTPRequestHandler) {};
+
+function create_https_server(
+  certfile: string,
+  keyfile: string | null = null,
+  password: string | null = null,
+  { address = ["localhost", 0] as [string, number], request_handler = DummyRequestHandler as Ctor } = {},
+): HTTPSServer {
+  return new HTTPSServer(address, request_handler, { certfile, keyfile, password });
+}
 
 /** `self.assertStartsWith` / `assertEndsWith` / `assertNotStartsWith` (3.14's unittest). */
 function startsWith(s: string | Uint8Array, prefix: string | Uint8Array): boolean {
@@ -521,6 +543,109 @@ register("HTTP09ServerTestCase", HTTP09ServerTestCase, [
   "test_simple_get",
   "test_invalid_request",
   "test_single_request",
+]);
+
+// ---------------------------------------------------------------------------------------------------------
+// BaseHTTPSServerTestCase
+
+/** `certdata_file(*path)`: CPython's Lib/test/certdata files, copied to tests/cpython/certdata. */
+function certdata_file(...path: string[]): string {
+  return join(decodeURIComponent(new URL("./certdata", import.meta.url).pathname), ...path);
+}
+
+class BaseHTTPSServerTestCase extends BaseTestCase {
+  static CERTFILE = certdata_file("keycert.pem");
+  static ONLYCERT = certdata_file("ssl_cert.pem");
+  static ONLYKEY = certdata_file("ssl_key.pem");
+  static CERTFILE_PROTECTED = certdata_file("keycert.passwd.pem");
+  static ONLYKEY_PROTECTED = certdata_file("ssl_key.passwd.pem");
+  static EMPTYCERT = certdata_file("nullcert.pem");
+  static BADCERT = certdata_file("badcert.pem");
+  static KEY_PASSWORD = "somepass";
+  static BADPASSWORD = "badpass";
+
+  static override tls: [string, string | null, string | null] = [
+    BaseHTTPSServerTestCase.ONLYCERT,
+    BaseHTTPSServerTestCase.ONLYKEY,
+    null,
+  ]; // values by default
+
+  static override request_handler = DummyRequestHandler as Ctor;
+
+  override makeServer(): HTTPServer {
+    const [certfile, keyfile, password] = this.cls.tls!;
+    return create_https_server(certfile, keyfile, password, { request_handler: this.cls.request_handler });
+  }
+
+  get C() {
+    return BaseHTTPSServerTestCase;
+  }
+
+  async test_get() {
+    const response = await this.request("/");
+    assertEqual(response.status, HTTPStatus.OK);
+  }
+
+  override async request(
+    uri: string,
+    method = "GET",
+    body: string | Uint8Array | null = null,
+    headers: unknown = {},
+  ): Promise<HTTPResponse> {
+    // ssl._create_unverified_context(): Deno cannot skip the chain check per connection
+    // (docs/divergences.md, TLS), so the unverified context also trusts the server's own certificate.
+    const context = { check_hostname: false, verify_mode: CERT_NONE, cafile: this.C.ONLYCERT };
+    this.connection = new HTTPSConnection(this.HOST, this.PORT, { context });
+    this.connections.push(this.connection);
+    // deno-lint-ignore no-explicit-any
+    await this.connection.request(method, uri, body, headers as any);
+    return await this.connection.getresponse();
+  }
+
+  async test_valid_certdata() {
+    const C = this.C;
+    const valid_certdata: [string, string | null, string | null][] = [
+      [C.CERTFILE, null, null],
+      [C.CERTFILE, C.CERTFILE, null],
+      [C.CERTFILE_PROTECTED, null, C.KEY_PASSWORD],
+      [C.ONLYCERT, C.ONLYKEY_PROTECTED, C.KEY_PASSWORD],
+    ];
+    for (const [certfile, keyfile, password] of valid_certdata) {
+      await subTestAsync({ certfile, keyfile, password }, async () => {
+        const server = create_https_server(certfile, keyfile, password);
+        assertIsInstance(server, HTTPSServer);
+        await server.server_close();
+      });
+    }
+  }
+
+  async test_invalid_certdata() {
+    const C = this.C;
+    const invalid_certdata: [string, string | null, string | null][] = [
+      [C.BADCERT, null, null],
+      [C.EMPTYCERT, null, null],
+      [C.ONLYCERT, null, null],
+      [C.ONLYKEY, null, null],
+      [C.ONLYKEY, C.ONLYCERT, null],
+      [C.CERTFILE_PROTECTED, null, C.BADPASSWORD],
+      // TODO: test the next case and add same case to test_ssl (We specify a cert and a password-protected
+      // file, but no password):
+      // (self.CERTFILE_PROTECTED, None, None),
+      // see issue #132102
+    ];
+    for (const [certfile, keyfile, password] of invalid_certdata) {
+      await subTestAsync({ certfile, keyfile, password }, async () => {
+        await Promise.resolve();
+        assertRaises(SSLError, () => create_https_server(certfile, keyfile, password));
+      });
+    }
+  }
+}
+
+register("BaseHTTPSServerTestCase", BaseHTTPSServerTestCase, [
+  "test_get",
+  "test_valid_certdata",
+  "test_invalid_certdata",
 ]);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1946,5 +2071,3 @@ register("ScriptTestCase", ScriptTestCase, [
   "test_server_test_ipv6",
   "test_server_test_ipv4",
 ]);
-
-void DummyRequestHandler; // for BaseHTTPSServerTestCase
