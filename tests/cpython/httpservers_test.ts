@@ -83,15 +83,34 @@ function assertEndsWith(s: string, suffix: string) {
   assertTrue(s.endsWith(suffix), `${repr(s)} doesn't end with ${repr(suffix)}`);
 }
 
-/** `os.environ = os_helper.EnvironmentVarGuard()` … `os.environ.__exit__()`. */
+/**
+ * `os.environ = os_helper.EnvironmentVarGuard()` … `os.environ.__exit__()`: restores what was set through it
+ * (only that: Deno runs test files in parallel in one process, whose environment they share).
+ */
 class EnvironmentVarGuard {
-  #saved = Deno.env.toObject();
+  #changed = new Map<string, string | undefined>();
+  set(key: string, value: string) {
+    if (!this.#changed.has(key)) this.#changed.set(key, Deno.env.get(key));
+    Deno.env.set(key, value);
+  }
+  get(key: string): string | undefined {
+    return Deno.env.get(key);
+  }
   exit() {
-    const now = Deno.env.toObject();
-    for (const k of Object.keys(now)) if (!(k in this.#saved)) Deno.env.delete(k);
-    for (const [k, v] of Object.entries(this.#saved)) if (now[k] !== v) Deno.env.set(k, v);
+    for (const [k, v] of this.#changed) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
   }
 }
+
+/**
+ * `os.getcwd()` / `os.chdir()` as these tests use them: the directory the test servers serve. Deno runs test
+ * files in parallel in one process, which has one working directory, so the tests do not change the real one;
+ * their handlers serve this directory instead (the `directory` a `SimpleHTTPRequestHandler` defaults to).
+ */
+let testcwd = Deno.cwd();
+const os = {
+  getcwd: () => testcwd,
+  chdir: (path: string) => void (testcwd = path),
+};
 
 class BaseTestCase {
   // Optional tuple (certfile, keyfile, password) to use for HTTPS servers.
@@ -102,7 +121,7 @@ class BaseTestCase {
   PORT = 0;
   server!: HTTPServer;
   #serving: Promise<void> | null = null;
-  #environ: EnvironmentVarGuard | null = null;
+  environ!: EnvironmentVarGuard;
   connection: HTTPConnection | null = null;
   connections: HTTPConnection[] = [];
 
@@ -116,7 +135,7 @@ class BaseTestCase {
   }
 
   async setUp() {
-    this.#environ = new EnvironmentVarGuard();
+    this.environ = new EnvironmentVarGuard();
     this.server = this.makeServer();
     const addr = this.server.socket!.addr as Deno.NetAddr;
     [this.HOST, this.PORT] = [addr.hostname, addr.port];
@@ -132,7 +151,7 @@ class BaseTestCase {
     } finally {
       await this.server.server_close();
     }
-    this.#environ?.exit();
+    this.environ?.exit();
   }
 
   /** A client connection to the test server (closed by tearDown). */
@@ -741,7 +760,13 @@ const TESTFN_NONASCII = `@test_${Deno.pid}_tmp\xe6`;
 
 class SimpleHTTPServerTestCase extends BaseTestCase {
   static override request_handler = class request_handler
-    extends NoLogRequestHandler(server.SimpleHTTPRequestHandler) {};
+    extends NoLogRequestHandler(server.SimpleHTTPRequestHandler) {
+    // deno-lint-ignore no-explicit-any
+    constructor(...args: any[]) {
+      super(...(args as [Request, ServerAddress, unknown]));
+      this.directory = os.getcwd(); // the default, os.getcwd(), of the tests' own working directory
+    }
+  };
 
   cwd = "";
   data = b`We are the knights who say Ni!`;
@@ -753,9 +778,9 @@ class SimpleHTTPServerTestCase extends BaseTestCase {
 
   override async setUp() {
     await super.setUp();
-    this.cwd = Deno.cwd();
+    this.cwd = os.getcwd();
     const basetempdir = Deno.env.get("TMPDIR") || "/tmp";
-    Deno.chdir(basetempdir);
+    os.chdir(basetempdir);
     this.data = b`We are the knights who say Ni!`;
     this.tempdir = Deno.makeTempDirSync({ dir: basetempdir });
     this.tempdir_name = this.tempdir.split("/").pop()!;
@@ -770,7 +795,7 @@ class SimpleHTTPServerTestCase extends BaseTestCase {
 
   override async tearDown() {
     try {
-      Deno.chdir(this.cwd);
+      os.chdir(this.cwd);
       try {
         Deno.removeSync(this.tempdir, { recursive: true });
       } catch { /* pass */ }
@@ -968,7 +993,7 @@ class SimpleHTTPServerTestCase extends BaseTestCase {
     await this.check_status_and_reason(response, HTTPStatus.OK);
 
     const data = b`Dummy index file\r\n`;
-    Deno.writeFileSync(join(this.tempdir_name, "index.html"), data);
+    Deno.writeFileSync(join(os.getcwd(), this.tempdir_name, "index.html"), data);
     response = await this.request(this.base_url + "/");
     await this.check_status_and_reason(response, HTTPStatus.OK, data);
 
@@ -1216,6 +1241,7 @@ class CGIHTTPServerTestCase extends BaseTestCase {
         w[Symbol.dispose]();
       }
       warnsRegex(/http\.server\.CGIHTTPRequestHandler/, w);
+      this.directory = os.getcwd(); // the default, os.getcwd(), of the tests' own working directory
     }
   };
 
@@ -1245,7 +1271,7 @@ class CGIHTTPServerTestCase extends BaseTestCase {
   override async setUp() {
     CGIHTTPServerTestCase.handler._test_case_self = this; // practical, but yuck.
     await super.setUp();
-    this.cwd = Deno.cwd();
+    this.cwd = os.getcwd();
     this.parent_dir = Deno.makeTempDirSync();
     // As root, the scripts run as nobody, who must be able to enter the folders (mkdtemp makes them 0o700).
     Deno.chmodSync(this.parent_dir, 0o755);
@@ -1280,13 +1306,13 @@ class CGIHTTPServerTestCase extends BaseTestCase {
     this.file6_path = write(join(this.cgi_dir, "file6.py"), cgi_file6(this.pythonexe));
     this.file7_path = write(join(this.cgi_dir, "file7.py"), cgi_file7(this.pythonexe));
 
-    Deno.chdir(this.parent_dir);
+    os.chdir(this.parent_dir);
   }
 
   override async tearDown() {
     CGIHTTPServerTestCase.handler._test_case_self = null;
     try {
-      Deno.chdir(this.cwd);
+      os.chdir(this.cwd);
       if (this._pythonexe_symlink) Deno.removeSync(this._pythonexe_symlink);
       for (
         const f of [
@@ -1395,13 +1421,13 @@ class CGIHTTPServerTestCase extends BaseTestCase {
 
   async test_os_environ_is_not_altered() {
     const signature = "Test CGI Server";
-    Deno.env.set("SERVER_SOFTWARE", signature);
+    this.environ.set("SERVER_SOFTWARE", signature);
     const res = await this.request("/cgi-bin/file1.py");
     assertEqual(
       [b`Hello World`.concat(this.linesep), "text/html", HTTPStatus.OK],
       await this.triple(res),
     );
-    assertEqual(Deno.env.get("SERVER_SOFTWARE"), signature);
+    assertEqual(this.environ.get("SERVER_SOFTWARE"), signature);
   }
 
   async test_urlquote_decoding_in_cgi_check() {
@@ -1919,7 +1945,7 @@ class SimpleHTTPRequestHandlerTestCase {
   handler_3!: SocketlessRequestHandler;
 
   async setUp() {
-    this.translated_1 = join(Deno.cwd(), "filename");
+    this.translated_1 = join(Deno.cwd(), "filename"); // these handlers serve the real working directory
     this.translated_2 = join("foo", "filename");
     this.translated_3 = join("bar", "filename");
     this.handler_1 = new SocketlessRequestHandler();
