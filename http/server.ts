@@ -50,7 +50,6 @@
  * @module
  */
 
-import { createPrivateKey } from "node:crypto";
 import { DeprecationWarning, warn } from "../warnings.ts";
 import {
   type Request,
@@ -368,6 +367,15 @@ export class HTTPSServer extends HTTPServer {
 }
 
 /**
+ * `node:crypto`, loaded only when an encrypted key needs it: importing it costs every program that imports
+ * http.server some 50 ms of start-up, and only a password-protected certificate key needs it.
+ */
+function nodeCrypto(): typeof import("node:crypto") {
+  const proc = (globalThis as unknown as { process: { getBuiltinModule(id: string): unknown } }).process;
+  return proc.getBuiltinModule("node:crypto") as typeof import("node:crypto");
+}
+
+/**
  * The clear PKCS#8 PEM of the first private key in `pem`, decrypted with `password` (a string, bytes, or a
  * function returning one, as `load_cert_chain` takes); a wrong password raises `pemError`'s error.
  */
@@ -380,7 +388,7 @@ function decryptKey(pem: string, password: unknown, pemError: (e: unknown) => Er
     throw new PyTypeError("password callback must return a string");
   }
   try {
-    const k = createPrivateKey({ key: block[0], format: "pem", passphrase: pw });
+    const k = nodeCrypto().createPrivateKey({ key: block[0], format: "pem", passphrase: pw });
     return k.export({ type: "pkcs8", format: "pem" }) as string;
   } catch (e) {
     throw pemError(e);
