@@ -138,3 +138,45 @@ export class HTTPSocket {
   }
 }
 showAsRepr(HTTPSocket);
+
+/**
+ * The file `HTTPResponse` reads from (Python's `self.fp`): our {@link BufferedReader}, or whatever a
+ * socket's `makefile("rb")` returned (an `io.BytesIO` under a fake socket); each method may answer at
+ * once or with a Promise.
+ */
+export interface ResponseFile {
+  /** `readline(limit)`. */
+  readline(limit?: number): Uint8Array | Promise<Uint8Array>;
+  /** `read(n)`; no argument reads to the end. */
+  read(n?: number): Uint8Array | Promise<Uint8Array>;
+  /** `readinto(b)`. */
+  readinto?(b: Uint8Array): number | Promise<number>;
+  /** `read1(n)`. */
+  read1?(n?: number): Uint8Array | Promise<Uint8Array>;
+  /** `peek(n)`. */
+  peek?(n?: number): Uint8Array | Promise<Uint8Array>;
+  /** `close()`. */
+  close?(): unknown;
+  /** `fileno()`. */
+  fileno?(): number;
+}
+
+/**
+ * Any object with Python's socket methods that `http.client` calls, set as `conn.sock` or returned by
+ * `_create_connection()` (CPython's own tests plug a `FakeSocket` this way): `sendall(data)` sends,
+ * `makefile("rb")` gives the file a response reads, `close()` closes.
+ */
+export interface PySocket {
+  /** `sendall(data)`: send every byte (may return a Promise). */
+  sendall(data: Uint8Array): unknown;
+  /** `makefile(mode)`: the file `HTTPResponse` reads (`mode` is `"rb"`). */
+  makefile(mode: string, bufsize?: number): ResponseFile;
+  /** `close()`. */
+  close?(): unknown;
+}
+
+/** True for a Python-style socket object that is not our {@link HTTPSocket}. */
+export function isPySocket(sock: unknown): sock is PySocket {
+  return sock !== null && typeof sock === "object" && !(sock instanceof HTTPSocket) &&
+    typeof (sock as PySocket).sendall === "function" && typeof (sock as PySocket).makefile === "function";
+}

@@ -58,6 +58,7 @@ import {
 } from "../_util/message.ts";
 export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_util/message.ts";
 export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
+export type { PySocket, ResponseFile } from "./_client_socket.ts";
 import { print, pyrepr, repr, showAsRepr, type Tuple } from "../_util/repr.ts";
 import { type BufferedReader, withTimeout } from "../_util/stream.ts";
 import {
@@ -79,7 +80,7 @@ import {
   UnknownTransferEncoding,
 } from "./_exceptions.ts";
 import { HTTPStatus } from "./mod.ts";
-import { HTTPSocket } from "./_client_socket.ts";
+import { HTTPSocket, isPySocket, type PySocket, type ResponseFile } from "./_client_socket.ts";
 import {
   disallowedMethodChar,
   disallowedUrlChar,
@@ -289,7 +290,7 @@ export type RequestBody =
   | string
   | Uint8Array
   | ArrayBuffer
-  | DataView
+  | ArrayBufferView
   | PyReadable
   | DenoReadable
   | ReadableStream<Uint8Array>
@@ -474,7 +475,7 @@ const PARSE_HEADERS = new Signature<{ fp: LineReader; _class: new () => HTTPMess
 );
 
 const HTTP_RESPONSE_INIT = new Signature<
-  { sock: HTTPSocket; debuglevel: number; method: string | null; url: string | null }
+  { sock: HTTPSocket | PySocket; debuglevel: number; method: string | null; url: string | null }
 >("HTTPResponse.__init__", ["self", "sock", "debuglevel", "method", "url"], {
   debuglevel: 0,
   method: null,
@@ -489,6 +490,13 @@ const RESPONSE_PEEK = new Signature<{ n: number }>("HTTPResponse.peek", ["self",
 const RESPONSE_READLINE = new Signature<{ limit: number }>("HTTPResponse.readline", ["self", "limit"], {
   limit: -1,
 });
+const RESPONSE_READLINES = new Signature<{ hint: number | null }>(
+  "HTTPResponse.readlines",
+  ["self", "hint"],
+  {
+    hint: -1,
+  },
+);
 const RESPONSE_GETHEADER = new Signature<{ name: string; default: unknown }>(
   "HTTPResponse.getheader",
   ["self", "name", "default"],
@@ -505,8 +513,11 @@ const RESPONSE_GETHEADER = new Signature<{ name: string; default: unknown }>(
  * left, or `null`), `chunked`, `chunk_left`, `url`, `debuglevel`.
  */
 export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
-  /** The buffered reader over the socket (Python's `fp`); `null` once the body is done. */
-  fp: BufferedReader | null;
+  /**
+   * The buffered reader over the socket (Python's `fp`): the socket's `makefile("rb")` for a
+   * Python-style socket object; `null` once the body is done.
+   */
+  fp: ResponseFile | null;
   /** Print the status line and headers when above 0. */
   debuglevel: number;
   /** The URL this response is for (set by `urllib`). */
@@ -532,6 +543,10 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   /** Whether the connection closes after this response. */
   will_close: boolean = UNKNOWN as unknown as boolean;
   #sock: HTTPSocket | null;
+  /** `fp` for reading: our BufferedReader, or a socket file with the same methods (results awaited). */
+  get #fp(): BufferedReader {
+    return this.fp as BufferedReader;
+  }
   #method: string | null;
   #closed = false;
 
@@ -543,26 +558,39 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * @param method the request method (`"HEAD"` means no body)
    * @param url the URL, kept for `geturl()`
    */
-  constructor(sock: HTTPSocket, debuglevel?: number, method?: string | null, url?: string | null);
+  constructor(sock: HTTPSocket | PySocket, debuglevel?: number, method?: string | null, url?: string | null);
   /** `new HTTPResponse(sock, { debuglevel, method, url })`, keywords after any positional ones. */
-  constructor(sock: HTTPSocket, kwargs: { debuglevel?: number; method?: string | null; url?: string | null });
+  constructor(
+    sock: HTTPSocket | PySocket,
+    kwargs: { debuglevel?: number; method?: string | null; url?: string | null },
+  );
   /** `new HTTPResponse(sock, debuglevel, { method, url })`. */
-  constructor(sock: HTTPSocket, debuglevel: number, kwargs: { method?: string | null; url?: string | null });
+  constructor(
+    sock: HTTPSocket | PySocket,
+    debuglevel: number,
+    kwargs: { method?: string | null; url?: string | null },
+  );
   /** `new HTTPResponse({ sock, debuglevel, method, url })`. */
   constructor(
-    kwargs: { sock: HTTPSocket; debuglevel?: number; method?: string | null; url?: string | null },
+    kwargs: { sock: HTTPSocket | PySocket; debuglevel?: number; method?: string | null; url?: string | null },
   );
   constructor(...args: unknown[]) {
     const { sock, debuglevel, method, url } = HTTP_RESPONSE_INIT.bind(args);
-    this.#sock = sock.ref();
-    this.fp = sock.reader;
+    if (sock instanceof HTTPSocket) {
+      this.#sock = sock.ref();
+      this.fp = sock.reader;
+    } else {
+      // Python: `self.fp = sock.makefile("rb")`, which a fake socket implements.
+      this.#sock = null;
+      this.fp = sock.makefile("rb");
+    }
     this.debuglevel = debuglevel;
     this.#method = method === null ? null : String(method);
     this.url = url;
   }
 
   async #readStatus(): Promise<[string, number, string]> {
-    const raw = await this.fp!.readline(MAXLINE + 1);
+    const raw = await this.#fp.readline(MAXLINE + 1);
     const line = latin1Decode(raw);
     if (line.length > MAXLINE) throw new LineTooLong("status line");
     if (this.debuglevel > 0) print("reply:", repr(line));
@@ -600,7 +628,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       if (++interim > _MAXINTERIMRESPONSES) {
         throw new HTTPException(`got more than ${_MAXINTERIMRESPONSES} interim responses`);
       }
-      const skipped = await readHeaderLines(this.fp!, HEADER_LIMITS);
+      const skipped = await readHeaderLines(this.#fp, HEADER_LIMITS);
       if (this.debuglevel > 0) print("headers:", skipped.map(asBytes));
     }
     this.code = this.status = status;
@@ -609,7 +637,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     else if (version.startsWith("HTTP/1.")) this.version = 11;
     else throw new UnknownProtocol(version);
 
-    this.headers = this.msg = await parse_headers(this.fp!);
+    this.headers = this.msg = await parse_headers(this.#fp);
     if (this.debuglevel > 0) {
       for (const [hdr, val] of this.headers.items()) print("header:", hdr + ":", val);
     }
@@ -648,9 +676,12 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    */
   _close_conn(): void {
     const sock = this.#sock;
+    const fp = this.fp;
     this.fp = null;
     this.#sock = null;
     sock?.unref();
+    // Python closes `self.fp`; our socket's shared reader stays open for the next response.
+    if (fp && fp !== sock?.reader) fp.close?.();
   }
 
   /** Python's `close()`: release the connection and mark the response closed. */
@@ -701,7 +732,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (this.chunked) return await this.#readChunked(amt);
     if (amt !== null && amt !== undefined && amt >= 0) {
       if (this.length !== null && amt > this.length) amt = this.length;
-      const s = await this.fp!.read(amt);
+      const s = await this.#fp.read(amt);
       if (!s.length && amt) this._close_conn();
       else if (this.length !== null) {
         this.length -= s.length;
@@ -710,7 +741,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       return s;
     }
     let s: Bytes;
-    if (this.length === null) s = await this.fp.read();
+    if (this.length === null) s = await this.#fp.read();
     else {
       try {
         s = await this.#safeRead(this.length);
@@ -742,7 +773,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     }
     if (this.chunked) return await this.#readintoChunked(b);
     if (this.length !== null && b.length > this.length) b = b.subarray(0, this.length);
-    const n = await this.fp.readinto(b);
+    const n = await this.#fp.readinto(b);
     if (!n && b.length) this._close_conn();
     else if (this.length !== null) {
       this.length -= n;
@@ -752,7 +783,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   }
 
   async #readNextChunkSize(): Promise<number> {
-    const line = await this.fp!.readline(MAXLINE + 1);
+    const line = await this.#fp.readline(MAXLINE + 1);
     if (line.length > MAXLINE) throw new LineTooLong("chunk size");
     let end = line.indexOf(0x3b);
     if (end < 0) end = line.length;
@@ -767,7 +798,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   async #readAndDiscardTrailer(): Promise<void> {
     let count = 0;
     for (;;) {
-      const line = await this.fp!.readline(MAXLINE + 1);
+      const line = await this.#fp.readline(MAXLINE + 1);
       if (line.length > MAXLINE) throw new LineTooLong("trailer line");
       if (!line.length) break;
       if ((line.length === 1 && line[0] === 10) || (line.length === 2 && line[0] === 13 && line[1] === 10)) {
@@ -848,14 +879,14 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * huge declared length alone allocates nothing.
    */
   async #safeRead(amt: number): Promise<Bytes> {
-    if (amt <= 0) return amt === 0 ? EMPTY : await this.fp!.read();
-    const data = await this.fp!.read(amt);
+    if (amt <= 0) return amt === 0 ? EMPTY : await this.#fp.read();
+    const data = await this.#fp.read(amt);
     if (data.length < amt) throw new IncompleteRead(data, amt - data.length);
     return data;
   }
 
   async #safeReadinto(b: Uint8Array): Promise<number> {
-    const n = await this.fp!.readinto(b);
+    const n = await this.#fp.readinto(b);
     if (n < b.length) throw new IncompleteRead(new Bytes(b.subarray(0, n)), b.length - n);
     return n;
   }
@@ -876,13 +907,13 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       const chunkLeft = await this.#getChunkLeft();
       if (chunkLeft === null || n === 0) return EMPTY;
       if (!(n >= 0 && n <= chunkLeft)) n = chunkLeft;
-      const got = await this.fp!.read1(n);
+      const got = await this.#fp.read1(n);
       this.chunk_left = (this.chunk_left ?? 0) - got.length;
       if (!got.length) throw new IncompleteRead(EMPTY);
       return got;
     }
     if (this.length !== null && (n < 0 || n > this.length)) n = this.length;
-    const result = await this.fp.read1(n);
+    const result = await this.#fp.read1(n);
     if (!result.length && n) this._close_conn();
     else if (this.length !== null) {
       this.length -= result.length;
@@ -917,10 +948,10 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       }
       if (chunkLeft === null) return EMPTY;
       // Python: `self.fp.peek(chunk_left)[:chunk_left]`.
-      const got = await this.fp!.peek(chunkLeft);
+      const got = await this.#fp.peek(chunkLeft);
       return got.length > chunkLeft ? new Bytes(got.subarray(0, chunkLeft)) : got;
     }
-    return await this.fp.peek(n);
+    return await this.#fp.peek(n);
   }
 
   /**
@@ -941,7 +972,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (this.fp === null || this.#method === "HEAD") return EMPTY;
     if (this.chunked) return await this.#ioReadline(limit);
     if (this.length !== null && (limit < 0 || limit > this.length)) limit = this.length;
-    const result = await this.fp.readline(limit);
+    const result = await this.#fp.readline(limit);
     if (!result.length && limit) this._close_conn();
     else if (this.length !== null) {
       this.length -= result.length;
@@ -974,10 +1005,25 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     return concatBytes(parts);
   }
 
-  /** Python's `readlines()`: every remaining line of the body. */
-  async readlines(): Promise<Bytes[]> {
+  /**
+   * Python's `readlines(hint=-1)`: the remaining lines of the body, stopping once `hint` bytes
+   * (when positive) were read, as `io.IOBase.readlines` does.
+   *
+   * @param hint stop after the line that reaches this many bytes; `-1`/`null` reads every line
+   * @returns the lines
+   */
+  async readlines(hint?: number | null): Promise<Bytes[]>;
+  /** `readlines({ hint })`. */
+  async readlines(kwargs: { hint?: number | null }): Promise<Bytes[]>;
+  async readlines(...args: unknown[]): Promise<Bytes[]> {
+    const { hint } = RESPONSE_READLINES.bind(args);
     const out: Bytes[] = [];
-    for await (const line of this) out.push(line);
+    let n = 0;
+    for await (const line of this) {
+      out.push(line);
+      n += line.length;
+      if (hint !== null && hint > 0 && n >= hint) break;
+    }
     return out;
   }
 
@@ -986,8 +1032,9 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * OS descriptors, so it is pyweb's own socket number (see docs/divergences.md).
    */
   fileno(): number {
-    if (!this.#sock) throw new ValueError("I/O operation on closed file");
-    return this.#sock.id;
+    if (this.#sock) return this.#sock.id;
+    if (this.fp?.fileno) return this.fp.fileno();
+    throw new ValueError("I/O operation on closed file");
   }
 
   /**
@@ -1237,8 +1284,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   source_address: readonly [string, number] | null;
   /** Bytes per read when sending a file body. */
   blocksize: number;
-  /** The socket, or `null` when not connected. */
-  sock: HTTPSocket | null = null;
+  /**
+   * The socket, or `null` when not connected: ours, or any object with Python's socket methods
+   * (`sendall`, `makefile`, `close`) set here or returned by `_create_connection()`.
+   */
+  sock: HTTPSocket | PySocket | null = null;
   /** The server host (IPv6 without brackets). */
   host: string;
   /** The server port. */
@@ -1250,7 +1300,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   /** Extra headers of the CONNECT request. */
   _tunnel_headers: Map<string, string> = new Map();
   #rawProxyHeaders: Uint8Array[] | null = null;
-  #buffer: Uint8Array[] = [];
+  #buffer: Bytes[] = [];
   #response: HTTPResponse | null = null;
   #state: string = CS_IDLE;
   /** The method of the current request. */
@@ -1281,7 +1331,14 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
 
   /** The request lines buffered by `putrequest`/`putheader` and not yet sent (Python's `_buffer`). */
   get _buffer(): Uint8Array[] {
-    return this.#buffer.map(asBytes);
+    return this.#buffer;
+  }
+  /**
+   * Replace the buffer with a list of your own, as CPython's tests do; each line goes through its
+   * `append(line)` when it has one (a subclass of `list` in Python), else `push`.
+   */
+  set _buffer(list: Bytes[]) {
+    this.#buffer = list;
   }
 
   /** `_get_hostport(host, port)`: split `host:port`, unbracket IPv6. */
@@ -1300,6 +1357,17 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     }
     if (host && host[0] === "[" && host[host.length - 1] === "]") host = host.slice(1, -1);
     return [host, port];
+  }
+
+  /**
+   * Python's `_encode_request(request)`: the request line as bytes (ASCII). A subclass may override it to
+   * send another encoding (bpo-36274).
+   *
+   * @param request the request line, without CRLF
+   * @returns its bytes
+   */
+  _encode_request(request: string): Uint8Array {
+    return encodeNarrow(request, "ascii");
   }
 
   /** `_validate_host`: no control characters or spaces (CVE-2019-18348). */
@@ -1376,6 +1444,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     return ip;
   }
 
+  /** Python's `_tunnel()`: send CONNECT and read the proxy's answer (`connect()` calls it). */
+  _tunnel(): Promise<void> {
+    return this.#tunnel();
+  }
+
   async #tunnel(): Promise<void> {
     const th = this._tunnel_host!;
     if (disallowedUrlChar(th) !== null) {
@@ -1400,7 +1473,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     const response = new this.response_class(this.sock!, 0, this._method);
     try {
       const [, code, message] = await response._read_status();
-      this.#rawProxyHeaders = await readHeaderLines(response.fp!, HEADER_LIMITS);
+      this.#rawProxyHeaders = await readHeaderLines(response.fp as LineReader, HEADER_LIMITS);
       if (this.debuglevel > 0) {
         for (const header of this.#rawProxyHeaders) print("header:", new TextDecoder().decode(header));
       }
@@ -1421,8 +1494,11 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     return this.#rawProxyHeaders === null ? null : parseHeaderLines(this.#rawProxyHeaders, HTTPMessage);
   }
 
-  /** Open the TCP connection (no tunnel, no TLS). */
-  protected async _create_connection(): Promise<Deno.TcpConn> {
+  /**
+   * Open the TCP connection (no tunnel, no TLS). An override (or an instance attribute, as CPython's
+   * tests set) may return a Python-style socket object instead, which becomes `sock` as it is.
+   */
+  protected async _create_connection(): Promise<Deno.TcpConn | PySocket> {
     const sa = this.source_address;
     if (sa && !((sa[0] === "" || sa[0] === "0.0.0.0" || sa[0] === "::") && !sa[1])) {
       throw new NotImplementedError(
@@ -1445,7 +1521,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   /** Python's `connect()`: open the connection (and the tunnel, if set). */
   async connect(): Promise<void> {
     const conn = await this._create_connection();
-    this.sock = new HTTPSocket(conn, this.timeout);
+    this.sock = isPySocket(conn) ? conn : new HTTPSocket(conn as Deno.TcpConn, this.timeout);
     if (this._tunnel_host) await this.#tunnel();
   }
 
@@ -1456,7 +1532,8 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       const sock = this.sock;
       if (sock) {
         this.sock = null;
-        sock.release();
+        if (sock instanceof HTTPSocket) sock.release();
+        else sock.close?.();
       }
     } finally {
       const response = this.#response;
@@ -1488,6 +1565,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     }
     const sock = this.sock!;
     if (this.debuglevel > 0) print("send:", repr(asByteView(data) ? asBytes(asByteView(data)!) : data));
+    if (!(sock instanceof HTTPSocket)) return await sendPy(sock, data, this.blocksize, this.debuglevel);
     if (isReadable(data)) {
       if (this.debuglevel > 0) print("sending a readable");
       for await (const block of readableChunks(data, this.blocksize, this.debuglevel)) {
@@ -1514,14 +1592,16 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   }
 
   #output(s: Uint8Array): void {
-    this.#buffer.push(s);
+    const list = this.#buffer as Bytes[] & { append?(item: Bytes): unknown };
+    if (typeof list.append === "function") list.append(asBytes(s));
+    else list.push(asBytes(s));
   }
 
   async #sendOutput(messageBody: RequestBody, encodeChunked: boolean): Promise<void> {
     const parts: Uint8Array[] = [];
     for (const b of this.#buffer) parts.push(b, CRLF);
     parts.push(CRLF);
-    this.#buffer = [];
+    this.#buffer.length = 0; // Python's `del self._buffer[:]`: the same list object
     const msg = concatBytes(parts);
     if (messageBody === null || messageBody === undefined) {
       await this.#send(msg);
@@ -1558,7 +1638,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       await this.#sendQueued(data);
     }
     if (chunked) await this.#sendQueued(latin1Bytes("0\r\n\r\n"));
-    await this.sock?.flush();
+    if (this.sock instanceof HTTPSocket) await this.sock.flush();
   }
 
   /** `send()` for whole byte strings, without waiting for small ones to reach the socket. */
@@ -1568,7 +1648,9 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       else throw new NotConnected();
     }
     if (this.debuglevel > 0) print("send:", repr(asBytes(data)));
-    await this.sock!.sendall(data);
+    const sock = this.sock!;
+    if (sock instanceof HTTPSocket) await sock.sendall(data);
+    else await sock.sendall(asBytes(data));
   }
 
   /**
@@ -1600,7 +1682,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this._method = method;
     url = url || "/";
     this._validate_path(url);
-    this.#output(encodeNarrow(`${method} ${url} ${this._http_vsn_str}`, "ascii"));
+    this.#output(this._encode_request(`${method} ${url} ${this._http_vsn_str}`));
     if (this._http_vsn === 11) {
       if (!skip_host) {
         let netloc = "";
@@ -1877,6 +1959,7 @@ export class HTTPSConnection extends HTTPConnection {
     await super.connect();
     const serverHostname = this._tunnel_host ?? this.host;
     const plain = this.sock!;
+    if (!(plain instanceof HTTPSocket)) return; // a Python-style socket object: no TLS to start
     const tcp = plain.conn as Deno.TcpConn;
     const opts = this._context.denoOptions(serverHostname);
     let tls: Deno.TlsConn;
@@ -1899,6 +1982,33 @@ export class HTTPSConnection extends HTTPConnection {
     }
     this.sock = new HTTPSocket(tls, this.timeout);
   }
+}
+
+/** `send(data)` over a Python-style socket object: one `sendall` per block, as CPython's `send()`. */
+async function sendPy(
+  sock: PySocket,
+  data: RequestBody,
+  blocksize: number,
+  debuglevel: number,
+): Promise<void> {
+  if (isReadable(data)) {
+    if (debuglevel > 0) print("sending a readable");
+    for await (const block of readableChunks(data, blocksize, debuglevel)) await sock.sendall(asBytes(block));
+    return;
+  }
+  const bytes = asByteView(data);
+  if (bytes) {
+    await sock.sendall(asBytes(bytes));
+    return;
+  }
+  if (typeof data === "string") throw new TypeError("a bytes-like object is required, not 'str'");
+  if (isIterable(data)) {
+    for await (const d of iterChunks(data)) await sock.sendall(asBytes(chunkBytes(d, false)));
+    return;
+  }
+  throw new TypeError(
+    `data should be a bytes-like object or an iterable, got <class '${typeName(data)}'>`,
+  );
 }
 
 const PUTREQUEST_METHOD = HTTPConnection.prototype.putrequest;
