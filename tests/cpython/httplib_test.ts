@@ -2,7 +2,7 @@
 // FakeSocket plugs in as CPython's does: set as `conn.sock` (or returned by `_create_connection`), its
 // `sendall` collects what is sent and `makefile("rb")` gives the io.BytesIO `HTTPResponse(sock)` reads.
 // Add `await` where Python blocks (request, endheaders, send, getresponse, begin, every read).
-import { b, type Bytes, bytes, encode, eq, repr, str, TypeError } from "@pyweb/std";
+import { b, type Bytes, bytes, encode, eq, repr, RuntimeError, str, tuple, TypeError } from "@pyweb/std";
 import * as client from "@pyweb/std/http/client";
 import { HTTPStatus } from "@pyweb/std/http";
 import * as io from "@pyweb/std/io";
@@ -12,6 +12,7 @@ import {
   assertEqual,
   assertFalse,
   assertIn,
+  assertIsNone,
   assertIsNotNone,
   assertNotIn,
   assertRaises,
@@ -1758,4 +1759,482 @@ Deno.test("BasicTest.test_putrequest_override_encoding", () => {
   const conn = new UnsafeHTTPConnection("example.com");
   conn.sock = new FakeSocket("");
   conn.putrequest("GET", "/☃");
+});
+
+/** `output.getvalue().splitlines()`: Python's line boundaries, no trailing empty line. */
+function splitlines(s: string): string[] {
+  // deno-lint-ignore no-control-regex
+  const lines = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+// ------------------------------------------------------------------------------------------ RequestBodyTest
+
+/** Test cases where a request includes a message body. */
+class RequestBodyTest {
+  conn!: client.HTTPConnection;
+  sock!: FakeSocket;
+
+  setUp() {
+    this.conn = new client.HTTPConnection("example.com");
+    this.conn.sock = this.sock = new FakeSocket("");
+    this.conn.sock = this.sock;
+  }
+
+  async get_headers_and_fp(): Promise<[client.HTTPMessage, io.BytesIO]> {
+    const f = new io.BytesIO(this.sock.data);
+    f.readline(); // read the request line
+    const message = await client.parse_headers(f as unknown as client.LineReader);
+    return [message, f];
+  }
+}
+
+/** Registers `RequestBodyTest.<name>`: a fresh instance, setUp, the test. */
+function requestBodyTest(name: string, fn: (self: RequestBodyTest) => Promise<void>): void {
+  Deno.test(`RequestBodyTest.${name}`, async () => {
+    const self = new RequestBodyTest();
+    self.setUp();
+    await fn(self);
+  });
+}
+
+requestBodyTest("test_list_body", async (self) => {
+  // Note that no content-length is automatically calculated for
+  // an iterable.  The request will fall back to send chunked
+  // transfer encoding.
+  const cases: [Bytes[], Bytes][] = [
+    [[b`foo`, b`bar`], b`3\r\nfoo\r\n3\r\nbar\r\n0\r\n\r\n`],
+    [[b`foo`, b`bar`], b`3\r\nfoo\r\n3\r\nbar\r\n0\r\n\r\n`], // a tuple
+  ];
+  for (const [body, expected] of cases) {
+    // with self.subTest(body):
+    self.conn = new client.HTTPConnection("example.com");
+    self.conn.sock = self.sock = new FakeSocket("");
+
+    await self.conn.request("PUT", "/url", body);
+    const [msg, f] = await self.get_headers_and_fp();
+    assertNotIn("Content-Type", msg);
+    assertNotIn("Content-Length", msg);
+    assertEqual(msg.get("Transfer-Encoding"), "chunked");
+    assertEqual(expected, f.read());
+  }
+});
+
+requestBodyTest("test_manual_content_length", async (self) => {
+  // Set an incorrect content-length so that we can verify that
+  // it will not be over-ridden by the library.
+  await self.conn.request("PUT", "/url", "body", { "Content-Length": "42" });
+  const [message, f] = await self.get_headers_and_fp();
+  assertEqual("42", message.get("content-length"));
+  assertEqual(4, f.read().length);
+});
+
+requestBodyTest("test_ascii_body", async (self) => {
+  await self.conn.request("PUT", "/url", "body");
+  const [message, f] = await self.get_headers_and_fp();
+  assertEqual("text/plain", message.get_content_type());
+  assertIsNone(message.get_charset());
+  assertEqual("4", message.get("content-length"));
+  assertEqual(b`body`, f.read());
+});
+
+requestBodyTest("test_latin1_body", async (self) => {
+  await self.conn.request("PUT", "/url", "body\xc1");
+  const [message, f] = await self.get_headers_and_fp();
+  assertEqual("text/plain", message.get_content_type());
+  assertIsNone(message.get_charset());
+  assertEqual("5", message.get("content-length"));
+  assertEqual(b`body\xc1`, f.read());
+});
+
+requestBodyTest("test_bytes_body", async (self) => {
+  await self.conn.request("PUT", "/url", b`body\xc1`);
+  const [message, f] = await self.get_headers_and_fp();
+  assertEqual("text/plain", message.get_content_type());
+  assertIsNone(message.get_charset());
+  assertEqual("5", message.get("content-length"));
+  assertEqual(b`body\xc1`, f.read());
+});
+
+requestBodyTest("test_text_file_body", async (self) => {
+  const TESTFN = await Deno.makeTempFile(); // os_helper.TESTFN, unlinked by the cleanup
+  try {
+    await Deno.writeTextFile(TESTFN, "body"); // open(TESTFN, "w", encoding="utf-8").write("body")
+    // open(TESTFN, encoding="utf-8"): a text file over the file's bytes
+    using f = new io.TextIOWrapper(new io.BytesIO(await Deno.readFile(TESTFN)), { encoding: "utf-8" });
+    await self.conn.request("PUT", "/url", f);
+    const [message, f2] = await self.get_headers_and_fp();
+    assertEqual("text/plain", message.get_content_type());
+    assertIsNone(message.get_charset());
+    // No content-length will be determined for files; the body
+    // will be sent using chunked transfer encoding instead.
+    assertIsNone(message.get("content-length"));
+    assertEqual("chunked", message.get("transfer-encoding"));
+    assertEqual(b`4\r\nbody\r\n0\r\n\r\n`, f2.read());
+  } finally {
+    await Deno.remove(TESTFN);
+  }
+});
+
+requestBodyTest("test_binary_file_body", async (self) => {
+  const TESTFN = await Deno.makeTempFile(); // os_helper.TESTFN, unlinked by the cleanup
+  try {
+    await Deno.writeFile(TESTFN, b`body\xc1`); // open(TESTFN, "wb").write(b"body\xc1")
+    using f = await Deno.open(TESTFN); // open(TESTFN, "rb")
+    await self.conn.request("PUT", "/url", f);
+    const [message, f2] = await self.get_headers_and_fp();
+    assertEqual("text/plain", message.get_content_type());
+    assertIsNone(message.get_charset());
+    assertEqual("chunked", message.get("Transfer-Encoding"));
+    assertNotIn("Content-Length", message);
+    assertEqual(b`5\r\nbody\xc1\r\n0\r\n\r\n`, f2.read());
+  } finally {
+    await Deno.remove(TESTFN);
+  }
+});
+
+// ----------------------------------------------------------------------------------------- HTTPResponseTest
+
+async function httpResponseTestSetUp(): Promise<client.HTTPResponse> {
+  const body = "HTTP/1.1 200 Ok\r\nMy-Header: first-value\r\nMy-Header: \
+                second-value\r\n\r\nText";
+  const sock = new FakeSocket(body);
+  const resp = new client.HTTPResponse(sock);
+  await resp.begin();
+  return resp;
+}
+
+Deno.test("HTTPResponseTest.test_getting_header", async () => {
+  const resp = await httpResponseTestSetUp();
+  let header = resp.getheader("My-Header");
+  assertEqual(header, "first-value, second-value");
+
+  header = resp.getheader("My-Header", "some default");
+  assertEqual(header, "first-value, second-value");
+});
+
+Deno.test("HTTPResponseTest.test_getting_nonexistent_header_with_string_default", async () => {
+  const resp = await httpResponseTestSetUp();
+  const header = resp.getheader("No-Such-Header", "default-value");
+  assertEqual(header, "default-value");
+});
+
+Deno.test("HTTPResponseTest.test_getting_nonexistent_header_with_iterable_default", async () => {
+  const resp = await httpResponseTestSetUp();
+  let header: unknown = resp.getheader("No-Such-Header", ["default", "values"]);
+  assertEqual(header, "default, values");
+
+  header = resp.getheader("No-Such-Header", tuple("default", "values"));
+  assertEqual(header, "default, values");
+});
+
+Deno.test("HTTPResponseTest.test_getting_nonexistent_header_without_default", async () => {
+  const resp = await httpResponseTestSetUp();
+  const header = resp.getheader("No-Such-Header");
+  assertEqual(header, null);
+});
+
+Deno.test("HTTPResponseTest.test_getting_header_defaultint", async () => {
+  const resp = await httpResponseTestSetUp();
+  const header = resp.getheader("No-Such-Header", { default: 42 });
+  assertEqual(header, 42);
+});
+
+// ---------------------------------------------------------------------------------------------- TunnelTests
+
+class TunnelTests {
+  host!: string;
+  port!: number;
+  conn!: client.HTTPConnection;
+
+  setUp() {
+    const response_text = "HTTP/1.1 200 OK\r\n\r\n" + // Reply to CONNECT
+      "HTTP/1.1 200 OK\r\n" + // Reply to HEAD
+      "Content-Length: 42\r\n\r\n";
+    this.host = "proxy.com";
+    this.port = client.HTTP_PORT;
+    this.conn = new client.HTTPConnection(this.host);
+    this.conn._create_connection = this._create_connection(response_text);
+  }
+
+  tearDown() {
+    this.conn.close();
+  }
+
+  _create_connection(response_text: string) {
+    // deno-lint-ignore require-await
+    return async (
+      address: readonly [string, number],
+      _timeout: number | null = null,
+      _source_address: unknown = null,
+    ) => {
+      return new FakeSocket(response_text, undefined, address[0] as never, address[1] as never);
+    };
+  }
+
+  get sock(): FakeSocket {
+    return this.conn.sock as FakeSocket;
+  }
+}
+
+/** Registers `TunnelTests.<name>`: a fresh instance, setUp, the test, tearDown. */
+function tunnelTest(name: string, fn: (self: TunnelTests) => Promise<void>): void {
+  Deno.test(`TunnelTests.${name}`, async () => {
+    const self = new TunnelTests();
+    self.setUp();
+    try {
+      await fn(self);
+    } finally {
+      self.tearDown();
+    }
+  });
+}
+
+tunnelTest("test_set_tunnel_host_port_headers_add_host_missing", async (self) => {
+  const tunnel_host = "destination.com";
+  const tunnel_port = 8888;
+  const tunnel_headers: Record<string, string> = { "User-Agent": "Mozilla/5.0 (compatible, MSIE 11)" };
+  const tunnel_headers_after = { ...tunnel_headers };
+  tunnel_headers_after["Host"] = `${tunnel_host}:${tunnel_port}`;
+  self.conn.set_tunnel(tunnel_host, { port: tunnel_port, headers: tunnel_headers });
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertEqual(self.conn._tunnel_host, tunnel_host);
+  assertEqual(self.conn._tunnel_port, tunnel_port);
+  assertEqual(self.conn._tunnel_headers, tunnel_headers_after);
+});
+
+tunnelTest("test_set_tunnel_host_port_headers_set_host_identical", async (self) => {
+  const tunnel_host = "destination.com";
+  const tunnel_port = 8888;
+  const tunnel_headers = {
+    "User-Agent": "Mozilla/5.0 (compatible, MSIE 11)",
+    "Host": `${tunnel_host}:${tunnel_port}`,
+  };
+  self.conn.set_tunnel(tunnel_host, { port: tunnel_port, headers: tunnel_headers });
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertEqual(self.conn._tunnel_host, tunnel_host);
+  assertEqual(self.conn._tunnel_port, tunnel_port);
+  assertEqual(self.conn._tunnel_headers, tunnel_headers);
+});
+
+tunnelTest("test_set_tunnel_host_port_headers_set_host_different", async (self) => {
+  const tunnel_host = "destination.com";
+  const tunnel_port = 8888;
+  const tunnel_headers = {
+    "User-Agent": "Mozilla/5.0 (compatible, MSIE 11)",
+    "Host": `${"example.com"}:${4200}`,
+  };
+  self.conn.set_tunnel(tunnel_host, { port: tunnel_port, headers: tunnel_headers });
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertEqual(self.conn._tunnel_host, tunnel_host);
+  assertEqual(self.conn._tunnel_port, tunnel_port);
+  assertEqual(self.conn._tunnel_headers, tunnel_headers);
+});
+
+tunnelTest("test_disallow_set_tunnel_after_connect", async (self) => {
+  // Once connected, we shouldn't be able to tunnel anymore
+  await self.conn.connect();
+  assertRaises(RuntimeError, () => self.conn.set_tunnel("destination.com"));
+});
+
+/** Python's `b'...%(host)s...%(port)d...' % d` for these tests. */
+function fmt(template: string, d: Record<string, string | number>): Bytes {
+  return encode(template.replace(/%\((\w+)\)[sd]/g, (_, k) => String(d[k])), "ascii");
+}
+
+tunnelTest("test_connect_with_tunnel", async (self) => {
+  const d = { host: "destination.com", port: client.HTTP_PORT };
+  self.conn.set_tunnel(d.host);
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertIn(fmt("CONNECT %(host)s:%(port)d HTTP/1.1\r\nHost: %(host)s:%(port)d\r\n\r\n", d), self.sock.data);
+  assertIn(fmt("HEAD / HTTP/1.1\r\nHost: %(host)s\r\n", d), self.sock.data);
+});
+
+tunnelTest("test_connect_with_tunnel_with_default_port", async (self) => {
+  const d = { host: "destination.com", port: client.HTTP_PORT };
+  self.conn.set_tunnel(d.host, { port: d.port });
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertIn(fmt("CONNECT %(host)s:%(port)d HTTP/1.1\r\nHost: %(host)s:%(port)d\r\n\r\n", d), self.sock.data);
+  assertIn(fmt("HEAD / HTTP/1.1\r\nHost: %(host)s\r\n", d), self.sock.data);
+});
+
+tunnelTest("test_connect_with_tunnel_with_nonstandard_port", async (self) => {
+  const d = { host: "destination.com", port: 8888 };
+  self.conn.set_tunnel(d.host, { port: d.port });
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertIn(fmt("CONNECT %(host)s:%(port)d HTTP/1.1\r\nHost: %(host)s:%(port)d\r\n\r\n", d), self.sock.data);
+  assertIn(fmt("HEAD / HTTP/1.1\r\nHost: %(host)s:%(port)d\r\n", d), self.sock.data);
+});
+
+// This request is not RFC-valid, but it's been possible with the library
+// for years, so don't break it unexpectedly... This also tests
+// case-insensitivity when injecting Host: headers if they're missing.
+tunnelTest("test_connect_with_tunnel_with_different_host_header", async (self) => {
+  const d = { host: "destination.com", tunnel_host_header: "example.com:9876", port: client.HTTP_PORT };
+  self.conn.set_tunnel(d.host, { headers: { "HOST": d.tunnel_host_header } });
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertIn(
+    fmt("CONNECT %(host)s:%(port)d HTTP/1.1\r\nHOST: %(tunnel_host_header)s\r\n\r\n", d),
+    self.sock.data,
+  );
+  assertIn(fmt("HEAD / HTTP/1.1\r\nHost: %(host)s\r\n", d), self.sock.data);
+});
+
+tunnelTest("test_connect_with_tunnel_different_host", async (self) => {
+  const d = { host: "destination.com", port: client.HTTP_PORT };
+  self.conn.set_tunnel(d.host);
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertIn(fmt("CONNECT %(host)s:%(port)d HTTP/1.1\r\nHost: %(host)s:%(port)d\r\n\r\n", d), self.sock.data);
+  assertIn(fmt("HEAD / HTTP/1.1\r\nHost: %(host)s\r\n", d), self.sock.data);
+});
+
+tunnelTest("test_connect_with_tunnel_idna", async (self) => {
+  const dest = "\u03b4\u03c0\u03b8.gr";
+  // dest.encode('idna') is b"xn--pxaix.gr" (pyweb's codecs have no "idna"; http.client encodes hosts itself)
+  const dest_port = b`xn--pxaix.gr`.concat(encode(`:${client.HTTP_PORT}`, "ascii"));
+  const expected = bytes().join([b`CONNECT `, dest_port, b` HTTP/1.1\r\nHost: `, dest_port, b`\r\n\r\n`]);
+  self.conn.set_tunnel(dest);
+  await self.conn.request("HEAD", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, client.HTTP_PORT);
+  assertIn(expected, self.sock.data);
+});
+
+tunnelTest("test_tunnel_connect_single_send_connection_setup", async (self) => {
+  // Regresstion test for https://bugs.python.org/issue43332.
+  // with mock.patch.object(self.conn, 'send') as mock_send:
+  const mock_calls: unknown[][] = [];
+  const mock_send = (...args: unknown[]) => {
+    mock_calls.push(args);
+    return Promise.resolve();
+  };
+  self.conn.send = mock_send as typeof self.conn.send;
+  try {
+    self.conn.set_tunnel("destination.com");
+    await self.conn.connect();
+    await self.conn.request("GET", "/");
+  } finally {
+    delete (self.conn as { send?: unknown }).send;
+  }
+  assertTrue(mock_calls.length > 0, "Expected 'send' to have been called.");
+  // Likely 2, but this test only cares about the first.
+  assertTrue(mock_calls.length > 1, `unexpected number of send calls: ${mock_calls.length}`);
+  const proxy_setup_data_sent = mock_calls[0][0] as Bytes;
+  assertIn(b`CONNECT destination.com`, proxy_setup_data_sent);
+  assertEndsWith(proxy_setup_data_sent, b`\r\n\r\n`);
+});
+
+tunnelTest("test_connect_put_request", async (self) => {
+  const d = { host: "destination.com", port: client.HTTP_PORT };
+  self.conn.set_tunnel(d.host);
+  await self.conn.request("PUT", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, self.port);
+  assertIn(fmt("CONNECT %(host)s:%(port)d HTTP/1.1\r\nHost: %(host)s:%(port)d\r\n\r\n", d), self.sock.data);
+  assertIn(fmt("PUT / HTTP/1.1\r\nHost: %(host)s\r\n", d), self.sock.data);
+});
+
+tunnelTest("test_connect_put_request_ipv6", async (self) => {
+  self.conn.set_tunnel("[1:2:3::4]", 1234);
+  await self.conn.request("PUT", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, client.HTTP_PORT);
+  assertIn(b`CONNECT [1:2:3::4]:1234`, self.sock.data);
+  assertIn(b`Host: [1:2:3::4]:1234`, self.sock.data);
+});
+
+tunnelTest("test_connect_put_request_ipv6_port", async (self) => {
+  self.conn.set_tunnel("[1:2:3::4]:1234");
+  await self.conn.request("PUT", "/", "");
+  assertEqual(self.sock.host, self.host);
+  assertEqual(self.sock.port, client.HTTP_PORT);
+  assertIn(b`CONNECT [1:2:3::4]:1234`, self.sock.data);
+  assertIn(b`Host: [1:2:3::4]:1234`, self.sock.data);
+});
+
+tunnelTest("test_tunnel_debuglog", async (self) => {
+  const expected_header = "X-Dummy: 1";
+  const response_text = `HTTP/1.0 200 OK\r\n${expected_header}\r\n\r\n`;
+
+  self.conn.set_debuglevel(1);
+  self.conn._create_connection = self._create_connection(response_text);
+  self.conn.set_tunnel("destination.com");
+
+  const output = await captured_stdout(() => self.conn.request("PUT", "/", ""));
+  const lines = splitlines(output.getvalue());
+  assertIn(`header: ${expected_header}`, lines);
+});
+
+tunnelTest("test_proxy_response_headers", async (self) => {
+  const expected_header = tuple("X-Dummy", "1");
+  const response_text = "HTTP/1.0 200 OK\r\n" +
+    `${expected_header.join(":")}\r\n\r\n`;
+
+  self.conn._create_connection = self._create_connection(response_text);
+  self.conn.set_tunnel("destination.com");
+
+  await self.conn.request("PUT", "/", "");
+  const headers = self.conn.get_proxy_response_headers();
+  assertIn(expected_header, headers!.items());
+});
+
+tunnelTest("test_no_proxy_response_headers", async (self) => {
+  const expected_header = tuple("X-Dummy", "1");
+  const response_text = "HTTP/1.0 200 OK\r\n" +
+    `${expected_header.join(":")}\r\n\r\n`;
+
+  self.conn._create_connection = self._create_connection(response_text);
+
+  await self.conn.request("PUT", "/", "");
+  const headers = self.conn.get_proxy_response_headers();
+  assertIsNone(headers);
+});
+
+tunnelTest("test_tunnel_leak", async (self) => {
+  let sock: FakeSocket | null = null;
+
+  // deno-lint-ignore require-await
+  const _create_connection = async (
+    address: readonly [string, number],
+    _timeout: number | null = null,
+    _source_address: unknown = null,
+  ) => {
+    sock = new FakeSocket(
+      "HTTP/1.1 404 NOT FOUND\r\n\r\n",
+      undefined,
+      address[0] as never,
+      address[1] as never,
+    );
+    return sock;
+  };
+
+  self.conn._create_connection = _create_connection;
+  self.conn.set_tunnel("destination.com");
+  let exc: unknown = null;
+  try {
+    await self.conn.request("HEAD", "/", "");
+  } catch (e) {
+    if (!(e instanceof OSError)) throw e;
+    // keeping a reference to exc keeps response alive in the traceback
+    exc = e;
+  }
+  assertIsNotNone(exc);
+  assertTrue(sock!.file_closed);
 });

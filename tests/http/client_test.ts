@@ -239,7 +239,7 @@ function B(spec: unknown): RequestBody {
 
 class NoNetConnection extends HTTPConnection {
   // "Connecting" fails at once, as CPython does against a closed port on h.example.
-  protected override _create_connection(): Promise<Deno.TcpConn> {
+  override _create_connection(): Promise<Deno.TcpConn> {
     return Promise.reject(new ConnectionRefusedError(111, "Connection refused"));
   }
 }
