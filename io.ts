@@ -748,6 +748,210 @@ export class StringIO implements Disposable, Iterable<string> {
   }
 }
 
+// ------------------------------------------------------------ BufferedReader
+
+/** The raw file a {@link BufferedReader} reads: Python's `RawIOBase` as far as it is used (`readinto`, or `read`). */
+export interface RawFile {
+  /** Read into `b`; the count (0 at the end), or `null` when nothing is available yet. */
+  readinto?(b: Uint8Array): number | null;
+  /** Read up to `size` bytes. */
+  read?(size?: number): Uint8Array | null;
+  /** Close. */
+  close?(): unknown;
+  /** Whether closed. */
+  readonly closed?: boolean;
+  /** The descriptor. */
+  fileno?(): number;
+}
+
+const EMPTY = new Bytes(0);
+
+/**
+ * Python's `io.BufferedReader(raw, buffer_size=DEFAULT_BUFFER_SIZE)`: a read buffer over a raw file
+ * (or a `BytesIO`), with `peek`, `read1`, `readline` and `readinto`. Each raw read asks `raw.readinto`
+ * for up to `buffer_size` bytes.
+ *
+ * @example
+ * ```ts
+ * // Python: r = io.BufferedReader(io.BytesIO(b"ab\ncd")); r.peek(1); r.readline()
+ * import { BufferedReader, BytesIO } from "@pyweb/std/io";
+ * import assert from "node:assert/strict";
+ * const r = new BufferedReader(new BytesIO(new TextEncoder().encode("ab\ncd")));
+ * assert.equal(r.peek(1).decode(), "ab\ncd");
+ * assert.equal(r.readline().decode(), "ab\n");
+ * assert.equal(r.read().decode(), "cd");
+ * ```
+ */
+export class BufferedReader implements Disposable, Iterable<Bytes> {
+  /** The raw file underneath. */
+  readonly raw: RawFile;
+  /** Bytes asked of the raw file per read. */
+  readonly buffer_size: number;
+  #buf: Uint8Array = EMPTY;
+  #pos = 0;
+  #closed = false;
+
+  /**
+   * A buffer over `raw`.
+   * @param raw the raw file (anything with `readinto`, or `read`)
+   * @param buffer_size bytes per raw read
+   */
+  constructor(raw: RawFile, buffer_size: number = DEFAULT_BUFFER_SIZE) {
+    if (!(buffer_size > 0)) throw new ValueError("buffer size must be strictly positive");
+    this.raw = raw;
+    this.buffer_size = buffer_size;
+  }
+
+  /** Python's `closed`: the raw file's. */
+  get closed(): boolean {
+    const c = this.raw.closed;
+    return typeof c === "boolean" ? c : this.#closed;
+  }
+
+  #check(): void {
+    if (this.closed) throw new ValueError("read of closed file");
+  }
+
+  #rawRead(n: number): Uint8Array {
+    if (typeof this.raw.readinto === "function") {
+      const b = new Uint8Array(n);
+      const got = this.raw.readinto(b);
+      return got ? b.subarray(0, got) : EMPTY;
+    }
+    return this.raw.read?.(n) ?? EMPTY;
+  }
+
+  /** Refill an empty buffer with one raw read; the number of bytes now buffered. */
+  #fill(): number {
+    if (this.#pos < this.#buf.length) return this.#buf.length - this.#pos;
+    this.#buf = this.#rawRead(this.buffer_size);
+    this.#pos = 0;
+    return this.#buf.length;
+  }
+
+  #take(n: number): Bytes {
+    const out = new Bytes(this.#buf.subarray(this.#pos, this.#pos + n));
+    this.#pos += out.length;
+    return out;
+  }
+
+  /**
+   * Python's `peek(size=0)`: the buffered bytes without consuming them (one raw read if none).
+   * @param _size a hint, as in Python
+   * @returns the bytes
+   */
+  peek(_size: number = 0): Bytes {
+    this.#check();
+    this.#fill();
+    return new Bytes(this.#buf.subarray(this.#pos));
+  }
+
+  /**
+   * Python's `read(size=-1)`: `size` bytes, fewer at the end; all of them with -1.
+   * @param size how many bytes at most
+   * @returns the bytes
+   */
+  read(size: number | null = -1): Bytes {
+    this.#check();
+    const parts: Uint8Array[] = [];
+    let need = size === null || size < 0 ? Infinity : size;
+    while (need > 0) {
+      const avail = this.#fill();
+      if (!avail) break;
+      const got = this.#take(Math.min(avail, need));
+      parts.push(got);
+      need -= got.length;
+    }
+    return parts.length === 1 ? parts[0] as Bytes : new Bytes(concat(parts));
+  }
+
+  /**
+   * Python's `read1(size=-1)`: the buffered bytes, or one raw read's.
+   * @param size how many bytes at most; -1 for what one read gives
+   * @returns the bytes
+   */
+  read1(size: number | null = -1): Bytes {
+    this.#check();
+    if (size === 0) return EMPTY;
+    const avail = this.#fill();
+    return this.#take(size === null || size < 0 ? avail : Math.min(size, avail));
+  }
+
+  /**
+   * Python's `readline(size=-1)`: up to and including `\n`, at most `size` bytes.
+   * @param size how many bytes at most; -1 for no limit
+   * @returns the line
+   */
+  readline(size: number | null = -1): Bytes {
+    this.#check();
+    const parts: Uint8Array[] = [];
+    let need = size === null || size < 0 ? Infinity : size;
+    while (need > 0) {
+      const avail = this.#fill();
+      if (!avail) break;
+      const nl = this.#buf.subarray(this.#pos).indexOf(10);
+      const got = this.#take(Math.min(nl < 0 ? avail : nl + 1, need));
+      parts.push(got);
+      need -= got.length;
+      if (nl >= 0 && got[got.length - 1] === 10) break;
+    }
+    return parts.length === 1 ? parts[0] as Bytes : new Bytes(concat(parts));
+  }
+
+  /**
+   * Python's `readinto(b)`: fill `b` as far as the data goes.
+   * @param b where to put the bytes
+   * @returns how many bytes were read
+   */
+  readinto(b: Uint8Array): number {
+    const data = this.read(b.length);
+    b.set(data);
+    return data.length;
+  }
+
+  /** Python's `readable()`. */
+  readable(): boolean {
+    return true;
+  }
+
+  /** Python's `fileno()`: the raw file's. */
+  fileno(): number {
+    if (typeof this.raw.fileno !== "function") throw new UnsupportedOperation("fileno");
+    return this.raw.fileno();
+  }
+
+  /** Python's `close()`: close the raw file. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.raw.close?.();
+  }
+
+  /** `with io.BufferedReader(raw) as f:` ports as `using f = …`. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** Python's `__iter__`: the lines. */
+  *[Symbol.iterator](): Iterator<Bytes> {
+    for (;;) {
+      const line = this.readline();
+      if (!line.length) return;
+      yield line;
+    }
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
 // ------------------------------------------------------------ TextIOWrapper
 
 /** A binary file a {@link TextIOWrapper} can stand on: Python's buffered file protocol, the parts used. */
