@@ -29,6 +29,11 @@
  * `send`, `getresponse` and every response read. `putrequest`, `putheader`,
  * `set_tunnel`, `set_debuglevel` and `close` stay synchronous.
  *
+ * As in CPython's own tests, a fake socket plugs in through `conn.sock` (or
+ * what `_create_connection()` returns): any object with `sendall(data)`,
+ * `makefile("rb")` (the file `HTTPResponse(sock)` reads, e.g. an
+ * `io.BytesIO`) and `close()`.
+ *
  * @module
  */
 
@@ -1979,7 +1984,10 @@ export class HTTPSConnection extends HTTPConnection {
     await super.connect();
     const serverHostname = this._tunnel_host ?? this.host;
     const plain = this.sock!;
-    if (!(plain instanceof HTTPSocket)) return; // a Python-style socket object: no TLS to start
+    if (!(plain instanceof HTTPSocket)) {
+      // CPython would hand it to `context.wrap_socket()`; a fake socket has no TLS to start.
+      throw new TypeError(`cannot start TLS over a ${typeName(plain)} object`);
+    }
     const tcp = plain.conn as Deno.TcpConn;
     const opts = this._context.denoOptions(serverHostname);
     let tls: Deno.TlsConn;
