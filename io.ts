@@ -32,7 +32,7 @@ import { decode, encode, lookup } from "./_util/codecs.ts";
 import { Exception, OSError, TypeError, UnsupportedOperation, ValueError } from "./_util/exceptions.ts";
 import { index, typeName } from "./_util/builtins.ts";
 import { repr } from "./_util/repr.ts";
-import { Signature } from "./_util/signature.ts";
+import { kw, Signature } from "./_util/signature.ts";
 
 /** Python's `io.DEFAULT_BUFFER_SIZE`. */
 export const DEFAULT_BUFFER_SIZE = 8192;
@@ -766,6 +766,12 @@ export interface RawFile {
 
 const EMPTY = new Bytes(0);
 
+const BUFFEREDREADER_INIT = new Signature<{ raw: RawFile; buffer_size: number }>(
+  "BufferedReader.__init__",
+  ["self", "raw", "buffer_size"],
+  { buffer_size: DEFAULT_BUFFER_SIZE },
+);
+
 /**
  * Python's `io.BufferedReader(raw, buffer_size=DEFAULT_BUFFER_SIZE)`: a read buffer over a raw file
  * (or a `BytesIO`), with `peek`, `read1`, `readline` and `readinto`. Each raw read asks `raw.readinto`
@@ -796,7 +802,17 @@ export class BufferedReader implements Disposable, Iterable<Bytes> {
    * @param raw the raw file (anything with `readinto`, or `read`)
    * @param buffer_size bytes per raw read
    */
-  constructor(raw: RawFile, buffer_size: number = DEFAULT_BUFFER_SIZE) {
+  constructor(raw: RawFile, buffer_size?: number);
+  /** `new BufferedReader(raw, { buffer_size })` or `new BufferedReader({ raw, buffer_size })`. */
+  constructor(raw: RawFile, kwargs: { buffer_size?: number });
+  /** `new BufferedReader({ raw, buffer_size })`. */
+  constructor(kwargs: { raw: RawFile; buffer_size?: number });
+  constructor(...args: unknown[]) {
+    // A raw file written as an object literal (`{ readinto(b) {…} }`) is the file, not keywords.
+    const only = args.length === 1 ? args[0] as Record<string, unknown> : null;
+    const fileLiteral = only !== null && typeof only === "object" && !("raw" in only) &&
+      (typeof only.readinto === "function" || typeof only.read === "function");
+    const { raw, buffer_size } = BUFFEREDREADER_INIT.bind(fileLiteral ? [...args, kw({})] : args);
     if (!(buffer_size > 0)) throw new ValueError("buffer size must be strictly positive");
     this.raw = raw;
     this.buffer_size = buffer_size;
