@@ -503,7 +503,7 @@ Deno.test("HeaderTests.test_headers_debuglevel", async () => {
   const sock = new FakeSocket(body);
   const resp = new client.HTTPResponse(sock, { debuglevel: 1 });
   const output = await captured_stdout(() => resp.begin());
-  const lines = output.getvalue().split(/\r?\n/).filter((_l, i, a) => i < a.length - 1 || _l !== "");
+  const lines = splitlines(output.getvalue());
   assertEqual(lines[0], "reply: 'HTTP/1.1 200 OK\\r\\n'");
   assertEqual(lines[1], "header: First: val");
   assertEqual(lines[2], "header: Second: val1");
