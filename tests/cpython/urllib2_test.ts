@@ -154,7 +154,7 @@ function fakehttp(fakedata: Uint8Array): FakeHTTPClass {
     static buf: Uint8Array | null = null;
     static fakedata: Uint8Array;
     static fakesock: FakeSocket;
-    protected override _create_connection(): Promise<Deno.TcpConn> {
+    override _create_connection(): Promise<Deno.TcpConn> {
       const cls = this.constructor as typeof FakeHTTPConnection;
       const sock = new FakeSocket(cls.fakedata, cls);
       cls.fakesock = sock;
