@@ -2,6 +2,7 @@
 // FakeSocket plugs in as CPython's does: set as `conn.sock` (or returned by `_create_connection`), its
 // `sendall` collects what is sent and `makefile("rb")` gives the io.BytesIO `HTTPResponse(sock)` reads.
 // Add `await` where Python blocks (request, endheaders, send, getresponse, begin, every read).
+import { certdata_file } from "./_certdata.ts";
 import { b, type Bytes, bytes, encode, eq, repr, RuntimeError, str, tuple, TypeError } from "@pyweb/std";
 import * as client from "@pyweb/std/http/client";
 import { HTTPStatus } from "@pyweb/std/http";
@@ -2699,11 +2700,10 @@ Deno.test("PersistenceTest.test_100_close", async () => {
 
 // ----------------------------------------------------------------------------------------------- HTTPSTest
 
-const here = new URL(".", import.meta.url).pathname;
 // Self-signed cert file for 'localhost'
-const CERT_localhost = here + "certdata/keycert.pem";
+const CERT_localhost = certdata_file("keycert.pem");
 // Self-signed cert file for 'fakehostname'
-const CERT_fakehostname = here + "certdata/keycert2.pem";
+const CERT_fakehostname = certdata_file("keycert2.pem");
 /** `ssl.PROTOCOL_TLS_CLIENT`. */
 const PROTOCOL_TLS_CLIENT = 16;
 

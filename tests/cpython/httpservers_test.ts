@@ -2,6 +2,7 @@
 // The server thread (TestServerThread) becomes a server on localhost in this process: setUp starts
 // `serve_forever(0.05)` as a task and tearDown awaits `shutdown()`, that task and `server_close()`.
 // Each concrete TestCase registers its methods as unittest collects them.
+import { certdata_file } from "./_certdata.ts";
 import { b, Bytes, encode, repr, str, tuple } from "@pyweb/std";
 import { HTTPStatus } from "@pyweb/std/http";
 import {
@@ -566,11 +567,6 @@ register("HTTP09ServerTestCase", HTTP09ServerTestCase, [
 
 // ---------------------------------------------------------------------------------------------------------
 // BaseHTTPSServerTestCase
-
-/** `certdata_file(*path)`: CPython's Lib/test/certdata files, copied to tests/cpython/certdata. */
-function certdata_file(...path: string[]): string {
-  return join(decodeURIComponent(new URL("./certdata", import.meta.url).pathname), ...path);
-}
 
 class BaseHTTPSServerTestCase extends BaseTestCase {
   static CERTFILE = certdata_file("keycert.pem");

@@ -3,6 +3,7 @@
 // where Python blocks. A RequestHandlerClass may be a factory function (`new` on it returns the handler it
 // builds), as CPython passes functions.
 // deno-lint-ignore-file no-explicit-any
+import { certdata_file } from "./_certdata.ts";
 import { createHash } from "node:crypto";
 import { b, bytes, encode, kw, len } from "@pyweb/std";
 import * as urllib_request from "@pyweb/std/urllib/request";
@@ -32,7 +33,7 @@ function assertHasAttr(obj: any, name: string): void {
 }
 
 // Self-signed cert file for 'localhost'
-const CERT_localhost = new URL("./certdata/keycert.pem", import.meta.url).pathname;
+const CERT_localhost = certdata_file("keycert.pem");
 
 // Loopback http server infrastructure
 
