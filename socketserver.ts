@@ -45,7 +45,8 @@
  * @module
  */
 
-import { stderrStream } from "./_util/stdio.ts";
+import { writeStderr } from "./_util/stdio.ts";
+import { formatException } from "./_util/traceback.ts";
 import { BufferedReader, BufferedWriter, socketFileno, withTimeout } from "./_util/stream.ts";
 import { repr, type Tuple, tuple } from "./_util/repr.ts";
 import { fromDenoError, isException, OverflowError, TimeoutError, TypeError } from "./_util/exceptions.ts";
@@ -504,7 +505,7 @@ export class BaseServer {
     const lines = [
       "-".repeat(40),
       `Exception occurred during processing of request from ${repr(client_address)}`,
-      formatTraceback(this.exc_info?.[1]),
+      formatException(this.exc_info?.[1]).trimEnd(),
       "-".repeat(40),
     ];
     writeStderr(lines.join("\n") + "\n");
@@ -580,33 +581,6 @@ async function handlersDone(request: Request): Promise<void> {
     handling.delete(request);
     for (const p of list) await p;
   }
-}
-
-/** Write text to the current `sys.stderr` (Deno's stderr by default), ignoring a closed stderr. */
-function writeStderr(text: string): void {
-  try {
-    stderrStream().write(text);
-  } catch { /* stderr closed */ }
-}
-
-/** A Python-style traceback block for a JavaScript error. */
-function formatTraceback(error: unknown): string {
-  const out = ["Traceback (most recent call last):"];
-  if (error instanceof Error) {
-    const frames: string[] = [];
-    for (const line of (error.stack ?? "").split("\n").slice(1)) {
-      const m = /^\s*at (?:(.*?) \()?(.*?):(\d+):\d+\)?$/.exec(line);
-      if (!m) continue;
-      frames.push(`  File "${m[2]}", line ${m[3]}, in ${m[1] ?? "<module>"}`);
-    }
-    out.push(...frames.reverse());
-    const name = error.name || error.constructor?.name || "Error";
-    const msg = String(error.message ?? "");
-    out.push(msg ? `${name}: ${msg}` : name);
-  } else {
-    out.push(`Exception: ${String(error)}`);
-  }
-  return out.join("\n");
 }
 
 /** Is Deno's `--unstable-net` on (it adds `Deno.listenDatagram`)? */

@@ -31,6 +31,7 @@
  * @module
  */
 
+import { typeName } from "./_util/builtins.ts";
 import { Exception, RuntimeError, TypeError, ValueError } from "./_util/exceptions.ts";
 import { repr, str } from "./_util/repr.ts";
 import { Signature } from "./_util/signature.ts";
@@ -308,13 +309,9 @@ export function warn(...args: unknown[]): void {
   warnExplicitImpl(a.message, category, filename, lineno, module, registryFor(module), a.source);
 }
 
+/** Python's `type(v).__name__`, where a class (a category that is not a Warning) is a `type`. */
 function typeNameOf(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "function") return "type";
-  return (v as object).constructor?.name ?? "object";
+  return typeof v === "function" ? "type" : typeName(v);
 }
 
 function registryFor(module: string): Map<string, unknown> {

@@ -60,3 +60,10 @@ export function stdoutStream(): TextSink {
 export function isFileLike(f: unknown): f is TextSink {
   return f !== null && typeof f === "object" && typeof (f as TextSink).write === "function";
 }
+
+/** Write text to the current `sys.stderr` (Deno's stderr by default), ignoring a closed stderr. */
+export function writeStderr(text: string): void {
+  try {
+    stderrStream().write(text);
+  } catch { /* stderr closed */ }
+}

@@ -7,7 +7,6 @@
  */
 
 import { repr } from "../_util/repr.ts";
-import { stderrStream } from "../_util/stdio.ts";
 import { pyInt as pyIntText } from "./_client_util.ts";
 
 /** Python's `format % args` for the conversions log formats use: `%s %d %i %r %x %#x %%`. */
@@ -266,9 +265,3 @@ export function escapeLog(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Write text to the current `sys.stderr` (Deno's stderr by default), ignoring a closed stderr. */
-export function writeStderr(text: string): void {
-  try {
-    stderrStream().write(text);
-  } catch { /* stderr closed */ }
-}

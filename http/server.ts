@@ -84,8 +84,8 @@ import {
   parsedateToEpoch,
   pyFormat,
   pySplit,
-  writeStderr,
 } from "./_server_util.ts";
+import { writeStderr } from "../_util/stdio.ts";
 import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
 import { guess_file_type } from "../_util/mimetypes.ts";
