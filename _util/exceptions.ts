@@ -9,7 +9,7 @@
  * @module
  */
 
-import { pyrepr, pystr, repr } from "./repr.ts";
+import { errors, pyrepr, pystr, repr } from "./repr.ts";
 
 /**
  * Python's `BaseException`: the root of every error we raise. Code that
@@ -345,3 +345,6 @@ export function fromDenoError(err: unknown, filename?: string): Error {
   if (err instanceof E.AddrNotAvailable) return new OSError(99, "Cannot assign requested address");
   return new OSError(msg || err.message);
 }
+
+// str()/repr() raise our TypeError for a `__str__`/`__repr__` that returns a non-string.
+errors.TypeError = TypeError;

@@ -240,10 +240,22 @@ const BUILTIN_TO_STRING: Set<unknown> = new Set([
   Function.prototype.toString,
 ]);
 
+/**
+ * How repr.ts raises Python's `TypeError`: exceptions.ts (which imports this module, so this one cannot import
+ * it back) puts its class here when it loads.
+ */
+export const errors: { TypeError: new (message: string) => Error } = { TypeError: globalThis.TypeError };
+
 function pyString(v: unknown, method: string): string {
   if (typeof v !== "string") {
-    const t = v === null || v === undefined ? "NoneType" : typeof v === "number" ? "int" : typeof v;
-    throw new globalThis.TypeError(`${method} returned non-string (type ${t})`);
+    const t = v === null || v === undefined
+      ? "NoneType"
+      : typeof v === "number"
+      ? Number.isInteger(v) ? "int" : "float"
+      : typeof v === "boolean"
+      ? "bool"
+      : (v as object).constructor?.name ?? typeof v;
+    throw new errors.TypeError(`${method} returned non-string (type ${t})`);
   }
   return v;
 }

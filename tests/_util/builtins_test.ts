@@ -103,3 +103,15 @@ Deno.test("class attributes: read from the class, overridden, set at run time, b
   delattr({ __delattr__: (name: string) => deleted.push(name) }, "x");
   assert.deepEqual(deleted, ["x"]);
 });
+
+Deno.test("str() and repr() raise Python's TypeError when __str__ or __repr__ returns a non-string", () => {
+  // CPython: "__str__ returned non-string (type int)", "__repr__ returned non-string (type NoneType)".
+  assert.throws(
+    () => str({ __str__: () => 5 }),
+    (e) => e instanceof TypeError && e.message === "__str__ returned non-string (type int)",
+  );
+  assert.throws(
+    () => repr({ __repr__: () => null }),
+    (e) => e instanceof TypeError && e.message === "__repr__ returned non-string (type NoneType)",
+  );
+});
