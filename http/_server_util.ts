@@ -264,4 +264,3 @@ export function escapeLog(s: string): string {
   }
   return last === 0 ? s : out + s.slice(last);
 }
-

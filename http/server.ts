@@ -77,14 +77,7 @@ import {
   TypeError as PyTypeError,
   UnicodeDecodeError,
 } from "../_util/exceptions.ts";
-import {
-  escapeHtml,
-  escapeLog,
-  formatdate,
-  parsedateToEpoch,
-  pyFormat,
-  pySplit,
-} from "./_server_util.ts";
+import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
 import { writeStderr } from "../_util/stdio.ts";
 import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
