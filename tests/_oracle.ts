@@ -177,3 +177,11 @@ export function capture(fn: () => unknown): Outcome {
     return { error: "unknown", message: String(e) };
   }
 }
+
+/** A free TCP port on 127.0.0.1 (the one helper every test that starts a server uses). */
+export function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}

@@ -1,4 +1,5 @@
 // socketserver: the request loop, handler lifecycle, errors, timeouts and shutdown, over loopback TCP.
+import { freePort } from "./_oracle.ts";
 import assert from "node:assert/strict";
 import {
   BaseRequestHandler,
@@ -471,12 +472,7 @@ Deno.test("keyword forms: TCPServer(server_address, RequestHandlerClass, { bind_
 });
 
 Deno.test("socketserver: two processes of one HTTPServer program with allow_reuse_port share a port", async () => {
-  const port = (() => {
-    const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-    const p = (l.addr as Deno.NetAddr).port;
-    l.close();
-    return p;
-  })();
+  const port = freePort();
   const script = new URL("./peers/reuse_port_server.ts", import.meta.url).pathname;
   const children = [0, 1].map(() =>
     new Deno.Command(Deno.execPath(), {

@@ -3,6 +3,7 @@
  * ImageParser must find the same images, and the program must print the same
  * bytes for the same URL (the tutorial site served by CPython's http.server).
  */
+import { freePort } from "../_oracle.ts";
 import assert from "node:assert/strict";
 import { parse_image } from "../../examples/image_list.ts";
 import { CPYTHON314, findPython, oracle, oracleTest, SHARED } from "../_oracle.ts";
@@ -50,13 +51,6 @@ def run(data):
   }
   assert.ok(withImages >= 2);
 });
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 oracleTest("examples/image_list.ts prints what image_list.py prints for the same URL", async () => {
   const py = findPython()!;

@@ -1,16 +1,10 @@
 // Starting and stopping the real peers the http.client tests talk to.
+import { freePort } from "../_oracle.ts";
+export { freePort };
 import { CPYTHON314, findPython } from "../_oracle.ts";
 
 export const inCI = Deno.env.get("CI") === "true";
 export const PEERS = decodeURIComponent(new URL("./peers/", import.meta.url).pathname);
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 /** A started subprocess with its port; `stop()` kills it and waits. */
 export interface Peer {

@@ -1,5 +1,6 @@
 // CGIHTTPRequestHandler against CPython's: a shell CGI script prints its environment, argv and stdin;
 // both servers serve the same folder and must answer the same requests identically (Date/Server aside).
+import { freePort } from "../_oracle.ts";
 import assert from "node:assert/strict";
 import { CPYTHON314, findPython } from "../_oracle.ts";
 import { fromLatin1, needOracle, normalize, rawExchange, waitForPort } from "./peers/_helpers.ts";
@@ -16,13 +17,6 @@ done
 printf 'argv=[%s]\\n' "$*"
 if [ -n "$CONTENT_LENGTH" ]; then printf 'stdin=['; head -c "$CONTENT_LENGTH"; printf ']\\n'; fi
 `;
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 Deno.test("CGIHTTPRequestHandler answers like CPython's (environment, argv, stdin, errors)", async () => {
   if (!needOracle()) return;

@@ -1,6 +1,7 @@
 // Interop and robustness tests of http.server: the my_httpserver tutorial byte for byte against CPython,
 // keep-alive, async handlers, graceful shutdown, slowloris, oversized requests, Range, HTTPS, logging,
 // handle_error and the command line.
+import { freePort } from "../_oracle.ts";
 import assert from "node:assert/strict";
 import {
   BaseHTTPRequestHandler,
@@ -30,13 +31,6 @@ import {
 
 const ROOT = decodeURIComponent(new URL("../../", import.meta.url).pathname);
 const enc = new TextEncoder();
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 async function withServer(
   server: HTTPServer,

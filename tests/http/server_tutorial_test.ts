@@ -1,17 +1,11 @@
 // The Python tutorial clients in shared/tutorial run against CPython's servers and against our ports
 // (examples/tutorial_site.ts, examples/tutorial_proxy.ts, `http/server.ts --cgi`); their output must match.
+import { freePort } from "../_oracle.ts";
 import assert from "node:assert/strict";
 import { CPYTHON314, findPython } from "../_oracle.ts";
 import { needOracle, TUTORIAL, waitForPort } from "./peers/_helpers.ts";
 
 const ROOT = decodeURIComponent(new URL("../../", import.meta.url).pathname);
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 interface Proc {
   child: Deno.ChildProcess;

@@ -1,4 +1,6 @@
 // Start and stop the Python peers the urllib tests use.
+import { freePort } from "../_oracle.ts";
+export { freePort };
 import { CPYTHON314, findPython } from "../_oracle.ts";
 
 export interface Peer {
@@ -47,14 +49,6 @@ export async function startScenarioServer(tls?: { cert: string; key: string }): 
       await Deno.remove(dir, { recursive: true });
     },
   };
-}
-
-/** A free port: bind, note it, close. */
-export function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
 }
 
 /** Start a Python program (argv) that listens on `port`; wait until it accepts connections. */

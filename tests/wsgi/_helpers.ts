@@ -3,6 +3,8 @@
  * and out, and find the interpreters.
  */
 
+import { freePort } from "../_oracle.ts";
+export { freePort };
 import { findPython, SHARED } from "../_oracle.ts";
 
 const inCI = Deno.env.get("CI") === "true";
@@ -130,14 +132,6 @@ export async function exchange(port: number, request: Uint8Array): Promise<Uint8
       conn.close();
     } catch { /* closed */ }
   }
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
 }
 
 /** Wait until `port` accepts connections (at most 20 s). */
