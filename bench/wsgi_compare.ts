@@ -1,6 +1,7 @@
 // `deno run -A bench/wsgi_compare.ts [seconds]`: wrk against CPython's wsgiref.simple_server,
 // gunicorn (Debian python3-gunicorn, 2 sync workers) and our make_server, all serving the same
 // hello application, one after the other; prints requests/second and ratios. Runs are short.
+import { cpuSeconds, freePort, waitForPort } from "./_net.ts";
 import { make_server, WSGIRequestHandler } from "../wsgi/simple_server.ts";
 import type { StartResponse, WSGIEnvironment } from "../wsgi/types.ts";
 
@@ -24,26 +25,6 @@ const seconds = Number(Deno.args[0] ?? 3);
 const here = (p: string) => decodeURIComponent(new URL(p, import.meta.url).pathname);
 const peers = here("../tests/wsgi/peers/");
 
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
-
-async function waitForPort(port: number): Promise<boolean> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    try {
-      (await Deno.connect({ hostname: "127.0.0.1", port })).close();
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return false;
-}
-
 function oraclePython(): string {
   const home = Deno.env.get("HOME") ?? "/root";
   const root = Deno.env.get("PYENV_ROOT") ?? `${home}/.pyenv`;
@@ -61,31 +42,6 @@ async function wrk(port: number): Promise<number | null> {
   const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: .*/.exec(text);
   if (errors) console.log(`  (${errors[0].trim()})`);
   return m ? Number(m[1]) : null;
-}
-
-/** CPU seconds used so far by `pid` and its descendants (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stats = new Map<number, [number, number]>();
-    for (const e of Deno.readDirSync("/proc")) {
-      if (!/^\d+$/.test(e.name)) continue;
-      try {
-        const text = Deno.readTextFileSync(`/proc/${e.name}/stat`);
-        const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-        stats.set(Number(e.name), [Number(f[1]), Number(f[11]) + Number(f[12])]);
-      } catch { /* gone */ }
-    }
-    let total = 0;
-    const want = new Set([pid]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [p, [ppid]] of stats) if (want.has(ppid) && !want.has(p)) want.add(p), grew = true;
-    }
-    for (const p of want) total += stats.get(p)?.[1] ?? 0;
-    return total / 100;
-  } catch {
-    return 0;
-  }
 }
 
 async function measure(

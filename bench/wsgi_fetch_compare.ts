@@ -8,6 +8,7 @@
 // gunicorn's 2 sync workers and ≥ 0.6× a bare Deno accept–answer–close loop.
 //
 // wrk shares the machine's cores with the server: compare the ratios, not the absolute figures.
+import { cpuSeconds, freePort, waitForPort } from "./_net.ts";
 import { serve } from "../wsgi/fetch.ts";
 import { make_server, WSGIRequestHandler } from "../wsgi/simple_server.ts";
 import type { StartResponse, WSGIEnvironment } from "../wsgi/types.ts";
@@ -67,26 +68,6 @@ const here = (p: string) => decodeURIComponent(new URL(p, import.meta.url).pathn
 const peers = here("../tests/wsgi/peers/");
 const self = here("./wsgi_fetch_compare.ts");
 
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
-
-async function waitForPort(port: number): Promise<boolean> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    try {
-      (await Deno.connect({ hostname: "127.0.0.1", port })).close();
-      return true;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return false;
-}
-
 async function wrk(port: number, close: boolean, duration = seconds): Promise<number | null> {
   const args = ["-t2", "-c32", `-d${duration}s`];
   if (close) args.push("-H", "Connection: close");
@@ -100,31 +81,6 @@ async function wrk(port: number, close: boolean, duration = seconds): Promise<nu
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(text);
   if (errors) console.log(`  (${errors[0].trim()})`);
   return m ? Number(m[1]) : null;
-}
-
-/** CPU seconds used so far by `pid` and its descendants (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stats = new Map<number, [number, number]>();
-    for (const e of Deno.readDirSync("/proc")) {
-      if (!/^\d+$/.test(e.name)) continue;
-      try {
-        const text = Deno.readTextFileSync(`/proc/${e.name}/stat`);
-        const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-        stats.set(Number(e.name), [Number(f[1]), Number(f[11]) + Number(f[12])]);
-      } catch { /* gone */ }
-    }
-    const want = new Set([pid]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [p, [ppid]] of stats) if (want.has(ppid) && !want.has(p)) want.add(p), grew = true;
-    }
-    let total = 0;
-    for (const p of want) total += stats.get(p)?.[1] ?? 0;
-    return total / 100;
-  } catch {
-    return 0;
-  }
 }
 
 /** Server CPU µs per request of each measured run (less sensitive to a busy machine than req/s). */
