@@ -159,7 +159,7 @@ export function eq(a: unknown, b: unknown): boolean {
     // A tuple never equals a list in Python.
     const tupA = a instanceof Tuple || a instanceof NamedTuple;
     const tupB = b instanceof Tuple || b instanceof NamedTuple;
-    if (tupA !== tupB && !(a instanceof NamedTuple || b instanceof NamedTuple)) return false;
+    if (tupA !== tupB) return false; // a named tuple is a tuple too
     const xa = [...(a as Iterable<unknown>)];
     const xb = [...(b as Iterable<unknown>)];
     return xa.length === xb.length && xa.every((x, i) => eq(x, xb[i]));

@@ -115,3 +115,11 @@ Deno.test("str() and repr() raise Python's TypeError when __str__ or __repr__ re
     (e) => e instanceof TypeError && e.message === "__repr__ returned non-string (type NoneType)",
   );
 });
+
+Deno.test("eq: a named tuple equals a tuple with its values, never a list (Python's ==)", async () => {
+  const { urlsplit } = await import("../../urllib/parse.ts");
+  const { tuple } = await import("../../_util/repr.ts");
+  const r = urlsplit("http://h/p");
+  assert.equal(eq(r, tuple("http", "h", "/p", "", "")), true);
+  assert.equal(eq(r, ["http", "h", "/p", "", ""]), false);
+});
