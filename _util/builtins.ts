@@ -44,7 +44,13 @@ export function truthy(x: unknown): boolean {
       return x !== 0n;
     case "object": {
       const o = x as Dunders;
-      if (typeof o.__bool__ === "function") return o.__bool__() === true;
+      if (typeof o.__bool__ === "function") {
+        const r = o.__bool__();
+        if (typeof r !== "boolean") {
+          throw new TypeError(`__bool__ should return bool, returned ${typeName(r)}`);
+        }
+        return r;
+      }
       if (typeof o.__len__ === "function") return len(x) > 0;
       if (x instanceof Uint8Array || Array.isArray(x)) return x.length > 0;
       if (x instanceof NamedTuple) return x.length > 0;

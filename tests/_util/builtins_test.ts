@@ -123,3 +123,14 @@ Deno.test("eq: a named tuple equals a tuple with its values, never a list (Pytho
   assert.equal(eq(r, tuple("http", "h", "/p", "", "")), true);
   assert.equal(eq(r, ["http", "h", "/p", "", ""]), false);
 });
+
+Deno.test("truthy: __bool__ must return a bool, as CPython requires", () => {
+  assert.throws(
+    () => truthy({ __bool__: () => 1 }),
+    (e) => e instanceof TypeError && e.message === "__bool__ should return bool, returned int",
+  );
+  assert.throws(
+    () => truthy({ __len__: () => "3" }),
+    (e) => e instanceof TypeError && e.message === "'str' object cannot be interpreted as an integer",
+  );
+});
