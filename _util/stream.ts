@@ -12,7 +12,7 @@
  * @module
  */
 
-import { Bytes, concatBytes, latin1Decode } from "./bytes.ts";
+import { Bytes, concatBytes, latin1Bytes, latin1Decode } from "./bytes.ts";
 import { fromDenoError, TimeoutError, UnsupportedOperation, ValueError } from "./exceptions.ts";
 
 /** Anything readable the Deno way: `read(p)` resolves to a count or `null` at EOF. */
@@ -73,6 +73,7 @@ function filenoOf(obj: unknown): number {
 }
 
 const EMPTY = new Bytes(0);
+const FALSE: Promise<boolean> = Promise.resolve(false);
 /** `read(n)` up to this size allocates its result once and reads into it directly. */
 const DIRECT_READ = 1 << 20;
 
@@ -154,9 +155,39 @@ export class BufferedReader {
   }
 
   /** Read more from the source into the buffer; false at EOF. */
-  async #fill(): Promise<boolean> {
-    if (this.#eof) return false;
-    if (this.#start === this.#end) this.#start = this.#end = 0;
+  #fill(): Promise<boolean> {
+    if (this.#eof) return FALSE;
+    const into = this.#room();
+    // The usual case, no deadline and no read left over: the source's own promise and two callbacks
+    // made once per reader, so waiting for a request holds no frame of ours.
+    if (this.timeout === null && !this.#pending) {
+      return this.#src.read(into).then(this.#filled, this.#readFailed);
+    }
+    return this.#rawRead(into).then(this.#filled);
+  }
+
+  #filled = (n: number | null): boolean => {
+    if (n === null || n === 0) {
+      this.#eof = true;
+      return false;
+    }
+    this.#end += n;
+    return true;
+  };
+
+  #readFailed = (e: unknown): boolean => {
+    if (e instanceof Deno.errors.Interrupted || e instanceof Deno.errors.BadResource) {
+      return this.#filled(null);
+    }
+    throw fromDenoError(e);
+  };
+
+  /** Make room after the buffered bytes and return it (the whole buffer, no new view, when it is empty). */
+  #room(): Uint8Array {
+    if (this.#start === this.#end) {
+      this.#start = this.#end = 0;
+      return this.#buf;
+    }
     if (this.#end === this.#buf.length) {
       const used = this.#end - this.#start;
       if (this.#start > 0 && used < this.#buf.length / 2) {
@@ -169,13 +200,7 @@ export class BufferedReader {
       this.#start = 0;
       this.#end = used;
     }
-    const n = await this.#rawRead(this.#buf.subarray(this.#end));
-    if (n === null || n === 0) {
-      this.#eof = true;
-      return false;
-    }
-    this.#end += n;
-    return true;
+    return this.#buf.subarray(this.#end);
   }
 
   #take(n: number): Bytes {
@@ -217,17 +242,24 @@ export class BufferedReader {
    * Python's `readline(limit=-1)`: up to and including the next `\n`, at
    * most `limit` bytes when `limit >= 0`; empty at EOF.
    */
-  async readline(limit = -1): Promise<Bytes> {
-    return this.#take(await this.#lineLength(limit));
+  readline(limit = -1): Promise<Bytes> {
+    const n = this.#bufferedLine(limit, this.#start);
+    if (n >= 0) return Promise.resolve(this.#take(n));
+    return this.#lineLength(limit).then(this.#takeBound);
   }
+
+  #takeBound = (n: number): Bytes => this.#take(n);
+  #takeLatin1Bound = (n: number): string => this.#takeLatin1(n);
 
   /**
    * `readline(limit)` decoded as ISO-8859-1, straight from the buffer: the
    * header parsers use it so that a header line costs one string and no
    * byte-array allocation.
    */
-  async readlineLatin1(limit = -1): Promise<string> {
-    return this.#takeLatin1(await this.#lineLength(limit));
+  readlineLatin1(limit = -1): Promise<string> {
+    const n = this.#bufferedLine(limit, this.#start);
+    if (n >= 0) return Promise.resolve(this.#takeLatin1(n));
+    return this.#lineLength(limit).then(this.#takeLatin1Bound);
   }
 
   /**
@@ -387,7 +419,11 @@ const BIG_POOL = 4 * 1024 * 1024;
 interface Piece {
   data: Uint8Array;
   pooled: false | "small" | "big";
+  /** The whole reusable array `data` is the start of. */
+  buffer: Uint8Array;
 }
+
+const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * An ordered write queue over a {@link ByteSink}: Python's `wfile`.
@@ -408,7 +444,8 @@ export class BufferedWriter {
   #spare: Uint8Array | null = null;
   #bigSpare: Uint8Array | null = null;
   #draining: Promise<void> | null = null;
-  #kicked = false;
+  /** Microtask hops waited so far before the drain starts; -1 when no drain is scheduled. */
+  #hops = -1;
   #error: Error | null = null;
   #sinkWrites = 0;
   #beforeSecondWrite: (() => void) | null;
@@ -441,10 +478,36 @@ export class BufferedWriter {
   /** Move the coalescing buffer's bytes to the queue. */
   #seal(): void {
     if (this.#cur && this.#curLen) {
-      this.#queue.push({ data: this.#cur.subarray(0, this.#curLen), pooled: "small" });
+      this.#queue.push({ data: this.#cur.subarray(0, this.#curLen), pooled: "small", buffer: this.#cur });
       this.#cur = null;
       this.#curLen = 0;
     }
+  }
+
+  /** Room for `n` more bytes (n ≤ SMALL) in the coalescing buffer, or a sealed buffer and a fresh one. */
+  #reserve(n: number): Uint8Array {
+    const cur = this.#cur;
+    if (cur && this.#curLen + n > cur.length) {
+      if (this.#curLen + n <= COALESCE) {
+        // Grow towards COALESCE rather than split: one socket write for the whole response.
+        const grown = new Uint8Array(Math.min(COALESCE, Math.max(cur.length * 2, this.#curLen + n)));
+        grown.set(cur.subarray(0, this.#curLen));
+        return this.#cur = grown;
+      }
+      this.#seal();
+    }
+    if (!this.#cur) {
+      // Start small (every small write fits): a connection that answers once and closes should
+      // not pay for zeroing 64 KiB; the buffer grows for longer responses and is then reused.
+      this.#cur = this.#spare ?? new Uint8Array(SMALL);
+      this.#spare = null;
+    }
+    return this.#cur;
+  }
+
+  #check(): void {
+    if (this.#error) throw this.#error;
+    if (this.closed) throw new ValueError("write to closed file");
   }
 
   /**
@@ -454,29 +517,13 @@ export class BufferedWriter {
    *   `ValueError` after `close()`
    */
   write(data: Uint8Array | string): number {
-    if (this.#error) throw this.#error;
-    if (this.closed) throw new ValueError("write to closed file");
+    this.#check();
     const bytes = typeof data === "string" ? textEncoder.encode(data) : data;
     const n = bytes.length;
     if (n === 0) return 0;
     // Copy either way: the caller may reuse its buffer, as Python code does with bytearrays.
     if (n <= SMALL) {
-      const cur = this.#cur;
-      if (cur && this.#curLen + n > cur.length) {
-        if (this.#curLen + n <= COALESCE) {
-          // Grow towards COALESCE rather than split: one socket write for the whole response.
-          const grown = new Uint8Array(Math.min(COALESCE, Math.max(cur.length * 2, this.#curLen + n)));
-          grown.set(cur.subarray(0, this.#curLen));
-          this.#cur = grown;
-        } else this.#seal();
-      }
-      if (!this.#cur) {
-        // Start small (every small write fits): a connection that answers once and closes should
-        // not pay for zeroing 64 KiB; the buffer grows for longer responses and is then reused.
-        this.#cur = this.#spare ?? new Uint8Array(SMALL);
-        this.#spare = null;
-      }
-      this.#cur.set(bytes, this.#curLen);
+      this.#reserve(n).set(bytes, this.#curLen);
       this.#curLen += n;
     } else {
       this.#seal();
@@ -488,49 +535,113 @@ export class BufferedWriter {
         big.set(bytes);
         copy = big.subarray(0, n);
       } else copy = bytes.slice();
-      this.#queue.push({ data: copy, pooled: n <= BIG_POOL ? "big" : false });
+      this.#queue.push({ data: copy, pooled: n <= BIG_POOL ? "big" : false, buffer: copy });
     }
-    this.#queued += n;
-    this.written += n;
-    if (!this.#draining) this.#draining = this.#drain();
+    this.#queuedMore(n);
     return n;
   }
 
-  async #drain(): Promise<void> {
-    // Let later writes join the first socket write, including those made after awaiting
-    // already-settled promises (a handler that awaits between its headers and its body): wait a
-    // bounded number of microtask hops, or less when flush() asks for the bytes now.
-    for (let hop = 0; hop < DRAIN_HOPS && !this.#kicked; hop++) await null;
-    this.#kicked = false;
-    try {
-      for (;;) {
-        if (!this.#queue.length) this.#seal();
-        const piece = this.#queue.shift();
-        if (!piece) break;
-        const data = piece.data;
-        for (let off = 0; off < data.length;) {
-          if (++this.#sinkWrites === 2 && this.#beforeSecondWrite) this.#beforeSecondWrite();
-          off += await this.#sink.write(data.subarray(off));
-        }
-        this.#queued -= piece.data.length;
-        // The socket is done with it: reuse the coalescing buffer for later writes.
-        if (piece.pooled === "small" && !this.#spare) {
-          this.#spare = new Uint8Array(piece.data.buffer as ArrayBuffer);
-        } else if (piece.pooled === "big") {
-          const buf = piece.data.buffer as ArrayBuffer;
-          if (!this.#bigSpare || this.#bigSpare.length < buf.byteLength) this.#bigSpare = new Uint8Array(buf);
-        }
-      }
-    } catch (e) {
-      this.#error = fromDenoError(e);
-      this.#queue = [];
-      this.#cur = null;
-      this.#curLen = 0;
-      this.#queued = 0;
-    } finally {
-      this.#draining = null;
+  /**
+   * `write()` of text whose characters are all below U+0100, as ISO-8859-1
+   * bytes, encoded straight into the coalescing buffer (status lines and
+   * headers). The caller has checked the range.
+   */
+  writeLatin1(text: string): number {
+    this.#check();
+    const n = text.length;
+    if (n === 0) return 0;
+    if (n > SMALL) return this.write(latin1Bytes(text));
+    const buf = this.#reserve(n);
+    let at = this.#curLen;
+    for (let i = 0; i < n; i++) buf[at++] = text.charCodeAt(i);
+    this.#curLen = at;
+    this.#queuedMore(n);
+    return n;
+  }
+
+  #queuedMore(n: number): void {
+    this.#queued += n;
+    this.written += n;
+    if (!this.#draining && this.#hops < 0) {
+      this.#hops = 0;
+      RESOLVED.then(this.#hop);
     }
   }
+
+  // Let later writes join the first socket write, including those made after awaiting already-settled
+  // promises (a handler that awaits between its headers and its body): wait a bounded number of
+  // microtask hops, or less when flush() asks for the bytes now.
+  #hop = (): void => {
+    if (this.#hops < 0) return; // flush() started the drain already
+    if (++this.#hops < DRAIN_HOPS) RESOLVED.then(this.#hop);
+    else this.#startDrain();
+  };
+
+  #startDrain(): void {
+    this.#hops = -1;
+    if (!this.#draining) this.#draining = this.#pump() ?? null;
+  }
+
+  /** The piece being written and how much of it went out. */
+  #piece: Piece | null = null;
+  #off = 0;
+
+  /**
+   * Write the next piece (or the rest of one). The drain is a chain of the sink's promises and two
+   * callbacks made once per writer, so a response in flight holds no frame of ours; it ends (the
+   * chain resolves) when the queue is empty.
+   */
+  #pump(): Promise<void> | undefined {
+    let piece = this.#piece;
+    if (!piece) {
+      if (!this.#queue.length) this.#seal();
+      piece = this.#queue.shift() ?? null;
+      if (!piece) {
+        this.#draining = null;
+        return;
+      }
+      this.#piece = piece;
+      this.#off = 0;
+    }
+    if (++this.#sinkWrites === 2 && this.#beforeSecondWrite) this.#beforeSecondWrite();
+    const data = piece.data;
+    let written: Promise<number>;
+    try {
+      written = this.#sink.write(this.#off ? data.subarray(this.#off) : data);
+    } catch (e) {
+      return this.#failed(e);
+    }
+    return written.then(this.#sent, this.#failed);
+  }
+
+  #sent = (n: number): Promise<void> | undefined => {
+    const piece = this.#piece!;
+    this.#off += n;
+    if (this.#off < piece.data.length) return this.#pump();
+    this.#piece = null;
+    this.#queued -= piece.data.length;
+    // The socket is done with it: reuse the coalescing buffer for later writes.
+    if (piece.pooled === "small" && !this.#spare) this.#spare = piece.buffer;
+    else if (piece.pooled === "big") {
+      const buf = piece.buffer;
+      if (!this.#bigSpare || this.#bigSpare.length < buf.length) {
+        this.#bigSpare = buf.length === buf.buffer.byteLength
+          ? buf
+          : new Uint8Array(buf.buffer as ArrayBuffer);
+      }
+    }
+    return this.#pump();
+  };
+
+  #failed = (e: unknown): undefined => {
+    this.#error = fromDenoError(e);
+    this.#piece = null;
+    this.#queue = [];
+    this.#cur = null;
+    this.#curLen = 0;
+    this.#queued = 0;
+    this.#draining = null;
+  };
 
   /**
    * Python's `fileno()`: the sink's descriptor (a connection's socket).
@@ -543,13 +654,17 @@ export class BufferedWriter {
   }
 
   /** Python's `flush()`: wait until everything queued is written; raises the kept error. */
-  async flush(): Promise<void> {
-    while (this.#draining) {
-      this.#kicked = true;
-      await this.#draining;
-    }
-    if (this.#error) throw this.#error;
+  flush(): Promise<void> {
+    if (this.#hops >= 0) this.#startDrain();
+    if (this.#draining) return this.#draining.then(this.#afterDrain);
+    return this.#error ? Promise.reject(this.#error) : RESOLVED;
   }
+
+  // After a drain: writes made meanwhile started another one (wait for it too), or the kept error.
+  #afterDrain = (): Promise<void> | void => {
+    if (this.#hops >= 0 || this.#draining) return this.flush();
+    if (this.#error) throw this.#error;
+  };
 
   /** Flush (ignoring a vanished peer) and refuse further writes. */
   async close(): Promise<void> {

@@ -82,6 +82,12 @@ export function pySplit(s: string): string[] {
   return words;
 }
 
+/**
+ * The key of `BaseHTTPRequestHandler`'s method that reads the next request line into `raw_requestline`
+ * (kept as text until someone reads the bytes) and returns its length; `WSGIRequestHandler` uses it too.
+ */
+export const readRequestLine: unique symbol = Symbol("readRequestLine");
+
 /** Python's `html.escape(s, quote=False)`. */
 export function escapeHtml(s: string): string {
   let out = "";

@@ -67,7 +67,7 @@ import { SSLError } from "./_ssl.ts";
 import { HTTPMessage, readHeaders } from "../_util/message.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
-import { Bytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
+import { type Bytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { BinasciiError, decodeBase64 } from "../_util/base64.ts";
 import { encode } from "../_util/codecs.ts";
 import {
@@ -77,7 +77,15 @@ import {
   TypeError as PyTypeError,
   UnicodeDecodeError,
 } from "../_util/exceptions.ts";
-import { escapeHtml, escapeLog, formatdate, parsedateToEpoch, pyFormat, pySplit } from "./_server_util.ts";
+import {
+  escapeHtml,
+  escapeLog,
+  formatdate,
+  parsedateToEpoch,
+  pyFormat,
+  pySplit,
+  readRequestLine,
+} from "./_server_util.ts";
 import { writeStderr } from "../_util/stdio.ts";
 import { quote, unquote } from "../urllib/parse.ts";
 import { compareCodePoints } from "../_util/pystr.ts";
@@ -90,6 +98,7 @@ export type { HTTPMessage, LineReader, MessageDefect, ParamValue, Rfc2231Value }
 export type { Bytes } from "../_util/bytes.ts";
 export type { Tuple } from "../_util/repr.ts";
 export type { BufferedReader, BufferedWriter } from "../_util/stream.ts";
+import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 
 /** `http.server.__version__`. */
 export const __version__ = "0.6";
@@ -484,6 +493,9 @@ const DATE_TIME_STRING = new Signature<{ timestamp: number | null }>(
   { timestamp: null },
 );
 
+const HTTP11: [number, number] = [1, 1];
+const HTTP10: [number, number] = [1, 0];
+
 const headerLimits = {
   maxLine: MAXLINE,
   maxHeaders: MAXHEADERS,
@@ -580,8 +592,36 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** Python's `monthname` (index 0 is `null`). */
   declare monthname: (string | null)[];
 
+  // The request line as read: text until someone asks for `raw_requestline`'s bytes.
+  #rawText: string | null = "";
+  #rawBytes: Bytes | null = null;
   /** Python's `raw_requestline`: the request line as received. */
-  raw_requestline: Bytes = new Bytes(0);
+  get raw_requestline(): Bytes {
+    return this.#rawBytes ??= latin1Bytes(this.#rawText ?? "");
+  }
+  set raw_requestline(line: Bytes) {
+    this.#rawBytes = line;
+    this.#rawText = null;
+  }
+  /**
+   * Read the next request line into `raw_requestline` (as text, decoded when its bytes are asked for).
+   *
+   * @returns its length in bytes
+   */
+  [readRequestLine](): Promise<number> {
+    const rfile = this.rfile;
+    if (rfile instanceof BufferedReader) return rfile.readlineLatin1(65537).then(this.#gotRequestLine);
+    // A file put in by hand (a test's BytesIO): its readline(), awaited in case it is async.
+    return Promise.resolve((rfile as { readline(n: number): Bytes | Promise<Bytes> }).readline(65537)).then(
+      (line) => (this.raw_requestline = line).length,
+    );
+  }
+
+  #gotRequestLine = (line: string): number => {
+    this.#rawText = line;
+    this.#rawBytes = null;
+    return line.length;
+  };
   /** Python's `requestline`: the request line without CRLF. */
   requestline = "";
   /** Python's `command`: the method, `null` before a request line was understood. */
@@ -610,7 +650,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     let version = this.default_request_version;
     this.request_version = version;
     this.close_connection = true;
-    let requestline = latin1Decode(this.raw_requestline);
+    let requestline = this.#rawText ?? latin1Decode(this.raw_requestline);
     let end = requestline.length;
     while (end > 0 && (requestline.charCodeAt(end - 1) === 10 || requestline.charCodeAt(end - 1) === 13)) {
       end--;
@@ -623,7 +663,9 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     if (words.length >= 3) {
       version = words[words.length - 1];
       let nums: [number, number] | null = null;
-      if (version.startsWith("HTTP/")) {
+      if (version === "HTTP/1.1") nums = HTTP11;
+      else if (version === "HTTP/1.0") nums = HTTP10;
+      else if (version.startsWith("HTTP/")) {
         const base = version.slice(5);
         const parts = base.split(".");
         if (
@@ -717,8 +759,9 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.close_connection = true;
         return;
       }
+      let length: number;
       try {
-        this.raw_requestline = await this.rfile.readline(65537);
+        length = await this[readRequestLine]();
       } catch (e) {
         // A failed TLS handshake surfaces on the first read; CPython's HTTPSServer drops such a
         // connection silently in accept().
@@ -729,7 +772,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         throw e;
       }
       this.#served++;
-      if (this.raw_requestline.length > 65536) {
+      if (length > 65536) {
         this.markIdle(false);
         this.requestline = "";
         this.request_version = "";
@@ -737,7 +780,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.send_error(414);
         return;
       }
-      if (!this.raw_requestline.length) {
+      if (!length) {
         this.close_connection = true;
         return;
       }
@@ -748,7 +791,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         return;
       }
       if (!parsed) return;
-      const mname = "do_" + this.command;
+      const mname = methodName(this.command!);
       // deno-lint-ignore no-explicit-any
       const method = (this as any)[mname];
       if (typeof method !== "function") {
@@ -823,7 +866,10 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response(kwargs: { code: StatusCode; message?: string | null }): void;
   send_response(...args: unknown[]): void {
-    const { code, message } = SEND_RESPONSE.bind(args);
+    // The usual call, send_response(200), binds as the table would without building an object.
+    let code: StatusCode, message: string | null | undefined;
+    if (args.length === 1 && typeof args[0] === "number") code = args[0];
+    else ({ code, message } = SEND_RESPONSE.bind(args));
     this.log_request(code);
     this.send_response_only(code, message);
     this.send_header("Server", this.version_string());
@@ -843,9 +889,15 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response_only(kwargs: { code: StatusCode; message?: string | null }): void;
   send_response_only(...args: unknown[]): void {
-    let { code, message } = SEND_RESPONSE_ONLY.bind(args);
+    let code: StatusCode, message: string | null | undefined;
+    if (
+      (args.length === 1 || args.length === 2) && typeof args[0] === "number" && typeof args[1] !== "object"
+    ) {
+      code = args[0];
+      message = args[1] as string | undefined;
+    } else ({ code, message } = SEND_RESPONSE_ONLY.bind(args));
     if (this.request_version !== "HTTP/0.9") {
-      const c = toCode(code);
+      const c = typeof code === "number" ? code : toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
       const line = `${this.protocol_version} ${c} ${message}\r\n`;
       if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
@@ -867,14 +919,19 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_header(kwargs: { keyword: string; value: string | number }): void;
   send_header(...args: unknown[]): void {
-    const { keyword, value } = SEND_HEADER.bind(args);
-    const v = String(value);
+    // The usual call, two strings (or a number value), binds as the table would without an object.
+    let keyword: string, value: string | number;
+    if (args.length === 2 && typeof args[1] !== "object") {
+      keyword = args[0] as string;
+      value = args[1] as string | number;
+    } else ({ keyword, value } = SEND_HEADER.bind(args));
+    const v = typeof value === "string" ? value : String(value);
     if (this.request_version !== "HTTP/0.9") {
       const line = `${keyword}: ${v}\r\n`;
       if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
       this._headers_buffer.push(line);
     }
-    if (keyword.toLowerCase() === "connection") {
+    if (keyword.length === 10 && keyword.toLowerCase() === "connection") {
       const lv = v.toLowerCase();
       if (lv === "close") this.close_connection = true;
       else if (lv === "keep-alive") this.close_connection = false;
@@ -894,10 +951,17 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    * as one new bytes object (a `wfile` may keep what it is given).
    */
   flush_headers(): void {
-    if (this._headers_buffer.length) {
-      const text = this._headers_buffer.join("");
+    const lines = this._headers_buffer;
+    if (lines.length) {
       this._headers_buffer = [];
-      this.wfile.write(NOT_LATIN1.test(text) ? encodeNarrow(text, "latin-1") : latin1Bytes(text));
+      const wfile: { write(b: Uint8Array): unknown } = this.wfile;
+      if (wfile instanceof BufferedWriter && allLatin1(lines)) {
+        // Our own wfile copies what it is given: encode the lines straight into its buffer.
+        for (const line of lines) wfile.writeLatin1(line);
+        return;
+      }
+      const text = lines.join("");
+      wfile.write(NOT_LATIN1.test(text) ? encodeNarrow(text, "latin-1") : latin1Bytes(text));
     }
   }
 
@@ -913,7 +977,11 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   log_request(code: StatusCode | string, kwargs: { size?: number | string }): void;
   log_request(...args: unknown[]): void {
-    const { code, size } = LOG_REQUEST.bind(args);
+    let code: StatusCode | string, size: number | string;
+    if (args.length === 1 && typeof args[0] === "number") {
+      code = args[0] as number;
+      size = "-";
+    } else ({ code, size } = LOG_REQUEST.bind(args));
     const c = typeof code === "object" ? toCode(code) : code;
     this.log_message('"%s" %s %s', this.requestline, String(c), String(size));
   }
@@ -989,6 +1057,22 @@ classAttrs(BaseHTTPRequestHandler, [
   "weekdayname",
   "monthname",
 ]);
+
+function allLatin1(lines: string[]): boolean {
+  for (let i = 0; i < lines.length; i++) if (NOT_LATIN1.test(lines[i])) return false;
+  return true;
+}
+
+// "do_" + command, kept for the usual commands so that looking the method up costs no new string.
+const METHOD_NAMES = new Map<string, string>();
+function methodName(command: string): string {
+  let name = METHOD_NAMES.get(command);
+  if (name === undefined) {
+    name = "do_" + command;
+    if (METHOD_NAMES.size < 64) METHOD_NAMES.set(command, name);
+  }
+  return name;
+}
 
 /** `error_message_format % {'code': …, 'message': …, 'explain': …}`. */
 function formatError(format: string, code: number, message: string, explain: string): string {

@@ -31,6 +31,7 @@
  */
 
 import { BaseHTTPRequestHandler, HTTPServer } from "../http/server.ts";
+import { readRequestLine } from "../http/_server_util.ts";
 import type { ServerAddress } from "../socketserver.ts";
 import { repr } from "../_util/repr.ts";
 import { unquote } from "../urllib/parse.ts";
@@ -209,9 +210,9 @@ export class WSGIRequestHandler extends BaseHTTPRequestHandler {
   /** Handle a single request (the connection closes after it). */
   override async handle(): Promise<void> {
     if (this.markIdle(true)) return;
-    this.raw_requestline = await this.rfile.readline(65537);
+    const length = await this[readRequestLine]();
     this.markIdle(false);
-    if (this.raw_requestline.length > 65536) {
+    if (length > 65536) {
       this.requestline = "";
       this.request_version = "";
       this.command = "";
