@@ -74,6 +74,7 @@ function filenoOf(obj: unknown): number {
 
 const EMPTY = new Bytes(0);
 const FALSE: Promise<boolean> = Promise.resolve(false);
+const TRUE: Promise<boolean> = Promise.resolve(true);
 /** `read(n)` up to this size allocates its result once and reads into it directly. */
 const DIRECT_READ = 1 << 20;
 
@@ -181,6 +182,17 @@ export class BufferedReader {
     }
     throw fromDenoError(e);
   };
+
+  /**
+   * Wait until something is buffered (or the source ends) without consuming
+   * it: a server waits for a connection's next request here, holding only
+   * the source's pending read.
+   *
+   * @returns false at end of stream
+   */
+  fillIfEmpty(): Promise<boolean> {
+    return this.#end > this.#start ? TRUE : this.#fill();
+  }
 
   /** Make room after the buffered bytes and return it (the whole buffer, no new view, when it is empty). */
   #room(): Uint8Array {
@@ -582,8 +594,11 @@ export class BufferedWriter {
     if (!this.#draining) this.#draining = this.#pump() ?? null;
   }
 
-  /** The piece being written and how much of it went out. */
-  #piece: Piece | null = null;
+  // The piece being written (its bytes, the reusable array they start, which pool that array goes back
+  // to) and how much of it went out; fields rather than an object, so a response costs no piece.
+  #data: Uint8Array | null = null;
+  #dataBuffer: Uint8Array | null = null;
+  #dataPool: Piece["pooled"] = false;
   #off = 0;
 
   /**
@@ -592,19 +607,26 @@ export class BufferedWriter {
    * chain resolves) when the queue is empty.
    */
   #pump(): Promise<void> | undefined {
-    let piece = this.#piece;
-    if (!piece) {
-      if (!this.#queue.length) this.#seal();
-      piece = this.#queue.shift() ?? null;
-      if (!piece) {
+    if (!this.#data) {
+      const piece = this.#queue.shift();
+      if (piece) {
+        this.#data = piece.data;
+        this.#dataBuffer = piece.buffer;
+        this.#dataPool = piece.pooled;
+      } else if (this.#cur && this.#curLen) {
+        this.#data = this.#cur.subarray(0, this.#curLen);
+        this.#dataBuffer = this.#cur;
+        this.#dataPool = "small";
+        this.#cur = null;
+        this.#curLen = 0;
+      } else {
         this.#draining = null;
         return;
       }
-      this.#piece = piece;
       this.#off = 0;
     }
     if (++this.#sinkWrites === 2 && this.#beforeSecondWrite) this.#beforeSecondWrite();
-    const data = piece.data;
+    const data = this.#data;
     let written: Promise<number>;
     try {
       written = this.#sink.write(this.#off ? data.subarray(this.#off) : data);
@@ -615,27 +637,23 @@ export class BufferedWriter {
   }
 
   #sent = (n: number): Promise<void> | undefined => {
-    const piece = this.#piece!;
+    const data = this.#data!, buf = this.#dataBuffer!;
     this.#off += n;
-    if (this.#off < piece.data.length) return this.#pump();
-    this.#piece = null;
-    this.#queued -= piece.data.length;
+    if (this.#off < data.length) return this.#pump();
+    this.#data = this.#dataBuffer = null;
+    this.#queued -= data.length;
     // The socket is done with it: reuse the coalescing buffer for later writes.
-    if (piece.pooled === "small" && !this.#spare) this.#spare = piece.buffer;
-    else if (piece.pooled === "big") {
-      const buf = piece.buffer;
-      if (!this.#bigSpare || this.#bigSpare.length < buf.length) {
-        this.#bigSpare = buf.length === buf.buffer.byteLength
-          ? buf
-          : new Uint8Array(buf.buffer as ArrayBuffer);
-      }
+    if (this.#dataPool === "small") {
+      if (!this.#spare) this.#spare = buf;
+    } else if (this.#dataPool === "big" && (!this.#bigSpare || this.#bigSpare.length < buf.length)) {
+      this.#bigSpare = buf.length === buf.buffer.byteLength ? buf : new Uint8Array(buf.buffer as ArrayBuffer);
     }
     return this.#pump();
   };
 
   #failed = (e: unknown): undefined => {
     this.#error = fromDenoError(e);
-    this.#piece = null;
+    this.#data = this.#dataBuffer = null;
     this.#queue = [];
     this.#cur = null;
     this.#curLen = 0;

@@ -798,7 +798,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.send_error(501, `Unsupported method (${reprStr(this.command!)})`);
         return;
       }
-      await method.call(this);
+      const done = method.call(this);
+      if (done instanceof Promise) await done;
       await this.wfile.flush();
       if (this.server?.shutting_down) this.close_connection = true;
     } catch (e) {
@@ -815,7 +816,19 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   override async handle(): Promise<void> {
     this.close_connection = true;
     await this.handle_one_request();
-    while (!this.close_connection) await this.handle_one_request();
+    while (!this.close_connection) {
+      const rfile = this.rfile;
+      if (
+        this.handle_one_request === ownHandleOneRequest && rfile instanceof BufferedReader &&
+        rfile.timeout === null && !this.markIdle(true)
+      ) {
+        // Wait for the next request's first bytes here, idle as handle_one_request() would be: a
+        // keep-alive connection then holds only its pending read between requests, not a request's
+        // frames, which is what lets the young generation stay small under many connections.
+        await rfile.fillIfEmpty();
+      }
+      await this.handle_one_request();
+    }
   }
 
   /**
@@ -1045,6 +1058,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     return String(this.client_address[0]);
   }
 }
+const ownHandleOneRequest = BaseHTTPRequestHandler.prototype.handle_one_request;
 classAttrs(BaseHTTPRequestHandler, [
   "sys_version",
   "server_version",
