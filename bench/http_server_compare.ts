@@ -1,8 +1,11 @@
 // Benchmark: wrk against CPython's http.server, Deno.serve, nginx (1 worker) and our http.server.
 //
-//   deno run -A bench/http_server_compare.ts [--duration=2] [--rounds=3] [--large-mb=64]
+//   deno run -A bench/http_server_compare.ts [--duration=2] [--rounds=3] [--large-mb=64] [--sustain=0]
 //
-// 1. hello (HTTP/1.1 keep-alive, same handler): CPython ThreadingHTTPServer, Deno.serve, our HTTPServer.
+// 1. hello (HTTP/1.1 keep-alive, same handler): CPython ThreadingHTTPServer, Deno.serve, a bare Deno.listen
+//    loop (the runtime's floor for a server that owns its sockets) and our HTTPServer; requests per second,
+//    CPU per request and each process's peak resident memory (VmHWM) after the same load.
+//    `--sustain=30` then loads each Deno server alone for 30 s and samples its peak resident memory.
 // 2. static files: nginx (worker_processes 1) vs our SimpleHTTPRequestHandler, small and large file.
 // Every server runs in its own process; handlers do not log (log_message is a no-op on both sides).
 // Targets are measured in alternating rounds and the best round is kept, so a busy machine hurts all
@@ -59,6 +62,17 @@ async function serve(kind: string, dir: string): Promise<void> {
     await server.finished;
     return;
   }
+  if (kind === "bare") {
+    // The runtime's floor for a server that owns its sockets: a bare Deno.listen loop per connection that
+    // reads to the blank line and writes one fixed keep-alive response, nothing parsed, nothing logged.
+    const resp = new TextEncoder().encode(
+      `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${HELLO.length}\r\n\r\nHello World!`,
+    );
+    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    console.log("PORT", (listener.addr as Deno.NetAddr).port);
+    for await (const conn of listener) bareConnection(conn, resp);
+    return;
+  }
   if (kind === "ours") {
     const server = new HTTPServer(["127.0.0.1", 0], Hello);
     console.log("PORT", server.server_address[1]);
@@ -75,6 +89,34 @@ async function serve(kind: string, dir: string): Promise<void> {
   const server = new ThreadingHTTPServer(["127.0.0.1", 0], Files);
   console.log("PORT", server.server_address[1]);
   await server.serve_forever();
+}
+
+async function bareConnection(conn: Deno.Conn, resp: Uint8Array): Promise<void> {
+  const buf = new Uint8Array(8192);
+  let have = 0;
+  try {
+    for (;;) {
+      const n = await conn.read(buf.subarray(have));
+      if (n === null) break;
+      have += n;
+      for (;;) {
+        let end = -1;
+        for (let i = 3; i < have; i++) {
+          if (buf[i] === 10 && buf[i - 1] === 13 && buf[i - 2] === 10 && buf[i - 3] === 13) {
+            end = i + 1;
+            break;
+          }
+        }
+        if (end < 0) break;
+        buf.copyWithin(0, end, have);
+        have -= end;
+        await conn.write(resp);
+      }
+    }
+  } catch { /* the client reset the connection */ }
+  try {
+    conn.close();
+  } catch { /* already closed */ }
 }
 
 interface Proc {
@@ -179,6 +221,17 @@ function python(): string {
   return "python3";
 }
 
+/** Peak resident memory of a process in MB (VmHWM, from /proc on Linux); null elsewhere. */
+function peakRssMB(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds (user + system) the process has used so far, from /proc (Linux); null elsewhere. */
 function cpuSeconds(pid: number): number | null {
   try {
@@ -218,11 +271,42 @@ async function compare(
   return best;
 }
 
-function line(label: string, name: string, s: Sample): string {
+function line(label: string, name: string, s: Sample, rssMB: number | null = null): string {
   const cpu = s.cpuUsPerReq === null ? "" : `  ${s.cpuUsPerReq.toFixed(1).padStart(7)} µs CPU/req`;
+  const rss = rssMB === null ? "" : `  ${rssMB.toFixed(0).padStart(4)} MB peak RSS`;
   return `${label.padEnd(20)} ${name.padEnd(28)} ${s.rps.toFixed(0).padStart(8)} req/s ${
     s.mbps.toFixed(0).padStart(6)
-  } MB/s${cpu}`;
+  } MB/s${cpu}${rss}`;
+}
+
+/**
+ * `--sustain=S`: each Deno server alone under wrk -c32 for S seconds (one after the other, so none
+ * shares the machine with another's load); its peak resident memory every few seconds. V8's young
+ * generation grows with what survives its scavenges, so the figure depends on how long the load lasts:
+ * this shows where each one settles.
+ */
+async function sustained(self: string, deno: string, seconds: number): Promise<void> {
+  console.log(`peak resident memory under wrk -t1 -c32, ${seconds}s of load each:`);
+  for (const kind of ["deno", "bare", "ours"]) {
+    const p = await spawn(deno, ["run", "-A", self, `--serve=${kind}`, "/"]);
+    try {
+      const load = wrk(`http://127.0.0.1:${p.port}/`, seconds);
+      const samples: string[] = [];
+      for (let t = 0; t < seconds;) {
+        const step = Math.min(5, seconds - t);
+        await new Promise((r) => setTimeout(r, step * 1000));
+        t += step;
+        samples.push(`${t}s ${peakRssMB(p.pid)?.toFixed(0)}`);
+      }
+      const { rps } = await load;
+      console.log(
+        `  ${kind.padEnd(5)} ${rps.toFixed(0).padStart(7)} req/s  peak RSS (MB) at ${samples.join(", ")}`,
+      );
+    } finally {
+      await p.stop();
+    }
+  }
+  console.log();
 }
 
 async function main(): Promise<void> {
@@ -230,6 +314,7 @@ async function main(): Promise<void> {
   const seconds = Number(flags.duration ?? 2);
   const rounds = Number(flags.rounds ?? 3);
   const largeMb = Number(flags["large-mb"] ?? 64);
+  const sustain = Number(flags.sustain ?? 0);
   const self = new URL(import.meta.url).pathname;
   const deno = Deno.execPath();
 
@@ -237,6 +322,7 @@ async function main(): Promise<void> {
   const hello: [string, string, string[]][] = [
     ["CPython ThreadingHTTPServer", python(), ["-c", PY_HELLO]],
     ["Deno.serve", deno, ["run", "-A", self, "--serve=deno", "/"]],
+    ["bare Deno.listen loop", deno, ["run", "-A", self, "--serve=bare", "/"]],
     ["pyweb HTTPServer", deno, ["run", "-A", self, "--serve=ours", "/"]],
   ];
   const procs: (Proc & { name: string })[] = [];
@@ -248,20 +334,34 @@ async function main(): Promise<void> {
       rounds,
       32,
     );
-    for (const p of procs) console.log(line("hello (32 conns)", p.name, res.get(p.name)!));
+    const rss = new Map(procs.map((p) => [p.name, peakRssMB(p.pid)]));
+    for (const p of procs) console.log(line("hello (32 conns)", p.name, res.get(p.name)!, rss.get(p.name)!));
     const ours = res.get("pyweb HTTPServer")!,
       d = res.get("Deno.serve")!,
+      bare = res.get("bare Deno.listen loop")!,
       c = res.get("CPython ThreadingHTTPServer")!;
     console.log(
       `hello: pyweb / Deno.serve = ${(ours.rps / d.rps).toFixed(2)}x req/s` +
         (ours.cpuUsPerReq && d.cpuUsPerReq
           ? ` (${(d.cpuUsPerReq / ours.cpuUsPerReq).toFixed(2)}x by CPU per request)`
           : "") +
-        `, pyweb / CPython = ${(ours.rps / c.rps).toFixed(1)}x\n`,
+        `, pyweb / bare loop = ${(ours.rps / bare.rps).toFixed(2)}x, pyweb / CPython = ${
+          (ours.rps / c.rps).toFixed(1)
+        }x`,
     );
+    const [mo, md, mb] = ["pyweb HTTPServer", "Deno.serve", "bare Deno.listen loop"].map((n) => rss.get(n));
+    if (mo && md && mb) {
+      console.log(
+        `hello: peak resident memory after ${1 + rounds * seconds}s of load: pyweb / Deno.serve = ${
+          (mo / md).toFixed(2)
+        }x, pyweb / bare loop = ${(mo / mb).toFixed(2)}x\n`,
+      );
+    }
   } finally {
     for (const p of procs) await p.stop();
   }
+
+  if (sustain > 0) await sustained(self, deno, sustain);
 
   const dir = await Deno.makeTempDir({ prefix: "pyweb_bench_" });
   await Deno.chmod(dir, 0o755); // nginx workers run as nobody
