@@ -109,6 +109,8 @@ export class BufferedReader {
   #eof = false;
   #pending: Promise<number | null> | null = null;
   #pendingInto: Uint8Array | null = null;
+  /** A read of ours into the buffer is in flight (the fast path of #fill). */
+  #reading = false;
   /** Seconds to wait for data before `TimeoutError`; `null` waits forever. */
   timeout: number | null = null;
   /** True once `close()` was called. */
@@ -117,7 +119,7 @@ export class BufferedReader {
   /** Wrap `src` with a buffer of `size` bytes (grown when a line needs more). */
   constructor(src: ByteSource, size = 65536) {
     this.#src = src;
-    this.#buf = new Uint8Array(size);
+    this.#buf = (size === POOLED_SIZE && pool.pop()) || new Uint8Array(size);
   }
 
   /** Bytes already buffered and not yet consumed. */
@@ -162,12 +164,14 @@ export class BufferedReader {
     // The usual case, no deadline and no read left over: the source's own promise and two callbacks
     // made once per reader, so waiting for a request holds no frame of ours.
     if (this.timeout === null && !this.#pending) {
+      this.#reading = true;
       return this.#src.read(into).then(this.#filled, this.#readFailed);
     }
     return this.#rawRead(into).then(this.#filled);
   }
 
   #filled = (n: number | null): boolean => {
+    this.#reading = false;
     if (n === null || n === 0) {
       this.#eof = true;
       return false;
@@ -177,6 +181,7 @@ export class BufferedReader {
   };
 
   #readFailed = (e: unknown): boolean => {
+    this.#reading = false;
     if (e instanceof Deno.errors.Interrupted || e instanceof Deno.errors.BadResource) {
       return this.#filled(null);
     }
@@ -196,6 +201,7 @@ export class BufferedReader {
 
   /** Make room after the buffered bytes and return it (the whole buffer, no new view, when it is empty). */
   #room(): Uint8Array {
+    if (this.#buf === NO_BUFFER) this.#buf = new Uint8Array(POOLED_SIZE);
     if (this.#start === this.#end) {
       this.#start = this.#end = 0;
       return this.#buf;
@@ -410,10 +416,29 @@ export class BufferedReader {
   /** Mark the reader closed (the source is owned by whoever created it). */
   close(): void {
     this.closed = true;
+    // Nothing left to read and no read in flight: the buffer goes back to the pool for the next connection
+    // (a read after close() starts a buffer of its own).
+    const buf = this.#buf;
+    if (buf.length === POOLED_SIZE && this.#start === this.#end && !this.#pending && !this.#reading) {
+      this.#buf = NO_BUFFER;
+      this.#start = this.#end = 0;
+      if (pool.length < POOL_MAX) pool.push(buf);
+    }
   }
 }
 
+/**
+ * Read buffers of the socket servers' default size, kept for the next connection: a new 8 KiB
+ * ArrayBuffer costs a few microseconds, a noticeable part of a connection-per-request exchange.
+ */
+const POOLED_SIZE = 8192;
+const POOL_MAX = 64;
+const pool: Uint8Array[] = [];
+const NO_BUFFER = new Uint8Array(0);
+
 const COALESCE = 64 * 1024;
+/** The coalescing buffer's first size: a status line and headers fit, and it costs far less than 16 KiB. */
+const FIRST = 2048;
 /** How many microtask hops a drain waits for more writes before it writes (flush() cuts it short). */
 const DRAIN_HOPS = 16;
 /** Writes up to this size are copied into the coalescing buffer; larger ones are queued as copies of their own. */
@@ -499,22 +524,22 @@ export class BufferedWriter {
   /** Room for `n` more bytes (n ≤ SMALL) in the coalescing buffer, or a sealed buffer and a fresh one. */
   #reserve(n: number): Uint8Array {
     const cur = this.#cur;
-    if (cur && this.#curLen + n > cur.length) {
-      if (this.#curLen + n <= COALESCE) {
-        // Grow towards COALESCE rather than split: one socket write for the whole response.
-        const grown = new Uint8Array(Math.min(COALESCE, Math.max(cur.length * 2, this.#curLen + n)));
-        grown.set(cur.subarray(0, this.#curLen));
-        return this.#cur = grown;
-      }
-      this.#seal();
-    }
-    if (!this.#cur) {
-      // Start small (every small write fits): a connection that answers once and closes should
-      // not pay for zeroing 64 KiB; the buffer grows for longer responses and is then reused.
-      this.#cur = this.#spare ?? new Uint8Array(SMALL);
+    if (!cur) {
+      // Start small: a connection that answers once and closes should not pay for zeroing 16 KiB; the
+      // buffer grows for longer responses (to COALESCE) and is then reused.
+      const spare = this.#spare;
       this.#spare = null;
+      return this.#cur = spare && spare.length >= n ? spare : new Uint8Array(n <= FIRST ? FIRST : SMALL);
     }
-    return this.#cur;
+    if (this.#curLen + n <= cur.length) return cur;
+    if (this.#curLen + n <= COALESCE) {
+      // Grow towards COALESCE rather than split: one socket write for the whole response.
+      const grown = new Uint8Array(Math.min(COALESCE, Math.max(cur.length * 2, this.#curLen + n)));
+      grown.set(cur.subarray(0, this.#curLen));
+      return this.#cur = grown;
+    }
+    this.#seal();
+    return this.#reserve(n);
   }
 
   #check(): void {

@@ -44,7 +44,7 @@ import { Signature } from "../_util/signature.ts";
 import { unquote } from "../urllib/parse.ts";
 import { FileWrapper, is_hop_by_hop } from "./util.ts";
 import { formatException, nameDisallowed, stderr } from "./_py.ts";
-import { typeName, unpack } from "../_util/builtins.ts";
+import { dictCopy, typeName, unpack } from "../_util/builtins.ts";
 import { RequestInput } from "./_fetch_input.ts";
 import type {
   ErrorStream,
@@ -376,7 +376,7 @@ function buildEnviron(cfg: Config, request: Request, info: Deno.ServeHandlerInfo
   const ctype = headers.get("content-type");
   const clen = headers.get("content-length");
   const addr = info?.remoteAddr as Deno.NetAddr | undefined;
-  const env: WSGIEnvironment = cfg.base === null ? {} : { ...cfg.base };
+  const env: WSGIEnvironment = cfg.base === null ? {} : dictCopy(cfg.base);
   env.REQUEST_METHOD = request.method;
   env.SCRIPT_NAME = cfg.script;
   env.PATH_INFO = path;

@@ -46,7 +46,7 @@ import {
 import { repr, type Tuple, tuple } from "../_util/repr.ts";
 import { type Keywords, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
-import { iter, len } from "../_util/builtins.ts";
+import { dictCopy, dictUpdate, iter, len } from "../_util/builtins.ts";
 import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 import { Headers } from "./headers.ts";
 import { FileWrapper, guess_scheme, isHopByHop } from "./util.ts";
@@ -365,7 +365,7 @@ export class BaseHandler {
 
   /** Build `this.environ` for one request. */
   setup_environ(): void {
-    const env: WSGIEnvironment = this.environ = { ...this.os_environ };
+    const env: WSGIEnvironment = this.environ = dictCopy(this.os_environ);
     this.add_cgi_vars();
     env["wsgi.input"] = this.get_stdin();
     env["wsgi.errors"] = this.get_stderr();
@@ -771,7 +771,7 @@ export class SimpleHandler extends BaseHandler {
 
   /** Copy `base_env` into the environ. */
   override add_cgi_vars(): void {
-    Object.assign(this.environ!, this.base_env);
+    dictUpdate(this.environ!, this.base_env);
   }
 
   /**
