@@ -741,53 +741,96 @@ function stripEol(line: string): string {
  * header ends the block and becomes the payload, defects recorded.
  */
 export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M): M {
-  const lines = splitLines(text);
-  let n = 0;
-  const headerLines: string[] = [];
-  for (; n < lines.length; n++) {
-    const line = lines[n];
+  return parseLines(splitLines(text), msg);
+}
+
+/** `[ \t]*` off the start of `s`. */
+function stripLeadingBlanks(s: string): string {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
+  return i ? s.slice(i) : s;
+}
+
+/** `[\r\n]+` off the end of `s`. */
+function stripTrailingEols(s: string): string {
+  let j = s.length;
+  while (j > 0 && (s.charCodeAt(j - 1) === 0x0a || s.charCodeAt(j - 1) === 0x0d)) j--;
+  return j < s.length ? s.slice(0, j) : s;
+}
+
+/** {@link parseHeaderBlock} on the block already split as {@link splitLines} splits it. */
+function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M {
+  let end = 0; // the header lines are lines[0, end)
+  let n = 0; // the payload is lines[n:]
+  for (; end < lines.length; end++) {
+    const line = lines[end];
     if (!isHeaderLine(line)) {
-      if (!/^(\r\n|\r|\n)$/.test(line)) msg.defects.push({ name: "MissingHeaderBodySeparatorDefect" });
-      else n++;
+      if (line === "\r\n" || line === "\n" || line === "\r") n = end + 1;
+      else {
+        msg.defects.push({ name: "MissingHeaderBodySeparatorDefect" });
+        n = end;
+      }
       break;
     }
-    headerLines.push(line);
   }
-  msg.set_payload(lines.slice(n).join(""));
-  let last: string[] = [];
+  if (end === lines.length) n = end;
+  msg.set_payload(n < lines.length ? lines.slice(n).join("") : "");
+  // The field being gathered: its first line and its continuation lines, lines[first, last).
+  let first = -1, last = -1;
   const flush = () => {
-    if (!last.length) return;
-    const first = last[0];
-    const i = first.indexOf(":");
-    const name = first.slice(0, i);
-    const value = (first.slice(i + 1).replace(/^[ \t]+/, "") + last.slice(1).join("")).replace(
-      /[\r\n]+$/,
-      "",
-    );
-    msg.set(name, value);
-    last = [];
+    if (first < 0) return;
+    const line = lines[first];
+    const i = line.indexOf(":");
+    let value = stripLeadingBlanks(line.slice(i + 1));
+    for (let k = first + 1; k < last; k++) value += lines[k];
+    msg.set(line.slice(0, i), stripTrailingEols(value));
+    first = -1;
   };
-  headerLines.forEach((line, lineno) => {
-    if (line[0] === " " || line[0] === "\t") {
-      if (!last.length) msg.defects.push({ name: "FirstHeaderLineIsContinuationDefect", line });
-      else last.push(line);
-      return;
+  for (let lineno = 0; lineno < end; lineno++) {
+    const line = lines[lineno];
+    const c = line.charCodeAt(0);
+    if (c === 0x20 || c === 0x09) {
+      if (first < 0) msg.defects.push({ name: "FirstHeaderLineIsContinuationDefect", line });
+      else last = lineno + 1;
+      continue;
     }
     flush();
     if (line.startsWith("From ")) {
       if (lineno === 0) msg.set_unixfrom(stripEol(line));
-      else if (lineno === headerLines.length - 1) msg.set_payload(line + msg.get_payload());
+      else if (lineno === end - 1) msg.set_payload(line + msg.get_payload());
       else msg.defects.push({ name: "MisplacedEnvelopeHeaderDefect", line });
-      return;
+      continue;
     }
     if (line.indexOf(":") === 0) {
       msg.defects.push({ name: "InvalidHeaderDefect" });
-      return;
+      continue;
     }
-    last = [line];
-  });
+    first = lineno;
+    last = lineno + 1;
+  }
   flush();
   return msg;
+}
+
+/**
+ * `lines` (each up to and including its `\n`, the last one maybe without) as {@link splitLines} would split
+ * their concatenation, or `null` when a `\r` inside a line would split it further.
+ */
+function asFeedLines(lines: string[]): string[] | null {
+  for (const line of lines) {
+    const r = line.indexOf("\r");
+    if (r >= 0 && r !== line.length - 1 && !(r === line.length - 2 && line.charCodeAt(r + 1) === 0x0a)) {
+      return null;
+    }
+  }
+  if (lines.length && lines[lines.length - 1] === "") lines.pop(); // EOF
+  return lines;
+}
+
+/** Parse header lines decoded as ISO-8859-1 (the blank line or EOF's `""` last) into `msg`. */
+function parseLineList<M extends HTTPMessage>(lines: string[], msg: M): M {
+  const split = asFeedLines(lines);
+  return split ? parseLines(split, msg) : parseHeaderBlock(lines.join(""), msg);
 }
 
 /** Python's `s.encode('raw-unicode-escape')` for the Latin-1 text RFC 2231 values hold. */
@@ -818,6 +861,8 @@ export interface TextLineReader extends LineReader {
   readlineLatin1(limit?: number): Promise<string>;
   /** The same line at once when it is buffered in full, else `null` (nothing consumed). */
   readlineLatin1Buffered?(limit?: number): string | null;
+  /** Every line to the blank one at once when they are buffered and within the limits, else `null`. */
+  readHeadLinesBuffered?(maxLine: number, maxLines: number): string[] | null;
 }
 
 /** The limits of `http.client._read_headers`. */
@@ -861,16 +906,30 @@ export async function readHeaders<M extends HTTPMessage>(
   cls: new () => M,
 ): Promise<M> {
   if (!("readlineLatin1" in fp)) return parseHeaderLines(await readHeaderLines(fp, limits), cls);
-  let text = "";
-  let count = 0;
+  const whole = readHeadersBuffered(fp, limits, cls);
+  if (whole) return whole;
+  const lines: string[] = [];
   for (;;) {
     const line = fp.readlineLatin1Buffered?.(limits.maxLine + 1) ??
       await fp.readlineLatin1(limits.maxLine + 1);
     if (line.length > limits.maxLine) throw limits.lineTooLong();
-    text += line;
-    if (++count > limits.maxHeaders) throw limits.tooMany();
-    if (line === "" || line === "\r\n" || line === "\n") return parseHeaderBlock(text, new cls());
+    lines.push(line);
+    if (lines.length > limits.maxHeaders) throw limits.tooMany();
+    if (line === "" || line === "\r\n" || line === "\n") return parseLineList(lines, new cls());
   }
+}
+
+/**
+ * {@link readHeaders} without waiting: the parsed headers when the whole block is already buffered (a
+ * head usually arrives in one read) and within the limits, else `null` with nothing consumed.
+ */
+export function readHeadersBuffered<M extends HTTPMessage>(
+  fp: LineReader | TextLineReader,
+  limits: HeaderLimits,
+  cls: new () => M,
+): M | null {
+  const lines = (fp as TextLineReader).readHeadLinesBuffered?.(limits.maxLine, limits.maxHeaders);
+  return lines ? parseLineList(lines, new cls()) : null;
 }
 
 /** `http.client._parse_header_lines`: decode as ISO-8859-1 and parse into a new `cls`. */

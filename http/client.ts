@@ -60,6 +60,7 @@ import {
   parseHeaderLines,
   readHeaderLines,
   readHeaders,
+  readHeadersBuffered,
 } from "../_util/message.ts";
 export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_util/message.ts";
 export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
@@ -594,9 +595,24 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     this.url = url;
   }
 
+  /** The status line, decoded as ISO-8859-1: at once when it is buffered. */
+  #statusLine(): string | Promise<string> {
+    const fp = this.#fp;
+    if (typeof fp.readlineLatin1Buffered === "function") {
+      return fp.readlineLatin1Buffered(MAXLINE + 1) ?? fp.readlineLatin1(MAXLINE + 1);
+    }
+    // A socket's own makefile() (an io.BytesIO under CPython's FakeSocket): bytes, maybe at once.
+    const raw = fp.readline(MAXLINE + 1);
+    return raw instanceof Uint8Array ? latin1Decode(raw) : Promise.resolve(raw).then((b) => latin1Decode(b));
+  }
+
   async #readStatus(): Promise<[string, number, string]> {
-    const raw = await this.#fp.readline(MAXLINE + 1);
-    const line = latin1Decode(raw);
+    const got = this.#statusLine();
+    return this.#parseStatus(typeof got === "string" ? got : await got);
+  }
+
+  /** `_read_status()` once the line is read: `(version, status, reason)`. */
+  #parseStatus(line: string): [string, number, string] {
     if (line.length > MAXLINE) throw new LineTooLong("status line");
     if (this.debuglevel > 0) print("reply:", repr(line));
     if (!line) throw new RemoteDisconnected("Remote end closed connection without response");
@@ -628,7 +644,8 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     let version: string, status: number, reason: string;
     let interim = 0;
     for (;;) {
-      [version, status, reason] = await this.#readStatus();
+      const got = this.#statusLine();
+      [version, status, reason] = this.#parseStatus(typeof got === "string" ? got : await got);
       if (status !== 100) break;
       if (++interim > _MAXINTERIMRESPONSES) {
         throw new HTTPException(`got more than ${_MAXINTERIMRESPONSES} interim responses`);
@@ -642,7 +659,9 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     else if (version.startsWith("HTTP/1.")) this.version = 11;
     else throw new UnknownProtocol(version);
 
-    this.headers = this.msg = await parse_headers(this.#fp);
+    // Python calls parse_headers(self.fp); ours reads the block at once when it is buffered.
+    this.headers = this.msg = readHeadersBuffered(this.#fp, HEADER_LIMITS, HTTPMessage) ??
+      await readHeaders(this.#fp, HEADER_LIMITS, HTTPMessage);
     if (this.debuglevel > 0) {
       for (const [hdr, val] of this.headers.items()) print("header:", hdr + ":", val);
     }

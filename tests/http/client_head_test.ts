@@ -125,3 +125,59 @@ Deno.test("what a replaced send() received stays as it was after later requests"
   ]);
   conn.close();
 });
+
+Deno.test("a head read at once parses as the same head read a byte at a time", async () => {
+  const { readHeaders } = await import("../../_util/message.ts");
+  const { BufferedReader } = await import("../../_util/stream.ts");
+  const { HTTPMessage } = await import("../../http/client.ts");
+  const limits = {
+    maxLine: 40,
+    maxHeaders: 5,
+    lineTooLong: () => new Error("line too long"),
+    tooMany: () => new Error("too many"),
+  };
+  const blocks = [
+    "A: 1\r\nB:2\r\n\r\nbody",
+    "A: 1\n\n",
+    "A:  folded\r\n  more\r\n\tand more\r\nB: x\r\n\r\n",
+    " leading continuation\r\nA: 1\r\n\r\n",
+    "From someone\r\nA: 1\r\n\r\n",
+    "A: 1\r\nFrom middle\r\nB: 2\r\n\r\n",
+    ": no name\r\nA: 1\r\n\r\n",
+    "A: 1\r\nnot a header\r\nB: 2\r\n\r\n",
+    "A: bare\rcarriage return\r\nB: 2\r\n\r\n",
+    "A: caf\xe9 \x85\x9f\r\n\r\n",
+    "A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n",
+    "A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n",
+    `A: ${"x".repeat(34)}\r\n\r\n`,
+    `A: ${"x".repeat(35)}\r\n\r\n`,
+    "A: 1\r\nB: eof",
+  ];
+  const show = (m: InstanceType<typeof HTTPMessage>) =>
+    JSON.stringify([m.items().map((t) => [...t]), m.defects, m.get_payload(), m.get_unixfrom()]);
+  const parse = async (text: string, piece: number) => {
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    let at = 0;
+    const src = {
+      read(p: Uint8Array) {
+        if (at >= bytes.length) return Promise.resolve(null);
+        const n = Math.min(piece, p.length, bytes.length - at);
+        p.set(bytes.subarray(at, at + n));
+        at += n;
+        return Promise.resolve(n);
+      },
+    };
+    const reader = new BufferedReader(src);
+    try {
+      const m = await readHeaders(reader, limits, HTTPMessage);
+      return show(m) + JSON.stringify([...await reader.read()]);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  for (const text of blocks) {
+    const atOnce = await parse(text, 1 << 16);
+    assert.equal(atOnce, await parse(text, 1), text);
+    assert.equal(atOnce, await parse(text, 7), text);
+  }
+});
