@@ -180,6 +180,14 @@ const DELITEM = NAME("Message.__delitem__");
 const SETITEM = new Signature<{ name: string; val: string }>("Message.__setitem__", ["self", "name", "val"]);
 
 /**
+ * Python's `k.lower() == n` for an already lowered `n`, without lowering a name of another length: only
+ * U+0130 (which lowers to two code units) changes a string's length when lowered.
+ */
+function sameName(k: string, n: string): boolean {
+  return (k.length === n.length || k.includes("\u0130")) && k.toLowerCase() === n;
+}
+
+/**
  * Python's `http.client.HTTPMessage` (an `email.message.Message`): an
  * ordered, case-insensitive multi-map of header fields.
  *
@@ -254,7 +262,7 @@ export class HTTPMessage implements Iterable<string> {
   #get<T>(name: string, failobj: T): string | T {
     const n = name.toLowerCase();
     const h = this.#headers;
-    for (let i = 0; i < h.length; i++) if (h[i][0].toLowerCase() === n) return h[i][1];
+    for (let i = 0; i < h.length; i++) if (sameName(h[i][0], n)) return h[i][1];
     return failobj;
   }
 
@@ -282,7 +290,7 @@ export class HTTPMessage implements Iterable<string> {
   /** Python's `name in msg`. */
   has(name: string): boolean {
     const n = name.toLowerCase();
-    return this.#headers.some(([k]) => k.toLowerCase() === n);
+    return this.#headers.some(([k]) => sameName(k, n));
   }
 
   /** Python's `del msg[name]`: removes every field of that name; true if any was there. */
@@ -316,7 +324,7 @@ export class HTTPMessage implements Iterable<string> {
   #getAll<T>(name: string, failobj: T): string[] | T {
     const n = name.toLowerCase();
     const out: string[] = [];
-    for (const [k, v] of this.#headers) if (k.toLowerCase() === n) out.push(v);
+    for (const [k, v] of this.#headers) if (sameName(k, n)) out.push(v);
     return out.length ? out : failobj;
   }
 
@@ -781,9 +789,19 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
     if (first < 0) return;
     const line = lines[first];
     const i = line.indexOf(":");
-    let value = stripLeadingBlanks(line.slice(i + 1));
-    for (let k = first + 1; k < last; k++) value += lines[k];
-    msg.set(line.slice(0, i), stripTrailingEols(value));
+    let value: string;
+    if (last === first + 1) {
+      // One line, the usual case: one slice between the blanks after the colon and the line end.
+      let a = i + 1, z = line.length;
+      while (a < z && (line.charCodeAt(a) === 0x20 || line.charCodeAt(a) === 0x09)) a++;
+      while (z > a && (line.charCodeAt(z - 1) === 0x0a || line.charCodeAt(z - 1) === 0x0d)) z--;
+      value = line.slice(a, z);
+    } else {
+      value = stripLeadingBlanks(line.slice(i + 1));
+      for (let k = first + 1; k < last; k++) value += lines[k];
+      value = stripTrailingEols(value);
+    }
+    msg.set(line.slice(0, i), value);
     first = -1;
   };
   for (let lineno = 0; lineno < end; lineno++) {

@@ -348,6 +348,13 @@ export class BufferedReader {
       return concatBytes(parts);
     }
     if (this.buffered >= n) return this.#take(n);
+    if (n <= this.#buf.length >> 1) {
+      // Small: read into the buffer, as much as the source has. Reading exactly the missing bytes would
+      // fill the read completely, and the runtime then keeps the socket marked readable: the next read
+      // would cost a system call that finds nothing (EAGAIN) before waiting.
+      while (this.buffered < n && await this.#fill());
+      return this.#take(Math.min(n, this.buffered));
+    }
     if (n <= DIRECT_READ) {
       // One allocation: what is buffered, then the source read straight into the result.
       const out = new Bytes(n);

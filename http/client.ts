@@ -581,7 +581,12 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     kwargs: { sock: HTTPSocket | PySocket; debuglevel?: number; method?: string | null; url?: string | null },
   );
   constructor(...args: unknown[]) {
-    const { sock, debuglevel, method, url } = HTTP_RESPONSE_INIT.bind(args);
+    const [sock, debuglevel, method, url] = HTTP_RESPONSE_INIT.values(args) as [
+      HTTPSocket | PySocket,
+      number,
+      string | null,
+      string | null,
+    ];
     if (sock instanceof HTTPSocket) {
       this.#sock = sock.ref();
       this.fp = sock.reader;
@@ -743,7 +748,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   /** `read({ amt })`. */
   async read(kwargs: { amt?: number | null }): Promise<Bytes>;
   async read(...args: unknown[]): Promise<Bytes> {
-    const { amt } = RESPONSE_READ.bind(args);
+    const amt = args.length ? RESPONSE_READ.bind(args).amt : null;
     return await this.#read(amt);
   }
 
@@ -2015,7 +2020,13 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     options?: EncodeChunkedOption,
   ): Promise<void>;
   async request(...args: unknown[]): Promise<void> {
-    const { method, url, body, headers, encode_chunked } = REQUEST.bind(fileArgs(args, 2, "read"));
+    const [method, url, body, headers, encode_chunked] = REQUEST.values(fileArgs(args, 2, "read")) as [
+      string,
+      string,
+      RequestBody,
+      RequestHeaders,
+      unknown,
+    ];
     await this._send_request(method, url, body, headers, truthy(encode_chunked));
   }
 
