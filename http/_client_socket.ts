@@ -101,6 +101,7 @@ export class HTTPSocket {
     if (this.#closed) return;
     this.#closed = true;
     this.reader.close();
+    this.writer.release();
     try {
       this.conn.close();
     } catch { /* already closed by the peer or a TLS upgrade */ }

@@ -97,7 +97,7 @@ function entriesOf(h: HeadersInit | null | undefined): [string, string][] {
 function capitalize(s: string): string {
   // Python's str.capitalize(): first character upper-cased, the rest lower-cased.
   if (!s) return s;
-  const first = [...s][0];
+  const first = String.fromCodePoint(s.codePointAt(0)!);
   return first.toUpperCase() + s.slice(first.length).toLowerCase();
 }
 
@@ -2336,6 +2336,7 @@ export type HTTPConnectionClass = new (host: string, options?: Record<string, un
 
 function titleCase(s: string): string {
   // Python's str.title(): upper-case a letter after a non-letter, lower-case the others.
+  if (isAsciiTitle(s)) return s; // "Host", "User-Agent", "Connection": already so
   let out = "";
   let prevLetter = false;
   for (const ch of s) {
@@ -2344,6 +2345,20 @@ function titleCase(s: string): string {
     prevLetter = isLetter;
   }
   return out;
+}
+
+/** True when `s` is ASCII and `s.title()` would not change it. */
+function isAsciiTitle(s: string): boolean {
+  let prevLetter = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return false;
+    const upper = c >= 0x41 && c <= 0x5a;
+    const lower = c >= 0x61 && c <= 0x7a;
+    if (prevLetter ? upper : lower) return false;
+    prevLetter = upper || lower;
+  }
+  return true;
 }
 
 const METHODS_EXPECTING_BODY = new Set(["PATCH", "POST", "PUT"]);

@@ -181,3 +181,39 @@ Deno.test("a head read at once parses as the same head read a byte at a time", a
     assert.equal(atOnce, await parse(text, 7), text);
   }
 });
+
+Deno.test("a closed reader's buffer goes to the next reader only when nothing can see it", async () => {
+  const { BufferedReader } = await import("../../_util/stream.ts");
+  const source = (text: string) => {
+    let data: Uint8Array | null = new TextEncoder().encode(text);
+    return {
+      read(p: Uint8Array) {
+        const d = data;
+        data = null;
+        if (!d) return Promise.resolve(null);
+        p.set(d);
+        return Promise.resolve(d.length);
+      },
+    };
+  };
+  // A peek() view stays as it was after its reader closed and other readers reused buffers.
+  const a = new BufferedReader(source("peeked bytes\n"), 65536);
+  const view = await a.peek();
+  assert.equal((await a.read()).length, 13);
+  a.close();
+  for (let i = 0; i < 10; i++) {
+    const b = new BufferedReader(source("x".repeat(100) + "\n"), 65536);
+    assert.equal((await b.readline()).length, 101);
+    b.close();
+  }
+  assert.equal(view.decode(), "peeked bytes\n");
+  // Unread bytes stay readable after close(), and a reader that gave its buffer away still reads.
+  const c = new BufferedReader(source("one\ntwo\n"), 65536);
+  assert.equal((await c.readline()).decode(), "one\n");
+  c.close();
+  assert.equal((await c.readline()).decode(), "two\n");
+  const d = new BufferedReader(source("first\n"), 65536);
+  assert.equal((await d.readline()).decode(), "first\n");
+  d.close();
+  assert.equal((await d.readline()).length, 0);
+});
