@@ -87,8 +87,8 @@ export class HTTPSocket {
   }
 
   /** Wait until everything queued is written (bounded by the timeout). */
-  async flush(): Promise<void> {
-    await withTimeout(this.writer.flush(), this.#timeout);
+  flush(): Promise<void> {
+    return withTimeout(this.writer.flush(), this.#timeout);
   }
 
   /** Queue `data` and wait for it, pausing for the peer when much is queued. */

@@ -1762,7 +1762,12 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this.#buffer.length = 0; // Python's `del self._buffer[:]`: the same list object
     if (messageBody === null || messageBody === undefined) {
       try {
-        await this.#sendVia(msg);
+        const sock = this.sock;
+        // What #sendVia() would do for our socket, two promise levels shorter.
+        if (sock instanceof HTTPSocket && this.send === SEND_METHOD && !(this.debuglevel > 0)) {
+          sock.queue(msg);
+          await sock.flush();
+        } else await this.#sendVia(msg);
       } finally {
         this.#recycleHead();
       }
