@@ -64,7 +64,7 @@ import { kw, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
 import { truthy } from "../_util/builtins.ts";
 import { SSLError } from "./_ssl.ts";
-import { HTTPMessage, readHeaders } from "../_util/message.ts";
+import { HTTPMessage, readHeaders, readHeadersBuffered } from "../_util/message.ts";
 import { HTTPException, LineTooLong, MAXHEADERS, MAXLINE } from "./_exceptions.ts";
 import { reprStr, type Tuple, tuple } from "../_util/repr.ts";
 import { type Bytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
@@ -493,6 +493,8 @@ const DATE_TIME_STRING = new Signature<{ timestamp: number | null }>(
   { timestamp: null },
 );
 
+const TRUE: Promise<boolean> = Promise.resolve(true);
+const FALSE: Promise<boolean> = Promise.resolve(false);
 const HTTP11: [number, number] = [1, 1];
 const HTTP10: [number, number] = [1, 0];
 
@@ -644,7 +646,26 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    *
    * @returns true on success; false after an error response was sent
    */
-  async parse_request(): Promise<boolean> {
+  parse_request(): Promise<boolean> {
+    try {
+      const line = this.#parseRequestLine();
+      if (line !== null) return line ? TRUE : FALSE;
+      // The usual case, the whole head in the buffer: parsed without a Promise.
+      const rfile = this.rfile;
+      const headers = rfile instanceof BufferedReader
+        ? readHeadersBuffered(rfile, headerLimits, this.MessageClass)
+        : null;
+      if (headers === null) return this.#parseHeadersSlow();
+      this.headers = headers;
+      const done = this.#afterHeaders();
+      return typeof done === "boolean" ? (done ? TRUE : FALSE) : done;
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** The request line: false after an error response, true for HTTP/0.9 (no headers), null to read headers. */
+  #parseRequestLine(): boolean | null {
     let is_http_0_9 = false;
     this.command = null;
     let version = this.default_request_version;
@@ -711,6 +732,10 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       this.headers = new this.MessageClass();
       return true;
     }
+    return null;
+  }
+
+  async #parseHeadersSlow(): Promise<boolean> {
     try {
       this.headers = await readHeaders(this.rfile, headerLimits, this.MessageClass);
     } catch (err) {
@@ -724,6 +749,11 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       }
       throw err;
     }
+    return await this.#afterHeaders();
+  }
+
+  /** `Connection` and `Expect` of the parsed headers. */
+  #afterHeaders(): boolean | Promise<boolean> {
     const conntype = (this.headers.get("Connection") ?? "").toLowerCase();
     if (conntype === "close") this.close_connection = true;
     else if (conntype === "keep-alive" && this.protocol_version >= "HTTP/1.1") this.close_connection = false;
@@ -731,7 +761,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     if (
       expect === "100-continue" && this.protocol_version >= "HTTP/1.1" && this.request_version >= "HTTP/1.1"
     ) {
-      if (!(await this.handle_expect_100())) return false;
+      const go = this.handle_expect_100();
+      return go instanceof Promise ? go.then(truthy) : truthy(go);
     }
     return true;
   }
