@@ -1071,7 +1071,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   date_time_string(kwargs: { timestamp?: number | null }): string;
   date_time_string(...args: unknown[]): string {
-    const { timestamp } = DATE_TIME_STRING.bind(args);
+    const timestamp = args.length === 0 ? null : DATE_TIME_STRING.bind(args).timestamp;
     return formatdate(timestamp);
   }
 
@@ -1111,6 +1111,10 @@ function allLatin1(lines: string[]): boolean {
 // "do_" + command, kept for the usual commands so that looking the method up costs no new string.
 const METHOD_NAMES = new Map<string, string>();
 function methodName(command: string): string {
+  // A fresh string from the request line has no hash yet: compare the usual ones before a Map lookup.
+  if (command === "GET") return "do_GET";
+  if (command === "POST") return "do_POST";
+  if (command === "HEAD") return "do_HEAD";
   let name = METHOD_NAMES.get(command);
   if (name === undefined) {
     name = "do_" + command;
