@@ -122,8 +122,10 @@ export function withTimeout<T>(p: Promise<T>, timeout: number | null): Promise<T
   const t = new Promise<never>((_, reject) => {
     // At its deadline a socket's poll() still reports data that has arrived; a timer here can fire before
     // the event loop delivered such data (or ran the in-process peer that sends it, which a thread would
-    // have done meanwhile), so the deadline gives the loop two more turns before it times out.
-    let turns = 2;
+    // have done meanwhile), so the deadline gives the loop a few more turns before it times out: enough for
+    // an in-process peer that connects and sends over several turns on a loaded machine (each turn costs
+    // microseconds when nothing is pending).
+    let turns = 8;
     const expire = () => {
       if (turns-- > 0) timer = setTimeout(expire, 0);
       else reject(new TimeoutError("timed out"));
