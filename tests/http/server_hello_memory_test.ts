@@ -5,7 +5,8 @@
 // grows V8's young generation much faster, shows as a failure here.
 import assert from "node:assert/strict";
 
-const PEER = decodeURIComponent(new URL("./peers/hello_server.ts", import.meta.url).pathname);
+// The servers are bench/http_server_compare.ts's own (`--serve=ours`, `--serve=deno`), which print `PORT n`.
+const BENCH = decodeURIComponent(new URL("../../bench/http_server_compare.ts", import.meta.url).pathname);
 const CONNECTIONS = 32;
 const REQUESTS = 60_000;
 const WRK_SECONDS = 7;
@@ -66,14 +67,14 @@ async function wrk(port: number): Promise<boolean> {
 
 async function peakUnderLoad(kind: "ours" | "deno"): Promise<number> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", PEER, kind],
+    args: ["run", "-A", BENCH, `--serve=${kind}`, "/"],
     stdout: "piped",
     stderr: "null",
   }).spawn();
   const reader = child.stdout.getReader();
   try {
     const { value } = await reader.read();
-    const port = Number(new TextDecoder().decode(value).trim());
+    const port = Number(/PORT (\d+)/.exec(new TextDecoder().decode(value))![1]);
     if (!(await wrk(port))) await load(port);
     return peakRssMB(child.pid);
   } finally {
