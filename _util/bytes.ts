@@ -633,9 +633,31 @@ export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): 
   return s;
 }
 
+// Small Bytes are views into a shared slab, as Node's Buffer pool does: in Deno a typed array with its own
+// buffer costs about 250 ns to allocate, a view about 20 ns. A slab is never reused, so a view is zero-filled
+// and no two views overlap; only `.buffer` (which Python has no counterpart for) shows the sharing.
+const POOL_SIZE = 8192;
+let pool = new ArrayBuffer(POOL_SIZE);
+let poolOffset = 0;
+
+/**
+ * A new zero-filled {@link Bytes} of length `n`: a view into a shared slab when
+ * small, its own buffer otherwise. Use it for results built in a hot path.
+ */
+export function allocBytes(n: number): Bytes {
+  if (n > 256) return new Bytes(n);
+  if (poolOffset + n > POOL_SIZE) {
+    pool = new ArrayBuffer(POOL_SIZE);
+    poolOffset = 0;
+  }
+  const out = new Bytes(pool, poolOffset, n);
+  poolOffset += n;
+  return out;
+}
+
 /** The {@link Bytes} whose values are the code units of `s`, which the caller knows are all below 256. */
 export function latin1Bytes(s: string): Bytes {
-  const out = new Bytes(s.length);
+  const out = allocBytes(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }

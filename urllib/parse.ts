@@ -26,7 +26,7 @@
  */
 
 import { DeprecationWarning, warn } from "../warnings.ts";
-import { Bytes, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
+import { allocBytes, Bytes, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
 import { decode, encode, lookup } from "../_util/codecs.ts";
 import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
@@ -273,6 +273,11 @@ function cleanScheme(scheme: string): string {
   return cleanUrl(scheme.slice(0, end));
 }
 
+function isAsciiBytes(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return false;
+  return true;
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
   return true;
@@ -285,7 +290,8 @@ const MIX = "Cannot mix str and non-str arguments";
 
 function decodeArg(x: unknown): string {
   if (!truthy(x)) return "";
-  if (x instanceof Uint8Array) return decode(x, "ascii", "strict");
+  // ASCII bytes decode the same as UTF-8, and TextDecoder is the fastest way to a string here.
+  if (x instanceof Uint8Array) return isAsciiBytes(x) ? asciiDecoder.decode(x) : decode(x, "ascii", "strict");
   throw new AttributeError(`'${typeName(x)}' object has no attribute 'decode'`);
 }
 
@@ -1398,6 +1404,10 @@ export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes {
 }
 
 function componentsOf(components: unknown, n: number): [string[], boolean] {
+  // The common case, a list or tuple of n str: nothing to coerce.
+  if (Array.isArray(components) && components.length === n && allStr(components, n)) {
+    return [components, false];
+  }
   let items: unknown[];
   if (Array.isArray(components) || components instanceof NamedTuple) items = [...components];
   else if (typeof components === "string") items = [...components];
@@ -1419,6 +1429,11 @@ function componentsOf(components: unknown, n: number): [string[], boolean] {
   if (items.length > n) throw new ValueError(`too many values to unpack (expected ${n + 1})`);
   const out = items.map((x) => (typeof x === "string" ? x : ""));
   return [out, bytes];
+}
+
+function allStr(items: readonly unknown[], n: number): items is string[] {
+  for (let i = 0; i < n; i++) if (typeof items[i] !== "string") return false;
+  return true;
 }
 
 function unsplitParts(
@@ -1469,6 +1484,13 @@ export function urlunsplit(...args: unknown[]): string | Bytes {
 const URLUNSPLIT = new Signature<{ components: unknown }>("urlunsplit", ["components"]);
 
 function urlunsplitImpl(components: unknown): string | Bytes {
+  // Our own str result (not a subclass, which may iterate otherwise): its fields, without iterating.
+  if (components instanceof SplitResult && components.constructor === SplitResult) {
+    const { scheme, netloc, path, query, fragment } = components;
+    if (allStr([scheme, netloc, path, query, fragment], 5)) {
+      return unsplitParts(scheme, netloc, path, query, fragment);
+    }
+  }
   const [[s, n, p, q, f], bytes] = componentsOf(components, 5);
   const r = unsplitParts(s, n, p, q, f);
   return bytes ? latin1Bytes(r) : r;
@@ -1504,6 +1526,12 @@ export function urlunparse(...args: unknown[]): string | Bytes {
 }
 
 function urlunparseImpl(components: unknown): string | Bytes {
+  if (components instanceof ParseResult && components.constructor === ParseResult) {
+    const { scheme, netloc, path, params, query, fragment } = components;
+    if (allStr([scheme, netloc, path, params, query, fragment], 6)) {
+      return unsplitParts(scheme, netloc, path, query, fragment, params);
+    }
+  }
   const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
   const r = unsplitParts(s, n, p, q, f, params);
   return bytes ? latin1Bytes(r) : r;
@@ -1728,15 +1756,22 @@ function hexVal(c: number): number {
   return -1;
 }
 
-/** Percent-decode bytes. */
+/** Percent-decode bytes (Python's unquote_to_bytes on bytes: a bytes object without `%` comes back as it is). */
 function unquoteBytes(b: Uint8Array): Bytes {
   const n = b.length;
-  let i = b.indexOf(0x25);
-  if (i < 0) return b instanceof Bytes ? b : new Bytes(b);
-  const out = new Bytes(n);
-  out.set(b.subarray(0, i));
-  let o = i;
-  while (i < n) {
+  const first = b.indexOf(0x25);
+  if (first < 0 && b instanceof Bytes) return b;
+  // Count the valid escapes first, so that the result is allocated once at its size.
+  let escapes = 0;
+  for (let i = first; i >= 0 && i + 2 < n; i = b.indexOf(0x25, i + 1)) {
+    if (hexVal(b[i + 1]) >= 0 && hexVal(b[i + 2]) >= 0) {
+      escapes++;
+      i += 2;
+    }
+  }
+  const out = allocBytes(n - 2 * escapes);
+  let o = 0;
+  for (let i = 0; i < n;) {
     const c = b[i];
     if (c === 0x25 && i + 2 < n) {
       const h = hexVal(b[i + 1]), l = hexVal(b[i + 2]);
@@ -1749,7 +1784,37 @@ function unquoteBytes(b: Uint8Array): Bytes {
     out[o++] = c;
     i++;
   }
-  return o === n ? out : new Bytes(out.buffer, 0, o);
+  return out;
+}
+
+/** unquote_to_bytes of an ASCII str, straight from its code units; null when `s` is not ASCII. */
+function unquoteAsciiToBytes(s: string): Bytes | null {
+  const n = s.length;
+  let escapes = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (c === 0x25 && i + 2 < n && hexVal(s.charCodeAt(i + 1)) >= 0 && hexVal(s.charCodeAt(i + 2)) >= 0) {
+      escapes++;
+      i += 2;
+    }
+  }
+  const out = allocBytes(n - 2 * escapes);
+  let o = 0;
+  for (let i = 0; i < n;) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 && i + 2 < n) {
+      const h = hexVal(s.charCodeAt(i + 1)), l = hexVal(s.charCodeAt(i + 2));
+      if (h >= 0 && l >= 0) {
+        out[o++] = (h << 4) | l;
+        i += 3;
+        continue;
+      }
+    }
+    out[o++] = c;
+    i++;
+  }
+  return out;
 }
 
 /** Percent-decode the ASCII code units `s[start:end]`. */
@@ -1790,9 +1855,7 @@ export function unquote_to_bytes(string: string | Uint8Array): Bytes;
 /** The argument by keyword. */
 export function unquote_to_bytes(kwargs: { string: string | Uint8Array }): Bytes;
 export function unquote_to_bytes(...args: unknown[]): Bytes {
-  const { string } = args.length === 1 && !isKeywords(args[0])
-    ? { string: args[0] }
-    : UNQUOTE_TO_BYTES.bind(args);
+  const string = args.length === 1 && !isKeywords(args[0]) ? args[0] : UNQUOTE_TO_BYTES.bind(args).string;
   return unquoteToBytesImpl(string);
 }
 
@@ -1803,9 +1866,11 @@ function unquoteToBytesImpl(string: unknown): Bytes {
     if (typeof string !== "string" && !(string instanceof Uint8Array)) {
       throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
     }
-    return new Bytes(0);
+    return allocBytes(0);
   }
-  if (typeof string === "string") return unquoteBytes(encode(string, "utf-8", "strict"));
+  if (typeof string === "string") {
+    return unquoteAsciiToBytes(string) ?? unquoteBytes(encode(string, "utf-8", "strict"));
+  }
   if (string instanceof Uint8Array) return unquoteBytes(string);
   throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
 }
@@ -2600,8 +2665,9 @@ function qslImpl(
     return false;
   } else if (qs instanceof Uint8Array) {
     isStr = false;
+    // bytes(separator, 'ascii'), kept as its Latin-1 text; an ASCII str is that text already.
     sep = typeof separator === "string"
-      ? latin1Decode(encode(separator, "ascii", "strict"))
+      ? isAscii(separator) ? separator : latin1Decode(encode(separator, "ascii", "strict"))
       : latin1Decode(separator as Uint8Array);
     text = latin1Decode(qs);
   } else {
