@@ -1247,6 +1247,10 @@ function unhashable(a: unknown): boolean {
 }
 
 function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResult | SplitResultBytes {
+  if (typeof url === "string" && typeof scheme === "string" && (allow === true || allow === false)) {
+    const [s, n, p, q, f] = splitStr(url, scheme, allow);
+    return new SplitResult(s || "", n || "", p, q || "", f || "");
+  }
   // CPython's urlsplit is lru_cached: its arguments must be hashable.
   if (unhashable(url) || unhashable(scheme) || unhashable(allow)) {
     const bad = unhashable(url) ? url : unhashable(scheme) ? scheme : allow;
@@ -2131,9 +2135,18 @@ const strTables = new Map<string, Uint8Array>();
 const byteTables = new Map<string, Uint8Array>();
 const DEFAULT_TABLE = makeTable("/");
 const EMPTY_TABLE = makeTable("");
-/** quote_plus's default table: space is safe and written as "+" (marked 2). */
-const PLUS_TABLE = makeTable("");
-PLUS_TABLE[0x20] = 2;
+/** quote_plus's tables: `safe`'s table with space safe and written as "+" (marked 2), by base table. */
+const plusTables = new WeakMap<Uint8Array, Uint8Array>();
+
+function plusTable(table: Uint8Array): Uint8Array {
+  let t = plusTables.get(table);
+  if (!t) {
+    t = table.slice();
+    t[0x20] = 2;
+    plusTables.set(table, t);
+  }
+  return t;
+}
 
 function makeTable(safeAscii: string): Uint8Array {
   const t = new Uint8Array(128);
@@ -2147,7 +2160,6 @@ function makeTable(safeAscii: string): Uint8Array {
 
 function safeTable(safe: unknown): Uint8Array {
   if (safe === "/") return DEFAULT_TABLE;
-  if (safe === PLUS_TABLE) return PLUS_TABLE;
   if (safe === "") return EMPTY_TABLE;
   if (typeof safe === "string") {
     let t = strTables.get(safe);
@@ -2333,10 +2345,11 @@ function quoteUtf8From(s: string, i: number, table: Uint8Array): string | null {
   return out + s.slice(last);
 }
 
-function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: unknown): string {
+/** quote(); with `plus`, quote_plus() of a string with a space (`safe + ' '`, then spaces as "+"). */
+function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: unknown, plus = false): string {
   if (typeof string === "string") {
     if (!string) return string;
-    return quoteStr(string, safeTable(safe), encoding, errors);
+    return quoteStr(string, plus ? plusTable(safeTable(safe)) : safeTable(safe), encoding, errors);
   }
   if (encoding !== null && encoding !== undefined) {
     throw new TypeError("quote() doesn't support 'encoding' for bytes");
@@ -2346,7 +2359,7 @@ function quoteImpl(string: unknown, safe: unknown, encoding: unknown, errors: un
   }
   if (!(string instanceof Uint8Array)) throw new TypeError("quote_from_bytes() expected bytes");
   if (!string.length) return "";
-  return quoteBytesWith(string, safeTable(safe));
+  return quoteBytesWith(string, plus ? plusTable(safeTable(safe)) : safeTable(safe));
 }
 
 /**
@@ -2452,18 +2465,11 @@ function quotePlusImpl(string: unknown, safe: unknown, encoding: unknown, errors
   ) {
     return quoteImpl(string, safe, encoding, errors);
   }
-  if (safe === "") return quoteImpl(string, PLUS_TABLE, encoding, errors);
-  let safe2: unknown;
-  if (typeof safe === "string") safe2 = safe + " ";
-  else if (safe instanceof Uint8Array) {
-    const t = new Uint8Array(safe.length + 1);
-    t.set(safe);
-    t[safe.length] = 0x20;
-    safe2 = t;
-  } else {
+  // Python quotes with `safe + ' '` and then replaces " " by "+": one pass with a table that writes space as "+".
+  if (typeof safe !== "string" && !(safe instanceof Uint8Array)) {
     throw new TypeError(`unsupported operand type(s) for +: '${typeName(safe)}' and 'bytes'`);
   }
-  return quoteImpl(string, safe2, encoding, errors).replaceAll(" ", "+");
+  return quoteImpl(string, safe, encoding, errors, true);
 }
 
 // ---------------------------------------------------------------------------
@@ -2975,13 +2981,16 @@ function urlencodeImpl(
   } else throw new TypeError(NOT_SEQ);
   const doSeq = truthy(doseq);
   const qv = quoteVia as (...a: unknown[]) => string;
+  // Our own quote_plus and quote are called without binding their arguments again.
   const plus = quoteVia === quote_plus;
+  const direct = plus || quoteVia === quote;
   const quotePart = (x: unknown): string => {
-    if (plus) {
-      if (typeof x === "string") return quotePlusImpl(x, safe, encoding, errors);
-      return x instanceof Uint8Array
-        ? quotePlusImpl(x, safe, null, null)
-        : quotePlusImpl(pyStr(x), safe, encoding, errors);
+    if (direct) {
+      if (x instanceof Uint8Array) {
+        return plus ? quotePlusImpl(x, safe, null, null) : quoteImpl(x, safe, null, null);
+      }
+      const s = typeof x === "string" ? x : pyStr(x);
+      return plus ? quotePlusImpl(s, safe, encoding, errors) : quoteImpl(s, safe, encoding, errors);
     }
     return x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
   };
@@ -3041,11 +3050,9 @@ const PY_SPACE = new Set([
   0x3000,
 ]);
 
-function pyStrip(s: string): string {
-  let a = 0, b = s.length;
-  while (a < b && PY_SPACE.has(s.charCodeAt(a))) a++;
-  while (b > a && PY_SPACE.has(s.charCodeAt(b - 1))) b--;
-  return s.slice(a, b);
+/** Is `c` whitespace to Python's `str.strip()`? */
+function isPySpace(c: number): boolean {
+  return c <= 0x20 ? (c >= 0x09 && c <= 0x0d) || c >= 0x1c : c >= 0x85 && PY_SPACE.has(c);
 }
 
 const UNWRAP = new Signature<{ url: unknown }>("unwrap", ["url"]);
@@ -3067,11 +3074,22 @@ export function unwrap(url: unknown): string;
 /** The URL by keyword. */
 export function unwrap(kwargs: { url: unknown }): string;
 export function unwrap(...args: unknown[]): string {
-  const { url } = plainCall(args, 1, 1) ? { url: args[0] } : UNWRAP.bind(args);
-  let u = pyStrip(pyStr(url));
-  if (u.length >= 2 && u.startsWith("<") && u.endsWith(">")) u = pyStrip(u.slice(1, -1));
-  if (u.startsWith("URL:")) u = pyStrip(u.slice(4));
-  return u;
+  const url = plainCall(args, 1, 1) ? args[0] : UNWRAP.bind(args).url;
+  const u = typeof url === "string" ? url : pyStr(url);
+  // url.strip(), then url[1:-1].strip() and url[4:].strip() as bounds into u, sliced once.
+  let a = 0, b = u.length;
+  while (a < b && isPySpace(u.charCodeAt(a))) a++;
+  while (b > a && isPySpace(u.charCodeAt(b - 1))) b--;
+  if (b - a >= 2 && u.charCodeAt(a) === 0x3c && u.charCodeAt(b - 1) === 0x3e) {
+    a++, b--;
+    while (a < b && isPySpace(u.charCodeAt(a))) a++;
+    while (b > a && isPySpace(u.charCodeAt(b - 1))) b--;
+  }
+  if (b - a >= 4 && u.startsWith("URL:", a)) {
+    a += 4;
+    while (a < b && isPySpace(u.charCodeAt(a))) a++;
+  }
+  return a === 0 && b === u.length ? u : u.slice(a, b);
 }
 
 /**
