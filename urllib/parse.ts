@@ -1791,36 +1791,6 @@ function unquoteBytes(b: Uint8Array): Bytes {
   return out;
 }
 
-/** unquote_to_bytes of an ASCII str, straight from its code units; null when `s` is not ASCII. */
-function unquoteAsciiToBytes(s: string): Bytes | null {
-  const n = s.length;
-  let escapes = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return null;
-    if (c === 0x25 && i + 2 < n && hexVal(s.charCodeAt(i + 1)) >= 0 && hexVal(s.charCodeAt(i + 2)) >= 0) {
-      escapes++;
-      i += 2;
-    }
-  }
-  const out = allocBytes(n - 2 * escapes);
-  let o = 0;
-  for (let i = 0; i < n;) {
-    const c = s.charCodeAt(i);
-    if (c === 0x25 && i + 2 < n) {
-      const h = hexVal(s.charCodeAt(i + 1)), l = hexVal(s.charCodeAt(i + 2));
-      if (h >= 0 && l >= 0) {
-        out[o++] = (h << 4) | l;
-        i += 3;
-        continue;
-      }
-    }
-    out[o++] = c;
-    i++;
-  }
-  return out;
-}
-
 /** Percent-decode the ASCII code units `s[start:end]`. */
 function unquoteAscii(s: string, start: number, end: number): Uint8Array {
   const out = new Uint8Array(end - start);
@@ -1873,7 +1843,8 @@ function unquoteToBytesImpl(string: unknown): Bytes {
     return allocBytes(0);
   }
   if (typeof string === "string") {
-    return unquoteAsciiToBytes(string) ?? unquoteBytes(encode(string, "utf-8", "strict"));
+    // An ASCII str is its own UTF-8: decode the escapes straight from the code units.
+    return unquoteUnits(string, 0, string.length, 5) ?? unquoteBytes(encode(string, "utf-8", "strict"));
   }
   if (string instanceof Uint8Array) return unquoteBytes(string);
   throw new AttributeError(`'${typeName(string)}' object has no attribute 'split'`);
@@ -2312,6 +2283,17 @@ function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unkno
 const PCT: string[] = [];
 for (let b = 0; b < 256; b++) PCT.push("%" + HEXU[b >> 4] + HEXU[b & 15]);
 
+/** PCT_UNIT[c] is the UTF-8 escapes of the BMP code unit c (not a surrogate), filled as text meets them. */
+const PCT_UNIT: string[] = [];
+
+function pctUnit(c: number): string {
+  const e = c < 0x800
+    ? PCT[0xc0 | (c >> 6)] + PCT[0x80 | (c & 63)]
+    : PCT[0xe0 | (c >> 12)] + PCT[0x80 | ((c >> 6) & 63)] + PCT[0x80 | (c & 63)];
+  PCT_UNIT[c] = e;
+  return e;
+}
+
 /**
  * Quote `s` as UTF-8 straight from its code units, `s[0:i]` being known
  * safe; null on a lone surrogate (the codec then raises or applies its
@@ -2331,15 +2313,15 @@ function quoteUtf8From(s: string, i: number, table: Uint8Array): string | null {
       continue;
     }
     out += s.slice(last, i);
-    if (c < 0x800) out += PCT[0xc0 | (c >> 6)] + PCT[0x80 | (c & 63)];
-    else if (c >= 0xd800 && c <= 0xdfff) {
+    if (c < 0xd800 || c > 0xdfff) out += PCT_UNIT[c] ?? pctUnit(c);
+    else {
       const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
       if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) return null;
       c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
       out += PCT[0xf0 | (c >> 18)] + PCT[0x80 | ((c >> 12) & 63)] + PCT[0x80 | ((c >> 6) & 63)] +
         PCT[0x80 | (c & 63)];
       i++;
-    } else out += PCT[0xe0 | (c >> 12)] + PCT[0x80 | ((c >> 6) & 63)] + PCT[0x80 | (c & 63)];
+    }
     last = i + 1;
   }
   return out + s.slice(last);
@@ -2499,7 +2481,6 @@ const QS_NAMES = [
   "max_num_fields",
   "separator",
 ] as const;
-const QS_DEFAULTS = [false, false, "utf-8", "replace", null, "&"];
 
 /** Every parameter of {@link parse_qs} and {@link parse_qsl} by keyword. */
 export interface ParseQsKeywords<Q extends string | Uint8Array | null = string | Uint8Array | null>
@@ -2547,93 +2528,135 @@ function countOf(s: string, sep: string): number {
   return count;
 }
 
-/** The str form of the field loop, straight into `list` or `dict`. */
-function qslStr(
+/**
+ * Python's field loop over `qs.split(sep)`, straight into `dict` (parse_qs of a str) or `list` (pairs).
+ * Bytes input comes as its Latin-1 text (`bytes`) and gives pairs of {@link Bytes}.
+ */
+function qslFields(
   qs: string,
   sep: string,
   keepBlank: boolean,
   strict: boolean,
+  bytes: boolean,
   encoding: unknown,
   errors: unknown,
-  list: unknown[] | null,
+  list: unknown[],
   dict: Record<string, string[]> | null,
 ): void {
   const n = qs.length;
-  const sl = sep.length;
+  const sc = sep.length === 1 ? sep.charCodeAt(0) : -1;
   let start = 0;
-  let nextEq = -1;
   while (start <= n) {
-    let end = qs.indexOf(sep, start);
-    if (end < 0) end = n;
+    // One scan to the end of the field: its first "=", and whether the name and the value hold "%"
+    // (bit 1) or "+" (bit 2), so that plain parts are sliced and nothing more; and a hash of the name.
+    let limit = n;
+    if (sc < 0) {
+      limit = qs.indexOf(sep, start);
+      if (limit < 0) limit = n;
+    }
+    let end = start, eq = -1, nameFlags = 0, valueFlags = 0, hash = 0;
+    for (; end < limit; end++) {
+      const c = qs.charCodeAt(end);
+      if (c === sc || c === 0x3d) break;
+      if (c === 0x25) nameFlags |= 1;
+      else if (c === 0x2b) nameFlags |= 2;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (end < limit && qs.charCodeAt(end) !== sc) {
+      eq = end;
+      for (end++; end < limit; end++) {
+        const c = qs.charCodeAt(end);
+        if (c === sc) break;
+        if (c === 0x25) valueFlags |= 1;
+        else if (c === 0x2b) valueFlags |= 2;
+      }
+    }
     if (end > start || strict) {
-      // The next "=" at or after start, remembered across fields so that
-      // fields without "=" do not rescan the rest of the string (linear time).
-      if (nextEq < start) nextEq = qs.indexOf("=", start) >>> 0;
-      const eq = nextEq;
-      const hasEq = eq < end;
-      if (!hasEq && strict) throw new ValueError(`bad query field: ${reprStr(qs.slice(start, end))}`);
+      const hasEq = eq >= 0;
+      if (!hasEq && strict) {
+        const field = qs.slice(start, end);
+        throw new ValueError(`bad query field: ${bytes ? reprBytes(latin1Bytes(field)) : reprStr(field)}`);
+      }
+      const nameEnd = hasEq ? eq : end;
       const valueStart = hasEq ? eq + 1 : end;
       if (valueStart < end || keepBlank) {
-        const name = unquotePlusStr(qs.slice(start, hasEq ? eq : end), encoding, errors);
-        const value = unquotePlusStr(qs.slice(valueStart, end), encoding, errors);
-        if (list) list.push(new Pair(name, value));
-        else {
-          const l = dict![name];
-          if (l) l.push(value);
-          else dict![name] = [value];
+        if (bytes) {
+          // Latin-1 text without bit 4: never null.
+          const name = unquoteUnits(qs, start, nameEnd, nameFlags)!;
+          list.push(new Pair(name, unquoteUnits(qs, valueStart, end, valueFlags)!));
+        } else {
+          const name = dict !== null && nameFlags === 0
+            ? knownName(qs, start, nameEnd, hash)
+            : unquoteField(qs.slice(start, nameEnd), nameFlags, encoding, errors);
+          const value = unquoteField(qs.slice(valueStart, end), valueFlags, encoding, errors);
+          if (dict === null) list.push(new Pair(name, value));
+          else {
+            const l = dict[name];
+            if (l) l.push(value);
+            else dict[name] = [value];
+          }
         }
       }
     }
     if (end === n) break;
-    start = end + sl;
+    start = end + sep.length;
   }
 }
 
-/** Python's qs.split(separator) then the field loop; `unq` decodes a name or value. */
-function qslCore<T>(
-  qs: string,
-  sep: string,
-  keepBlank: boolean,
-  strict: boolean,
-  unq: (s: string) => T,
-  reprField: (s: string) => string,
-  emit: (name: T, value: T) => void,
-): void {
-  const n = qs.length;
-  const sl = sep.length;
-  let start = 0;
-  let nextEq = -1;
-  while (start <= n) {
-    let end = qs.indexOf(sep, start);
-    if (end < 0) end = n;
-    if (end > start || strict) {
-      // The next "=" at or after start, remembered across fields so that
-      // fields without "=" do not rescan the rest of the string (linear time).
-      if (nextEq < start) nextEq = qs.indexOf("=", start) >>> 0;
-      const eq = nextEq;
-      const hasEq = eq < end;
-      if (!hasEq && strict) throw new ValueError(`bad query field: ${reprField(qs.slice(start, end))}`);
-      const valueStart = hasEq ? eq + 1 : end;
-      if (valueStart < end || keepBlank) {
-        const name = qs.slice(start, hasEq ? eq : end);
-        const value = qs.slice(valueStart, end);
-        emit(unq(name), unq(value));
+// parse_qs's names, by a hash of their text: a name seen before is taken from here, neither sliced again nor
+// made into a property key again (V8 interns a fresh string used as a key, ~35 ns a name). Short names only.
+const NAMES: string[] = new Array(256).fill("");
+
+/** `qs.slice(start, end)`, a plain name whose `hash` the field scan computed, from {@link NAMES} when there. */
+function knownName(qs: string, start: number, end: number, hash: number): string {
+  const len = end - start;
+  if (len > 64) return qs.slice(start, end);
+  const slot = (hash ^ len) & 255;
+  const seen = NAMES[slot];
+  if (seen.length === len && qs.startsWith(seen, start)) return seen;
+  return NAMES[slot] = qs.slice(start, end);
+}
+
+/** unquote_plus of a query's name or value, `flags` telling whether it holds "%" (1) or "+" (2). */
+function unquoteField(s: string, flags: number, encoding: unknown, errors: unknown): string {
+  if (flags === 0) return s;
+  const t = flags & 2 ? s.replaceAll("+", " ") : s;
+  return flags & 1 ? unquoteImpl(t, encoding, errors) : t;
+}
+
+/**
+ * unquote_to_bytes of the bytes whose Latin-1 text is `s[start:end]`, in one exact-size allocation;
+ * `flags` as for {@link unquoteField}: bit 1 decodes `%xx` escapes, bit 2 makes "+" a space first;
+ * with bit 4 the text must be ASCII (it is then its own UTF-8), and null says it is not.
+ */
+function unquoteUnits(s: string, start: number, end: number, flags: number): Bytes | null {
+  let escapes = 0;
+  if (flags & 5) {
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 && flags & 4) return null;
+      if (c === 0x25 && i + 2 < end && hexVal(s.charCodeAt(i + 1)) >= 0 && hexVal(s.charCodeAt(i + 2)) >= 0) {
+        escapes++;
+        i += 2;
       }
     }
-    if (end === n) break;
-    start = end + sl;
   }
-}
-
-function unquotePlusStr(s: string, encoding: unknown, errors: unknown): string {
-  if (s.indexOf("%") < 0) return s.indexOf("+") < 0 ? s : s.replaceAll("+", " ");
-  return unquoteImpl(s.indexOf("+") < 0 ? s : s.replaceAll("+", " "), encoding, errors);
-}
-
-function unquotePlusLatin1(s: string): Bytes {
-  const b = latin1Bytes(s);
-  for (let i = 0; i < b.length; i++) if (b[i] === 0x2b) b[i] = 0x20;
-  return unquoteBytes(b);
+  const out = allocBytes(end - start - 2 * escapes);
+  let o = 0;
+  for (let i = start; i < end;) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 && i + 2 < end) {
+      const h = hexVal(s.charCodeAt(i + 1)), l = hexVal(s.charCodeAt(i + 2));
+      if (h >= 0 && l >= 0) {
+        out[o++] = (h << 4) | l;
+        i += 3;
+        continue;
+      }
+    }
+    out[o++] = c === 0x2b && flags & 2 ? 0x20 : c;
+    i++;
+  }
+  return out;
 }
 
 /** A 2-tuple built without `push` (fast to construct; prints as a tuple). */
@@ -2646,17 +2669,20 @@ class Pair<T> extends Tuple<T> {
 }
 
 /**
- * Parse `qs` into `list` (pairs) or `dict` (str input) / the `emitBytes`
- * callback (bytes input); returns whether the input was bytes.
+ * Parse `qs` into `dict` (str input, when given) or `list` (pairs; always for bytes input);
+ * returns whether the input was bytes.
  */
 function qslImpl(
   qs: unknown,
-  args: unknown[],
-  list: unknown[] | null,
+  keepBlank: unknown,
+  strict: unknown,
+  encoding: unknown,
+  errors: unknown,
+  maxNum: unknown,
+  separator: unknown,
+  list: unknown[],
   dict: Record<string, string[]> | null,
-  emitBytes: (name: Bytes, value: Bytes) => void,
 ): boolean {
-  const [keepBlank, strict, encoding, errors, maxNum, separator] = args;
   if (!truthy(separator) || !(typeof separator === "string" || separator instanceof Uint8Array)) {
     throw new ValueError("Separator must be of type string or bytes.");
   }
@@ -2690,16 +2716,12 @@ function qslImpl(
     throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(qs)}'`);
   }
   if (!text) return !isStr;
-  if (maxNum !== null && maxNum !== undefined) {
+  // A text of n characters has at most n / len(sep) separators: count them only when that could be too many.
+  if (maxNum !== null && maxNum !== undefined && !((maxNum as number) >= 1 + text.length / sep.length)) {
     if ((maxNum as number) < 1 + countOf(text, sep)) throw new ValueError("Max number of fields exceeded");
   }
-  const keep = truthy(keepBlank), st = truthy(strict);
-  if (isStr) {
-    qslStr(text, sep, keep, st, encoding, errors, list, dict);
-    return false;
-  }
-  qslCore(text, sep, keep, st, unquotePlusLatin1, (s) => reprBytes(latin1Bytes(s)), emitBytes);
-  return true;
+  qslFields(text, sep, truthy(keepBlank), truthy(strict), !isStr, encoding, errors, list, dict);
+  return !isStr;
 }
 
 /**
@@ -2750,10 +2772,12 @@ export function parse_qsl(kwargs: ParseQsKeywords<Uint8Array>): [Bytes, Bytes][]
 export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][];
 export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][] {
   const out: unknown[] = [];
-  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QSL.values(args);
-  qslImpl(a ? a[0] : args[0], a ? a.slice(1, 7) : QS_DEFAULTS, out, null, (k, v) => {
-    out.push(new Pair(k, v));
-  });
+  if (args.length === 1 && typeof args[0] === "string") {
+    qslImpl(args[0], false, false, "utf-8", "replace", null, "&", out, null);
+  } else {
+    const a = PARSE_QSL.values(args);
+    qslImpl(a[0], a[1], a[2], a[3], a[4], a[5], a[6], out, null);
+  }
   return out as [string, string][];
 }
 
@@ -2811,22 +2835,30 @@ export function parse_qs(kwargs: ParseQsKeywords<Uint8Array>): Map<Bytes, Bytes[
 /** Either form, for arguments whose types are only known at run time. */
 export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]>;
 export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Bytes, Bytes[]> {
-  const a = args.length === 1 && typeof args[0] === "string" ? null : PARSE_QS.values(args);
   const dict: Record<string, string[]> = Object.create(null);
-  let map: Map<Bytes, Bytes[]> | undefined, keys: Map<string, Bytes[]> | undefined;
-  const bytes = qslImpl(a ? a[0] : args[0], a ? a.slice(1, 7) : QS_DEFAULTS, null, dict, (k, v) => {
-    map ??= new Map();
-    keys ??= new Map();
-    const ks = latin1Decode(k);
-    const l = keys.get(ks);
+  const pairs: Pair<Bytes>[] = [];
+  let bytes: boolean;
+  if (args.length === 1 && typeof args[0] === "string") {
+    bytes = qslImpl(args[0], false, false, "utf-8", "replace", null, "&", pairs, dict);
+  } else {
+    const a = PARSE_QS.values(args);
+    bytes = qslImpl(a[0], a[1], a[2], a[3], a[4], a[5], a[6], pairs, dict);
+  }
+  if (!bytes) return dict;
+  // Bytes keys: one key object per distinct name, in first-seen order.
+  const map = new Map<Bytes, Bytes[]>();
+  const byName = new Map<string, Bytes[]>();
+  for (const [k, v] of pairs) {
+    const name = latin1Decode(k);
+    const l = byName.get(name);
     if (l) l.push(v);
     else {
       const nl = [v];
-      keys.set(ks, nl);
+      byName.set(name, nl);
       map.set(k, nl);
     }
-  });
-  return bytes ? map ?? new Map() : dict;
+  }
+  return map;
 }
 
 /** Keyword arguments of {@link urlencode}. */

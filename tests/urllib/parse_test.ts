@@ -343,6 +343,90 @@ oracleTest("urllib.parse: differential vs CPython 3.14 (every corpus URL, all fu
   );
 });
 
+/**
+ * Query strings, quoting and the small helpers from a tiny alphabet, so that separators, escapes, "+",
+ * repeated and colliding names (parse_qs's name cache), odd `safe` values and Python whitespace meet often.
+ */
+function generatedQueries(count: number, seed: number): Case[] {
+  const g = new Gen(seed);
+  const PIECES = [
+    "a",
+    "b",
+    "K",
+    "id",
+    "é",
+    "&",
+    "&",
+    ";",
+    "=",
+    "=",
+    "%",
+    "%4",
+    "%41",
+    "%e9",
+    "%C3%A9",
+    "%2B",
+    "+",
+    " ",
+    "/",
+    "~",
+    "__proto__",
+    "constructor",
+    "utm_source",
+    "q",
+    "😀",
+    "\ud800",
+  ];
+  const text = () => {
+    let t = "";
+    for (let n = g.int(8); n > 0; n--) t += g.pick(PIECES);
+    return t;
+  };
+  const latin1 = (t: string) => Uint8Array.from([...t].map((c) => c.charCodeAt(0) & 0xff));
+  const SEPS: unknown[] = ["&", "&", ";", "&&", "=", "+", "%", "ab", b`;`];
+  const SAFES: unknown[] = ["", "/", " ", "/ ", "é/", ":@&=+", b`/`, b` `, b``];
+  const SPACES = [" ", "\t", "\x1c", "\x85", "\u3000", "\u200b", ""];
+  const cases: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const q = text();
+    const k: Record<string, unknown> = {};
+    if (g.chance(0.4)) k.keep_blank_values = g.chance(0.5);
+    if (g.chance(0.15)) k.strict_parsing = true;
+    if (g.chance(0.3)) k.separator = g.pick(SEPS);
+    if (g.chance(0.3)) k.max_num_fields = g.pick([null, 1, 2, 3, 100]);
+    if (g.chance(0.1)) k.errors = "strict";
+    // "%" as separator makes names like "41", which a JS object (parse_qs's str result) orders first.
+    const f = k.separator === "%" ? "parse_qsl" : g.pick(["parse_qs", "parse_qsl"]);
+    cases.push({ f, a: [q], k }, { f, a: [g.chance(0.5) ? latin1(q) : new TextEncoder().encode(q)], k });
+    const safe = g.pick(SAFES);
+    cases.push({ f: "quote_plus", a: [q], k: { safe } }, { f: "quote_plus", a: [latin1(q), safe] });
+    cases.push({ f: "quote", a: [q, safe] }, { f: "quote_from_bytes", a: [latin1(q)], k: { safe } });
+    cases.push({ f: "unquote_to_bytes", a: [q] }, { f: "unquote_to_bytes", a: [latin1(q)] });
+    cases.push({ f: "unquote_plus", a: [q] });
+    const sp = () => g.pick(SPACES);
+    const wrapped = sp() + (g.chance(0.5) ? "<" + sp() : "") + (g.chance(0.5) ? "URL:" + sp() : "") + q +
+      sp() +
+      (g.chance(0.5) ? ">" : "") + sp();
+    cases.push({ f: "unwrap", a: [wrapped] });
+    cases.push({ f: "urlencode", a: [[[q, text()], ["k", q]]], qv: g.chance(0.5) ? "quote" : undefined });
+    const parts = [
+      g.pick(["", "http", "mailto"]),
+      g.pick(["", "h", "u@h:1"]),
+      g.pick(["", "p", "/p", "//p"]),
+    ];
+    cases.push({ f: "urlunsplit", a: [[...parts, q, text()]] });
+    cases.push({ f: "urlunparse", a: [[...parts, text(), q, text()]] });
+  }
+  return cases;
+}
+
+oracleTest("urllib.parse: differential vs CPython 3.14 (generated query strings and quoting)", async () => {
+  const cases = generatedQueries(3000, 0x9e_2026);
+  const bad = diff(cases, await oracle(PY, cases));
+  assert.deepEqual(bad.slice(0, 10), [], `${bad.length} of ${cases.length} differ`);
+  console.log(`urllib.parse differential: ${cases.length} query and quoting cases, all agree`);
+});
+
 oracleTest("urllib.parse: console.log shows Python's repr for every result type", async () => {
   const url = "http://www.python.org:80/guido/python.html;philosophy?overall=3#n10";
   const code = `
