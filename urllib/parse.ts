@@ -476,26 +476,34 @@ function userinfoOf(netloc: string): [string | null, string | null] {
   return c < 0 ? [ui, null] : [ui.slice(0, c), ui.slice(c + 1)];
 }
 
-function hostinfoOf(netloc: string): [string, string | null] {
-  const hostinfo = netloc.slice(netloc.lastIndexOf("@") + 1);
-  const ob = hostinfo.indexOf("[");
-  let hostname: string, port: string;
+// Python's `_hostinfo` as bounds into the netloc, so that hostname and port slice only what they return.
+// Set by hostinfo(), read right after by its two callers; kept for the last netloc seen.
+let hostStart = 0, hostEnd = 0, portStart = 0;
+let hostinfoOfNetloc: string | null = null;
+
+/** Python's `_hostinfo`: the host is netloc[hostStart:hostEnd], the port netloc[portStart:] (absent when empty). */
+function hostinfo(netloc: string): void {
+  if (netloc === hostinfoOfNetloc) return; // .hostname then .port: one parse
+  hostinfoOfNetloc = netloc;
+  const n = netloc.length;
+  const h = netloc.lastIndexOf("@") + 1;
+  const ob = netloc.indexOf("[", h);
   if (ob >= 0) {
-    const cb = hostinfo.indexOf("]", ob + 1);
+    const cb = netloc.indexOf("]", ob + 1);
+    hostStart = ob + 1;
     if (cb < 0) {
-      hostname = hostinfo.slice(ob + 1);
-      port = "";
+      hostEnd = portStart = n;
     } else {
-      hostname = hostinfo.slice(ob + 1, cb);
-      const c = hostinfo.indexOf(":", cb + 1);
-      port = c < 0 ? "" : hostinfo.slice(c + 1);
+      hostEnd = cb;
+      const c = netloc.indexOf(":", cb + 1);
+      portStart = c < 0 ? n : c + 1;
     }
   } else {
-    const c = hostinfo.indexOf(":");
-    hostname = c < 0 ? hostinfo : hostinfo.slice(0, c);
-    port = c < 0 ? "" : hostinfo.slice(c + 1);
+    const c = netloc.indexOf(":", h);
+    hostStart = h;
+    hostEnd = c < 0 ? n : c;
+    portStart = c < 0 ? n : c + 1;
   }
-  return [hostname, port || null];
 }
 
 function asciiLower(s: string): string {
@@ -508,29 +516,38 @@ function asciiLower(s: string): string {
 }
 
 function hostnameOf(netloc: string, bytes: boolean): string | null {
-  const hostname = hostinfoOf(netloc)[0];
-  if (!hostname) return null;
-  const p = hostname.indexOf("%");
-  const head = p < 0 ? hostname : hostname.slice(0, p);
+  hostinfo(netloc);
+  const start = hostStart, end = hostEnd;
+  if (start === end) return null;
+  // hostname.lower() + percent + zone: only the part before the first "%" is lower-cased.
+  let p = start, upper = false;
+  for (; p < end; p++) {
+    const c = netloc.charCodeAt(p);
+    if (c === 0x25) break;
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) upper = true;
+  }
+  if (!upper) return start === 0 && end === netloc.length ? netloc : netloc.slice(start, end);
+  const head = netloc.slice(start, p);
   const lower = bytes ? asciiLower(head) : head.toLowerCase();
-  return p < 0 ? lower : lower + hostname.slice(p);
+  return p === end ? lower : lower + netloc.slice(p, end);
 }
 
 function portOf(netloc: string, bytes: boolean): number | null {
-  const port = hostinfoOf(netloc)[1];
-  if (port === null) return null;
-  for (let i = 0; i < port.length; i++) {
-    const c = port.charCodeAt(i);
+  hostinfo(netloc);
+  const start = portStart, end = netloc.length;
+  if (start === end) return null;
+  // port.isdigit() and port.isascii(), then int(port) in 0..65535 (the value saturates past that).
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = netloc.charCodeAt(i);
     if (c < 0x30 || c > 0x39) {
+      const port = netloc.slice(start, end);
       const shown = bytes ? reprBytes(latin1Bytes(port)) : reprStr(port);
       throw new ValueError(`Port could not be cast to integer value as ${shown}`);
     }
+    value = Math.min(value * 10 + (c - 0x30), 65536);
   }
-  let k = 0;
-  while (k < port.length - 1 && port.charCodeAt(k) === 0x30) k++;
-  const digits = port.slice(k);
-  const value = digits.length > 5 ? Infinity : Number(digits);
-  if (!(value <= 65535)) throw new ValueError("Port out of range 0-65535");
+  if (value > 65535) throw new ValueError("Port out of range 0-65535");
   return value;
 }
 
