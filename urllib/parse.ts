@@ -2190,7 +2190,21 @@ function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
     let out = "";
     for (let i = 0; i < n; i++) {
       const c = bs[i];
-      out += c < 128 && table[c] ? (table[c] === 1 ? CHR[c] : "+") : PCT[c];
+      if (c < 128) out += table[c] ? (table[c] === 1 ? CHR[c] : "+") : PCT[c];
+      else if (c >= 0xc2 && c <= 0xef && i + 1 < n && (bs[i + 1] & 0xc0) === 0x80) {
+        // A UTF-8 sequence of a BMP character is all escapes: its bytes' escapes in one cached string.
+        const c1 = bs[i + 1];
+        if (c < 0xe0) {
+          out += PCT_UNIT[((c & 0x1f) << 6) | (c1 & 0x3f)] ?? pctUnit(((c & 0x1f) << 6) | (c1 & 0x3f));
+          i++;
+        } else if (
+          i + 2 < n && (bs[i + 2] & 0xc0) === 0x80 && (c !== 0xe0 || c1 >= 0xa0) && (c !== 0xed || c1 < 0xa0)
+        ) {
+          const u = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (bs[i + 2] & 0x3f);
+          out += PCT_UNIT[u] ?? pctUnit(u);
+          i += 2;
+        } else out += PCT[c];
+      } else out += PCT[c];
     }
     return out;
   }
@@ -2242,6 +2256,7 @@ export function quote_from_bytes(bs: Uint8Array, kwargs: { safe?: string | Uint8
 /** Every parameter by keyword. */
 export function quote_from_bytes(kwargs: { bs: Uint8Array; safe?: string | Uint8Array }): string;
 export function quote_from_bytes(...args: unknown[]): string {
+  if (args.length === 1 && args[0] instanceof Uint8Array) return quoteFromBytesImpl(args[0], "/");
   const a = QUOTE_FROM_BYTES.values(args);
   return quoteFromBytesImpl(a[0], a[1]);
 }
@@ -2400,7 +2415,10 @@ export function quote(
 export function quote(kwargs: QuoteKeywords): string;
 export function quote(...args: unknown[]): string {
   const s = args[0];
-  if (args.length === 1 && typeof s === "string") return s ? quoteStr(s, DEFAULT_TABLE, null, null) : s;
+  if (args.length === 1) {
+    if (typeof s === "string") return s ? quoteStr(s, DEFAULT_TABLE, null, null) : s;
+    if (s instanceof Uint8Array) return quoteImpl(s, "/", null, null);
+  }
   const a = QUOTE.values(args);
   return quoteImpl(a[0], a[1], a[2], a[3]);
 }
@@ -2453,6 +2471,7 @@ export function quote_plus(
 /** Every parameter by keyword. */
 export function quote_plus(kwargs: QuoteKeywords): string;
 export function quote_plus(...args: unknown[]): string {
+  if (args.length === 1 && typeof args[0] === "string") return quotePlusImpl(args[0], "", null, null);
   const a = QUOTE_PLUS.values(args);
   return quotePlusImpl(a[0], a[1], a[2], a[3]);
 }
