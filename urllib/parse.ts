@@ -3006,6 +3006,21 @@ export function urlencode(...args: unknown[]): string {
   return urlencodeImpl(a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
+/** urlencode's `quote_via(str(x), safe, encoding, errors)` (bytes: `quote_via(x, safe)`). */
+function quotePart(x: unknown, quoteVia: unknown, safe: unknown, encoding: unknown, errors: unknown): string {
+  // Our own quote_plus and quote are called without binding their arguments again.
+  if (quoteVia === quote_plus || quoteVia === quote) {
+    const plus = quoteVia === quote_plus;
+    if (x instanceof Uint8Array) {
+      return plus ? quotePlusImpl(x, safe, null, null) : quoteImpl(x, safe, null, null);
+    }
+    const s = typeof x === "string" ? x : pyStr(x);
+    return plus ? quotePlusImpl(s, safe, encoding, errors) : quoteImpl(s, safe, encoding, errors);
+  }
+  const qv = quoteVia as (...a: unknown[]) => string;
+  return x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
+}
+
 function urlencodeImpl(
   query: unknown,
   doseq: unknown,
@@ -3016,7 +3031,7 @@ function urlencodeImpl(
 ): string {
   let items: unknown[];
   let dictKeys: string[] | null = null;
-  const itemsOf = (query as { items?: unknown } | null)?.items;
+  let itemsOf: unknown;
   if (Array.isArray(query)) {
     if (query.length && !isPairLike(query[0])) throw new TypeError(NOT_SEQ);
     items = query;
@@ -3024,7 +3039,7 @@ function urlencodeImpl(
     dictKeys = Object.keys(query);
     items = dictKeys;
   } else if (query instanceof Map) items = [...query.entries()];
-  else if (typeof itemsOf === "function") {
+  else if (typeof (itemsOf = (query as { items?: unknown } | null)?.items) === "function") {
     // hasattr(query, "items"): a mapping class of ours or the user's.
     items = [...iter(itemsOf.call(query))];
   } else if (typeof query === "string" || query instanceof Uint8Array) {
@@ -3048,20 +3063,6 @@ function urlencodeImpl(
     }
   } else throw new TypeError(NOT_SEQ);
   const doSeq = truthy(doseq);
-  const qv = quoteVia as (...a: unknown[]) => string;
-  // Our own quote_plus and quote are called without binding their arguments again.
-  const plus = quoteVia === quote_plus;
-  const direct = plus || quoteVia === quote;
-  const quotePart = (x: unknown): string => {
-    if (direct) {
-      if (x instanceof Uint8Array) {
-        return plus ? quotePlusImpl(x, safe, null, null) : quoteImpl(x, safe, null, null);
-      }
-      const s = typeof x === "string" ? x : pyStr(x);
-      return plus ? quotePlusImpl(s, safe, encoding, errors) : quoteImpl(s, safe, encoding, errors);
-    }
-    return x instanceof Uint8Array ? qv(x, safe) : qv(pyStr(x), safe, encoding, errors);
-  };
   let out = "";
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -3073,11 +3074,13 @@ function urlencodeImpl(
       k0 = item[0];
       v = item[1];
     } else [k0, v] = unpack(item, 2);
-    const k = quotePart(k0);
+    const k = quotePart(k0, quoteVia, safe, encoding, errors);
     if (!doSeq || typeof v === "string" || v instanceof Uint8Array || !isSized(v)) {
-      out += (out ? "&" : "") + k + "=" + quotePart(v);
+      out += (out ? "&" : "") + k + "=" + quotePart(v, quoteVia, safe, encoding, errors);
     } else {
-      for (const elt of iterValues(v)) out += (out ? "&" : "") + k + "=" + quotePart(elt);
+      for (const elt of iterValues(v)) {
+        out += (out ? "&" : "") + k + "=" + quotePart(elt, quoteVia, safe, encoding, errors);
+      }
     }
   }
   return out;
