@@ -268,6 +268,10 @@ function cleanUrl(url: string): string {
 
 /** Python's `scheme.strip(C0 or space)` followed by removing every tab, CR and LF. */
 function cleanScheme(scheme: string): string {
+  // A scheme is short: one loop finds whether any character needs stripping or removing (all are <= " ").
+  let i = 0;
+  while (i < scheme.length && scheme.charCodeAt(i) > 0x20) i++;
+  if (i === scheme.length) return scheme;
   let end = scheme.length;
   while (end > 0 && scheme.charCodeAt(end - 1) <= 0x20) end--;
   return cleanUrl(scheme.slice(0, end));

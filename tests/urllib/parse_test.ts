@@ -122,6 +122,8 @@ function specialCases(): Case[] {
     { f: "urlsplit", a: ["x", "", []] },
     { f: "urlparse", a: [[]] },
     { f: "urlsplit", a: [b`http://\xff/`] },
+    { f: "urlsplit", a: [b`\xef\xbb\xbfhttp://x/`] }, // a UTF-8 BOM is not ASCII (TextDecoder would drop it)
+    { f: "urljoin", a: [b`http://a/b`, b`\xef\xbb\xbf../c`] },
     { f: "urlparse", a: [b`http://h/p;x?q#f`, b`ftp`, false] },
     { f: "urljoin", a: ["a", b`b`] },
     { f: "urljoin", a: [b`http://a/b`, b`../c`] },
