@@ -49,6 +49,23 @@ Deno.bench("unquote ×1000", { group: "quote" }, () => {
 Deno.bench("unquote_plus ×1000", { group: "quote" }, () => {
   for (const t of data.quoted) sink += P.unquote_plus(t).length;
 });
+const splits = data.urls.map((u) => P.urlsplit(u));
+const btexts = data.texts.map((t) => new TextEncoder().encode(t));
+Deno.bench("urlunparse(parse result) ×1000", { group: "join" }, () => {
+  for (const u of data.urls) sink += P.urlunparse(P.urlparse(u)).length;
+});
+Deno.bench("SplitResult .hostname .port ×1000", { group: "split" }, () => {
+  for (const s of splits) sink += (s.hostname?.length ?? 0) + (s.port ?? 0);
+});
+Deno.bench("quote_from_bytes ×1000", { group: "quote" }, () => {
+  for (const b of btexts) sink += P.quote_from_bytes(b).length;
+});
+Deno.bench("unquote_to_bytes ×1000", { group: "quote" }, () => {
+  for (const t of data.quoted) sink += P.unquote_to_bytes(t).length;
+});
+Deno.bench("unwrap ×1000", { group: "quote" }, () => {
+  for (const u of data.urls) sink += P.unwrap("<URL:" + u + ">").length;
+});
 Deno.bench("urlsplit of a 1 MB hostile URL", { group: "hostile" }, () => {
   try {
     P.urlsplit("http://" + "[".repeat(1 << 20));
