@@ -655,9 +655,13 @@ export function allocBytes(n: number): Bytes {
   return out;
 }
 
-/** The {@link Bytes} whose values are the code units of `s`, which the caller knows are all below 256. */
-export function latin1Bytes(s: string): Bytes {
-  const out = allocBytes(s.length);
+/**
+ * The {@link Bytes} whose values are the code units of `s`, which the caller knows are all below 256;
+ * `pooled` takes a small one from {@link allocBytes} (for results built in a hot path, which nobody
+ * reuses as a write buffer or compares by `.buffer`).
+ */
+export function latin1Bytes(s: string, pooled = false): Bytes {
+  const out = pooled ? allocBytes(s.length) : new Bytes(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }

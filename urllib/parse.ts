@@ -1280,11 +1280,11 @@ function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResul
   const [[s, n, p, q, f], bytes] = splitArgs(url, scheme, allow);
   if (!bytes) return new SplitResult(s || "", n || "", p, q || "", f || "");
   return new SplitResultBytes(
-    latin1Bytes(s || ""),
-    latin1Bytes(n || ""),
-    latin1Bytes(p),
-    latin1Bytes(q || ""),
-    latin1Bytes(f || ""),
+    latin1Bytes(s || "", true),
+    latin1Bytes(n || "", true),
+    latin1Bytes(p, true),
+    latin1Bytes(q || "", true),
+    latin1Bytes(f || "", true),
   );
 }
 
@@ -1367,12 +1367,12 @@ function urlparseImpl(url: unknown, scheme: unknown, allow: unknown): ParseResul
   if (uses_params.includes(s || "") && path.includes(";")) [p, params] = splitParams(path);
   if (!bytes) return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
   return new ParseResultBytes(
-    latin1Bytes(s || ""),
-    latin1Bytes(n || ""),
-    latin1Bytes(p),
-    latin1Bytes(params || ""),
-    latin1Bytes(q || ""),
-    latin1Bytes(f || ""),
+    latin1Bytes(s || "", true),
+    latin1Bytes(n || "", true),
+    latin1Bytes(p, true),
+    latin1Bytes(params || "", true),
+    latin1Bytes(q || "", true),
+    latin1Bytes(f || "", true),
   );
 }
 
@@ -1518,7 +1518,7 @@ function urlunsplitImpl(components: unknown): string | Bytes {
   }
   const [[s, n, p, q, f], bytes] = componentsOf(components, 5);
   const r = unsplitParts(s, n, p, q, f);
-  return bytes ? latin1Bytes(r) : r;
+  return bytes ? latin1Bytes(r, true) : r;
 }
 
 /**
@@ -1559,7 +1559,7 @@ function urlunparseImpl(components: unknown): string | Bytes {
   }
   const [[s, n, p, params, q, f], bytes] = componentsOf(components, 6);
   const r = unsplitParts(s, n, p, q, f, params);
-  return bytes ? latin1Bytes(r) : r;
+  return bytes ? latin1Bytes(r, true) : r;
 }
 
 const URLUNPARSE = new Signature<{ components: unknown }>("urlunparse", ["components"]);
@@ -1715,7 +1715,7 @@ function urljoinImpl(base: unknown, url: unknown, allow: unknown): unknown {
   const args = [base, url];
   const bytes = coerce(args);
   const r = joinStr(args[0] as string, args[1] as string, truthy(allow));
-  return bytes ? latin1Bytes(r) : r;
+  return bytes ? latin1Bytes(r, true) : r;
 }
 
 /**
@@ -1768,7 +1768,7 @@ function urldefragImpl(url: unknown): DefragResult | DefragResultBytes {
     frag = f || "";
   }
   if (!bytes) return new DefragResult(defrag, frag);
-  return new DefragResultBytes(latin1Bytes(defrag), latin1Bytes(frag));
+  return new DefragResultBytes(latin1Bytes(defrag, true), latin1Bytes(frag, true));
 }
 
 // ---------------------------------------------------------------------------
