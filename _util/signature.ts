@@ -108,8 +108,7 @@ export class Signature<P extends object> {
   readonly #names: readonly string[];
   // The array form of bind(): a plain def line (no /, *args or **kwargs) binds without building an object.
   readonly #simple: boolean;
-  // name -> position, as a null-prototype object: a keyed load on it is cheaper than Map.get in values().
-  readonly #index: Record<string, number | undefined> = Object.create(null);
+  readonly #index: Map<string, number> = new Map();
   readonly #defaultValues: unknown[];
   readonly #requiredIndex: readonly number[];
 
@@ -175,7 +174,7 @@ export class Signature<P extends object> {
     this.#defaults = base;
     this.#names = out.map((p) => p.name);
     this.#simple = out.every((p) => p.kind === Kind.PositionalOrKeyword || p.kind === Kind.KeywordOnly);
-    out.forEach((p, i) => this.#index[p.name] = i);
+    out.forEach((p, i) => this.#index.set(p.name, i));
     this.#defaultValues = out.map((p) => base[p.name]);
     this.#requiredIndex = out.flatMap((p, i) => (p.required ? [i] : []));
     const same = SIGNATURES.get(qualname);
@@ -290,13 +289,9 @@ export class Signature<P extends object> {
     const out = this.#defaultValues.slice();
     const last = n ? args[n - 1] : undefined;
     let np = n;
-    if (typeof last === "object" && last !== null && !Array.isArray(last)) {
-      // isKeywords() and isMarkedKeywords() inline, each test made once.
-      const marked = (last as Record<symbol, unknown>)[KEYWORDS] === true;
-      if (marked || Object.getPrototypeOf(last) === Object.prototype) {
-        const slot = n - 1 < this.#positional ? this.#params[n - 1] : undefined;
-        if (slot === undefined || !slot.mapping || marked) np = n - 1;
-      }
+    if (last !== null && typeof last === "object" && isKeywords(last)) {
+      const slot = n - 1 < this.#positional ? this.#params[n - 1] : undefined;
+      if (slot === undefined || !slot.mapping || isMarkedKeywords(last)) np = n - 1;
     }
     if (np > this.#positional) return this.#valuesSlow(args);
     for (let i = 0; i < np; i++) {
@@ -306,19 +301,14 @@ export class Signature<P extends object> {
     }
     if (np < n) {
       const kw = last as Record<string, unknown>;
-      const index = this.#index;
       for (const name in kw) {
-        const i = index[name];
-        // bind() takes own keys only; an inherited one (for-in sees those too) goes there.
-        if (i === undefined || i < np || !Object.hasOwn(kw, name)) return this.#valuesSlow(args);
+        const i = this.#index.get(name);
+        if (i === undefined || i < np) return this.#valuesSlow(args);
         const v = kw[name];
         if (v !== undefined) out[i] = v;
       }
     }
-    const required = this.#requiredIndex;
-    for (let r = 0; r < required.length; r++) {
-      if (out[required[r]] === undefined) return this.#valuesSlow(args);
-    }
+    for (const i of this.#requiredIndex) if (out[i] === undefined) return this.#valuesSlow(args);
     return out;
   }
 

@@ -2129,8 +2129,12 @@ const DEFAULT_TABLE = makeTable("/");
 const EMPTY_TABLE = makeTable("");
 /** quote_plus's tables: `safe`'s table with space safe and written as "+" (marked 2), by base table. */
 const plusTables = new WeakMap<Uint8Array, Uint8Array>();
+/** quote_plus's default (safe=''), without a WeakMap lookup. */
+const PLUS_TABLE = EMPTY_TABLE.slice();
+PLUS_TABLE[0x20] = 2;
 
 function plusTable(table: Uint8Array): Uint8Array {
+  if (table === EMPTY_TABLE) return PLUS_TABLE;
   let t = plusTables.get(table);
   if (!t) {
     t = table.slice();
