@@ -1,5 +1,5 @@
 // `deno run -A bench/wsgi_fetch_compare.ts [seconds] [rounds]`: wrk against the hello WSGI application,
-// one server after the other, each run short (a 1 s warm-up, then 3 s by default; one round; with more rounds, alternating
+// one server after the other, each run short (a 1 s warm-up, then 3 s by default; 3 rounds, alternating
 // order, the best of each counts).
 //
 // Keep-alive (wrk's default), issue 16's targets: serve(app) ≥ 0.6× a bare Deno.serve hello and
@@ -122,7 +122,7 @@ const gunicorn = (
   ...a: string[]
 ) => ["-m", "gunicorn", ...a, "-b", "127.0.0.1:{port}", "--chdir", peers, "hello_app:app"];
 
-const rounds = Number(Deno.args[1] ?? 1);
+const rounds = Number(Deno.args[1] ?? 3);
 type Run = [name: string, cmd: string, args: string[], close: boolean];
 const keepAlive: Run[] = [
   ["pyweb serve(app) on Deno.serve", deno, ["run", "-A", self, "--serve-fetch", "{port}"], false],
