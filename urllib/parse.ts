@@ -1812,26 +1812,6 @@ function unquoteBytes(b: Uint8Array): Bytes {
   return out;
 }
 
-/** Percent-decode the ASCII code units `s[start:end]`. */
-function unquoteAscii(s: string, start: number, end: number): Uint8Array {
-  const out = new Uint8Array(end - start);
-  let o = 0;
-  for (let i = start; i < end;) {
-    const c = s.charCodeAt(i);
-    if (c === 0x25 && i + 2 < end) {
-      const h = hexVal(s.charCodeAt(i + 1)), l = hexVal(s.charCodeAt(i + 2));
-      if (h >= 0 && l >= 0) {
-        out[o++] = (h << 4) | l;
-        i += 3;
-        continue;
-      }
-    }
-    out[o++] = c;
-    i++;
-  }
-  return out.subarray(0, o);
-}
-
 /**
  * Python's `unquote_to_bytes(string)`: `%xx` escapes to bytes. A str is
  * UTF-8 encoded first; bad escapes are kept as they are.
@@ -1983,7 +1963,7 @@ function unquoteImpl(string: unknown, encoding: unknown, errors: unknown): strin
     if (!pct && identity) out += s.slice(j, k);
     else {
       const quick = fast ? unquoteRunFast(s, j, k, fast === 1) : null;
-      out += quick ?? decode(unquoteAscii(s, j, k), enc, err);
+      out += quick ?? decode(unquoteUnits(s, j, k, 1)!, enc, err);
     }
     i = k;
   }

@@ -220,6 +220,9 @@ const BASE_HANDLER_ERROR_OUTPUT = new Signature<{ environ: WSGIEnvironment; star
 );
 const ERROR_BODY: Bytes = b`A server error occurred.  Please contact the administrator.`;
 
+/** The key of the handlers' `self._write(text.encode('iso-8859-1'))` (status line and headers). */
+const writeText: unique symbol = Symbol("writeText");
+
 /**
  * Runs a WSGI application: Python's `wsgiref.handlers.BaseHandler`.
  * Subclasses supply `_write`, `_flush`, `get_stdin`, `get_stderr` and
@@ -249,9 +252,6 @@ const ERROR_BODY: Bytes = b`A server error occurred.  Please contact the adminis
  * assert.equal(text, "Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi");
  * ```
  */
-/** The key of the handlers' `self._write(text.encode('iso-8859-1'))` (status line and headers). */
-const writeText: unique symbol = Symbol("writeText");
-
 export class BaseHandler {
   /** `wsgi.version`: `(1, 0)`. */
   static wsgi_version: Tuple<number> = WSGI_VERSION;
