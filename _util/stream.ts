@@ -260,6 +260,11 @@ export class BufferedReader {
     return this.#buf.subarray(this.#end);
   }
 
+  /** `n` bytes when that many are buffered (consumed), else `null` and nothing is consumed. */
+  takeBuffered(n: number): Bytes | null {
+    return this.#end - this.#start >= n ? this.#take(n) : null;
+  }
+
   #take(n: number): Bytes {
     const out = new Bytes(n);
     out.set(this.#buf.subarray(this.#start, this.#start + n));

@@ -66,7 +66,7 @@ export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_ut
 export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
 export type { PySocket, ResponseFile } from "./_client_socket.ts";
 import { print, pyrepr, repr, showAsRepr, type Tuple } from "../_util/repr.ts";
-import { type BufferedReader, withTimeout } from "../_util/stream.ts";
+import { BufferedReader, withTimeout } from "../_util/stream.ts";
 import {
   BadStatusLine,
   CannotSendHeader,
@@ -414,6 +414,8 @@ function isIterable(v: unknown): boolean {
     typeof o[Symbol.iterator] === "function";
 }
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
 const HEADER_LIMITS = {
   maxLine: MAXLINE,
   maxHeaders: MAXHEADERS,
@@ -644,20 +646,44 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   }
 
   /** Python's `begin()`: read the status line and headers (skipping `100 Continue`). */
-  async begin(): Promise<void> {
-    if (this.headers !== null) return;
-    let version: string, status: number, reason: string;
-    let interim = 0;
-    for (;;) {
+  begin(): Promise<void> {
+    if (this.headers !== null) return RESOLVED;
+    // Not async: a status line and head that arrive together are parsed with one Promise (the read's),
+    // and no frame of ours waits for them.
+    try {
       const got = this.#statusLine();
-      [version, status, reason] = this.#parseStatus(typeof got === "string" ? got : await got);
-      if (status !== 100) break;
-      if (++interim > _MAXINTERIMRESPONSES) {
+      if (typeof got !== "string") return got.then(this.#afterStatusLine);
+      return this.#afterStatusLine(got) ?? RESOLVED;
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  #afterStatusLine = (line: string): Promise<void> | undefined => {
+    const [version, status, reason] = this.#parseStatus(line);
+    if (status === 100) return this.#beginSlow(1);
+    return this.#afterStatus(version, status, reason);
+  };
+
+  /** `begin()` after a `100 Continue` (`interim` of them so far): skip interim responses. */
+  async #beginSlow(interim: number): Promise<void> {
+    let version: string, status: number, reason: string;
+    for (;;) {
+      if (interim > _MAXINTERIMRESPONSES) {
         throw new HTTPException(`got more than ${_MAXINTERIMRESPONSES} interim responses`);
       }
       const skipped = await readHeaderLines(this.#fp, HEADER_LIMITS);
       if (this.debuglevel > 0) print("headers:", skipped.map(asBytes));
+      const got = this.#statusLine();
+      [version, status, reason] = this.#parseStatus(typeof got === "string" ? got : await got);
+      if (status !== 100) break;
+      interim++;
     }
+    await this.#afterStatus(version, status, reason);
+  }
+
+  /** The rest of `begin()` once the final status line is parsed; a Promise only when the head is not buffered. */
+  #afterStatus(version: string, status: number, reason: string): Promise<void> | undefined {
     this.code = this.status = status;
     this.reason = pyStrip(reason);
     if (version === "HTTP/1.0" || version === "HTTP/0.9") this.version = 10;
@@ -665,8 +691,16 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     else throw new UnknownProtocol(version);
 
     // Python calls parse_headers(self.fp); ours reads the block at once when it is buffered.
-    this.headers = this.msg = readHeadersBuffered(this.#fp, HEADER_LIMITS, HTTPMessage) ??
-      await readHeaders(this.#fp, HEADER_LIMITS, HTTPMessage);
+    const headers = readHeadersBuffered(this.#fp, HEADER_LIMITS, HTTPMessage);
+    if (headers === null) {
+      return readHeaders(this.#fp, HEADER_LIMITS, HTTPMessage).then((h) => this.#gotHeaders(h, status));
+    }
+    this.#gotHeaders(headers, status);
+    return undefined;
+  }
+
+  #gotHeaders(headers: HTTPMessage, status: number): void {
+    this.headers = this.msg = headers;
     if (this.debuglevel > 0) {
       for (const [hdr, val] of this.headers.items()) print("header:", hdr + ":", val);
     }
@@ -747,9 +781,25 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   async read(amt?: number | null): Promise<Bytes>;
   /** `read({ amt })`. */
   async read(kwargs: { amt?: number | null }): Promise<Bytes>;
-  async read(...args: unknown[]): Promise<Bytes> {
-    const amt = args.length ? RESPONSE_READ.bind(args).amt : null;
-    return await this.#read(amt);
+  read(...args: unknown[]): Promise<Bytes> {
+    try {
+      const amt = args.length ? RESPONSE_READ.bind(args).amt : null;
+      if (amt === null || amt === undefined) {
+        // The usual small body, already in the buffer behind the head: taken without a Promise chain.
+        const length = this.length, fp = this.fp;
+        if (length !== null && !this.chunked && this.#method !== "HEAD" && fp instanceof BufferedReader) {
+          const s = length === 0 ? EMPTY : fp.takeBuffered(length);
+          if (s !== null) {
+            this.length = 0;
+            this._close_conn();
+            return Promise.resolve(s);
+          }
+        }
+      }
+      return this.#read(amt);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   async #read(amt: number | null): Promise<Bytes> {
@@ -1751,7 +1801,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this.#headLen = this.#lineStart = 0;
   }
 
-  async #sendOutput(messageBody: RequestBody, encodeChunked: boolean): Promise<void> {
+  #sendOutput(messageBody: RequestBody, encodeChunked: boolean): Promise<void> {
     let msg = this.#headInPlace();
     if (msg === null) {
       const parts: Uint8Array[] = [];
@@ -1761,18 +1811,23 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     }
     this.#buffer.length = 0; // Python's `del self._buffer[:]`: the same list object
     if (messageBody === null || messageBody === undefined) {
-      try {
-        const sock = this.sock;
-        // What #sendVia() would do for our socket, two promise levels shorter.
-        if (sock instanceof HTTPSocket && this.send === SEND_METHOD && !(this.debuglevel > 0)) {
+      const sock = this.sock;
+      // What #sendVia() would do for our socket, three promise levels shorter: the writer copies the head
+      // as it queues it, so the head array can be reused at once.
+      if (sock instanceof HTTPSocket && this.send === SEND_METHOD && !(this.debuglevel > 0)) {
+        try {
           sock.queue(msg);
-          await sock.flush();
-        } else await this.#sendVia(msg);
-      } finally {
-        this.#recycleHead();
+        } finally {
+          this.#recycleHead();
+        }
+        return sock.flush();
       }
-      return;
+      return this.#sendVia(msg).finally(() => this.#recycleHead());
     }
+    return this.#sendOutputBody(msg, messageBody, encodeChunked);
+  }
+
+  async #sendOutputBody(msg: Uint8Array, messageBody: RequestBody, encodeChunked: boolean): Promise<void> {
     // Queue the header block without waiting so a small body joins it in one socket write.
     try {
       await this.#sendQueued(msg);
@@ -1966,10 +2021,10 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     await this.#endheaders(message_body, truthy(encode_chunked));
   }
 
-  async #endheaders(message_body: RequestBody, encode_chunked: boolean): Promise<void> {
+  #endheaders(message_body: RequestBody, encode_chunked: boolean): Promise<void> {
     if (this.#state === CS_REQ_STARTED) this.#state = CS_REQ_SENT;
     else throw new CannotSendHeader();
-    await this.#sendOutput(message_body, encode_chunked);
+    return this.#sendOutput(message_body, encode_chunked);
   }
 
   /** `_get_content_length(body, method)`. */
@@ -2024,19 +2079,39 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     headers?: RequestHeaders,
     options?: EncodeChunkedOption,
   ): Promise<void>;
-  async request(...args: unknown[]): Promise<void> {
-    const [method, url, body, headers, encode_chunked] = REQUEST.values(fileArgs(args, 2, "read")) as [
-      string,
-      string,
-      RequestBody,
-      RequestHeaders,
-      unknown,
-    ];
-    await this._send_request(method, url, body, headers, truthy(encode_chunked));
+  request(...args: unknown[]): Promise<void> {
+    // Not async: the usual request is queued synchronously and this returns the socket's flush, with no
+    // frame of its own (errors still come back as a rejected Promise).
+    try {
+      const [method, url, body, headers, encode_chunked] = REQUEST.values(fileArgs(args, 2, "read")) as [
+        string,
+        string,
+        RequestBody,
+        RequestHeaders,
+        unknown,
+      ];
+      return this._send_request(method, url, body, headers, truthy(encode_chunked));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /** Python's `_send_request(method, url, body, headers, encode_chunked)`. */
-  async _send_request(
+  _send_request(
+    method: string,
+    url: string,
+    body: RequestBody,
+    headers: RequestHeaders,
+    encode_chunked: boolean,
+  ): Promise<void> {
+    try {
+      return this.#sendRequest(method, url, body, headers, encode_chunked);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  #sendRequest(
     method: string,
     url: string,
     body: RequestBody,
@@ -2064,8 +2139,8 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     } else encodeChunked = false;
     for (const [hdr, value] of pairs) this.#header(hdr, value);
     if (typeof body === "string") body = encodeBody(body, "body");
-    if (this.endheaders === ENDHEADERS_METHOD) await this.#endheaders(body, encodeChunked);
-    else await this.endheaders(body, kw({ encode_chunked: encodeChunked }));
+    if (this.endheaders === ENDHEADERS_METHOD) return this.#endheaders(body, encodeChunked);
+    return Promise.resolve(this.endheaders(body, kw({ encode_chunked: encodeChunked })));
   }
 
   /**
@@ -2075,27 +2150,45 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * @throws ResponseNotReady when no request was sent or the previous response is unread
    * @throws RemoteDisconnected when the server closed without answering
    */
-  async getresponse(): Promise<HTTPResponse> {
-    if (this.#response && this.#response.isclosed()) this.#response = null;
-    if (this.#state !== CS_REQ_SENT || this.#response) throw new ResponseNotReady(this.#state);
-    if (this.sock === null) throw new ResponseNotReady(this.#state);
-    const debuglevel = this.debuglevel;
-    const response = new this.response_class(this.sock, debuglevel > 0 ? debuglevel : 0, this._method);
+  getresponse(): Promise<HTTPResponse> {
+    // Not async: the response's begin() Promise and two callbacks, no frame of ours waiting for the reply.
+    let response: HTTPResponse;
     try {
-      try {
-        await response.begin();
-      } catch (e) {
-        if (e instanceof ConnectionError) this.close();
-        throw e;
-      }
-      this.#state = CS_IDLE;
-      if (response.will_close) this.close();
-      else this.#response = response;
-      return response;
+      if (this.#response && this.#response.isclosed()) this.#response = null;
+      if (this.#state !== CS_REQ_SENT || this.#response) throw new ResponseNotReady(this.#state);
+      if (this.sock === null) throw new ResponseNotReady(this.#state);
+      const debuglevel = this.debuglevel;
+      response = new this.response_class(this.sock, debuglevel > 0 ? debuglevel : 0, this._method);
     } catch (e) {
-      response.close();
-      throw e;
+      return Promise.reject(e);
     }
+    let began: Promise<void>;
+    try {
+      began = Promise.resolve(response.begin());
+    } catch (e) {
+      began = Promise.reject(e);
+    }
+    return began.then(
+      () => {
+        try {
+          this.#state = CS_IDLE;
+          if (response.will_close) this.close();
+          else this.#response = response;
+          return response;
+        } catch (e) {
+          response.close();
+          throw e;
+        }
+      },
+      (e) => {
+        try {
+          if (e instanceof ConnectionError) this.close();
+        } finally {
+          response.close();
+        }
+        throw e;
+      },
+    );
   }
 
   /** `with HTTPConnection(...) as conn:` — `await using conn = new HTTPConnection(...)`. */
