@@ -2105,42 +2105,32 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     encode_chunked: boolean,
   ): Promise<void> {
     try {
-      return this.#sendRequest(method, url, body, headers, encode_chunked);
+      let encodeChunked = encode_chunked;
+      const pairs = headerPairs(headers);
+      const names = new Set(pairs.map(([k]) => String(k).toLowerCase()));
+      if (this.putrequest === PUTREQUEST_METHOD) {
+        this.#putrequest(String(method), url, names.has("host"), names.has("accept-encoding"));
+      } else this.putrequest(method, url, names.has("host"), names.has("accept-encoding"));
+      if (!names.has("content-length")) {
+        if (!names.has("transfer-encoding")) {
+          encodeChunked = false;
+          const contentLength = HTTPConnection._get_content_length(body, String(method));
+          if (contentLength === null) {
+            if (body !== null && body !== undefined) {
+              if (this.debuglevel > 0) print(`Unable to determine size of ${repr(body)}`);
+              encodeChunked = true;
+              this.#header("Transfer-Encoding", "chunked");
+            }
+          } else this.#header("Content-Length", String(contentLength));
+        }
+      } else encodeChunked = false;
+      for (const [hdr, value] of pairs) this.#header(hdr, value);
+      if (typeof body === "string") body = encodeBody(body, "body");
+      if (this.endheaders === ENDHEADERS_METHOD) return this.#endheaders(body, encodeChunked);
+      return Promise.resolve(this.endheaders(body, kw({ encode_chunked: encodeChunked })));
     } catch (e) {
       return Promise.reject(e);
     }
-  }
-
-  #sendRequest(
-    method: string,
-    url: string,
-    body: RequestBody,
-    headers: RequestHeaders,
-    encode_chunked: boolean,
-  ): Promise<void> {
-    let encodeChunked = encode_chunked;
-    const pairs = headerPairs(headers);
-    const names = new Set(pairs.map(([k]) => String(k).toLowerCase()));
-    if (this.putrequest === PUTREQUEST_METHOD) {
-      this.#putrequest(String(method), url, names.has("host"), names.has("accept-encoding"));
-    } else this.putrequest(method, url, names.has("host"), names.has("accept-encoding"));
-    if (!names.has("content-length")) {
-      if (!names.has("transfer-encoding")) {
-        encodeChunked = false;
-        const contentLength = HTTPConnection._get_content_length(body, String(method));
-        if (contentLength === null) {
-          if (body !== null && body !== undefined) {
-            if (this.debuglevel > 0) print(`Unable to determine size of ${repr(body)}`);
-            encodeChunked = true;
-            this.#header("Transfer-Encoding", "chunked");
-          }
-        } else this.#header("Content-Length", String(contentLength));
-      }
-    } else encodeChunked = false;
-    for (const [hdr, value] of pairs) this.#header(hdr, value);
-    if (typeof body === "string") body = encodeBody(body, "body");
-    if (this.endheaders === ENDHEADERS_METHOD) return this.#endheaders(body, encodeChunked);
-    return Promise.resolve(this.endheaders(body, kw({ encode_chunked: encodeChunked })));
   }
 
   /**
