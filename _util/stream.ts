@@ -527,6 +527,11 @@ const SMALL = 16 * 1024;
 
 const textEncoder = new TextEncoder();
 
+function isLatin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** Large writes up to this size leave their copy for reuse by the next large write. */
 const BIG_POOL = 4 * 1024 * 1024;
 
@@ -660,23 +665,39 @@ export class BufferedWriter {
   }
 
   /**
-   * `write()` of text whose characters are all below U+0100, as ISO-8859-1
-   * bytes, encoded straight into the coalescing buffer (status lines and
-   * headers). The caller has checked the range.
+   * `write()` of text as ISO-8859-1 bytes, encoded straight into the coalescing buffer (status lines and
+   * headers; an array is written as its concatenation). All or nothing: a code unit above U+00FF writes
+   * nothing and returns false, so the caller can raise Python's `UnicodeEncodeError` its own way.
+   *
+   * @returns true when written
    */
-  writeLatin1(text: string): number {
+  writeLatin1(text: string | readonly string[]): boolean {
     this.#check();
-    const n = text.length;
-    if (n === 0) return 0;
-    if (n > SMALL) return this.write(latin1Bytes(text));
+    const parts = typeof text === "string" ? [text] : text;
+    let n = 0;
+    for (let k = 0; k < parts.length; k++) n += parts[k].length;
+    if (n === 0) return true;
+    if (n > SMALL) {
+      const joined = parts.join("");
+      if (!isLatin1(joined)) return false;
+      this.write(latin1Bytes(joined));
+      return true;
+    }
     const buf = this.#reserve(n);
     let at = this.#curLen;
     // A loop over the code units: for lines this short it beats TextEncoder.encodeInto, which also
-    // allocates a view and a result object per call.
-    for (let i = 0; i < n; i++) buf[at++] = text.charCodeAt(i);
+    // allocates a view and a result object per call. #curLen moves only once everything fits.
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      for (let i = 0; i < part.length; i++) {
+        const c = part.charCodeAt(i);
+        if (c > 0xff) return false;
+        buf[at++] = c;
+      }
+    }
     this.#curLen = at;
     this.#queuedMore(n);
-    return n;
+    return true;
   }
 
   #queuedMore(n: number): void {

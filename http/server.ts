@@ -999,11 +999,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     if (lines.length) {
       this._headers_buffer = [];
       const wfile: { write(b: Uint8Array): unknown } = this.wfile;
-      if (wfile instanceof BufferedWriter && allLatin1(lines)) {
-        // Our own wfile copies what it is given: encode the lines straight into its buffer.
-        for (const line of lines) wfile.writeLatin1(line);
-        return;
-      }
+      // Our own wfile copies what it is given: the lines go straight into its buffer.
+      if (wfile instanceof BufferedWriter && wfile.writeLatin1(lines)) return;
       const text = lines.join("");
       wfile.write(NOT_LATIN1.test(text) ? encodeNarrow(text, "latin-1") : latin1Bytes(text));
     }
@@ -1102,11 +1099,6 @@ classAttrs(BaseHTTPRequestHandler, [
   "weekdayname",
   "monthname",
 ]);
-
-function allLatin1(lines: string[]): boolean {
-  for (let i = 0; i < lines.length; i++) if (NOT_LATIN1.test(lines[i])) return false;
-  return true;
-}
 
 // "do_" + command, kept for the usual commands so that looking the method up costs no new string.
 const METHOD_NAMES = new Map<string, string>();

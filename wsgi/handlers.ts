@@ -796,9 +796,9 @@ export class SimpleHandler extends BaseHandler {
   /** Text for our own writer (a socket's `wfile`) goes straight into its buffer, when `_write` is ours. */
   override [writeText](text: string): void {
     const out = this.stdout;
-    if (out instanceof BufferedWriter && this._write === ownWrite && !NOT_LATIN1.test(text)) {
-      out.writeLatin1(text);
-    } else super[writeText](text);
+    if (!(out instanceof BufferedWriter && this._write === ownWrite && out.writeLatin1(text))) {
+      super[writeText](text); // not ours, or not Latin-1: encodeNarrow raises CPython's UnicodeEncodeError
+    }
   }
 
   /**
@@ -841,8 +841,6 @@ export class SimpleHandler extends BaseHandler {
   }
 }
 const ownWrite = SimpleHandler.prototype._write;
-// deno-lint-ignore no-control-regex
-const NOT_LATIN1 = /[^\x00-\xff]/;
 
 /**
  * A CGI-style handler over given streams: output starts with a `Status:`

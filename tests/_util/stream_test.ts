@@ -1,0 +1,41 @@
+// BufferedWriter.writeLatin1: ISO-8859-1 straight into the coalescing buffer, all or nothing.
+import assert from "node:assert/strict";
+import { BufferedWriter } from "../../_util/stream.ts";
+
+function collector(): { sink: { write(p: Uint8Array): Promise<number> }; bytes(): number[] } {
+  const got: number[] = [];
+  return {
+    sink: {
+      write(p: Uint8Array) {
+        got.push(...p);
+        return Promise.resolve(p.length);
+      },
+    },
+    bytes: () => got,
+  };
+}
+
+Deno.test("BufferedWriter.writeLatin1 writes Latin-1 text (one string or the concatenation of an array)", async () => {
+  const c = collector();
+  const w = new BufferedWriter(c.sink);
+  assert.equal(w.writeLatin1("ab\xe9"), true);
+  assert.equal(w.writeLatin1(["X: 1\r\n", "\xff\r\n"]), true);
+  assert.equal(w.writeLatin1([]), true);
+  await w.flush();
+  assert.deepEqual(c.bytes(), [0x61, 0x62, 0xe9, ...new TextEncoder().encode("X: 1\r\n"), 0xff, 13, 10]);
+  assert.equal(w.written, 12);
+});
+
+Deno.test("BufferedWriter.writeLatin1 writes nothing when a code unit is above U+00FF", async () => {
+  for (const big of [false, true]) {
+    const c = collector();
+    const w = new BufferedWriter(c.sink);
+    w.write(new Uint8Array([1]));
+    const pad = big ? "x".repeat(20000) : "ok\r\n";
+    assert.equal(w.writeLatin1([pad, "\u0100"]), false);
+    assert.equal(w.pending, 1);
+    assert.equal(w.writeLatin1("z"), true);
+    await w.flush();
+    assert.deepEqual(c.bytes(), [1, 0x7a]);
+  }
+});
