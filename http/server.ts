@@ -910,10 +910,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response(kwargs: { code: StatusCode; message?: string | null }): void;
   send_response(...args: unknown[]): void {
-    // The usual call, send_response(200), binds as the table would without building an object.
-    let code: StatusCode, message: string | null | undefined;
-    if (args.length === 1 && typeof args[0] === "number") code = args[0];
-    else ({ code, message } = SEND_RESPONSE.bind(args));
+    // values(): the table's binding and errors, without building an object per response.
+    const [code, message] = SEND_RESPONSE.values(args) as [StatusCode, string | null];
     this.log_request(code);
     this.send_response_only(code, message);
     this.send_header("Server", this.version_string());
@@ -933,13 +931,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response_only(kwargs: { code: StatusCode; message?: string | null }): void;
   send_response_only(...args: unknown[]): void {
-    let code: StatusCode, message: string | null | undefined;
-    if (
-      (args.length === 1 || args.length === 2) && typeof args[0] === "number" && typeof args[1] !== "object"
-    ) {
-      code = args[0];
-      message = args[1] as string | undefined;
-    } else ({ code, message } = SEND_RESPONSE_ONLY.bind(args));
+    let [code, message] = SEND_RESPONSE_ONLY.values(args) as [StatusCode, string | null];
     if (this.request_version !== "HTTP/0.9") {
       const c = typeof code === "number" ? code : toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
@@ -963,12 +955,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_header(kwargs: { keyword: string; value: string | number }): void;
   send_header(...args: unknown[]): void {
-    // The usual call, two strings (or a number value), binds as the table would without an object.
-    let keyword: string, value: string | number;
-    if (args.length === 2 && typeof args[1] !== "object") {
-      keyword = args[0] as string;
-      value = args[1] as string | number;
-    } else ({ keyword, value } = SEND_HEADER.bind(args));
+    const [keyword, value] = SEND_HEADER.values(args) as [string, string | number];
     const v = typeof value === "string" ? value : String(value);
     if (this.request_version !== "HTTP/0.9") {
       const line = `${keyword}: ${v}\r\n`;
@@ -1018,11 +1005,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   log_request(code: StatusCode | string, kwargs: { size?: number | string }): void;
   log_request(...args: unknown[]): void {
-    let code: StatusCode | string, size: number | string;
-    if (args.length === 1 && typeof args[0] === "number") {
-      code = args[0] as number;
-      size = "-";
-    } else ({ code, size } = LOG_REQUEST.bind(args));
+    const [code, size] = LOG_REQUEST.values(args) as [StatusCode | string, number | string];
     const c = typeof code === "object" ? toCode(code) : code;
     this.log_message('"%s" %s %s', this.requestline, String(c), String(size));
   }
@@ -1068,7 +1051,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /** The same call with some or all arguments by keyword, as Python allows. */
   date_time_string(kwargs: { timestamp?: number | null }): string;
   date_time_string(...args: unknown[]): string {
-    const timestamp = args.length === 0 ? null : DATE_TIME_STRING.bind(args).timestamp;
+    const [timestamp] = DATE_TIME_STRING.values(args) as [number | null];
     return formatdate(timestamp);
   }
 

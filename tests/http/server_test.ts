@@ -682,6 +682,31 @@ Deno.test("flush_headers() hands wfile.write() new bytes each time (a wfile may 
   assert.notEqual(kept[0].buffer, kept[1].buffer);
 });
 
+Deno.test("send_response/send_header bind every call through their tables: an undefined value is not given", () => {
+  const h = Object.create(BaseHTTPRequestHandler.prototype) as BaseHTTPRequestHandler;
+  h._headers_buffer = [];
+  h.request_version = "HTTP/1.0";
+  const call = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "ok";
+  };
+  assert.equal(
+    call(() => h.send_header("X", undefined as unknown as string)),
+    "TypeError: BaseHTTPRequestHandler.send_header() missing 1 required positional argument: 'value'",
+  );
+  assert.equal(
+    call(() => h.send_response_only(undefined as unknown as number)),
+    "TypeError: BaseHTTPRequestHandler.send_response_only() missing 1 required positional argument: 'code'",
+  );
+  h.send_response_only(200, undefined);
+  h.send_header("X", 5);
+  assert.deepEqual(h._headers_buffer, ["HTTP/1.0 200 OK\r\n", "X: 5\r\n"]);
+});
+
 Deno.test("keyword forms of the handler's methods: send_error(code, { explain }), send_header({ keyword, value })", async () => {
   const logged: unknown[][] = [];
   class Kw extends BaseHTTPRequestHandler {
