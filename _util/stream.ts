@@ -73,8 +73,12 @@ function filenoOf(obj: unknown): number {
 }
 
 const EMPTY = new Bytes(0);
-const FALSE: Promise<boolean> = Promise.resolve(false);
-const TRUE: Promise<boolean> = Promise.resolve(true);
+/** Settled Promises to hand back from a method that answered at once (one object each, shared). */
+export const RESOLVED: Promise<void> = Promise.resolve();
+/** `Promise.resolve(true)`, shared. */
+export const TRUE: Promise<boolean> = Promise.resolve(true);
+/** `Promise.resolve(false)`, shared. */
+export const FALSE: Promise<boolean> = Promise.resolve(false);
 /**
  * Buffers of closed readers and writers, for the next one that asks for the same size: a fresh 64 KiB
  * array costs about 9 µs in Deno (16 KiB, about 2 µs), which a connection per request (urllib's way)
@@ -545,8 +549,6 @@ interface Piece {
   /** The whole reusable array `data` is the start of. */
   buffer: Uint8Array;
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * An ordered write queue over a {@link ByteSink}: Python's `wfile`.

@@ -66,7 +66,7 @@ export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_ut
 export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
 export type { PySocket, ResponseFile } from "./_client_socket.ts";
 import { print, pyrepr, repr, showAsRepr, type Tuple } from "../_util/repr.ts";
-import { BufferedReader, withTimeout } from "../_util/stream.ts";
+import { BufferedReader, RESOLVED, withTimeout } from "../_util/stream.ts";
 import {
   BadStatusLine,
   CannotSendHeader,
@@ -413,8 +413,6 @@ function isIterable(v: unknown): boolean {
   return v instanceof ReadableStream || typeof o[Symbol.asyncIterator] === "function" ||
     typeof o[Symbol.iterator] === "function";
 }
-
-const RESOLVED: Promise<void> = Promise.resolve();
 
 const HEADER_LIMITS = {
   maxLine: MAXLINE,

@@ -98,7 +98,7 @@ export type { HTTPMessage, LineReader, MessageDefect, ParamValue, Rfc2231Value }
 export type { Bytes } from "../_util/bytes.ts";
 export type { Tuple } from "../_util/repr.ts";
 export type { BufferedReader, BufferedWriter } from "../_util/stream.ts";
-import { BufferedReader, BufferedWriter } from "../_util/stream.ts";
+import { BufferedReader, BufferedWriter, FALSE, TRUE } from "../_util/stream.ts";
 
 /** `http.server.__version__`. */
 export const __version__ = "0.6";
@@ -493,8 +493,6 @@ const DATE_TIME_STRING = new Signature<{ timestamp: number | null }>(
   { timestamp: null },
 );
 
-const TRUE: Promise<boolean> = Promise.resolve(true);
-const FALSE: Promise<boolean> = Promise.resolve(false);
 const HTTP11: [number, number] = [1, 1];
 const HTTP10: [number, number] = [1, 0];
 

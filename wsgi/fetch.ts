@@ -46,6 +46,7 @@ import { FileWrapper, isHopByHop } from "./util.ts";
 import { formatException, nameDisallowed, stderr } from "./_py.ts";
 import { typeName, unpack } from "../_util/builtins.ts";
 import { RequestInput } from "./_fetch_input.ts";
+import { RESOLVED } from "../_util/stream.ts";
 import type {
   ErrorStream,
   ExcInfo,
@@ -193,7 +194,6 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const HIGH_WATER = 256 * 1024;
 /** A list body up to this size is sent in one piece (with `Content-Length`), not chunk by chunk. */
 const JOIN_LIMIT = 64 * 1024;
-const RESOLVED: Promise<void> = Promise.resolve();
 const SOFTWARE = typeof Deno !== "undefined" ? `Deno/${Deno.version.deno}` : "Deno";
 
 /** The CGI variables every environ has: a header with one of these names is skipped, as wsgiref does. */
