@@ -672,8 +672,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
       }
       const skipped = await readHeaderLines(this.#fp, HEADER_LIMITS);
       if (this.debuglevel > 0) print("headers:", skipped.map(asBytes));
-      const got = this.#statusLine();
-      [version, status, reason] = this.#parseStatus(typeof got === "string" ? got : await got);
+      [version, status, reason] = await this.#readStatus();
       if (status !== 100) break;
       interim++;
     }

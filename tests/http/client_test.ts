@@ -779,3 +779,35 @@ Deno.test("urllib's pattern: closing conn.sock leaves the response readable (Pyt
     assert.equal(sock.closed, true, "closed once the body was read");
   });
 });
+
+Deno.test("gh-150743: at most 100 interim (1xx) responses are skipped, the 101st raises HTTPException", async () => {
+  for (const [interim, ok] of [[100, true], [101, false]] as const) {
+    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const served = (async () => {
+      const conn = await listener.accept();
+      await conn.read(new Uint8Array(4096));
+      const reply = "HTTP/1.1 100 Continue\r\nX-Interim: 1\r\n\r\n".repeat(interim) +
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+      await conn.write(new TextEncoder().encode(reply));
+      conn.close();
+    })();
+    const conn = new HTTPConnection("127.0.0.1", (listener.addr as Deno.NetAddr).port);
+    try {
+      await conn.request("GET", "/");
+      if (ok) {
+        const r = await conn.getresponse();
+        assert.equal(r.status, 200);
+        assert.equal(new TextDecoder().decode(await r.read()), "ok");
+      } else {
+        await assert.rejects(
+          () => conn.getresponse(),
+          (e: Error) => e instanceof HTTPException && e.message === "got more than 100 interim responses",
+        );
+      }
+    } finally {
+      conn.close();
+      await served;
+      listener.close();
+    }
+  }
+});
