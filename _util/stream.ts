@@ -15,6 +15,31 @@
 import { Bytes, concatBytes, latin1Bytes, latin1Decode } from "./bytes.ts";
 import { fromDenoError, TimeoutError, UnsupportedOperation, ValueError } from "./exceptions.ts";
 
+/**
+ * Python's `readlines(hint=-1)` over a file's `readline()`: every line to the end, or stop once `hint` bytes
+ * were read when `hint` is positive.
+ */
+export async function readLines<T extends Uint8Array>(readline: () => Promise<T>, hint = -1): Promise<T[]> {
+  const out: T[] = [];
+  let total = 0;
+  for (;;) {
+    const line = await readline();
+    if (!line.length) return out;
+    out.push(line);
+    total += line.length;
+    if (hint > 0 && total >= hint) return out;
+  }
+}
+
+/** Python's `for line in f` over a file's `readline()`: the lines up to the first empty one. */
+export async function* iterLines<T extends Uint8Array>(readline: () => Promise<T>): AsyncGenerator<T> {
+  for (;;) {
+    const line = await readline();
+    if (!line.length) return;
+    yield line;
+  }
+}
+
 /** Anything readable the Deno way: `read(p)` resolves to a count or `null` at EOF. */
 export interface ByteSource {
   /** Read into `p`; resolve to the number of bytes read, or `null` at end of stream. */
@@ -479,22 +504,13 @@ export class BufferedReader {
   }
 
   /** Python's `readlines()`: every remaining line. */
-  async readlines(): Promise<Bytes[]> {
-    const out: Bytes[] = [];
-    for (;;) {
-      const line = await this.readline();
-      if (!line.length) return out;
-      out.push(line);
-    }
+  readlines(): Promise<Bytes[]> {
+    return readLines(() => this.readline());
   }
 
   /** Iterate over lines, Python's `for line in f`. */
-  async *[Symbol.asyncIterator](): AsyncIterator<Bytes> {
-    for (;;) {
-      const line = await this.readline();
-      if (!line.length) return;
-      yield line;
-    }
+  [Symbol.asyncIterator](): AsyncIterator<Bytes> {
+    return iterLines(() => this.readline());
   }
 
   /**

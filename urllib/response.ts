@@ -21,6 +21,7 @@ import { OSError, ValueError } from "../_util/exceptions.ts";
 import type { HTTPMessage } from "../_util/message.ts";
 import { pyrepr, repr, showAsRepr } from "../_util/repr.ts";
 import { Signature } from "../_util/signature.ts";
+import { iterLines, readLines } from "../_util/stream.ts";
 
 /** What the wrappers read from: a Python-style binary file object. */
 export interface ReadableFile {
@@ -132,26 +133,13 @@ export class addbase implements AsyncIterable<Bytes> {
    * @param hint stop once this many bytes were read; no limit when not positive
    * @returns the lines
    */
-  async readlines(hint: number = -1): Promise<Bytes[]> {
-    const out: Bytes[] = [];
-    let total = 0;
-    for (;;) {
-      const line = await this.readline();
-      if (!line.length) break;
-      out.push(line);
-      total += line.length;
-      if (hint > 0 && total >= hint) break;
-    }
-    return out;
+  readlines(hint: number = -1): Promise<Bytes[]> {
+    return readLines(() => this.readline(), hint);
   }
 
   /** Iterate over the lines (Python's `for line in f`). */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Bytes> {
-    for (;;) {
-      const line = await this.readline();
-      if (!line.length) return;
-      yield line;
-    }
+  [Symbol.asyncIterator](): AsyncGenerator<Bytes> {
+    return iterLines(() => this.readline());
   }
 
   /** Close the wrapper and the wrapped file. */

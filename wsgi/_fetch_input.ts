@@ -8,7 +8,7 @@
  */
 
 import { Bytes } from "../_util/bytes.ts";
-import { BufferedReader, type ByteSource } from "../_util/stream.ts";
+import { BufferedReader, type ByteSource, iterLines, readLines } from "../_util/stream.ts";
 import { ValueError } from "../_util/exceptions.ts";
 import type { InputStream } from "./types.ts";
 
@@ -87,25 +87,12 @@ export class RequestInput implements InputStream {
   }
 
   /** Read the remaining lines; stop once `hint` bytes were read (when given and positive). */
-  async readlines(hint: number = -1): Promise<Uint8Array[]> {
-    const out: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const line = await this.readline();
-      if (!line.length) break;
-      out.push(line);
-      total += line.length;
-      if (hint > 0 && total >= hint) break;
-    }
-    return out;
+  readlines(hint: number = -1): Promise<Uint8Array[]> {
+    return readLines(() => this.readline(), hint);
   }
 
   /** `for await (const line of environ["wsgi.input"])`. */
-  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    for (;;) {
-      const line = await this.readline();
-      if (!line.length) return;
-      yield line;
-    }
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return iterLines(() => this.readline());
   }
 }

@@ -37,7 +37,7 @@
  * @module
  */
 
-import { b } from "../_util/bytes.ts";
+import { b, concatBytes } from "../_util/bytes.ts";
 import { AssertionError, BrokenPipeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { repr, type Tuple, tuple } from "../_util/repr.ts";
 import { Signature } from "../_util/signature.ts";
@@ -720,16 +720,6 @@ function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: [["Content-Type", "text/plain"]] });
 }
 
-function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
-  return out;
-}
-
 /** A list body of bytes, no `write()`: the whole Response at once, or `null` when it is not that case. */
 function listResponse(ex: Exchange): Response | null {
   const result = ex.result;
@@ -742,7 +732,7 @@ function listResponse(ex: Exchange): Response | null {
     total += c.length;
   }
   if (n > 1 && total > JOIN_LIMIT) return null;
-  const body = n === 0 ? null : n === 1 ? result[0] as Uint8Array : joinChunks(result, total);
+  const body = n === 0 ? null : n === 1 ? result[0] as Uint8Array : concatBytes(result as Uint8Array[]);
   const headers = ex.headers!;
   let resp: Response;
   if (n === 0 && !headers.some(([k]) => k.toLowerCase() === "content-length")) {
