@@ -98,7 +98,7 @@ export type { HTTPMessage, LineReader, MessageDefect, ParamValue, Rfc2231Value }
 export type { Bytes } from "../_util/bytes.ts";
 export type { Tuple } from "../_util/repr.ts";
 export type { BufferedReader, BufferedWriter } from "../_util/stream.ts";
-import { BufferedReader, BufferedWriter, FALSE, TRUE } from "../_util/stream.ts";
+import { BufferedReader, BufferedWriter, FALSE, RESOLVED, TRUE } from "../_util/stream.ts";
 
 /** `http.server.__version__`. */
 export const __version__ = "0.6";
@@ -435,6 +435,50 @@ for (const [code, phrase, desc] of RESPONSES) {
 // deno-lint-ignore no-control-regex
 const NOT_LATIN1 = /[^\x00-\xff]/;
 
+// Status and header lines as send_response_only() and send_header() buffer them, remembered by what they are
+// made of: a server sends the same few lines on every response (`HTTP/1.1 200 OK`, `Server: …`, the `Date`
+// of this second, its `Content-Type`), and a remembered line costs no new string. Direct-mapped slots, short
+// values only; a line that is not Latin-1 raises (as CPython's encode does) before it could be kept.
+class LineMemo {
+  #a: unknown[];
+  #b: unknown[];
+  #c: unknown[];
+  #lines: string[];
+  #mask: number;
+  constructor(slots: number) {
+    this.#a = new Array(slots).fill(null);
+    this.#b = new Array(slots).fill(null);
+    this.#c = new Array(slots).fill(null);
+    this.#lines = new Array(slots).fill("");
+    this.#mask = slots - 1;
+  }
+  /** The line made of `a`, `b` and `c` (slot `hash`), from `make` unless remembered. */
+  get(
+    hash: number,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    make: (a: never, b: never, c: never) => string,
+  ): string {
+    const slot = hash & this.#mask;
+    if (this.#a[slot] === a && this.#b[slot] === b && this.#c[slot] === c) return this.#lines[slot];
+    const line = make(a as never, b as never, c as never);
+    if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
+    if (typeof c !== "string" || c.length <= 256) {
+      this.#a[slot] = a;
+      this.#b[slot] = b;
+      this.#c[slot] = c;
+      this.#lines[slot] = line;
+    }
+    return line;
+  }
+}
+const statusLines = new LineMemo(16);
+const headerLines = new LineMemo(64);
+const makeStatusLine = (version: string, code: number, message: string) =>
+  `${version} ${code} ${message}\r\n`;
+const makeHeaderLine = (_: null, keyword: string, value: string) => `${keyword}: ${value}\r\n`;
+
 function isAsciiDigits(s: string): boolean {
   if (!s.length) return false;
   for (let i = 0; i < s.length; i++) {
@@ -606,11 +650,16 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   /**
    * Read the next request line into `raw_requestline` (as text, decoded when its bytes are asked for).
    *
-   * @returns its length in bytes
+   * @returns its length in bytes (at once when the line is already buffered)
    */
-  [readRequestLine](): Promise<number> {
+  [readRequestLine](): number | Promise<number> {
     const rfile = this.rfile;
-    if (rfile instanceof BufferedReader) return rfile.readlineLatin1(65537).then(this.#gotRequestLine);
+    if (rfile instanceof BufferedReader) {
+      const line = rfile.readlineLatin1Buffered(65537);
+      return line !== null
+        ? this.#gotRequestLine(line)
+        : rfile.readlineLatin1(65537).then(this.#gotRequestLine);
+    }
     // A file put in by hand (a test's BytesIO): its readline(), awaited in case it is async.
     return Promise.resolve((rfile as { readline(n: number): Bytes | Promise<Bytes> }).readline(65537)).then(
       (line) => (this.raw_requestline = line).length,
@@ -782,24 +831,38 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
    *
    * @returns a Promise that resolves when the response was written
    */
-  async handle_one_request(): Promise<void> {
+  handle_one_request(): Promise<void> {
+    // Written as steps rather than as an async function: a request whose head is already buffered is
+    // read, parsed and dispatched synchronously, and only waits on the response's flush, so a request
+    // costs no frame of ours (under many keep-alive connections that is what the young generation holds).
+    let length: number | Promise<number>;
     try {
       if (this.markIdle(true)) {
         this.close_connection = true;
-        return;
+        return RESOLVED;
       }
-      let length: number;
-      try {
-        length = await this[readRequestLine]();
-      } catch (e) {
-        // A failed TLS handshake surfaces on the first read; CPython's HTTPSServer drops such a
-        // connection silently in accept().
-        if (!this.#served && !(e instanceof TimeoutError) && "handshake" in this.request) {
-          this.close_connection = true;
-          return;
-        }
-        throw e;
-      }
+      length = this[readRequestLine]();
+    } catch (e) {
+      return this.#lineFailed(e);
+    }
+    if (typeof length === "number") return this.#gotLine(length);
+    return length.then(this.#gotLine, this.#lineFailed);
+  }
+
+  /** The request line could not be read. */
+  #lineFailed = (e: unknown): Promise<void> => {
+    // A failed TLS handshake surfaces on the first read; CPython's HTTPSServer drops such a connection
+    // silently in accept().
+    if (!this.#served && !(e instanceof TimeoutError) && "handshake" in this.request) {
+      this.close_connection = true;
+      return RESOLVED;
+    }
+    return this.#requestFailed(e);
+  };
+
+  /** The request line (`length` bytes) is in `raw_requestline`: parse the request and dispatch it. */
+  #gotLine = (length: number): Promise<void> => {
+    try {
       this.#served++;
       if (length > 65536) {
         this.markIdle(false);
@@ -807,39 +870,73 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.request_version = "";
         this.command = "";
         this.send_error(414);
-        return;
+        return RESOLVED;
       }
       if (!length) {
         this.close_connection = true;
-        return;
+        return RESOLVED;
       }
       // Until the headers are in, shutdown() may close this connection as idle (a slow client).
-      const parsed = await this.parse_request();
+      const parsed: boolean | Promise<boolean> = this.parse_request();
+      // Our parse_request() settles the usual case at once (TRUE/FALSE); an override may return a boolean.
+      if (parsed === TRUE) return this.#dispatch(true);
+      if (parsed === FALSE) return this.#dispatch(false);
+      if (typeof parsed === "boolean") return this.#dispatch(parsed);
+      return parsed.then(this.#dispatch, this.#requestFailed);
+    } catch (e) {
+      return this.#requestFailed(e);
+    }
+  };
+
+  /** After `parse_request()`: call `do_<command>`, then flush the response. */
+  #dispatch = (parsed: boolean): Promise<void> => {
+    try {
       if (this.markIdle(false) && this.rfile.atEOF) {
         this.close_connection = true;
-        return;
+        return RESOLVED;
       }
-      if (!parsed) return;
+      if (!parsed) return RESOLVED;
       const mname = methodName(this.command!);
       // deno-lint-ignore no-explicit-any
       const method = (this as any)[mname];
       if (typeof method !== "function") {
         this.send_error(501, `Unsupported method (${reprStr(this.command!)})`);
-        return;
+        return RESOLVED;
       }
       const done = method.call(this);
-      if (done instanceof Promise) await done;
-      await this.wfile.flush();
-      if (this.server?.shutting_down) this.close_connection = true;
+      if (done instanceof Promise) return done.then(this.#flushResponse, this.#requestFailed);
+      return this.#flushResponse();
     } catch (e) {
-      if (e instanceof TimeoutError) {
-        this.log_error("Request timed out: %r", e);
-        this.close_connection = true;
-        return;
-      }
-      throw e;
+      return this.#requestFailed(e);
     }
-  }
+  };
+
+  #flushResponse = (): Promise<void> => {
+    try {
+      // Our wfile's flush() is a Promise; a file put in by hand (a test's BytesIO) may flush at once.
+      const flushed: unknown = this.wfile.flush();
+      return (flushed instanceof Promise ? flushed : Promise.resolve(flushed)).then(
+        this.#flushed,
+        this.#requestFailed,
+      );
+    } catch (e) {
+      return this.#requestFailed(e);
+    }
+  };
+
+  #flushed = (): void => {
+    if (this.server?.shutting_down) this.close_connection = true;
+  };
+
+  /** A request timed out (logged, the connection closes), or failed with another error (passed on). */
+  #requestFailed = (e: unknown): Promise<void> => {
+    if (e instanceof TimeoutError) {
+      this.log_error("Request timed out: %r", e);
+      this.close_connection = true;
+      return RESOLVED;
+    }
+    return Promise.reject(e);
+  };
 
   /** Python's `handle()`: serve requests until `close_connection`. */
   override async handle(): Promise<void> {
@@ -933,9 +1030,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     if (this.request_version !== "HTTP/0.9") {
       const c = typeof code === "number" ? code : toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
-      const line = `${this.protocol_version} ${c} ${message}\r\n`;
-      if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
-      this._headers_buffer.push(line);
+      this._headers_buffer.push(statusLines.get(c, this.protocol_version, c, message, makeStatusLine));
     }
   }
 
@@ -956,9 +1051,9 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     const [keyword, value] = SEND_HEADER.values(args) as [string, string | number];
     const v = typeof value === "string" ? value : String(value);
     if (this.request_version !== "HTTP/0.9") {
-      const line = `${keyword}: ${v}\r\n`;
-      if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
-      this._headers_buffer.push(line);
+      this._headers_buffer.push(
+        headerLines.get(keyword.length * 31 + v.length, null, keyword, v, makeHeaderLine),
+      );
     }
     if (keyword.length === 10 && keyword.toLowerCase() === "connection") {
       const lv = v.toLowerCase();
