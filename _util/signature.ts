@@ -278,7 +278,9 @@ export class Signature<P extends object> {
   /**
    * {@link Signature.bind} for hot paths: the same binding and the same errors, as an array of the values in
    * {@link Signature.names} order. A plain call (positional values and at most one trailing keywords object,
-   * no undefined holes) allocates only that array; anything else goes through `bind()`.
+   * no undefined holes) allocates only that array, and nothing when `args` is an array holding every
+   * parameter by position (then `args` itself is returned: pass a rest parameter, not an array you keep);
+   * anything else goes through `bind()`.
    *
    * @param args the call's arguments, as the JS function received them
    * @returns each parameter's value, in the table's order
@@ -286,7 +288,6 @@ export class Signature<P extends object> {
   values(args: ArrayLike<unknown>): unknown[] {
     if (!this.#simple) return this.#valuesSlow(args);
     const n = args.length;
-    const out = this.#defaultValues.slice();
     const last = n ? args[n - 1] : undefined;
     let np = n;
     if (last !== null && typeof last === "object" && isKeywords(last)) {
@@ -294,6 +295,11 @@ export class Signature<P extends object> {
       if (slot === undefined || !slot.mapping || isMarkedKeywords(last)) np = n - 1;
     }
     if (np > this.#positional) return this.#valuesSlow(args);
+    // Every parameter given by position: the call's own argument array (a rest parameter, new for each call)
+    // already is the result.
+    const out = np === n && n === this.#defaultValues.length && Array.isArray(args)
+      ? args as unknown[]
+      : this.#defaultValues.slice();
     for (let i = 0; i < np; i++) {
       const v = args[i];
       if (v === undefined) return this.#valuesSlow(args);
