@@ -604,8 +604,7 @@ export class HTTPMessage implements Iterable<string> {
   /** `set_payload(payload, { charset })` and `set_payload({ payload, charset })`. */
   set_payload(...args: [string, { charset?: unknown }] | [{ payload: string; charset?: unknown }]): void;
   set_payload(...args: unknown[]): void {
-    const { payload } = SET_PAYLOAD.bind(args);
-    this.#payload = payload;
+    this.#payload = SET_PAYLOAD.values(args)[0] as string;
   }
 
   /** Python's `msg.is_multipart()`: always false here. */
@@ -766,6 +765,25 @@ function stripTrailingEols(s: string): string {
   return j < s.length ? s.slice(0, j) : s;
 }
 
+/** Add the field of `lines[first, last)` (a header line and its continuation lines) to `msg`. */
+function addField(lines: readonly string[], first: number, last: number, msg: HTTPMessage): void {
+  const line = lines[first];
+  const i = line.indexOf(":");
+  let value: string;
+  if (last === first + 1) {
+    // One line, the usual case: one slice between the blanks after the colon and the line end.
+    let a = i + 1, z = line.length;
+    while (a < z && (line.charCodeAt(a) === 0x20 || line.charCodeAt(a) === 0x09)) a++;
+    while (z > a && (line.charCodeAt(z - 1) === 0x0a || line.charCodeAt(z - 1) === 0x0d)) z--;
+    value = line.slice(a, z);
+  } else {
+    value = stripLeadingBlanks(line.slice(i + 1));
+    for (let k = first + 1; k < last; k++) value += lines[k];
+    value = stripTrailingEols(value);
+  }
+  msg.set(line.slice(0, i), value);
+}
+
 /** {@link parseHeaderBlock} on the block already split as {@link splitLines} splits it. */
 function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M {
   let end = 0; // the header lines are lines[0, end)
@@ -785,25 +803,6 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
   msg.set_payload(n < lines.length ? lines.slice(n).join("") : "");
   // The field being gathered: its first line and its continuation lines, lines[first, last).
   let first = -1, last = -1;
-  const flush = () => {
-    if (first < 0) return;
-    const line = lines[first];
-    const i = line.indexOf(":");
-    let value: string;
-    if (last === first + 1) {
-      // One line, the usual case: one slice between the blanks after the colon and the line end.
-      let a = i + 1, z = line.length;
-      while (a < z && (line.charCodeAt(a) === 0x20 || line.charCodeAt(a) === 0x09)) a++;
-      while (z > a && (line.charCodeAt(z - 1) === 0x0a || line.charCodeAt(z - 1) === 0x0d)) z--;
-      value = line.slice(a, z);
-    } else {
-      value = stripLeadingBlanks(line.slice(i + 1));
-      for (let k = first + 1; k < last; k++) value += lines[k];
-      value = stripTrailingEols(value);
-    }
-    msg.set(line.slice(0, i), value);
-    first = -1;
-  };
   for (let lineno = 0; lineno < end; lineno++) {
     const line = lines[lineno];
     const c = line.charCodeAt(0);
@@ -812,7 +811,8 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
       else last = lineno + 1;
       continue;
     }
-    flush();
+    if (first >= 0) addField(lines, first, last, msg);
+    first = -1;
     if (line.startsWith("From ")) {
       if (lineno === 0) msg.set_unixfrom(stripEol(line));
       else if (lineno === end - 1) msg.set_payload(line + msg.get_payload());
@@ -826,7 +826,7 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
     first = lineno;
     last = lineno + 1;
   }
-  flush();
+  if (first >= 0) addField(lines, first, last, msg);
   return msg;
 }
 
