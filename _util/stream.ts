@@ -373,7 +373,7 @@ export class BufferedReader {
   readHeadLinesBuffered(maxLine: number, maxLines: number): string[] | null {
     const buf = this.#buf;
     const start = this.#start, end = this.#end;
-    const ends: number[] = [];
+    let lines = 0;
     let high = 0; // every byte OR-ed: below 0x80, the block is ASCII
     let lineStart = start;
     for (let i = start; i < end; i++) {
@@ -381,22 +381,21 @@ export class BufferedReader {
       high |= c;
       if (i - lineStart >= maxLine) return null;
       if (c !== 10) continue;
-      ends.push(i + 1);
-      if (ends.length > maxLines) return null;
+      if (++lines > maxLines) return null;
       if (i === lineStart || (i === lineStart + 1 && buf[lineStart] === 13)) {
-        // The blank line: decode the block once, then cut it where the lines end (one byte, one char).
+        // The blank line: decode the block once, then cut it after each `\n` (one byte, one char).
         const text = high < 0x80
           ? asciiDecoder.decode(buf.subarray(start, i + 1))
           : latin1Decode(buf, start, i + 1);
-        const lines = new Array<string>(ends.length);
+        const out = new Array<string>(lines);
         let from = 0;
-        for (let k = 0; k < ends.length; k++) {
-          const to = ends[k] - start;
-          lines[k] = text.slice(from, to);
+        for (let k = 0; k < lines; k++) {
+          const to = text.indexOf("\n", from) + 1;
+          out[k] = text.slice(from, to);
           from = to;
         }
         this.#start = i + 1;
-        return lines;
+        return out;
       }
       lineStart = i + 1;
     }
@@ -748,6 +747,17 @@ export class BufferedWriter {
   #dataPool: Piece["pooled"] = false;
   #off = 0;
 
+  // The last view of a coalescing buffer handed to the sink: responses of the same length (a server's
+  // usual case) reuse it rather than make a new one each time. The sink is done with it once its write settled.
+  #view: Uint8Array | null = null;
+  #viewBase: Uint8Array | null = null;
+
+  #viewOf(buf: Uint8Array, n: number): Uint8Array {
+    if (this.#viewBase === buf && this.#view!.length === n) return this.#view!;
+    this.#viewBase = buf;
+    return this.#view = buf.subarray(0, n);
+  }
+
   /**
    * Write the next piece (or the rest of one). The drain is a chain of the sink's promises and two
    * callbacks made once per writer, so a response in flight holds no frame of ours; it ends (the
@@ -761,7 +771,7 @@ export class BufferedWriter {
         this.#dataBuffer = piece.buffer;
         this.#dataPool = piece.pooled;
       } else if (this.#cur && this.#curLen) {
-        this.#data = this.#cur.subarray(0, this.#curLen);
+        this.#data = this.#viewOf(this.#cur, this.#curLen);
         this.#dataBuffer = this.#cur;
         this.#dataPool = "small";
         this.#cur = null;
