@@ -474,6 +474,16 @@ class LineMemo {
   }
 }
 const statusLines = new LineMemo(16);
+let lastServerVersion: unknown = null, lastSysVersion: unknown = null, lastVersionString = "";
+/** `server_version + ' ' + sys_version`, the same string again while both stay the same (as they do). */
+function versionString(server_version: string, sys_version: string): string {
+  if (server_version !== lastServerVersion || sys_version !== lastSysVersion) {
+    lastVersionString = server_version + " " + sys_version;
+    lastServerVersion = server_version;
+    lastSysVersion = sys_version;
+  }
+  return lastVersionString;
+}
 const headerLines = new LineMemo(64);
 const makeStatusLine = (version: string, code: number, message: string) =>
   `${version} ${code} ${message}\r\n`;
@@ -913,19 +923,14 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
 
   #flushResponse = (): Promise<void> => {
     try {
-      // Our wfile's flush() is a Promise; a file put in by hand (a test's BytesIO) may flush at once.
+      // Our wfile's flush() is a Promise; a file put in by hand (a test's BytesIO) may flush at once. (A write
+      // never times out, so its errors pass on as they are; once the server is shutting down, the next
+      // handle_one_request() closes the connection.)
       const flushed: unknown = this.wfile.flush();
-      return (flushed instanceof Promise ? flushed : Promise.resolve(flushed)).then(
-        this.#flushed,
-        this.#requestFailed,
-      );
+      return flushed instanceof Promise ? flushed : RESOLVED;
     } catch (e) {
       return this.#requestFailed(e);
     }
-  };
-
-  #flushed = (): void => {
-    if (this.server?.shutting_down) this.close_connection = true;
   };
 
   /** A request timed out (logged, the connection closes), or failed with another error (passed on). */
@@ -1131,7 +1136,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
 
   /** Python's `version_string()`: `server_version + ' ' + sys_version`. @returns the Server header value */
   version_string(): string {
-    return this.server_version + " " + this.sys_version;
+    return versionString(this.server_version, this.sys_version);
   }
 
   /**
