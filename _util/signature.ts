@@ -55,7 +55,9 @@ const KEYWORDS_PROTO: object = Object.create(Object.prototype, { [KEYWORDS]: { v
 
 /** Is `v` an object marked by {@link kw}? */
 export function isMarkedKeywords(v: unknown): boolean {
-  return v !== null && typeof v === "object" && (v as Record<symbol, unknown>)[KEYWORDS] === true;
+  if (v === null || typeof v !== "object") return false;
+  // Our own kw() objects by their prototype; the symbol also finds those of another copy of this module.
+  return Object.getPrototypeOf(v) === KEYWORDS_PROTO || (v as Record<symbol, unknown>)[KEYWORDS] === true;
 }
 
 /**
@@ -64,8 +66,12 @@ export function isMarkedKeywords(v: unknown): boolean {
  * `Map`s are not plain, so they never count.
  */
 export function isKeywords(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) &&
-    ((v as Record<symbol, unknown>)[KEYWORDS] === true || Object.getPrototypeOf(v) === Object.prototype);
+  if (v === null || typeof v !== "object") return false;
+  // The prototype first: one load settles plain objects and our own kw() objects, where a symbol lookup
+  // would walk the prototype chain of whatever object a call passes.
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === KEYWORDS_PROTO ||
+    (!Array.isArray(v) && !ArrayBuffer.isView(v) && (v as Record<symbol, unknown>)[KEYWORDS] === true);
 }
 
 const enum Kind {
@@ -108,7 +114,6 @@ export class Signature<P extends object> {
   readonly #names: readonly string[];
   // The array form of bind(): a plain def line (no /, *args or **kwargs) binds without building an object.
   readonly #simple: boolean;
-  readonly #index: Map<string, number> = new Map();
   readonly #defaultValues: unknown[];
   readonly #requiredIndex: readonly number[];
 
@@ -174,7 +179,6 @@ export class Signature<P extends object> {
     this.#defaults = base;
     this.#names = out.map((p) => p.name);
     this.#simple = out.every((p) => p.kind === Kind.PositionalOrKeyword || p.kind === Kind.KeywordOnly);
-    out.forEach((p, i) => this.#index.set(p.name, i));
     this.#defaultValues = out.map((p) => base[p.name]);
     this.#requiredIndex = out.flatMap((p, i) => (p.required ? [i] : []));
     const same = SIGNATURES.get(qualname);
@@ -307,14 +311,20 @@ export class Signature<P extends object> {
     }
     if (np < n) {
       const kw = last as Record<string, unknown>;
+      // A signature names a few parameters: a scan compares interned strings by address, faster than a Map.
+      const names = this.#names;
       for (const name in kw) {
-        const i = this.#index.get(name);
-        if (i === undefined || i < np) return this.#valuesSlow(args);
+        let i = np;
+        while (i < names.length && names[i] !== name) i++;
+        if (i === names.length) return this.#valuesSlow(args);
         const v = kw[name];
         if (v !== undefined) out[i] = v;
       }
     }
-    for (const i of this.#requiredIndex) if (out[i] === undefined) return this.#valuesSlow(args);
+    const required = this.#requiredIndex;
+    for (let k = 0; k < required.length; k++) {
+      if (out[required[k]] === undefined) return this.#valuesSlow(args);
+    }
     return out;
   }
 
