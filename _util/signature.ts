@@ -66,12 +66,12 @@ export function isMarkedKeywords(v: unknown): boolean {
  * `Map`s are not plain, so they never count.
  */
 export function isKeywords(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object") return false;
-  // The prototype first: one load settles plain objects and our own kw() objects, where a symbol lookup
-  // would walk the prototype chain of whatever object a call passes.
+  // Bytes (the usual object argument) fail the cheapest test; then the prototype settles plain objects and
+  // our own kw() objects, where a symbol lookup would walk the prototype chain of whatever a call passes.
+  if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === KEYWORDS_PROTO ||
-    (!Array.isArray(v) && !ArrayBuffer.isView(v) && (v as Record<symbol, unknown>)[KEYWORDS] === true);
+    (!Array.isArray(v) && (v as Record<symbol, unknown>)[KEYWORDS] === true);
 }
 
 const enum Kind {
