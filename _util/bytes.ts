@@ -656,6 +656,24 @@ export function allocBytes(n: number): Bytes {
 }
 
 /**
+ * A copy of `src` from {@link allocBytes} (one block copy), to cut results from with {@link viewBytes}: a
+ * result that is a run of its input costs a view, not a copy of its own.
+ */
+export function copyBytes(src: Uint8Array): Bytes {
+  const out = allocBytes(src.length);
+  out.set(src);
+  return out;
+}
+
+/**
+ * `b[start:end]` as a {@link Bytes} sharing `b`'s memory. Cut results only from a copy of our own
+ * ({@link copyBytes}), never from a caller's array, so that a result never aliases memory anyone writes.
+ */
+export function viewBytes(b: Uint8Array, start: number, end: number): Bytes {
+  return new Bytes(b.buffer as ArrayBuffer, b.byteOffset + start, end - start);
+}
+
+/**
  * The {@link Bytes} whose values are the code units of `s`, which the caller knows are all below 256;
  * `pooled` takes a small one from {@link allocBytes} (for results built in a hot path, which nobody
  * reuses as a write buffer or compares by `.buffer`).

@@ -125,6 +125,12 @@ function specialCases(): Case[] {
     { f: "urlsplit", a: [b`\xef\xbb\xbfhttp://x/`] }, // a UTF-8 BOM is not ASCII (TextDecoder would drop it)
     { f: "urljoin", a: [b`http://a/b`, b`\xef\xbb\xbf../c`] },
     { f: "urlparse", a: [b`http://h/p;x?q#f`, b`ftp`, false] },
+    // bytes fields cut from a copy of the input where they are runs of it, copied where they are not
+    { f: "urlsplit", a: [b`HTTP://h/p?q#f`] },
+    { f: "urlsplit", a: [b`//h/p#`, b`ftp`] },
+    { f: "urlparse", a: [b` \thttp://h/a;b?q`] },
+    { f: "urlparse", a: [b`http://h/p;`] },
+    { f: "urlparse", a: [b`Http:/a/b;c#d`, b``, false] },
     { f: "urljoin", a: ["a", b`b`] },
     { f: "urljoin", a: [b`http://a/b`, b`../c`] },
     { f: "urljoin", a: ["", b`b`] },
@@ -602,6 +608,28 @@ Deno.test("urllib.parse: CPython test_urlparse vectors", () => {
   assert.throws(() => P.urljoin("a", b`b` as unknown as string), PyTypeError);
   assert.throws(() => P.quote(5 as unknown as string), { message: "quote_from_bytes() expected bytes" });
   assert.ok(P.urlsplit(b`http://x/`).scheme instanceof Bytes);
+});
+
+Deno.test("urllib.parse: bytes results never share memory with the input", () => {
+  const url = new TextEncoder().encode("http://h/p;x?q=1#f");
+  const s = P.urlsplit(url), p = P.urlparse(url);
+  const qs = new TextEncoder().encode("a=1&b=x+y");
+  const pairs = P.parse_qsl(qs);
+  url.fill(0x5a);
+  qs.fill(0x5a);
+  assert.equal(
+    repr(s),
+    "SplitResultBytes(scheme=b'http', netloc=b'h', path=b'/p;x', query=b'q=1', fragment=b'f')",
+  );
+  assert.equal(
+    repr(p),
+    "ParseResultBytes(scheme=b'http', netloc=b'h', path=b'/p', params=b'x', query=b'q=1', fragment=b'f')",
+  );
+  assert.equal(repr(pairs), "[(b'a', b'1'), (b'b', b'x y')]");
+  // Nor do two fields with each other.
+  s.path.fill(0x21);
+  assert.equal(repr(s.netloc), "b'h'");
+  assert.equal(repr(s.query), "b'q=1'");
 });
 
 Deno.test("urllib.parse: keyword arguments are checked like Python's", () => {
