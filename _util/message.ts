@@ -196,6 +196,9 @@ function sameName(k: string, n: string): boolean {
  * `"X" in msg` is `msg.has("X")`, `del msg["X"]` is `msg.delete("X")`
  * (all occurrences), `len(msg)` is `msg.size`, and iteration yields names.
  */
+/** Internal: {@link HTTPMessage}'s entry for the header parser. */
+const addParsedFields: unique symbol = Symbol("addParsedFields");
+
 export class HTTPMessage implements Iterable<string> {
   #headers: [string, string][] = [];
   /** Parser defects (Python's `msg.defects`), as class names. */
@@ -279,6 +282,12 @@ export class HTTPMessage implements Iterable<string> {
     if (args.length === 1 && typeof args[0] === "string") return this.#get(args[0], null);
     const { name, failobj } = GET.bind(args);
     return this.#get(name, failobj);
+  }
+
+  /** The parser's fields, appended as they are (email's feedparser stores them with `set_raw`, not `msg[name] = v`). */
+  [addParsedFields](fields: [string, string][]): void {
+    if (this.#headers.length) this.#headers.push(...fields);
+    else this.#headers = fields;
   }
 
   /** Python's `msg[name] = value`: appends a field (existing ones stay). */
@@ -765,8 +774,8 @@ function stripTrailingEols(s: string): string {
   return j < s.length ? s.slice(0, j) : s;
 }
 
-/** Add the field of `lines[first, last)` (a header line and its continuation lines) to `msg`. */
-function addField(lines: readonly string[], first: number, last: number, msg: HTTPMessage): void {
+/** The field of `lines[first, last)` (a header line and its continuation lines) as a name and a value. */
+function field(lines: readonly string[], first: number, last: number): [string, string] {
   const line = lines[first];
   const i = line.indexOf(":");
   let value: string;
@@ -781,7 +790,7 @@ function addField(lines: readonly string[], first: number, last: number, msg: HT
     for (let k = first + 1; k < last; k++) value += lines[k];
     value = stripTrailingEols(value);
   }
-  msg.set(line.slice(0, i), value);
+  return [line.slice(0, i), value];
 }
 
 /** {@link parseHeaderBlock} on the block already split as {@link splitLines} splits it. */
@@ -803,6 +812,9 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
   msg.set_payload(n < lines.length ? lines.slice(n).join("") : "");
   // The field being gathered: its first line and its continuation lines, lines[first, last).
   let first = -1, last = -1;
+  // At most one field per header line: sized once, trimmed at the end (a parsed message keeps it).
+  const fields: [string, string][] = new Array(end);
+  let count = 0;
   for (let lineno = 0; lineno < end; lineno++) {
     const line = lines[lineno];
     const c = line.charCodeAt(0);
@@ -811,7 +823,7 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
       else last = lineno + 1;
       continue;
     }
-    if (first >= 0) addField(lines, first, last, msg);
+    if (first >= 0) fields[count++] = field(lines, first, last);
     first = -1;
     if (line.startsWith("From ")) {
       if (lineno === 0) msg.set_unixfrom(stripEol(line));
@@ -826,7 +838,9 @@ function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M 
     first = lineno;
     last = lineno + 1;
   }
-  if (first >= 0) addField(lines, first, last, msg);
+  if (first >= 0) fields[count++] = field(lines, first, last);
+  fields.length = count;
+  if (count) msg[addParsedFields](fields);
   return msg;
 }
 
