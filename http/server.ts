@@ -741,8 +741,10 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     if (words.length >= 3) {
       version = words[words.length - 1];
       let nums: [number, number] | null = null;
-      if (version === "HTTP/1.1") nums = HTTP11;
-      else if (version === "HTTP/1.0") nums = HTTP10;
+      // The usual versions as our own constant strings: the handler keeps request_version until the next
+      // request, and a fresh copy would be one more object per connection for the young generation to carry.
+      if (version === "HTTP/1.1") (nums = HTTP11), (version = "HTTP/1.1");
+      else if (version === "HTTP/1.0") (nums = HTTP10), (version = "HTTP/1.0");
       else if (version.startsWith("HTTP/")) {
         const base = version.slice(5);
         const parts = base.split(".");
@@ -771,7 +773,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       this.send_error(400, `Bad request syntax (${reprStr(requestline)})`);
       return false;
     }
-    const [command, path] = words;
+    const [word, path] = words;
+    const command = commonMethod(word);
     if (words.length === 2) {
       this.close_connection = true;
       if (command !== "GET") {
@@ -1180,6 +1183,14 @@ classAttrs(BaseHTTPRequestHandler, [
   "weekdayname",
   "monthname",
 ]);
+
+/** `word` itself, or our constant string when it is one of the usual methods (kept as `command`, see above). */
+function commonMethod(word: string): string {
+  if (word === "GET") return "GET";
+  if (word === "POST") return "POST";
+  if (word === "HEAD") return "HEAD";
+  return word;
+}
 
 // "do_" + command, kept for the usual commands so that looking the method up costs no new string.
 const METHOD_NAMES = new Map<string, string>();
