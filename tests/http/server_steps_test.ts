@@ -5,21 +5,15 @@ import assert from "node:assert/strict";
 import { BaseHTTPRequestHandler, HTTPServer } from "../../http/server.ts";
 import { HTTPMessage } from "../../http/client.ts";
 import { TimeoutError } from "../../_util/exceptions.ts";
-import { fromLatin1, rawExchange } from "./peers/_helpers.ts";
+import { fromLatin1, rawExchange, withServer } from "./peers/_helpers.ts";
 
-async function withServer(
-  handler: typeof BaseHTTPRequestHandler,
-  fn: (port: number) => Promise<void>,
-): Promise<void> {
-  const server = new HTTPServer(["127.0.0.1", 0], handler);
-  const serving = server.serve_forever(0.05);
-  try {
-    await fn(server.server_address[1]);
-  } finally {
-    await server.shutdown();
-    await serving;
-    await server.server_close();
-  }
+/** A 200 response with `text` as its body. */
+function answer(handler: BaseHTTPRequestHandler, text: string): void {
+  const body = new TextEncoder().encode(text);
+  handler.send_response(200);
+  handler.send_header("Content-Length", body.length);
+  handler.end_headers();
+  handler.wfile.write(body);
 }
 
 const GET = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`;
@@ -47,15 +41,11 @@ Deno.test("handle_one_request: a parse_request() override may answer with a bool
       return true as unknown as Promise<boolean>; // a plain boolean, as a Python override returns
     }
     do_GET(): void {
-      const body = new TextEncoder().encode(`path=${this.path}`);
-      this.send_response(200);
-      this.send_header("Content-Length", body.length);
-      this.end_headers();
-      this.wfile.write(body);
+      answer(this, `path=${this.path}`);
     }
     override log_message(): void {}
   }
-  await withServer(Sync, async (port) => {
+  await withServer(new HTTPServer(["127.0.0.1", 0], Sync), async (port) => {
     const { text, end } = await exchange(port, [GET("/a")]);
     assert.match(text, /^HTTP\/1\.1 200 OK\r\n/);
     assert.match(text, /\r\n\r\npath=\/a$/);
@@ -76,7 +66,7 @@ Deno.test("handle_one_request: parse_request() answering false ends the connecti
     }
     override log_message(): void {}
   }
-  await withServer(Refuse, async (port) => {
+  await withServer(new HTTPServer(["127.0.0.1", 0], Refuse), async (port) => {
     const { text, end } = await exchange(port, [GET("/"), GET("/")]);
     assert.equal(text, "");
     assert.equal(end, "closed");
@@ -94,15 +84,11 @@ Deno.test("handle_one_request: an async parse_request() override is awaited befo
       return ok;
     }
     do_GET(): void {
-      const body = new TextEncoder().encode(this.path);
-      this.send_response(200);
-      this.send_header("Content-Length", body.length);
-      this.end_headers();
-      this.wfile.write(body);
+      answer(this, this.path);
     }
     override log_message(): void {}
   }
-  await withServer(Rewrite, async (port) => {
+  await withServer(new HTTPServer(["127.0.0.1", 0], Rewrite), async (port) => {
     const { text, end } = await exchange(port, [GET("/one"), GET("/two")]);
     assert.match(text, /\/rewritten\/one/);
     assert.match(text, /\/rewritten\/two$/);
@@ -122,7 +108,7 @@ Deno.test("handle_one_request: TimeoutError from a handler is logged as CPython'
       logged.push(format.replace("%r", String(args[0])));
     }
   }
-  await withServer(Slow, async (port) => {
+  await withServer(new HTTPServer(["127.0.0.1", 0], Slow), async (port) => {
     const { text, end } = await exchange(port, [GET("/"), GET("/")]);
     assert.equal(text, "");
     assert.equal(end, "closed");
@@ -155,7 +141,7 @@ Deno.test("send_response_only/send_header: remembered lines are always the ones 
     }
     override log_message(): void {}
   }
-  await withServer(Lines, async (port) => {
+  await withServer(new HTTPServer(["127.0.0.1", 0], Lines), async (port) => {
     const { text } = await exchange(port, [GET("/"), GET("/teapot"), GET("/"), GET("/")]);
     const heads = text.split("\r\n\r\n").filter((h) => h);
     assert.equal(heads.length, 4);

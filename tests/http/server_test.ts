@@ -27,24 +27,11 @@ import {
   rawExchange,
   TUTORIAL,
   waitForPort,
+  withServer,
 } from "./peers/_helpers.ts";
 
 const ROOT = decodeURIComponent(new URL("../../", import.meta.url).pathname);
 const enc = new TextEncoder();
-
-async function withServer(
-  server: HTTPServer,
-  fn: (port: number) => Promise<void>,
-): Promise<void> {
-  const serving = server.serve_forever(0.05);
-  try {
-    await fn(server.server_address[1]);
-  } finally {
-    await server.shutdown();
-    await serving;
-    await server.server_close();
-  }
-}
 
 function spawnOut(cmd: string, args: string[]): Deno.ChildProcess {
   return new Deno.Command(cmd, {

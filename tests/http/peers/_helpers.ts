@@ -1,5 +1,6 @@
 // Helpers shared by the http.server tests: start CPython peers, talk raw TCP, normalize responses.
 import { CPYTHON314, findPython, haveOracle } from "../../_oracle.ts";
+import type { HTTPServer } from "../../../http/server.ts";
 
 export const TUTORIAL: string = decodeURIComponent(
   new URL("../../../../shared/tutorial/", import.meta.url).pathname,
@@ -181,5 +182,20 @@ export function have(cmd: string): boolean {
       .outputSync().success;
   } catch {
     return false;
+  }
+}
+
+/** Serve `server` (polling for shutdown every 50 ms) while `fn` runs against its port, then shut it down and close it. */
+export async function withServer(
+  server: HTTPServer,
+  fn: (port: number) => Promise<void>,
+): Promise<void> {
+  const serving = server.serve_forever(0.05);
+  try {
+    await fn(server.server_address[1]);
+  } finally {
+    await server.shutdown();
+    await serving;
+    await server.server_close();
   }
 }
