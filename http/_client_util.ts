@@ -93,28 +93,28 @@ export function pyStrip(s: string): string {
   return s.slice(i, j);
 }
 
-/** `_is_legal_header_name`: `[^:\s][^:\r\n]*` must match the whole name. */
-export function isLegalHeaderName(b: Uint8Array): boolean {
-  if (b.length === 0) return false;
-  if (b[0] === 0x3a || isByteSpace(b[0])) return false;
-  for (let i = 1; i < b.length; i++) {
+/** `_is_legal_header_name`: `[^:\s][^:\r\n]*` must match the whole name (`b[start:end]`). */
+export function isLegalHeaderName(b: Uint8Array, start = 0, end: number = b.length): boolean {
+  if (end <= start) return false;
+  if (b[start] === 0x3a || isByteSpace(b[start])) return false;
+  for (let i = start + 1; i < end; i++) {
     const c = b[i];
     if (c === 0x3a || c === 0x0d || c === 0x0a) return false;
   }
   return true;
 }
 
-/** `_is_illegal_header_value`: a `\n` not followed by SP/HT, or a `\r` not followed by SP/HT/LF. */
-export function isIllegalHeaderValue(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) {
+/**
+ * `_is_illegal_header_value` of `b[start:end]`: a `\n` not followed by SP/HT, or a `\r` not followed by
+ * SP/HT/LF (the value's last byte is followed by nothing).
+ */
+export function isIllegalHeaderValue(b: Uint8Array, start = 0, end: number = b.length): boolean {
+  for (let i = start; i < end; i++) {
     const c = b[i];
-    if (c === 0x0a) {
-      const d = b[i + 1];
-      if (d !== 0x20 && d !== 0x09) return true;
-    } else if (c === 0x0d) {
-      const d = b[i + 1];
-      if (d !== 0x20 && d !== 0x09 && d !== 0x0a) return true;
-    }
+    if (c !== 0x0a && c !== 0x0d) continue;
+    const d = i + 1 < end ? b[i + 1] : -1;
+    if (d === 0x20 || d === 0x09 || (c === 0x0d && d === 0x0a)) continue;
+    return true;
   }
   return false;
 }

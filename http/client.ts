@@ -1376,20 +1376,25 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   /** Extra headers of the CONNECT request. */
   _tunnel_headers: Map<string, string> = new Map();
   #rawProxyHeaders: Uint8Array[] | null = null;
-  #buffer: Bytes[] = [];
   /**
-   * Where the request head is built: each `_buffer` line is a view of this array, written back to back with
-   * CRLF after each, so that `endheaders()` sends the head without joining (a fresh typed array costs about
-   * a microsecond in Deno, a view a few nanoseconds). Reused for the next request when nothing else can
-   * still hold those views; see {@link HTTPConnection.#recycleHead}.
+   * Where the request head is built: the lines back to back, CRLF after each, so that `endheaders()` sends
+   * the head without joining (a fresh typed array costs about a microsecond in Deno). Reused for the next
+   * request when nothing else can still see it; see {@link HTTPConnection.#recycleHead}.
    */
   #head: Uint8Array = new Uint8Array(1024);
   /** Bytes of `#head` in use. */
   #headLen = 0;
   /** Where the line being written started. */
   #lineStart = 0;
-  /** True once `_buffer` was read or replaced: its lines may be held elsewhere, so `#head` is never rewritten. */
-  #headShared = false;
+  /**
+   * Python's `_buffer` once it was read or replaced, else `null`. Until then the buffered lines are only in
+   * `#head`, from its start, and where each ends (before its CRLF) is in `#lineEnds`: no object per line.
+   * Once `_buffer` is out, each line is appended to it as a view of `#head` as it is finished, and `#head`
+   * is never rewritten (those views may be held anywhere).
+   */
+  #buffer: Bytes[] | null = null;
+  /** Where each line buffered in `#head` ends, while `_buffer` was never read or replaced (reused). */
+  #lineEnds: number[] = [];
   /** The Host header value last computed, and what it was computed from. */
   #hostFor: unknown[] = [];
   #hostValue: Uint8Array | string = "";
@@ -1423,7 +1428,18 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
 
   /** The request lines buffered by `putrequest`/`putheader` and not yet sent (Python's `_buffer`). */
   get _buffer(): Uint8Array[] {
-    this.#headShared = true;
+    if (this.#buffer === null) {
+      // The lines so far become views of #head; from now on each line is appended as it is finished.
+      const head = this.#head;
+      const list: Bytes[] = [];
+      let start = 0;
+      for (const end of this.#lineEnds) {
+        list.push(new Bytes(head.buffer as ArrayBuffer, head.byteOffset + start, end - start));
+        start = end + 2;
+      }
+      this.#lineEnds.length = 0;
+      this.#buffer = list;
+    }
     return this.#buffer;
   }
   /**
@@ -1431,7 +1447,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * `append(line)` when it has one (a subclass of `list` in Python), else `push`.
    */
   set _buffer(list: Bytes[]) {
-    this.#headShared = true;
+    if (this.#buffer === null) this.#lineEnds.length = 0; // Python drops the old list's lines with it
     this.#buffer = list;
   }
 
@@ -1696,22 +1712,25 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     );
   }
 
-  #output(s: Bytes): void {
-    const list = this.#buffer as Bytes[] & { append?(item: Bytes): unknown };
-    if (typeof list.append === "function") list.append(s);
-    else list.push(s);
+  /** Append a finished line to the `_buffer` that was read or replaced. */
+  #output(list: Bytes[], s: Bytes): void {
+    const l = list as Bytes[] & { append?(item: Bytes): unknown };
+    if (typeof l.append === "function") l.append(s);
+    else l.push(s);
   }
 
-  /** Make room for `n` more bytes in `#head` (and CRLF CRLF), moving the line being written if needed. */
+  /** Make room for `n` more bytes in `#head` (and CRLF CRLF), moving what must move to a bigger array. */
   #reserve(n: number): void {
     if (this.#headLen + n + 4 <= this.#head.length) return;
-    // Lines already written keep their views of the old array; only the current line moves.
-    const partial = this.#head.subarray(this.#lineStart, this.#headLen);
-    const bigger = new Uint8Array(Math.max(this.#head.length * 2, partial.length + n + 1024));
-    bigger.set(partial);
+    // Lines in `_buffer` keep their views of the old array and only the current line moves; lines that
+    // are only in #head move with it.
+    const from = this.#buffer === null ? 0 : this.#lineStart;
+    const kept = this.#head.subarray(from, this.#headLen);
+    const bigger = new Uint8Array(Math.max(this.#head.length * 2, kept.length + n + 1024));
+    bigger.set(kept);
     this.#head = bigger;
-    this.#lineStart = 0;
-    this.#headLen = partial.length;
+    this.#lineStart -= from;
+    this.#headLen = kept.length;
   }
 
   /** Append `s` to the line being written, encoded as `encoding` (Python's exact error when it cannot be). */
@@ -1736,23 +1755,21 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this.#headLen += b.length;
   }
 
-  /** The line being written, as a view (to validate it or to name it in an error). */
-  #lineSoFar(from: number): Uint8Array {
-    return this.#head.subarray(from, this.#headLen);
+  /** A copy of the line being written from its byte `from` (to name it in an error). */
+  #lineSoFar(from: number): Bytes {
+    return new Bytes(this.#head.subarray(this.#lineStart + from, this.#headLen));
   }
 
-  /** Finish the line being written: append it to `_buffer`, CRLF after it in `#head`. */
+  /** Finish the line being written: CRLF after it in `#head`, and into `_buffer` (see {@link #buffer}). */
   #endLine(): void {
     const head = this.#head;
-    const line = new Bytes(
-      head.buffer as ArrayBuffer,
-      head.byteOffset + this.#lineStart,
-      this.#headLen - this.#lineStart,
-    );
-    head[this.#headLen++] = 13; // #reserve always leaves room for CRLF CRLF
-    head[this.#headLen++] = 10;
-    this.#lineStart = this.#headLen;
-    this.#output(line);
+    const start = this.#lineStart, end = this.#headLen;
+    head[end] = 13; // #reserve always leaves room for CRLF CRLF
+    head[end + 1] = 10;
+    this.#lineStart = this.#headLen = end + 2;
+    const list = this.#buffer;
+    if (list === null) this.#lineEnds.push(end);
+    else this.#output(list, new Bytes(head.buffer as ArrayBuffer, head.byteOffset + start, end - start));
   }
 
   /** Drop the line being written (its name or a value was refused). */
@@ -1761,12 +1778,19 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   }
 
   /**
-   * The head once every `_buffer` line is still the view `#endLine` made, in order: the bytes from the first
-   * line to the last one's CRLF, plus the final CRLF. `null` when the list was replaced or changed.
+   * The head as it lies in `#head`, plus the final CRLF: the bytes from the first line to the last one's
+   * CRLF, when `_buffer` is still only there or every `_buffer` line is still the view `#endLine` made, in
+   * order; `null` when the list was replaced or changed.
    */
   #headInPlace(): Uint8Array | null {
     const list = this.#buffer;
     const head = this.#head;
+    if (list === null) {
+      const end = this.#headLen;
+      head[end] = 13;
+      head[end + 1] = 10;
+      return head.subarray(0, end + 2);
+    }
     if (!list.length || !(list instanceof Array) || Object.getPrototypeOf(list) !== Array.prototype) {
       return null;
     }
@@ -1791,8 +1815,9 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * `send()` or a `_buffer` read from outside may keep them, so then the next head gets a fresh array).
    */
   #recycleHead(): void {
-    if (this.#buffer.length) return; // lines of another request were buffered meanwhile
-    if (this.#headShared || this.send !== SEND_METHOD || !(this.sock instanceof HTTPSocket)) {
+    // Lines of another request buffered meanwhile?
+    if (this.#buffer === null ? this.#lineEnds.length : this.#buffer.length) return;
+    if (this.#buffer !== null || this.send !== SEND_METHOD || !(this.sock instanceof HTTPSocket)) {
       this.#head = new Uint8Array(this.#head.length);
     }
     this.#headLen = this.#lineStart = 0;
@@ -1800,13 +1825,15 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
 
   #sendOutput(messageBody: RequestBody, encodeChunked: boolean): Promise<void> {
     let msg = this.#headInPlace();
+    const list = this.#buffer;
     if (msg === null) {
       const parts: Uint8Array[] = [];
-      for (const b of this.#buffer) parts.push(b, CRLF);
+      for (const b of list!) parts.push(b, CRLF);
       parts.push(CRLF);
       msg = concatBytes(parts);
     }
-    this.#buffer.length = 0; // Python's `del self._buffer[:]`: the same list object
+    if (list === null) this.#lineEnds.length = 0;
+    else list.length = 0; // Python's `del self._buffer[:]`: the same list object
     if (messageBody === null || messageBody === undefined) {
       const sock = this.sock;
       // What #sendVia() would do for our socket, three promise levels shorter: the writer copies the head
@@ -1976,8 +2003,9 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     try {
       if (typeof header === "string") this.#writeText(header, "ascii");
       else this.#writeBytes(header);
-      const name = this.#lineSoFar(this.#lineStart);
-      if (!isLegalHeaderName(name)) throw new ValueError(`Invalid header name ${repr(new Bytes(name))}`);
+      if (!isLegalHeaderName(this.#head, this.#lineStart, this.#headLen)) {
+        throw new ValueError(`Invalid header name ${repr(this.#lineSoFar(0))}`);
+      }
       this.#writeText(": ", "ascii");
       for (let i = 0; i < values.length; i++) {
         if (i) this.#writeText("\r\n\t", "ascii");
@@ -1993,8 +2021,9 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
           // Python hands the unconverted value to the header-value regex, which rejects it.
           throw new TypeError(`expected string or bytes-like object, got '${typeName(v)}'`);
         }
-        const b = this.#lineSoFar(this.#lineStart + from);
-        if (isIllegalHeaderValue(b)) throw new ValueError(`Invalid header value ${repr(new Bytes(b))}`);
+        if (isIllegalHeaderValue(this.#head, this.#lineStart + from, this.#headLen)) {
+          throw new ValueError(`Invalid header value ${repr(this.#lineSoFar(from))}`);
+        }
       }
     } catch (e) {
       this.#abandonLine();
@@ -2104,12 +2133,19 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     try {
       let encodeChunked = encode_chunked;
       const pairs = headerPairs(headers);
-      const names = new Set(pairs.map(([k]) => String(k).toLowerCase()));
-      if (this.putrequest === PUTREQUEST_METHOD) {
-        this.#putrequest(String(method), url, names.has("host"), names.has("accept-encoding"));
-      } else this.putrequest(method, url, names.has("host"), names.has("accept-encoding"));
-      if (!names.has("content-length")) {
-        if (!names.has("transfer-encoding")) {
+      // Python: `header_names = frozenset(k.lower() for k in headers)`, asked about four names.
+      let host = false, acceptEncoding = false, contentLength = false, transferEncoding = false;
+      for (let i = 0; i < pairs.length; i++) {
+        const k = String(pairs[i][0]).toLowerCase();
+        if (k === "host") host = true;
+        else if (k === "accept-encoding") acceptEncoding = true;
+        else if (k === "content-length") contentLength = true;
+        else if (k === "transfer-encoding") transferEncoding = true;
+      }
+      if (this.putrequest === PUTREQUEST_METHOD) this.#putrequest(String(method), url, host, acceptEncoding);
+      else this.putrequest(method, url, host, acceptEncoding);
+      if (!contentLength) {
+        if (!transferEncoding) {
           encodeChunked = false;
           const contentLength = HTTPConnection._get_content_length(body, String(method));
           if (contentLength === null) {
