@@ -188,6 +188,32 @@ function sameName(k: string, n: string): boolean {
 }
 
 /**
+ * {@link sameName} for a name the parser found, `text[start:end]`: printable ASCII (`isHeaderLine` lets
+ * nothing else before the colon), so Python's `lower()` of it is the ASCII one, compared in place.
+ */
+function sameNameAt(text: string, start: number, end: number, n: string): boolean {
+  if (end - start !== n.length) return false;
+  for (let i = 0; i < n.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== n.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** No fields in the parsed form: shared, never written. */
+const NO_FIELDS: readonly number[] = Object.freeze([]);
+
+/** Hand a parsed block to a message (set up by HTTPMessage's static block: it reaches private fields). */
+let adoptHead: (
+  msg: HTTPMessage,
+  text: string,
+  at: readonly number[],
+  unixfrom: string | null,
+  payload: string,
+) => void;
+
+/**
  * Python's `http.client.HTTPMessage` (an `email.message.Message`): an
  * ordered, case-insensitive multi-map of header fields.
  *
@@ -196,11 +222,50 @@ function sameName(k: string, n: string): boolean {
  * `"X" in msg` is `msg.has("X")`, `del msg["X"]` is `msg.delete("X")`
  * (all occurrences), `len(msg)` is `msg.size`, and iteration yields names.
  */
-/** Internal: {@link HTTPMessage}'s entry for the header parser. */
-const addParsedFields: unique symbol = Symbol("addParsedFields");
-
 export class HTTPMessage implements Iterable<string> {
-  #headers: [string, string][] = [];
+  /** The fields as `[name, value]` pairs; `null` while they are still in the parsed form ({@link #text}). */
+  #headers: [string, string][] | null = [];
+  /**
+   * A parsed block not yet cut into strings: the text the parser read and, per field, four offsets into it
+   * (name start, name end, value start, value end). Lookups compare names in place and cut out only the
+   * values asked for (a response's head is mostly asked for two or three); anything else turns the fields
+   * into `#headers` first ({@link #pairs}).
+   */
+  #text = "";
+  #at: readonly number[] = NO_FIELDS;
+
+  static {
+    adoptHead = (msg, text, at, unixfrom, payload) => {
+      if (msg.#headers !== null && msg.#headers.length === 0) {
+        msg.#headers = null;
+        msg.#text = text;
+        msg.#at = at;
+      } else {
+        const h = msg.#pairs();
+        for (let i = 0; i < at.length; i += 4) {
+          h.push([text.slice(at[i], at[i + 1]), text.slice(at[i + 2], at[i + 3])]);
+        }
+      }
+      if (unixfrom !== null) msg.#unixfrom = unixfrom;
+      msg.#payload = payload;
+    };
+  }
+
+  /** The fields as pairs, cut out of the parsed form if they are still in it. */
+  #pairs(): [string, string][] {
+    let h = this.#headers;
+    if (h === null) {
+      const text = this.#text, at = this.#at;
+      h = [];
+      for (let i = 0; i < at.length; i += 4) {
+        h.push([text.slice(at[i], at[i + 1]), text.slice(at[i + 2], at[i + 3])]);
+      }
+      this.#headers = h;
+      this.#text = "";
+      this.#at = NO_FIELDS;
+    }
+    return h;
+  }
   /** Parser defects (Python's `msg.defects`), as class names. */
   defects: MessageDefect[] = [];
   /** The envelope `From ` line, if the block began with one. */
@@ -210,12 +275,12 @@ export class HTTPMessage implements Iterable<string> {
 
   /** Number of header fields, duplicates included (Python's `len(msg)`). */
   get size(): number {
-    return this.#headers.length;
+    return this.#headers === null ? this.#at.length >> 2 : this.#headers.length;
   }
 
   /** Python's `len(msg)`: the number of fields, duplicates included. */
   __len__(): number {
-    return this.#headers.length;
+    return this.size;
   }
 
   /** Python's `name in msg`. */
@@ -241,7 +306,7 @@ export class HTTPMessage implements Iterable<string> {
   __setitem__(name: string, kwargs: { val: string }): void;
   __setitem__(...args: unknown[]): void {
     const { name, val } = SETITEM.bind(args);
-    this.#headers.push([name, val]);
+    this.#pairs().push([name, val]);
   }
 
   /** Python's `del msg[name]`: removes every field of that name (no error if none). */
@@ -265,6 +330,13 @@ export class HTTPMessage implements Iterable<string> {
   #get<T>(name: string, failobj: T): string | T {
     const n = name.toLowerCase();
     const h = this.#headers;
+    if (h === null) {
+      const text = this.#text, at = this.#at;
+      for (let i = 0; i < at.length; i += 4) {
+        if (sameNameAt(text, at[i], at[i + 1], n)) return text.slice(at[i + 2], at[i + 3]);
+      }
+      return failobj;
+    }
     for (let i = 0; i < h.length; i++) if (sameName(h[i][0], n)) return h[i][1];
     return failobj;
   }
@@ -284,45 +356,44 @@ export class HTTPMessage implements Iterable<string> {
     return this.#get(name, failobj);
   }
 
-  /** The parser's fields, appended as they are (email's feedparser stores them with `set_raw`, not `msg[name] = v`). */
-  [addParsedFields](fields: [string, string][]): void {
-    if (this.#headers.length) this.#headers.push(...fields);
-    else this.#headers = fields;
-  }
-
   /** Python's `msg[name] = value`: appends a field (existing ones stay). */
   set(name: string, value: string): this {
-    this.#headers.push([name, value]);
+    this.#pairs().push([name, value]);
     return this;
   }
 
   /** Python's `name in msg`. */
   has(name: string): boolean {
     const n = name.toLowerCase();
+    if (this.#headers === null) {
+      const text = this.#text, at = this.#at;
+      for (let i = 0; i < at.length; i += 4) if (sameNameAt(text, at[i], at[i + 1], n)) return true;
+      return false;
+    }
     return this.#headers.some(([k]) => sameName(k, n));
   }
 
   /** Python's `del msg[name]`: removes every field of that name; true if any was there. */
   delete(name: string): boolean {
     const n = name.toLowerCase();
-    const before = this.#headers.length;
-    this.#headers = this.#headers.filter(([k]) => k.toLowerCase() !== n);
-    return this.#headers.length !== before;
+    const h = this.#pairs();
+    this.#headers = h.filter(([k]) => k.toLowerCase() !== n);
+    return this.#headers.length !== h.length;
   }
 
   /** Python's `msg.keys()`: every field name, in order. */
   keys(): string[] {
-    return this.#headers.map(([k]) => k);
+    return this.#pairs().map(([k]) => k);
   }
 
   /** Python's `msg.values()`. */
   values(): string[] {
-    return this.#headers.map(([, v]) => v);
+    return this.#pairs().map(([, v]) => v);
   }
 
   /** Python's `msg.items()`: `(name, value)` tuples. */
   items(): Tuple<string>[] {
-    return this.#headers.map(([k, v]) => tuple(k, v));
+    return this.#pairs().map(([k, v]) => tuple(k, v));
   }
 
   /** Python's `msg.raw_items()`: the `(name, value)` pairs as stored (the same as `items()` here). */
@@ -333,7 +404,12 @@ export class HTTPMessage implements Iterable<string> {
   #getAll<T>(name: string, failobj: T): string[] | T {
     const n = name.toLowerCase();
     const out: string[] = [];
-    for (const [k, v] of this.#headers) if (sameName(k, n)) out.push(v);
+    if (this.#headers === null) {
+      const text = this.#text, at = this.#at;
+      for (let i = 0; i < at.length; i += 4) {
+        if (sameNameAt(text, at[i], at[i + 1], n)) out.push(text.slice(at[i + 2], at[i + 3]));
+      }
+    } else for (const [k, v] of this.#headers) if (sameName(k, n)) out.push(v);
     return out.length ? out : failobj;
   }
 
@@ -369,7 +445,7 @@ export class HTTPMessage implements Iterable<string> {
       }
     }
     if (_value !== null) parts.unshift(_value);
-    this.#headers.push([_name, parts.join("; ")]);
+    this.#pairs().push([_name, parts.join("; ")]);
   }
 
   /** Python's `msg.replace_header(_name, _value)`: replaces the first field; KeyError if none. */
@@ -379,9 +455,10 @@ export class HTTPMessage implements Iterable<string> {
   replace_header(...args: unknown[]): void {
     const { _name, _value } = REPLACE_HEADER.bind(args);
     const n = _name.toLowerCase();
-    const i = this.#headers.findIndex(([k]) => k.toLowerCase() === n);
+    const h = this.#pairs();
+    const i = h.findIndex(([k]) => k.toLowerCase() === n);
     if (i < 0) throw new KeyError(_name);
-    this.#headers[i] = [this.#headers[i][0], _value];
+    h[i] = [h[i][0], _value];
   }
 
   /** `HTTPMessage.getallmatchingheaders`: kept for compatibility; CPython's returns `[]` for parsed messages too. */
@@ -641,7 +718,7 @@ export class HTTPMessage implements Iterable<string> {
 
   #asString(unixfrom: boolean): string {
     let s = unixfrom && this.#unixfrom !== null ? this.#unixfrom + "\n" : "";
-    for (const [k, v] of this.#headers) s += `${k}: ${v.replace(/\r\n|\r/g, "\n")}\n`;
+    for (const [k, v] of this.#pairs()) s += `${k}: ${v.replace(/\r\n|\r/g, "\n")}\n`;
     return s + "\n" + this.#payload.replace(/\r\n|\r/g, "\n");
   }
 
@@ -716,153 +793,131 @@ function decodeQuotedPrintable(data: Uint8Array): Bytes {
 
 const MISSING: unique symbol = Symbol("missing");
 
-// `[\041-\071\073-\176]*:` — a (possibly empty) run of printable non-colon
-// characters then a colon; or a continuation line; or an envelope line.
-function isHeaderLine(line: string): boolean {
-  if (line.startsWith("From ") || line[0] === " " || line[0] === "\t") return true;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x3a) return true;
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return false;
-}
-
-/** Split text into lines the way email's feedparser does (`\r\n`, `\r` and `\n` all end a line). */
-function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+/** Where the line starting at `i` ends: just past its `\r\n`, `\r` or `\n` (email's feedparser splits at each), or at the text's end. */
+function lineEnd(text: string, i: number): number {
+  const n = text.length;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) {
-      let end = i + 1;
-      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) end++;
-      lines.push(text.slice(start, end));
-      start = end;
-      i = end - 1;
-    }
+    if (c === 0x0a) return i + 1;
+    if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
   }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
-}
-
-function stripEol(line: string): string {
-  return line.replace(/(\r\n|\r|\n)$/, "");
+  return n;
 }
 
 /**
- * Parse a header block (already decoded as ISO-8859-1, blank line included)
- * into `msg`, as `email.parser.Parser(_class=HTTPMessage).parsestr()` does
- * with the compat32 policy: folding kept in values, a line that is not a
- * header ends the block and becomes the payload, defects recorded.
+ * Where the colon of the field line `text[start:end]` is: `[\041-\071\073-\176]*:`, a (possibly empty) run of
+ * printable non-colon characters then a colon; -1 when the line is not one.
  */
-export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M): M {
-  return parseLines(splitLines(text), msg);
-}
-
-/** `[ \t]*` off the start of `s`. */
-function stripLeadingBlanks(s: string): string {
-  let i = 0;
-  while (i < s.length && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
-  return i ? s.slice(i) : s;
-}
-
-/** `[\r\n]+` off the end of `s`. */
-function stripTrailingEols(s: string): string {
-  let j = s.length;
-  while (j > 0 && (s.charCodeAt(j - 1) === 0x0a || s.charCodeAt(j - 1) === 0x0d)) j--;
-  return j < s.length ? s.slice(0, j) : s;
-}
-
-/** The field of `lines[first, last)` (a header line and its continuation lines) as a name and a value. */
-function field(lines: readonly string[], first: number, last: number): [string, string] {
-  const line = lines[first];
-  const i = line.indexOf(":");
-  let value: string;
-  if (last === first + 1) {
-    // One line, the usual case: one slice between the blanks after the colon and the line end.
-    let a = i + 1, z = line.length;
-    while (a < z && (line.charCodeAt(a) === 0x20 || line.charCodeAt(a) === 0x09)) a++;
-    while (z > a && (line.charCodeAt(z - 1) === 0x0a || line.charCodeAt(z - 1) === 0x0d)) z--;
-    value = line.slice(a, z);
-  } else {
-    value = stripLeadingBlanks(line.slice(i + 1));
-    for (let k = first + 1; k < last; k++) value += lines[k];
-    value = stripTrailingEols(value);
+function fieldColon(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return i;
+    if (c < 0x21 || c > 0x7e) return -1;
   }
-  return [line.slice(0, i), value];
+  return -1;
 }
 
-/** {@link parseHeaderBlock} on the block already split as {@link splitLines} splits it. */
-function parseLines<M extends HTTPMessage>(lines: readonly string[], msg: M): M {
-  let end = 0; // the header lines are lines[0, end)
-  let n = 0; // the payload is lines[n:]
-  for (; end < lines.length; end++) {
-    const line = lines[end];
-    if (!isHeaderLine(line)) {
-      if (line === "\r\n" || line === "\n" || line === "\r") n = end + 1;
+/** Is `text[start:end]` a line holding nothing but its end (`\r\n`, `\n` or `\r`)? */
+function isBlankLine(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (end - start === 1) return c === 0x0a || c === 0x0d;
+  return end - start === 2 && c === 0x0d && text.charCodeAt(start + 1) === 0x0a;
+}
+
+/** The length of the line `text[start:end]` without its line end (`\r\n`, `\r` or `\n`). */
+function lineLength(text: string, start: number, end: number): number {
+  let z = end;
+  if (z > start && text.charCodeAt(z - 1) === 0x0a) z--;
+  if (z > start && text.charCodeAt(z - 1) === 0x0d) z--;
+  return z - start;
+}
+
+/** Where {@link parseHeaderBlock} gathers a block's field offsets before copying them out at their size. */
+const fieldScratch: number[] = [];
+
+/**
+ * Record at `fieldScratch[k]` the field whose lines are `text[first:last]`, its colon at `colon`, as
+ * compat32's `header_source_parse` cuts it: the name before the colon; the value from the blanks after the
+ * colon to the end of the last continuation line, line ends stripped off its end. Returns the next `k`.
+ */
+function pushField(text: string, first: number, colon: number, last: number, k: number): number {
+  let a = colon + 1, z = last;
+  while (a < z && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
+  while (z > a && (text.charCodeAt(z - 1) === 0x0a || text.charCodeAt(z - 1) === 0x0d)) z--;
+  const at = fieldScratch;
+  at[k] = first;
+  at[k + 1] = colon;
+  at[k + 2] = a;
+  at[k + 3] = z;
+  return k + 4;
+}
+
+/**
+ * Parse the header block `text[from:]` (decoded as ISO-8859-1; its blank line, if any, last) into `msg`, as
+ * `email.parser.Parser(_class=HTTPMessage).parsestr()` does with the compat32 policy: lines end at `\r\n`,
+ * `\r` or `\n`; folding is kept in values; the first line that is not a header line ends the block, and
+ * starts the payload unless it is blank; defects are recorded in CPython's order. One pass, and no string
+ * per line: the fields stay offsets into `text` until something needs them as strings (see HTTPMessage's
+ * `#text`), so `text` may hold more before `from` (a status line) at no cost.
+ */
+export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M, from = 0): M {
+  const n = text.length;
+  let payload = n; // where the payload starts
+  let unixfrom: string | null = null;
+  // The field being gathered: its first line starts at `first` (-1: none), its colon is at `colon`, its
+  // last line ends at `last`.
+  let first = -1, colon = -1, last = -1;
+  // An envelope line after the first line, until the next line tells whether it was the last header line
+  // (then it starts the payload) or not (a defect).
+  let envelope = -1, envelopeEnd = -1;
+  let k = 0;
+  for (let i = from; i < n;) {
+    const e = lineEnd(text, i);
+    const c = text.charCodeAt(i);
+    const continued = c === 0x20 || c === 0x09;
+    const isEnvelope = !continued && c === 0x46 && text.startsWith("From ", i);
+    const at = continued || isEnvelope ? i : fieldColon(text, i, e);
+    if (at < 0) {
+      // Not a header line: the block ends. feedparser notes the missing blank line before it parses the
+      // header lines, so that defect comes first.
+      if (isBlankLine(text, i, e)) payload = e;
       else {
-        msg.defects.push({ name: "MissingHeaderBodySeparatorDefect" });
-        n = end;
+        msg.defects.unshift({ name: "MissingHeaderBodySeparatorDefect" });
+        payload = i;
       }
       break;
     }
+    if (envelope >= 0) {
+      msg.defects.push({ name: "MisplacedEnvelopeHeaderDefect", line: text.slice(envelope, envelopeEnd) });
+      envelope = -1;
+    }
+    if (continued) {
+      if (first < 0) {
+        msg.defects.push({ name: "FirstHeaderLineIsContinuationDefect", line: text.slice(i, e) });
+      } else last = e;
+    } else {
+      if (first >= 0) k = pushField(text, first, colon, last, k);
+      first = -1;
+      if (isEnvelope) {
+        if (i === from) unixfrom = text.slice(i, i + lineLength(text, i, e));
+        else {
+          envelope = i;
+          envelopeEnd = e;
+        }
+      } else if (at === i) msg.defects.push({ name: "InvalidHeaderDefect" });
+      else {
+        first = i;
+        colon = at;
+        last = e;
+      }
+    }
+    i = e;
   }
-  if (end === lines.length) n = end;
-  msg.set_payload(n < lines.length ? lines.slice(n).join("") : "");
-  // The field being gathered: its first line and its continuation lines, lines[first, last).
-  let first = -1, last = -1;
-  // At most one field per header line: sized once, trimmed at the end (a parsed message keeps it).
-  const fields: [string, string][] = new Array(end);
-  let count = 0;
-  for (let lineno = 0; lineno < end; lineno++) {
-    const line = lines[lineno];
-    const c = line.charCodeAt(0);
-    if (c === 0x20 || c === 0x09) {
-      if (first < 0) msg.defects.push({ name: "FirstHeaderLineIsContinuationDefect", line });
-      else last = lineno + 1;
-      continue;
-    }
-    if (first >= 0) fields[count++] = field(lines, first, last);
-    first = -1;
-    if (line.startsWith("From ")) {
-      if (lineno === 0) msg.set_unixfrom(stripEol(line));
-      else if (lineno === end - 1) msg.set_payload(line + msg.get_payload());
-      else msg.defects.push({ name: "MisplacedEnvelopeHeaderDefect", line });
-      continue;
-    }
-    if (line.indexOf(":") === 0) {
-      msg.defects.push({ name: "InvalidHeaderDefect" });
-      continue;
-    }
-    first = lineno;
-    last = lineno + 1;
-  }
-  if (first >= 0) fields[count++] = field(lines, first, last);
-  fields.length = count;
-  if (count) msg[addParsedFields](fields);
+  if (first >= 0) k = pushField(text, first, colon, last, k);
+  let payloadText = text.slice(payload);
+  if (envelope >= 0) payloadText = text.slice(envelope, envelopeEnd) + payloadText;
+  adoptHead(msg, text, k ? fieldScratch.slice(0, k) : NO_FIELDS, unixfrom, payloadText);
   return msg;
-}
-
-/**
- * `lines` (each up to and including its `\n`, the last one maybe without) as {@link splitLines} would split
- * their concatenation, or `null` when a `\r` inside a line would split it further.
- */
-function asFeedLines(lines: string[]): string[] | null {
-  for (const line of lines) {
-    const r = line.indexOf("\r");
-    if (r >= 0 && r !== line.length - 1 && !(r === line.length - 2 && line.charCodeAt(r + 1) === 0x0a)) {
-      return null;
-    }
-  }
-  if (lines.length && lines[lines.length - 1] === "") lines.pop(); // EOF
-  return lines;
-}
-
-/** Parse header lines decoded as ISO-8859-1 (the blank line or EOF's `""` last) into `msg`. */
-function parseLineList<M extends HTTPMessage>(lines: string[], msg: M): M {
-  const split = asFeedLines(lines);
-  return split ? parseLines(split, msg) : parseHeaderBlock(lines.join(""), msg);
 }
 
 /** Python's `s.encode('raw-unicode-escape')` for the Latin-1 text RFC 2231 values hold. */
@@ -893,8 +948,15 @@ export interface TextLineReader extends LineReader {
   readlineLatin1(limit?: number): Promise<string>;
   /** The same line at once when it is buffered in full, else `null` (nothing consumed). */
   readlineLatin1Buffered?(limit?: number): string | null;
-  /** Every line to the blank one at once when they are buffered and within the limits, else `null`. */
-  readHeadLinesBuffered?(maxLine: number, maxLines: number): string[] | null;
+  /**
+   * The length of the head (to the blank line) when it is all buffered and within the limits, else -1
+   * (nothing consumed), as `BufferedReader.headLength` gives it.
+   */
+  headLength?(maxLine: number, maxLines: number): number;
+  /** `n` buffered bytes decoded as ISO-8859-1, not consumed. */
+  peekLatin1?(n: number): string;
+  /** Consume `n` buffered bytes. */
+  skip?(n: number): void;
 }
 
 /** The limits of `http.client._read_headers`. */
@@ -947,7 +1009,7 @@ export async function readHeaders<M extends HTTPMessage>(
     if (line.length > limits.maxLine) throw limits.lineTooLong();
     lines.push(line);
     if (lines.length > limits.maxHeaders) throw limits.tooMany();
-    if (line === "" || line === "\r\n" || line === "\n") return parseLineList(lines, new cls());
+    if (line === "" || line === "\r\n" || line === "\n") return parseHeaderBlock(lines.join(""), new cls());
   }
 }
 
@@ -960,8 +1022,12 @@ export function readHeadersBuffered<M extends HTTPMessage>(
   limits: HeaderLimits,
   cls: new () => M,
 ): M | null {
-  const lines = (fp as TextLineReader).readHeadLinesBuffered?.(limits.maxLine, limits.maxHeaders);
-  return lines ? parseLineList(lines, new cls()) : null;
+  const r = fp as TextLineReader;
+  const n = r.headLength?.(limits.maxLine, limits.maxHeaders) ?? -1;
+  if (n < 0) return null;
+  const text = r.peekLatin1!(n);
+  r.skip!(n);
+  return parseHeaderBlock(text, new cls());
 }
 
 /** `http.client._parse_header_lines`: decode as ISO-8859-1 and parse into a new `cls`. */

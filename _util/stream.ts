@@ -365,41 +365,43 @@ export class BufferedReader {
   }
 
   /**
-   * The lines up to and including the first blank one (`\r\n` or `\n`), each decoded as ISO-8859-1, when
-   * all of them are buffered, none is longer than `maxLine` bytes and there are at most `maxLines`; else
-   * `null` and nothing is consumed (the caller then reads line by line, which raises the limits' errors).
-   * A request's or response's head usually arrives in one read: this decodes it with one call.
+   * The length in bytes of the head at the reading position when all of it is buffered: up to and including
+   * the first blank line (`\r\n` or `\n`), after a first line (a status or request line) that is never taken
+   * for the blank one when `firstLine` is set. -1 when more must be read, a line is longer than `maxLine`
+   * bytes, or there are more than `maxLines` lines besides the first line (the blank one counted); the caller
+   * then reads line by line, which raises the limits' errors. Nothing is consumed.
    */
-  readHeadLinesBuffered(maxLine: number, maxLines: number): string[] | null {
+  headLength(maxLine: number, maxLines: number, firstLine = false): number {
     const buf = this.#buf;
     const start = this.#start, end = this.#end;
-    let lines = 0;
-    let high = 0; // every byte OR-ed: below 0x80, the block is ASCII
+    let lines = firstLine ? -1 : 0;
     let lineStart = start;
     for (let i = start; i < end; i++) {
-      const c = buf[i];
-      high |= c;
-      if (i - lineStart >= maxLine) return null;
-      if (c !== 10) continue;
-      if (++lines > maxLines) return null;
-      if (i === lineStart || (i === lineStart + 1 && buf[lineStart] === 13)) {
-        // The blank line: decode the block once, then cut it after each `\n` (one byte, one char).
-        const text = high < 0x80
-          ? asciiDecoder.decode(buf.subarray(start, i + 1))
-          : latin1Decode(buf, start, i + 1);
-        const out = new Array<string>(lines);
-        let from = 0;
-        for (let k = 0; k < lines; k++) {
-          const to = text.indexOf("\n", from) + 1;
-          out[k] = text.slice(from, to);
-          from = to;
-        }
-        this.#start = i + 1;
-        return out;
+      if (i - lineStart >= maxLine) return -1;
+      if (buf[i] !== 10) continue;
+      if (++lines > maxLines) return -1;
+      if (lines > 0 && (i === lineStart || (i === lineStart + 1 && buf[lineStart] === 13))) {
+        return i + 1 - start;
       }
       lineStart = i + 1;
     }
-    return null;
+    return -1;
+  }
+
+  /**
+   * The next `n` buffered bytes (`n` at most {@link buffered}) decoded as ISO-8859-1, not consumed: a head
+   * measured by {@link headLength} becomes one string.
+   */
+  peekLatin1(n: number): string {
+    const buf = this.#buf, start = this.#start, end = start + n;
+    let high = 0; // every byte OR-ed: below 0x80, the bytes are ASCII
+    for (let i = start; i < end; i++) high |= buf[i];
+    return high < 0x80 ? asciiDecoder.decode(buf.subarray(start, end)) : latin1Decode(buf, start, end);
+  }
+
+  /** Consume `n` buffered bytes (`n` at most {@link buffered}) without looking at them. */
+  skip(n: number): void {
+    this.#start += n;
   }
 
   #takeLatin1(n: number): string {

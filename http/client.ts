@@ -57,10 +57,10 @@ import { truthy, typeName } from "../_util/builtins.ts";
 import {
   HTTPMessage,
   type LineReader,
+  parseHeaderBlock,
   parseHeaderLines,
   readHeaderLines,
   readHeaders,
-  readHeadersBuffered,
 } from "../_util/message.ts";
 export type { LineReader, MessageDefect, ParamValue, Rfc2231Value } from "../_util/message.ts";
 export type { BufferedReader, BufferedWriter, ByteSink, ByteSource } from "../_util/stream.ts";
@@ -646,54 +646,63 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
   /** Python's `begin()`: read the status line and headers (skipping `100 Continue`). */
   begin(): Promise<void> {
     if (this.headers !== null) return RESOLVED;
-    // Not async: a status line and head that arrive together are parsed with one Promise (the read's),
-    // and no frame of ours waits for them.
+    // Not async: with our reader, a head that arrives in one read is parsed in the read's callback, and no
+    // frame of ours waits for it.
     try {
-      const got = this.#statusLine();
-      if (typeof got !== "string") return got.then(this.#afterStatusLine);
-      return this.#afterStatusLine(got) ?? RESOLVED;
+      const fp = this.fp;
+      if (!(fp instanceof BufferedReader)) return this.#beginSlow(null);
+      if (!fp.buffered) return fp.fillIfEmpty().then(this.#headArrived);
+      return this.#headArrived() ?? RESOLVED;
     } catch (e) {
       return Promise.reject(e);
     }
   }
 
-  #afterStatusLine = (line: string): Promise<void> | undefined => {
-    const [version, status, reason] = this.#parseStatus(line);
-    if (status === 100) return this.#beginSlow(1);
-    return this.#afterStatus(version, status, reason);
+  /**
+   * `begin()` once bytes are buffered: a status line and head that are all there are decoded as one string
+   * and parsed from it (the headers stay in it, see HTTPMessage); anything else goes line by line.
+   */
+  #headArrived = (): Promise<void> | undefined => {
+    const fp = this.#fp;
+    const n = fp.headLength(MAXLINE, MAXHEADERS, true);
+    if (n < 0) return this.#beginSlow(null);
+    const text = fp.peekLatin1(n);
+    const eol = text.indexOf("\n") + 1;
+    fp.skip(eol); // the status line alone, as CPython has read it when the line is refused
+    const [version, status, reason] = this.#parseStatus(text.slice(0, eol));
+    if (status === 100) return this.#beginSlow([version, status, reason]);
+    fp.skip(n - eol);
+    this.#setStatus(version, status, reason);
+    this.#gotHeaders(parseHeaderBlock(text, new HTTPMessage(), eol), status);
+    return undefined;
   };
 
-  /** `begin()` after a `100 Continue` (`interim` of them so far): skip interim responses. */
-  async #beginSlow(interim: number): Promise<void> {
-    let version: string, status: number, reason: string;
-    for (;;) {
-      if (interim > _MAXINTERIMRESPONSES) {
+  /**
+   * CPython's `begin()` line by line: the first status line (unless `first` was read already), interim
+   * responses skipped, then the headers.
+   */
+  async #beginSlow(first: [string, number, string] | null): Promise<void> {
+    let [version, status, reason] = first ?? await this.#readStatus();
+    for (let interim = 0; status === 100;) {
+      if (++interim > _MAXINTERIMRESPONSES) {
         throw new HTTPException(`got more than ${_MAXINTERIMRESPONSES} interim responses`);
       }
       const skipped = await readHeaderLines(this.#fp, HEADER_LIMITS);
       if (this.debuglevel > 0) print("headers:", skipped.map(asBytes));
       [version, status, reason] = await this.#readStatus();
-      if (status !== 100) break;
-      interim++;
     }
-    await this.#afterStatus(version, status, reason);
+    this.#setStatus(version, status, reason);
+    // Python calls parse_headers(self.fp).
+    this.#gotHeaders(await readHeaders(this.#fp, HEADER_LIMITS, HTTPMessage), status);
   }
 
-  /** The rest of `begin()` once the final status line is parsed; a Promise only when the head is not buffered. */
-  #afterStatus(version: string, status: number, reason: string): Promise<void> | undefined {
+  /** `begin()`'s fields from the final status line. */
+  #setStatus(version: string, status: number, reason: string): void {
     this.code = this.status = status;
     this.reason = pyStrip(reason);
     if (version === "HTTP/1.0" || version === "HTTP/0.9") this.version = 10;
     else if (version.startsWith("HTTP/1.")) this.version = 11;
     else throw new UnknownProtocol(version);
-
-    // Python calls parse_headers(self.fp); ours reads the block at once when it is buffered.
-    const headers = readHeadersBuffered(this.#fp, HEADER_LIMITS, HTTPMessage);
-    if (headers === null) {
-      return readHeaders(this.#fp, HEADER_LIMITS, HTTPMessage).then((h) => this.#gotHeaders(h, status));
-    }
-    this.#gotHeaders(headers, status);
-    return undefined;
   }
 
   #gotHeaders(headers: HTTPMessage, status: number): void {
