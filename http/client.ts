@@ -1404,6 +1404,8 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
   #buffer: Bytes[] | null = null;
   /** Where each line buffered in `#head` ends, while `_buffer` was never read or replaced (reused). */
   #lineEnds: number[] = [];
+  /** How many of `#lineEnds` are in use (the array keeps its room from request to request). */
+  #lines = 0;
   /** The Host header value last computed, and what it was computed from. */
   #hostFor: unknown[] = [];
   #hostValue: Uint8Array | string = "";
@@ -1442,11 +1444,12 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       const head = this.#head;
       const list: Bytes[] = [];
       let start = 0;
-      for (const end of this.#lineEnds) {
+      for (let i = 0; i < this.#lines; i++) {
+        const end = this.#lineEnds[i];
         list.push(new Bytes(head.buffer as ArrayBuffer, head.byteOffset + start, end - start));
         start = end + 2;
       }
-      this.#lineEnds.length = 0;
+      this.#lines = 0;
       this.#buffer = list;
     }
     return this.#buffer;
@@ -1456,7 +1459,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * `append(line)` when it has one (a subclass of `list` in Python), else `push`.
    */
   set _buffer(list: Bytes[]) {
-    if (this.#buffer === null) this.#lineEnds.length = 0; // Python drops the old list's lines with it
+    if (this.#buffer === null) this.#lines = 0; // Python drops the old list's lines with it
     this.#buffer = list;
   }
 
@@ -1777,7 +1780,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     head[end + 1] = 10;
     this.#lineStart = this.#headLen = end + 2;
     const list = this.#buffer;
-    if (list === null) this.#lineEnds.push(end);
+    if (list === null) this.#lineEnds[this.#lines++] = end;
     else this.#output(list, new Bytes(head.buffer as ArrayBuffer, head.byteOffset + start, end - start));
   }
 
@@ -1825,7 +1828,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    */
   #recycleHead(): void {
     // Lines of another request buffered meanwhile?
-    if (this.#buffer === null ? this.#lineEnds.length : this.#buffer.length) return;
+    if (this.#buffer === null ? this.#lines : this.#buffer.length) return;
     if (this.#buffer !== null || this.send !== SEND_METHOD || !(this.sock instanceof HTTPSocket)) {
       this.#head = new Uint8Array(this.#head.length);
     }
@@ -1841,7 +1844,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       parts.push(CRLF);
       msg = concatBytes(parts);
     }
-    if (list === null) this.#lineEnds.length = 0;
+    if (list === null) this.#lines = 0;
     else list.length = 0; // Python's `del self._buffer[:]`: the same list object
     if (messageBody === null || messageBody === undefined) {
       const sock = this.sock;
