@@ -10,7 +10,7 @@
  */
 
 import { Bytes, latin1Decode } from "./bytes.ts";
-import { decode } from "./codecs.ts";
+import { decode, encode } from "./codecs.ts";
 import { KeyError, TypeError } from "./exceptions.ts";
 import { decodeBase64 } from "./base64.ts";
 import { truthy } from "./builtins.ts";
@@ -109,6 +109,31 @@ function decodeParams(params: [string, string][]): [string, ParamValue][] {
     out.push([name, value as Rfc2231Value]);
   }
   return out;
+}
+
+/** `email.utils.encode_rfc2231(s, charset, language)`: `charset'language'%XX…`, quoted with nothing safe. */
+function encodeRfc2231(s: string, charset: string | null, language: string | null): string {
+  let out = "";
+  for (const b of encode(s, charset ?? "ascii")) {
+    const ch = String.fromCharCode(b);
+    out += /[A-Za-z0-9_.~-]/.test(ch) ? ch : "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  }
+  if (charset === null && language === null) return out;
+  return `${charset ?? ""}'${language ?? ""}'${out}`;
+}
+
+/** `email.message._formatparam(param, value)` as `add_header` calls it (always quoting). */
+function formatParam(param: string, value: unknown): string {
+  if (value === null || value === undefined) return param;
+  if (Array.isArray(value)) {
+    const [charset, language, v] = value as [string | null, string | null, string];
+    return `${param}*=${encodeRfc2231(String(v), charset, language)}`;
+  }
+  const s = String(value);
+  if (!s.length) return param;
+  // deno-lint-ignore no-control-regex
+  if (/[^\x00-\x7f]/.test(s)) return `${param}*=${encodeRfc2231(s, "utf-8", "")}`;
+  return `${param}="${quoteParam(s)}"`;
 }
 
 function quoteParam(s: string): string {
@@ -429,21 +454,19 @@ export class HTTPMessage implements Iterable<string> {
 
   /**
    * Python's `msg.add_header(_name, _value, **_params)`: `add_header("Content-Disposition",
-   * "attachment", { filename: "a.txt" })`. A `_` in a parameter name becomes `-`; a `null` value
-   * adds the bare name.
+   * "attachment", { filename: "a.txt" })`. A `_` in a parameter name becomes `-`; a `null` or empty
+   * value adds the bare name; a value is quoted, or RFC 2231-encoded when it is not ASCII (UTF-8) or is a
+   * `[charset, language, value]` triple.
    */
-  add_header(_name: string, _value: string | null, _params?: Record<string, string | null>): void;
+  add_header(
+    _name: string,
+    _value: string | null,
+    _params?: Record<string, string | null | readonly [string | null, string | null, string]>,
+  ): void;
   add_header(...args: unknown[]): void {
     const { _name, _value, _params } = ADD_HEADER.bind(args);
     const parts: string[] = [];
-    for (const [k, v] of Object.entries(_params)) {
-      const key = k.replace(/_/g, "-");
-      if (v === null || v === undefined) parts.push(key);
-      else {
-        const sv = String(v);
-        parts.push(/[ ()<>@,;:\\"/[\]?=]/.test(sv) ? `${key}="${quoteParam(sv)}"` : `${key}=${sv}`);
-      }
-    }
+    for (const [k, v] of Object.entries(_params)) parts.push(formatParam(k.replace(/_/g, "-"), v));
     if (_value !== null) parts.unshift(_value);
     this.#pairs().push([_name, parts.join("; ")]);
   }

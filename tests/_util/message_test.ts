@@ -268,12 +268,13 @@ def changed(text):
     p = lambda: email.parser.Parser(_class=http.client.HTTPMessage).parsestr(text)
     a = p(); a["Z"] = "1"; del a["x-a"]
     b = p(); del b["content-type"]
+    c = p(); c.add_header("X-B", "v", q="1")
     d = p()
     try:
         d.replace_header("X-A", "r")
     except KeyError:
         pass
-    return [a.items(), len(a), a.get("z"), "x-a" in a, b.keys(), b.get_all("x-a"), d.get_all("x-a"),
+    return [a.items(), len(a), a.get("z"), "x-a" in a, b.keys(), b.get_all("x-a"), c.items(), d.get_all("x-a"),
             str(p())]
 `;
 
@@ -326,6 +327,8 @@ function changed(text: string): unknown[] {
   a.__delitem__("x-a");
   const b = p();
   b.__delitem__("content-type");
+  const c = p();
+  c.add_header("X-B", "v", { q: "1" });
   const d = p();
   try {
     d.replace_header("X-A", "r");
@@ -337,6 +340,7 @@ function changed(text: string): unknown[] {
     contains(a, "x-a"),
     b.keys(),
     b.get_all("x-a"),
+    c.items(),
     d.get_all("x-a"),
     String(p()),
   ].map(
@@ -380,4 +384,24 @@ Deno.test("HTTPMessage: keyword calls bind like CPython's Message methods", () =
   assert.equal(m.get_content_type(), "text/html");
   m.set_default_type({ ctype: "message/rfc822" });
   assert.equal(m.get_default_type(), "message/rfc822");
+});
+
+Deno.test("HTTPMessage.add_header quotes parameters as email.message._formatparam does", () => {
+  const m = new HTTPMessage();
+  m.add_header("X", "v", {
+    a: "1",
+    b: "",
+    c: null,
+    d: "\u20ac x",
+    e: 'a"b',
+    f_g: "x y",
+    t: ["iso-8859-1", "en", "caf\xe9"],
+    u: [null, null, "a b"],
+  });
+  m.add_header("Y", null, { a: "1" });
+  // What CPython 3.14 gives for the same calls.
+  assert.deepEqual(m.items().map((t) => [...t]), [
+    ["X", `v; a="1"; b; c; d*=utf-8''%E2%82%AC%20x; e="a\\"b"; f-g="x y"; t*=iso-8859-1'en'caf%E9; u*=a%20b`],
+    ["Y", 'a="1"'],
+  ]);
 });
