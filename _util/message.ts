@@ -972,12 +972,10 @@ export interface TextLineReader extends LineReader {
   /** The same line at once when it is buffered in full, else `null` (nothing consumed). */
   readlineLatin1Buffered?(limit?: number): string | null;
   /**
-   * The length of the head (to the blank line) when it is all buffered and within the limits, else -1
-   * (nothing consumed), as `BufferedReader.headLength` gives it.
+   * The head (to the blank line) decoded as ISO-8859-1 when it is all buffered and within the limits, else
+   * `null`; nothing consumed (as `BufferedReader.peekHead` gives it).
    */
-  headLength?(maxLine: number, maxLines: number): number;
-  /** `n` buffered bytes decoded as ISO-8859-1, not consumed. */
-  peekLatin1?(n: number): string;
+  peekHead?(maxLine: number, maxLines: number): string | null;
   /** Consume `n` buffered bytes. */
   skip?(n: number): void;
 }
@@ -1046,10 +1044,9 @@ export function readHeadersBuffered<M extends HTTPMessage>(
   cls: new () => M,
 ): M | null {
   const r = fp as TextLineReader;
-  const n = r.headLength?.(limits.maxLine, limits.maxHeaders) ?? -1;
-  if (n < 0) return null;
-  const text = r.peekLatin1!(n);
-  r.skip!(n);
+  const text = r.peekHead?.(limits.maxLine, limits.maxHeaders) ?? null;
+  if (text === null) return null;
+  r.skip!(text.length);
   return parseHeaderBlock(text, new cls());
 }
 

@@ -365,38 +365,33 @@ export class BufferedReader {
   }
 
   /**
-   * The length in bytes of the head at the reading position when all of it is buffered: up to and including
+   * The head at the reading position, decoded as ISO-8859-1, when all of it is buffered: up to and including
    * the first blank line (`\r\n` or `\n`), after a first line (a status or request line) that is never taken
-   * for the blank one when `firstLine` is set. -1 when more must be read, a line is longer than `maxLine`
-   * bytes, or there are more than `maxLines` lines besides the first line (the blank one counted); the caller
-   * then reads line by line, which raises the limits' errors. Nothing is consumed.
+   * for the blank one when `firstLine` is set. `null` when more must be read, a line is longer than
+   * `maxLine` bytes, or there are more than `maxLines` lines besides the first line (the blank one counted);
+   * the caller then reads line by line, which raises the limits' errors. Nothing is consumed: {@link skip}
+   * what was used (the head's length in bytes is the string's).
    */
-  headLength(maxLine: number, maxLines: number, firstLine = false): number {
+  peekHead(maxLine: number, maxLines: number, firstLine = false): string | null {
     const buf = this.#buf;
     const start = this.#start, end = this.#end;
     let lines = firstLine ? -1 : 0;
     let lineStart = start;
+    let high = 0; // every byte OR-ed: below 0x80, the head is ASCII
     for (let i = start; i < end; i++) {
-      if (i - lineStart >= maxLine) return -1;
-      if (buf[i] !== 10) continue;
-      if (++lines > maxLines) return -1;
+      const c = buf[i];
+      high |= c;
+      if (i - lineStart >= maxLine) return null;
+      if (c !== 10) continue;
+      if (++lines > maxLines) return null;
       if (lines > 0 && (i === lineStart || (i === lineStart + 1 && buf[lineStart] === 13))) {
-        return i + 1 - start;
+        return high < 0x80
+          ? asciiDecoder.decode(buf.subarray(start, i + 1))
+          : latin1Decode(buf, start, i + 1);
       }
       lineStart = i + 1;
     }
-    return -1;
-  }
-
-  /**
-   * The next `n` buffered bytes (`n` at most {@link buffered}) decoded as ISO-8859-1, not consumed: a head
-   * measured by {@link headLength} becomes one string.
-   */
-  peekLatin1(n: number): string {
-    const buf = this.#buf, start = this.#start, end = start + n;
-    let high = 0; // every byte OR-ed: below 0x80, the bytes are ASCII
-    for (let i = start; i < end; i++) high |= buf[i];
-    return high < 0x80 ? asciiDecoder.decode(buf.subarray(start, end)) : latin1Decode(buf, start, end);
+    return null;
   }
 
   /** Consume `n` buffered bytes (`n` at most {@link buffered}) without looking at them. */

@@ -1,6 +1,6 @@
 /**
  * Small byte and text helpers of `http.client`: Python's `int()` parsing,
- * `str.split()` on whitespace, the header-name and header-value checks, and
+ * `str.isspace()` and `str.strip()`, the header-name and header-value checks, and
  * the control-character searches behind the injection guards.
  *
  * @module
@@ -62,27 +62,6 @@ export function pyInt(text: string, base: 10 | 16, bytesMode = false): number | 
   }
   if (prevUnderscore || digits === 0) return null;
   return sign * value;
-}
-
-/** Python's `line.split(None, maxsplit)` for a decoded status line. */
-export function pySplit(s: string, maxsplit: number): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    while (i < n && isPySpace(s.charCodeAt(i))) i++;
-    if (i >= n) break;
-    if (out.length === maxsplit) {
-      // Python keeps the remainder, trailing whitespace included.
-      out.push(s.slice(i));
-      return out;
-    }
-    let j = i;
-    while (j < n && !isPySpace(s.charCodeAt(j))) j++;
-    out.push(s.slice(i, j));
-    i = j;
-  }
-  return out;
 }
 
 /** Python's `str.strip()` for ISO-8859-1 text. */

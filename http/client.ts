@@ -92,8 +92,8 @@ import {
   disallowedUrlChar,
   isIllegalHeaderValue,
   isLegalHeaderName,
+  isPySpace,
   pyInt,
-  pySplit,
   pyStrip,
 } from "./_client_util.ts";
 import {
@@ -611,36 +611,61 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     return raw instanceof Uint8Array ? latin1Decode(raw) : Promise.resolve(raw).then((b) => latin1Decode(b));
   }
 
-  async #readStatus(): Promise<[string, number, string]> {
+  /** `_read_status()`: read and parse a status line; the code, with `#statusVersion`/`#statusReason` set. */
+  async #readStatus(): Promise<number> {
     const got = this.#statusLine();
-    return this.#parseStatus(typeof got === "string" ? got : await got);
+    const line = typeof got === "string" ? got : await got;
+    return this.#parseStatus(line, line.length);
   }
 
-  /** `_read_status()` once the line is read: `(version, status, reason)`. */
-  #parseStatus(line: string): [string, number, string] {
-    if (line.length > MAXLINE) throw new LineTooLong("status line");
-    if (this.debuglevel > 0) print("reply:", repr(line));
-    if (!line) throw new RemoteDisconnected("Remote end closed connection without response");
-    let parts = pySplit(line, 2);
-    let version: string, status: string | undefined, reason = "";
-    if (parts.length === 3) [version, status, reason] = parts;
-    else {
-      parts = pySplit(line, 1);
-      if (parts.length === 2) [version, status] = parts;
-      else version = "";
-    }
-    if (!version.startsWith("HTTP/")) {
+  /** The version and the reason (unstripped, as CPython's `_read_status()` returns it) of the last status line. */
+  #statusVersion = "";
+  #statusReason = "";
+
+  /**
+   * `_read_status()` once the line `text[0:end]` is read: the status code, the version and reason kept in
+   * `#statusVersion`/`#statusReason`. Split in place as Python's `line.split(None, 2)` (or `split(None, 1)`
+   * for two words) splits it.
+   */
+  #parseStatus(text: string, end: number): number {
+    if (end > MAXLINE) throw new LineTooLong("status line");
+    if (this.debuglevel > 0) print("reply:", repr(text.slice(0, end)));
+    if (!end) throw new RemoteDisconnected("Remote end closed connection without response");
+    // The words' bounds: [a1, b1), [a2, b2), and the rest from a3.
+    let i = 0;
+    while (i < end && isPySpace(text.charCodeAt(i))) i++;
+    const a1 = i;
+    while (i < end && !isPySpace(text.charCodeAt(i))) i++;
+    const b1 = i;
+    while (i < end && isPySpace(text.charCodeAt(i))) i++;
+    const a2 = i;
+    while (i < end && !isPySpace(text.charCodeAt(i))) i++;
+    const b2 = i;
+    while (i < end && isPySpace(text.charCodeAt(i))) i++;
+    const a3 = i;
+    // One word (or none) leaves `version` empty, which is refused.
+    if (a2 === end || !text.startsWith("HTTP/", a1)) {
       this._close_conn();
-      throw new BadStatusLine(line);
+      throw new BadStatusLine(text.slice(0, end));
     }
-    const code = pyInt(status!, 10);
-    if (code === null || code < 100 || code > 999) throw new BadStatusLine(line);
-    return [version, code, reason];
+    // Two words: `split(None, 1)` keeps the second one's trailing blanks, which int() ignores.
+    const statusEnd = a3 === end ? end : b2;
+    let code: number | null = 0;
+    for (let k = a2; k < statusEnd && code !== null; k++) {
+      const d = text.charCodeAt(k) - 0x30;
+      code = d >= 0 && d <= 9 ? code * 10 + d : null;
+    }
+    if (code === null) code = pyInt(text.slice(a2, statusEnd), 10); // signs, underscores, blanks: int()'s rules
+    if (code === null || code < 100 || code > 999) throw new BadStatusLine(text.slice(0, end));
+    this.#statusVersion = text.slice(a1, b1);
+    this.#statusReason = a3 === end ? "" : text.slice(a3, end);
+    return code;
   }
 
   /** Internal: the status line as `(version, status, reason)`, for the CONNECT tunnel. */
-  _read_status(): Promise<[string, number, string]> {
-    return this.#readStatus();
+  async _read_status(): Promise<[string, number, string]> {
+    const status = await this.#readStatus();
+    return [this.#statusVersion, status, this.#statusReason];
   }
 
   /** Python's `begin()`: read the status line and headers (skipping `100 Continue`). */
@@ -650,7 +675,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     // frame of ours waits for it.
     try {
       const fp = this.fp;
-      if (!(fp instanceof BufferedReader)) return this.#beginSlow(null);
+      if (!(fp instanceof BufferedReader)) return this.#beginSlow(-1);
       if (!fp.buffered) return fp.fillIfEmpty().then(this.#headArrived);
       return this.#headArrived() ?? RESOLVED;
     } catch (e) {
@@ -664,42 +689,42 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    */
   #headArrived = (): Promise<void> | undefined => {
     const fp = this.#fp;
-    const n = fp.headLength(MAXLINE, MAXHEADERS, true);
-    if (n < 0) return this.#beginSlow(null);
-    const text = fp.peekLatin1(n);
+    const text = fp.peekHead(MAXLINE, MAXHEADERS, true);
+    if (text === null) return this.#beginSlow(-1);
     const eol = text.indexOf("\n") + 1;
     fp.skip(eol); // the status line alone, as CPython has read it when the line is refused
-    const [version, status, reason] = this.#parseStatus(text.slice(0, eol));
-    if (status === 100) return this.#beginSlow([version, status, reason]);
-    fp.skip(n - eol);
-    this.#setStatus(version, status, reason);
+    const status = this.#parseStatus(text, eol);
+    if (status === 100) return this.#beginSlow(status);
+    fp.skip(text.length - eol);
+    this.#setStatus(status);
     this.#gotHeaders(parseHeaderBlock(text, new HTTPMessage(), eol), status);
     return undefined;
   };
 
   /**
-   * CPython's `begin()` line by line: the first status line (unless `first` was read already), interim
-   * responses skipped, then the headers.
+   * CPython's `begin()` line by line: the first status line (unless its code `first` was read already),
+   * interim responses skipped, then the headers.
    */
-  async #beginSlow(first: [string, number, string] | null): Promise<void> {
-    let [version, status, reason] = first ?? await this.#readStatus();
+  async #beginSlow(first: number): Promise<void> {
+    let status = first < 0 ? await this.#readStatus() : first;
     for (let interim = 0; status === 100;) {
       if (++interim > _MAXINTERIMRESPONSES) {
         throw new HTTPException(`got more than ${_MAXINTERIMRESPONSES} interim responses`);
       }
       const skipped = await readHeaderLines(this.#fp, HEADER_LIMITS);
       if (this.debuglevel > 0) print("headers:", skipped.map(asBytes));
-      [version, status, reason] = await this.#readStatus();
+      status = await this.#readStatus();
     }
-    this.#setStatus(version, status, reason);
+    this.#setStatus(status);
     // Python calls parse_headers(self.fp).
     this.#gotHeaders(await readHeaders(this.#fp, HEADER_LIMITS, HTTPMessage), status);
   }
 
   /** `begin()`'s fields from the final status line. */
-  #setStatus(version: string, status: number, reason: string): void {
+  #setStatus(status: number): void {
     this.code = this.status = status;
-    this.reason = pyStrip(reason);
+    this.reason = pyStrip(this.#statusReason);
+    const version = this.#statusVersion;
     if (version === "HTTP/1.0" || version === "HTTP/0.9") this.version = 10;
     else if (version.startsWith("HTTP/1.")) this.version = 11;
     else throw new UnknownProtocol(version);
