@@ -2211,45 +2211,61 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
    * @throws RemoteDisconnected when the server closed without answering
    */
   getresponse(): Promise<HTTPResponse> {
-    // Not async: the response's begin() Promise and two callbacks, no frame of ours waiting for the reply.
+    // Not async: the response's begin() Promise and two callbacks made once per connection, no frame of ours
+    // waiting for the reply.
     let response: HTTPResponse;
     try {
       if (this.#response && this.#response.isclosed()) this.#response = null;
-      if (this.#state !== CS_REQ_SENT || this.#response) throw new ResponseNotReady(this.#state);
+      // A second getresponse() while the first still reads the head (Python's would block until then) is
+      // refused: both would read the same socket.
+      if (this.#state !== CS_REQ_SENT || this.#response || this.#opening) {
+        throw new ResponseNotReady(this.#state);
+      }
       if (this.sock === null) throw new ResponseNotReady(this.#state);
       const debuglevel = this.debuglevel;
       response = new this.response_class(this.sock, debuglevel > 0 ? debuglevel : 0, this._method);
     } catch (e) {
       return Promise.reject(e);
     }
+    this.#opening = response;
     let began: Promise<void>;
     try {
       began = Promise.resolve(response.begin());
     } catch (e) {
       began = Promise.reject(e);
     }
-    return began.then(
-      () => {
-        try {
-          this.#state = CS_IDLE;
-          if (response.will_close) this.close();
-          else this.#response = response;
-          return response;
-        } catch (e) {
-          response.close();
-          throw e;
-        }
-      },
-      (e) => {
-        try {
-          if (e instanceof ConnectionError) this.close();
-        } finally {
-          response.close();
-        }
-        throw e;
-      },
-    );
+    return began.then(this.#opened, this.#notOpened);
   }
+
+  /** The response whose head `getresponse()` is reading, until its `begin()` settles. */
+  #opening: HTTPResponse | null = null;
+
+  /** `getresponse()` once the head is read. */
+  #opened = (): HTTPResponse => {
+    const response = this.#opening!;
+    this.#opening = null;
+    try {
+      this.#state = CS_IDLE;
+      if (response.will_close) this.close();
+      else this.#response = response;
+      return response;
+    } catch (e) {
+      response.close();
+      throw e;
+    }
+  };
+
+  /** `getresponse()` when `begin()` failed. */
+  #notOpened = (e: unknown): never => {
+    const response = this.#opening!;
+    this.#opening = null;
+    try {
+      if (e instanceof ConnectionError) this.close();
+    } finally {
+      response.close();
+    }
+    throw e;
+  };
 
   /** `with HTTPConnection(...) as conn:` — `await using conn = new HTTPConnection(...)`. */
   [Symbol.asyncDispose](): Promise<void> {
