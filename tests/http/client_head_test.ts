@@ -217,3 +217,18 @@ Deno.test("a closed reader's buffer goes to the next reader only when nothing ca
   d.close();
   assert.equal((await d.readline()).length, 0);
 });
+
+Deno.test("a second getresponse() while the first reads the head is refused, and the first still answers", async () => {
+  const { ResponseNotReady } = await import("../../http/client.ts");
+  const { conn } = fakeConnection();
+  await conn.request("GET", "/");
+  const first = conn.getresponse();
+  await assert.rejects(conn.getresponse(), ResponseNotReady);
+  const r = await first;
+  assert.equal(r.status, 200);
+  assert.equal((await r.read()).decode(), "ok");
+  // The connection goes on as usual.
+  await conn.request("GET", "/again");
+  await roundTrip(conn);
+  conn.close();
+});
