@@ -827,19 +827,6 @@ function lineEnd(text: string, i: number): number {
   return n;
 }
 
-/**
- * Where the colon of the field line `text[start:end]` is: `[\041-\071\073-\176]*:`, a (possibly empty) run of
- * printable non-colon characters then a colon; -1 when the line is not one.
- */
-function fieldColon(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3a) return i;
-    if (c < 0x21 || c > 0x7e) return -1;
-  }
-  return -1;
-}
-
 /** Is `text[start:end]` a line holding nothing but its end (`\r\n`, `\n` or `\r`)? */
 function isBlankLine(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
@@ -895,11 +882,21 @@ export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M, fr
   let envelope = -1, envelopeEnd = -1;
   let k = 0;
   for (let i = from; i < n;) {
-    const e = lineEnd(text, i);
     const c = text.charCodeAt(i);
     const continued = c === 0x20 || c === 0x09;
     const isEnvelope = !continued && c === 0x46 && text.startsWith("From ", i);
-    const at = continued || isEnvelope ? i : fieldColon(text, i, e);
+    // A field line: `[\041-\071\073-\176]*:`, printable non-colon characters then a colon (`at`); -1 when the
+    // line is none of the three kinds of header line. Each character is looked at once: the line's end is
+    // searched from where the name stopped.
+    let at = i, j = i;
+    if (!continued && !isEnvelope) {
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x3a || d < 0x21 || d > 0x7e) break;
+      }
+      at = j < n && text.charCodeAt(j) === 0x3a ? j : -1;
+    }
+    const e = lineEnd(text, j);
     if (at < 0) {
       // Not a header line: the block ends. feedparser notes the missing blank line before it parses the
       // header lines, so that defect comes first.
