@@ -676,7 +676,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     try {
       const fp = this.fp;
       if (!(fp instanceof BufferedReader)) return this.#beginSlow(-1);
-      if (!fp.buffered) return fp.fillIfEmpty().then(this.#headArrived);
+      if (!fp.buffered) return fp.fillIfEmpty().then(() => this.#headArrived());
       return this.#headArrived() ?? RESOLVED;
     } catch (e) {
       return Promise.reject(e);
@@ -687,7 +687,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
    * `begin()` once bytes are buffered: a status line and head that are all there are decoded as one string
    * and parsed from it (the headers stay in it, see HTTPMessage); anything else goes line by line.
    */
-  #headArrived = (): Promise<void> | undefined => {
+  #headArrived(): Promise<void> | undefined {
     const fp = this.#fp;
     const text = fp.peekHead(MAXLINE, MAXHEADERS, true);
     if (text === null) return this.#beginSlow(-1);
@@ -699,7 +699,7 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     this.#setStatus(status);
     this.#gotHeaders(parseHeaderBlock(text, new HTTPMessage(), eol), status);
     return undefined;
-  };
+  }
 
   /**
    * CPython's `begin()` line by line: the first status line (unless its code `first` was read already),
@@ -2228,17 +2228,32 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       return Promise.reject(e);
     }
     this.#opening = response;
-    let began: Promise<void>;
-    try {
-      began = Promise.resolve(response.begin());
-    } catch (e) {
-      began = Promise.reject(e);
+    // A head usually arrives in one read: wait for it here, so that begin() finds it buffered and parses it
+    // at once, with no Promise or closure of its own.
+    const sock = this.sock;
+    if (sock instanceof HTTPSocket && !sock.reader.buffered) {
+      return sock.reader.fillIfEmpty().then(this.#begin, this.#notOpened);
     }
-    return began.then(this.#opened, this.#notOpened);
+    try {
+      return Promise.resolve(this.#begin());
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /** The response whose head `getresponse()` is reading, until its `begin()` settles. */
   #opening: HTTPResponse | null = null;
+
+  /** `getresponse()`'s `response.begin()`: the response at once when the head was parsed at once. */
+  #begin = (): HTTPResponse | Promise<HTTPResponse> => {
+    let began: Promise<void>;
+    try {
+      began = Promise.resolve(this.#opening!.begin());
+    } catch (e) {
+      return this.#notOpened(e);
+    }
+    return began === RESOLVED ? this.#opened() : began.then(this.#opened, this.#notOpened);
+  };
 
   /** `getresponse()` once the head is read. */
   #opened = (): HTTPResponse => {
