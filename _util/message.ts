@@ -226,6 +226,13 @@ function sameNameAt(text: string, start: number, end: number, n: string): boolea
   return true;
 }
 
+/** A parsed field's value: `text[colon + 1:end]` after the blanks that follow the colon. */
+function valueAt(text: string, colon: number, end: number): string {
+  let a = colon + 1;
+  while (a < end && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
+  return text.slice(a, end);
+}
+
 /** No fields in the parsed form: shared, never written. */
 const NO_FIELDS: readonly number[] = Object.freeze([]);
 
@@ -248,11 +255,14 @@ let adoptHead: (
  * (all occurrences), `len(msg)` is `msg.size`, and iteration yields names.
  */
 export class HTTPMessage implements Iterable<string> {
-  /** The fields as `[name, value]` pairs; `null` while they are still in the parsed form ({@link #text}). */
-  #headers: [string, string][] | null = [];
   /**
-   * A parsed block not yet cut into strings: the text the parser read and, per field, four offsets into it
-   * (name start, name end, value start, value end). Lookups compare names in place and cut out only the
+   * The fields as `[name, value]` pairs; `null` while they are still in the parsed form ({@link #text}), as
+   * a new message's are (none yet).
+   */
+  #headers: [string, string][] | null = null;
+  /**
+   * A parsed block not yet cut into strings: the text the parser read and, per field, three offsets into it
+   * (name start, its colon, value end; the value starts after the blanks that follow the colon). Lookups compare names in place and cut out only the
    * values asked for (a response's head is mostly asked for two or three); anything else turns the fields
    * into `#headers` first ({@link #pairs}).
    */
@@ -261,14 +271,14 @@ export class HTTPMessage implements Iterable<string> {
 
   static {
     adoptHead = (msg, text, at, unixfrom, payload) => {
-      if (msg.#headers !== null && msg.#headers.length === 0) {
+      if (msg.#headers === null && msg.#at.length === 0) {
         msg.#headers = null;
         msg.#text = text;
         msg.#at = at;
       } else {
         const h = msg.#pairs();
-        for (let i = 0; i < at.length; i += 4) {
-          h.push([text.slice(at[i], at[i + 1]), text.slice(at[i + 2], at[i + 3])]);
+        for (let i = 0; i < at.length; i += 3) {
+          h.push([text.slice(at[i], at[i + 1]), valueAt(text, at[i + 1], at[i + 2])]);
         }
       }
       if (unixfrom !== null) msg.#unixfrom = unixfrom;
@@ -282,8 +292,8 @@ export class HTTPMessage implements Iterable<string> {
     if (h === null) {
       const text = this.#text, at = this.#at;
       h = [];
-      for (let i = 0; i < at.length; i += 4) {
-        h.push([text.slice(at[i], at[i + 1]), text.slice(at[i + 2], at[i + 3])]);
+      for (let i = 0; i < at.length; i += 3) {
+        h.push([text.slice(at[i], at[i + 1]), valueAt(text, at[i + 1], at[i + 2])]);
       }
       this.#headers = h;
       this.#text = "";
@@ -300,7 +310,7 @@ export class HTTPMessage implements Iterable<string> {
 
   /** Number of header fields, duplicates included (Python's `len(msg)`). */
   get size(): number {
-    return this.#headers === null ? this.#at.length >> 2 : this.#headers.length;
+    return this.#headers === null ? this.#at.length / 3 : this.#headers.length;
   }
 
   /** Python's `len(msg)`: the number of fields, duplicates included. */
@@ -357,8 +367,8 @@ export class HTTPMessage implements Iterable<string> {
     const h = this.#headers;
     if (h === null) {
       const text = this.#text, at = this.#at;
-      for (let i = 0; i < at.length; i += 4) {
-        if (sameNameAt(text, at[i], at[i + 1], n)) return text.slice(at[i + 2], at[i + 3]);
+      for (let i = 0; i < at.length; i += 3) {
+        if (sameNameAt(text, at[i], at[i + 1], n)) return valueAt(text, at[i + 1], at[i + 2]);
       }
       return failobj;
     }
@@ -392,7 +402,7 @@ export class HTTPMessage implements Iterable<string> {
     const n = name.toLowerCase();
     if (this.#headers === null) {
       const text = this.#text, at = this.#at;
-      for (let i = 0; i < at.length; i += 4) if (sameNameAt(text, at[i], at[i + 1], n)) return true;
+      for (let i = 0; i < at.length; i += 3) if (sameNameAt(text, at[i], at[i + 1], n)) return true;
       return false;
     }
     return this.#headers.some(([k]) => sameName(k, n));
@@ -431,8 +441,8 @@ export class HTTPMessage implements Iterable<string> {
     const out: string[] = [];
     if (this.#headers === null) {
       const text = this.#text, at = this.#at;
-      for (let i = 0; i < at.length; i += 4) {
-        if (sameNameAt(text, at[i], at[i + 1], n)) out.push(text.slice(at[i + 2], at[i + 3]));
+      for (let i = 0; i < at.length; i += 3) {
+        if (sameNameAt(text, at[i], at[i + 1], n)) out.push(valueAt(text, at[i + 1], at[i + 2]));
       }
     } else for (const [k, v] of this.#headers) if (sameName(k, n)) out.push(v);
     return out.length ? out : failobj;
@@ -857,9 +867,8 @@ function pushField(text: string, first: number, colon: number, last: number, k: 
   const at = fieldScratch;
   at[k] = first;
   at[k + 1] = colon;
-  at[k + 2] = a;
-  at[k + 3] = z;
-  return k + 4;
+  at[k + 2] = z;
+  return k + 3;
 }
 
 /**
