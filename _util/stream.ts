@@ -717,7 +717,7 @@ export class BufferedWriter {
   #queuedMore(n: number): void {
     this.#queued += n;
     this.written += n;
-    if (!this.#draining && this.#hops < 0) {
+    if (!this.#draining && this.#hops < 0 && !this.#flushing) {
       this.#hops = 0;
       RESOLVED.then(this.#hop);
     }
@@ -823,6 +823,24 @@ export class BufferedWriter {
   fileno(): number {
     if (this.closed) throw new ValueError("I/O operation on closed file");
     return filenoOf(this.#sink);
+  }
+
+  /** True inside {@link writeAndFlush}: its write starts the drain itself. */
+  #flushing = false;
+
+  /**
+   * `write(data)` then `flush()`, for a caller that has everything to send now (a request head): the drain
+   * starts at once, with no microtask hop waiting for more writes to join.
+   */
+  writeAndFlush(data: Uint8Array): Promise<void> {
+    this.#flushing = true;
+    try {
+      this.write(data);
+    } finally {
+      this.#flushing = false;
+    }
+    this.#startDrain();
+    return this.flush();
   }
 
   /** Python's `flush()`: wait until everything queued is written; raises the kept error. */

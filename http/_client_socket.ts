@@ -86,6 +86,12 @@ export class HTTPSocket {
     this.writer.write(data);
   }
 
+  /** {@link queue} then {@link flush}, with no wait for more writes to join (a request head sent alone). */
+  queueAndFlush(data: Uint8Array): Promise<void> {
+    if (this.#closed) throw new OSError(9, "Bad file descriptor");
+    return withTimeout(this.writer.writeAndFlush(data), this.#timeout);
+  }
+
   /** Wait until everything queued is written (bounded by the timeout). */
   flush(): Promise<void> {
     return withTimeout(this.writer.flush(), this.#timeout);

@@ -1877,11 +1877,10 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       // as it queues it, so the head array can be reused at once.
       if (sock instanceof HTTPSocket && this.send === SEND_METHOD && !(this.debuglevel > 0)) {
         try {
-          sock.queue(msg);
+          return sock.queueAndFlush(msg);
         } finally {
           this.#recycleHead();
         }
-        return sock.flush();
       }
       return this.#sendVia(msg).finally(() => this.#recycleHead());
     }
