@@ -415,6 +415,57 @@ export class Signature<P extends object> {
     }
     return `(${parts.join(", ")})`;
   }
+
+  // valuesOf()'s result, reused from call to call.
+  #scratch: unknown[] | null = null;
+
+  /**
+   * {@link Signature.values} for a method that declares the table's parameters in order and then a rest
+   * parameter (`send_header(keyword?: unknown, value?: unknown, ...more: unknown[])`) instead of taking one
+   * rest parameter: such a call makes no argument array (V8 drops an empty rest parameter). A call of
+   * positional values only is bound here; any other (a keywords object, more arguments than parameters, a
+   * missing one) goes through `values()` with the same arguments, so the binding and its errors are the
+   * table's either way. `undefined` counts as not given, as everywhere in this table. The result is an array
+   * this table reuses: destructure it at once, on the method's first line.
+   *
+   * @param more the method's rest parameter
+   * @param a the first parameter's value (then `b`, `c`: at most three parameters)
+   * @returns each parameter's value, in the table's order
+   */
+  valuesOf(more: unknown[], a?: unknown, b?: unknown, c?: unknown): readonly unknown[] {
+    const defaults = this.#defaultValues;
+    const total = defaults.length;
+    if (!this.#simple || total > 3 || total > this.#positional) {
+      throw new Error(`${this.qualname}: valuesOf() serves tables of at most three positional parameters`);
+    }
+    // The call's arguments: a, b, c (as many as the table has) then `more`, trailing undefined dropped.
+    const n = more.length
+      ? total + more.length
+      : c !== undefined
+      ? 3
+      : b !== undefined
+      ? 2
+      : a !== undefined
+      ? 1
+      : 0;
+    const last = n === 1 ? a : n === 2 ? b : n === 3 ? c : undefined;
+    if (
+      n > total || (last !== null && typeof last === "object" && isKeywords(last)) ||
+      (n > 1 && a === undefined) || (n > 2 && b === undefined)
+    ) {
+      return this.values([a, b, c].slice(0, Math.min(n, total)).concat(more));
+    }
+    const out = this.#scratch ??= defaults.slice();
+    for (let i = 0; i < total; i++) out[i] = defaults[i];
+    if (n > 0) out[0] = a;
+    if (n > 1) out[1] = b;
+    if (n > 2) out[2] = c;
+    const required = this.#requiredIndex;
+    for (let k = 0; k < required.length; k++) {
+      if (out[required[k]] === undefined) return this.values([a, b, c].slice(0, n)); // raises the table's error
+    }
+    return out;
+  }
 }
 
 const MOVE_COST = 2;

@@ -1012,9 +1012,9 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   send_response(code: StatusCode, kwargs: { message?: string | null }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response(kwargs: { code: StatusCode; message?: string | null }): void;
-  send_response(...args: unknown[]): void {
-    // values(): the table's binding and errors, without building an object per response.
-    const [code, message] = SEND_RESPONSE.values(args) as [StatusCode, string | null];
+  send_response(a?: unknown, b?: unknown, ...more: unknown[]): void {
+    // valuesOf(): the table's binding and errors, without an argument array or an object per response.
+    const [code, message] = SEND_RESPONSE.valuesOf(more, a, b) as [StatusCode, string | null];
     this.log_request(code);
     this.send_response_only(code, message);
     this.send_header("Server", this.version_string());
@@ -1033,8 +1033,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   send_response_only(code: StatusCode, kwargs: { message?: string | null }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response_only(kwargs: { code: StatusCode; message?: string | null }): void;
-  send_response_only(...args: unknown[]): void {
-    let [code, message] = SEND_RESPONSE_ONLY.values(args) as [StatusCode, string | null];
+  send_response_only(a?: unknown, b?: unknown, ...more: unknown[]): void {
+    let [code, message] = SEND_RESPONSE_ONLY.valuesOf(more, a, b) as [StatusCode, string | null];
     if (this.request_version !== "HTTP/0.9") {
       const c = typeof code === "number" ? code : toCode(code);
       if (message === null || message === undefined) message = this.responses[c]?.[0] ?? "";
@@ -1055,8 +1055,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   send_header(keyword: string, kwargs: { value: string | number }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_header(kwargs: { keyword: string; value: string | number }): void;
-  send_header(...args: unknown[]): void {
-    const [keyword, value] = SEND_HEADER.values(args) as [string, string | number];
+  send_header(a?: unknown, b?: unknown, ...more: unknown[]): void {
+    const [keyword, value] = SEND_HEADER.valuesOf(more, a, b) as [string, string | number];
     const v = typeof value === "string" ? value : String(value);
     if (this.request_version !== "HTTP/0.9") {
       this._headers_buffer.push(
@@ -1105,8 +1105,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   log_request(kwargs: { code?: StatusCode | string; size?: number | string }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   log_request(code: StatusCode | string, kwargs: { size?: number | string }): void;
-  log_request(...args: unknown[]): void {
-    const [code, size] = LOG_REQUEST.values(args) as [StatusCode | string, number | string];
+  log_request(a?: unknown, b?: unknown, ...more: unknown[]): void {
+    const [code, size] = LOG_REQUEST.valuesOf(more, a, b) as [StatusCode | string, number | string];
     const c = typeof code === "object" ? toCode(code) : code;
     this.log_message('"%s" %s %s', this.requestline, String(c), String(size));
   }
@@ -1151,8 +1151,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   date_time_string(timestamp?: number | null): string;
   /** The same call with some or all arguments by keyword, as Python allows. */
   date_time_string(kwargs: { timestamp?: number | null }): string;
-  date_time_string(...args: unknown[]): string {
-    const [timestamp] = DATE_TIME_STRING.values(args) as [number | null];
+  date_time_string(a?: unknown, ...more: unknown[]): string {
+    const [timestamp] = DATE_TIME_STRING.valuesOf(more, a) as [number | null];
     return formatdate(timestamp);
   }
 

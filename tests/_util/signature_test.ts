@@ -113,3 +113,48 @@ Deno.test("Signature.bind suggests the closest keyword as CPython 3.13+ does", (
     "urljoin() got an unexpected keyword argument 'allow_fragment'. Did you mean 'allow_fragments'?",
   );
 });
+
+Deno.test("Signature.valuesOf binds every call as values() does (random calls of tables of 1 to 3 parameters)", () => {
+  const tables = [
+    new Signature<{ timestamp: unknown }>("H.date_time_string", ["self", "timestamp"], { timestamp: null }),
+    new Signature<{ keyword: unknown; value: unknown }>("H.send_header", ["self", "keyword", "value"]),
+    new Signature<{ code: unknown; size: unknown }>("H.log_request", ["self", "code", "size"], {
+      code: "-",
+      size: "-",
+    }),
+    URLJOIN,
+  ];
+  const pool: (() => unknown)[] = [
+    () => 1,
+    () => "x",
+    () => undefined,
+    () => null,
+    () => ({}),
+    () => ({ code: 5 }),
+    () => ({ value: "v" }),
+    () => ({ url: "u", allow_fragments: false }),
+    () => ({ bogus: 1 }),
+    () => kw({ size: 2 }),
+    () => [1],
+  ];
+  let seed = 17;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const outcome = (f: () => readonly unknown[]) => {
+    try {
+      return { ok: [...f()] };
+    } catch (e) {
+      return { err: `${(e as Error).name}: ${(e as Error).message}` };
+    }
+  };
+  for (const table of tables) {
+    const total = table.names.length;
+    for (let k = 0; k < 3000; k++) {
+      const args = Array.from({ length: rnd(total + 3) }, () => pool[rnd(pool.length)]());
+      const fixed = args.slice(0, total);
+      const more = args.slice(total);
+      const want = outcome(() => table.values(args.slice()));
+      const got = outcome(() => table.valuesOf(more, fixed[0], fixed[1], fixed[2]));
+      assert.deepEqual(got, want, `${table.qualname} ${Deno.inspect(args)}`);
+    }
+  }
+});
