@@ -68,18 +68,51 @@ function isPySpace(c: number): boolean {
     (c > 0xff && /\s/.test(String.fromCharCode(c)));
 }
 
+/** The end of the word of `s` that starts at `from` (the next Python whitespace, or the end). */
+function wordEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && !isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The start of the next word of `s` at or after `from`, or `s.length`. */
+function wordStart(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Python's `s.split()` (no argument): split on runs of whitespace, no empty words. */
 export function pySplit(s: string): string[] {
   const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i < s.length; i++) {
-    if (isPySpace(s.charCodeAt(i))) {
-      if (start >= 0) words.push(s.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
+  for (let i = wordStart(s, 0); i < s.length; i = wordStart(s, i)) {
+    const end = wordEnd(s, i);
+    words.push(s.slice(i, end));
+    i = end;
   }
-  if (start >= 0) words.push(s.slice(start));
   return words;
+}
+
+/**
+ * {@link pySplit} as positions, making no strings: `bounds` receives the start and end of the first word,
+ * of the second and of the last (a request line's command, path and version).
+ *
+ * @returns the number of words
+ */
+export function pySplitBounds(s: string, bounds: Int32Array): number {
+  let n = 0;
+  for (let i = wordStart(s, 0); i < s.length; i = wordStart(s, i)) {
+    const end = wordEnd(s, i);
+    if (n < 2) {
+      bounds[2 * n] = i;
+      bounds[2 * n + 1] = end;
+    }
+    bounds[4] = i;
+    bounds[5] = end;
+    n++;
+    i = end;
+  }
+  return n;
 }
 
 /**

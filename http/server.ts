@@ -84,6 +84,7 @@ import {
   parsedateToEpoch,
   pyFormat,
   pySplit,
+  pySplitBounds,
   readRequestLine,
 } from "./_server_util.ts";
 import { writeStderr } from "../_util/stdio.ts";
@@ -735,16 +736,15 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     }
     requestline = requestline.slice(0, end);
     this.requestline = requestline;
-    const words = pySplit(requestline);
-    if (words.length === 0) return false;
+    // The words as positions: the usual request line then costs no array and no string per word.
+    const count = pySplitBounds(requestline, WORDS);
+    if (count === 0) return false;
 
-    if (words.length >= 3) {
-      version = words[words.length - 1];
+    if (count >= 3) {
+      version = knownWord(requestline, WORDS[4], WORDS[5], "HTTP/1.1", "HTTP/1.0", "");
       let nums: [number, number] | null = null;
-      // The usual versions as our own constant strings: the handler keeps request_version until the next
-      // request, and a fresh copy would be one more object per connection for the young generation to carry.
-      if (version === "HTTP/1.1") (nums = HTTP11), (version = "HTTP/1.1");
-      else if (version === "HTTP/1.0") (nums = HTTP10), (version = "HTTP/1.0");
+      if (version === "HTTP/1.1") nums = HTTP11;
+      else if (version === "HTTP/1.0") nums = HTTP10;
       else if (version.startsWith("HTTP/")) {
         const base = version.slice(5);
         const parts = base.split(".");
@@ -769,13 +769,13 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       this.request_version = version;
     }
 
-    if (!(words.length >= 2 && words.length <= 3)) {
+    if (!(count >= 2 && count <= 3)) {
       this.send_error(400, `Bad request syntax (${reprStr(requestline)})`);
       return false;
     }
-    const [word, path] = words;
-    const command = commonMethod(word);
-    if (words.length === 2) {
+    const command = knownWord(requestline, WORDS[0], WORDS[1], "GET", "POST", "HEAD");
+    const path = requestline.slice(WORDS[2], WORDS[3]);
+    if (count === 2) {
       this.close_connection = true;
       if (command !== "GET") {
         this.send_error(400, `Bad HTTP/0.9 request type (${reprStr(command)})`);
@@ -1085,12 +1085,15 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   flush_headers(): void {
     const lines = this._headers_buffer;
     if (lines.length) {
-      this._headers_buffer = [];
       const wfile: { write(b: Uint8Array): unknown } = this.wfile;
       // Our own wfile copies what it is given: the lines go straight into its buffer.
-      if (wfile instanceof BufferedWriter && wfile.writeLatin1(lines)) return;
-      const text = lines.join("");
-      wfile.write(NOT_LATIN1.test(text) ? encodeNarrow(text, "latin-1") : latin1Bytes(text));
+      if (!(wfile instanceof BufferedWriter && wfile.writeLatin1(lines))) {
+        const text = lines.join("");
+        wfile.write(NOT_LATIN1.test(text) ? encodeNarrow(text, "latin-1") : latin1Bytes(text));
+      }
+      // Written: emptied for the next response, as CPython's `self._headers_buffer = []` does, but in place and
+      // by pop(), which keeps the list's storage (a new list, or `length = 0`, makes V8 allocate it again).
+      while (lines.length) lines.pop();
     }
   }
 
@@ -1184,12 +1187,19 @@ classAttrs(BaseHTTPRequestHandler, [
   "monthname",
 ]);
 
-/** `word` itself, or our constant string when it is one of the usual methods (kept as `command`, see above). */
-function commonMethod(word: string): string {
-  if (word === "GET") return "GET";
-  if (word === "POST") return "POST";
-  if (word === "HEAD") return "HEAD";
-  return word;
+// A request line's word positions (see pySplitBounds), filled and read within one #parseRequestLine().
+const WORDS = new Int32Array(6);
+
+/**
+ * `line.slice(start, end)`, or the one of `a`, `b`, `c` it equals: the usual methods and versions are then
+ * our constant strings rather than new ones, which a handler would keep until its next request.
+ */
+function knownWord(line: string, start: number, end: number, a: string, b: string, c: string): string {
+  const n = end - start;
+  if (n === a.length && line.startsWith(a, start)) return a;
+  if (n === b.length && line.startsWith(b, start)) return b;
+  if (n === c.length && n && line.startsWith(c, start)) return c;
+  return line.slice(start, end);
 }
 
 // "do_" + command, kept for the usual commands so that looking the method up costs no new string.
