@@ -282,9 +282,10 @@ export class Signature<P extends object> {
   /**
    * {@link Signature.bind} for hot paths: the same binding and the same errors, as an array of the values in
    * {@link Signature.names} order. A plain call (positional values and at most one trailing keywords object,
-   * no undefined holes) allocates only that array, and nothing when `args` is an array holding every
-   * parameter by position (then `args` itself is returned: pass a rest parameter, not an array you keep);
-   * anything else goes through `bind()`.
+   * no undefined holes) that passes its rest parameter allocates nothing: that array (new for each call)
+   * becomes the result, the keywords object's slot and any missing ones overwritten with the defaults and the
+   * keywords' values. So pass a rest parameter, not an array you keep. An array-like (`arguments`) is copied;
+   * anything else goes through `bind()`, with `args` as it came.
    *
    * @param args the call's arguments, as the JS function received them
    * @returns each parameter's value, in the table's order
@@ -299,15 +300,17 @@ export class Signature<P extends object> {
       if (slot === undefined || !slot.mapping || isMarkedKeywords(last)) np = n - 1;
     }
     if (np > this.#positional) return this.#valuesSlow(args);
-    // Every parameter given by position: the call's own argument array (a rest parameter, new for each call)
-    // already is the result.
-    const out = np === n && n === this.#defaultValues.length && Array.isArray(args)
-      ? args as unknown[]
-      : this.#defaultValues.slice();
-    for (let i = 0; i < np; i++) {
-      const v = args[i];
-      if (v === undefined) return this.#valuesSlow(args);
-      out[i] = v;
+    for (let i = 0; i < np; i++) if (args[i] === undefined) return this.#valuesSlow(args);
+    const defaults = this.#defaultValues;
+    const total = defaults.length;
+    let out: unknown[];
+    if (n === total && Array.isArray(args)) {
+      // The call's own rest array, as long as the result: past the positional values, the defaults.
+      out = args as unknown[];
+      for (let i = np; i < total; i++) out[i] = defaults[i];
+    } else {
+      out = defaults.slice();
+      for (let i = 0; i < np; i++) out[i] = args[i];
     }
     if (np < n) {
       const kw = last as Record<string, unknown>;
@@ -315,17 +318,26 @@ export class Signature<P extends object> {
       const names = this.#names;
       for (const name in kw) {
         let i = np;
-        while (i < names.length && names[i] !== name) i++;
-        if (i === names.length) return this.#valuesSlow(args);
+        while (i < total && names[i] !== name) i++;
+        if (i === total) return this.#restoreSlow(args, out, n, last);
         const v = kw[name];
         if (v !== undefined) out[i] = v;
       }
     }
     const required = this.#requiredIndex;
     for (let k = 0; k < required.length; k++) {
-      if (out[required[k]] === undefined) return this.#valuesSlow(args);
+      if (out[required[k]] === undefined) return this.#restoreSlow(args, out, n, last);
     }
     return out;
+  }
+
+  /** The slow path after values() began to fill the caller's rest array: put the call back as it came. */
+  #restoreSlow(args: ArrayLike<unknown>, out: unknown[], n: number, last: unknown): unknown[] {
+    if (out === args) {
+      out.length = n;
+      if (n) out[n - 1] = last;
+    }
+    return this.#valuesSlow(args);
   }
 
   #valuesSlow(args: ArrayLike<unknown>): unknown[] {
