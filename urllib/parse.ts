@@ -394,15 +394,34 @@ function checkBracketedNetloc(netloc: string): void {
 // ---------------------------------------------------------------------------
 // The splitter (Python's _urlsplit), on str; null marks an absent part
 
-/** scheme, netloc, path, query, fragment, and last the URL as split (cleanUrl's result). */
-type Parts = [string | null, string | null, string, string | null, string | null, string];
+// Where the last splitAt() found each part of the URL it returns (absent parts at -1). Callers read them right
+// after the call, before another split: the str forms slice the parts from the URL, the bytes forms cut views
+// of the same runs from a copy of the input, so no part is made twice.
+/** The scheme as the result holds it (lower-cased, or the default), or null when absent. */
+let splitScheme: string | null = null;
+/** Where the URL's own "scheme:" ends (the index after its colon), or 0 when the scheme is not the URL's. */
+let splitSchemeEnd = 0;
+/** Whether the URL spells its scheme as the result holds it (no upper-case letter to lower). */
+let splitSchemeAsIs = true;
+/** The netloc is url[splitNetloc:splitPath], after "//"; -1 when absent. */
+let splitNetloc = -1;
+/** The path is url[splitPath:splitPathEnd]. */
+let splitPath = 0, splitPathEnd = 0;
+/** The query is url[splitQuery:splitQueryEnd], after "?"; -1 when absent. */
+let splitQuery = -1, splitQueryEnd = 0;
+/** The fragment is url[splitFragment:], after "#"; -1 when absent. */
+let splitFragment = -1;
 
-function splitStr(url: string, scheme: string | null, allowFragments: boolean): Parts {
+/**
+ * Python's `_urlsplit` as positions: splits `url` and records where each part is (the `split*` variables
+ * above); returns the URL it split (cleanUrl's result, `url` itself unless it had characters to remove).
+ */
+function splitAt(url: string, scheme: string | null, allowFragments: boolean): string {
   const u = cleanUrl(url);
   if (scheme !== null) scheme = cleanScheme(scheme);
   const n = u.length;
   let pos = 0;
-  let netloc: string | null = null, query: string | null = null, fragment: string | null = null;
+  let asIs = true;
   const colon = u.indexOf(":");
   if (colon > 0) {
     const c0 = u.charCodeAt(0);
@@ -417,11 +436,16 @@ function splitStr(url: string, scheme: string | null, allowFragments: boolean): 
       }
       if (i === colon) {
         scheme = upper ? u.slice(0, colon).toLowerCase() : u.slice(0, colon);
+        asIs = !upper;
         pos = colon + 1;
       }
     }
   }
+  splitScheme = scheme;
+  splitSchemeEnd = pos;
+  splitSchemeAsIs = asIs;
   let nonAscii = false;
+  let netloc = -1;
   if (u.charCodeAt(pos) === 0x2f && u.charCodeAt(pos + 1) === 0x2f) {
     let delim = pos + 2;
     let open = false, close = false;
@@ -432,27 +456,59 @@ function splitStr(url: string, scheme: string | null, allowFragments: boolean): 
       else if (c === 0x5d) close = true;
       else if (c >= 0x80) nonAscii = true;
     }
-    netloc = u.slice(pos + 2, delim);
-    pos = delim;
+    netloc = pos + 2;
     if (open !== close) throw new ValueError("Invalid IPv6 URL");
-    if (open) checkBracketedNetloc(netloc);
+    if (open) checkBracketedNetloc(u.slice(netloc, delim));
+    if (nonAscii) checkNetloc(u.slice(netloc, delim));
+    pos = delim;
   }
+  splitNetloc = netloc;
+  splitPath = pos;
   let end = n;
+  splitFragment = -1;
   if (allowFragments) {
     const h = u.indexOf("#", pos);
     if (h >= 0) {
-      fragment = u.slice(h + 1);
+      splitFragment = h + 1;
       end = h;
     }
   }
   const q = u.indexOf("?", pos);
-  let path: string;
   if (q >= 0 && q < end) {
-    query = u.slice(q + 1, end);
-    path = u.slice(pos, q);
-  } else path = pos === 0 && end === n ? u : u.slice(pos, end);
-  if (nonAscii) checkNetloc(netloc);
-  return [scheme, netloc, path, query, fragment, u];
+    splitQuery = q + 1;
+    splitQueryEnd = end;
+    splitPathEnd = q;
+  } else {
+    splitQuery = -1;
+    splitPathEnd = end;
+  }
+  return u;
+}
+
+/** The netloc of the last splitAt() of `u`, or null. */
+function splitNetlocOf(u: string): string | null {
+  return splitNetloc < 0 ? null : u.slice(splitNetloc, splitPath);
+}
+
+/** The query of the last splitAt() of `u`, or null. */
+function splitQueryOf(u: string): string | null {
+  return splitQuery < 0 ? null : u.slice(splitQuery, splitQueryEnd);
+}
+
+/** The fragment of the last splitAt() of `u`, or null. */
+function splitFragmentOf(u: string): string | null {
+  return splitFragment < 0 ? null : u.slice(splitFragment);
+}
+
+/** The last splitAt() of `u` as a str result. */
+function splitResultOf(u: string): SplitResult {
+  return new SplitResult(
+    splitScheme || "",
+    splitNetloc < 0 ? "" : u.slice(splitNetloc, splitPath),
+    u.slice(splitPath, splitPathEnd),
+    splitQuery < 0 ? "" : u.slice(splitQuery, splitQueryEnd),
+    splitFragment < 0 ? "" : u.slice(splitFragment),
+  );
 }
 
 function unsplitStr(
@@ -1255,15 +1311,15 @@ const URLPARSE = new Signature<SplitParams>("urlparse", ["url", "scheme", "allow
 });
 
 /** Python's `_coerce_args(url, scheme)` and the split; the result is bytes unless `url` is a str. */
-function splitArgs(url: unknown, scheme: unknown, allow: unknown): Parts {
-  if (typeof url === "string" && typeof scheme === "string") return splitStr(url, scheme, truthy(allow));
+function splitArgs(url: unknown, scheme: unknown, allow: unknown): string {
+  if (typeof url === "string" && typeof scheme === "string") return splitAt(url, scheme, truthy(allow));
   const args = [url, scheme];
   const bytes = coerce(args);
   if (!bytes && scheme !== null && scheme !== undefined && typeof scheme !== "string") {
     if (scheme instanceof Uint8Array) throw new TypeError("a bytes-like object is required, not 'str'");
     throw new AttributeError(`'${typeName(scheme)}' object has no attribute 'strip'`);
   }
-  return splitStr(args[0] as string, optStr(args[1]), truthy(allow));
+  return splitAt(args[0] as string, optStr(args[1]), truthy(allow));
 }
 
 /** Would CPython's `lru_cache` refuse `a` as a key? */
@@ -1274,54 +1330,49 @@ function unhashable(a: unknown): boolean {
 
 function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResult | SplitResultBytes {
   if (typeof url === "string" && typeof scheme === "string" && (allow === true || allow === false)) {
-    const [s, n, p, q, f] = splitStr(url, scheme, allow);
-    return new SplitResult(s || "", n || "", p, q || "", f || "");
+    return splitResultOf(splitAt(url, scheme, allow));
   }
   // CPython's urlsplit is lru_cached: its arguments must be hashable.
   if (unhashable(url) || unhashable(scheme) || unhashable(allow)) {
     const bad = unhashable(url) ? url : unhashable(scheme) ? scheme : allow;
     throw new TypeError(`unhashable type: '${typeName(bad)}'`);
   }
-  const parts = splitArgs(url, scheme, allow);
-  if (typeof url === "string") {
-    const [s, n, p, q, f] = parts;
-    return new SplitResult(s || "", n || "", p, q || "", f || "");
-  }
-  const [s, n, p, q, f] = splitBytes(url, parts);
-  return new SplitResultBytes(s, n, p, q, f);
+  const u = splitArgs(url, scheme, allow);
+  return typeof url === "string" ? splitResultOf(u) : bytesResult(url, u, false) as SplitResultBytes;
 }
 
 /**
- * The fields of a split of bytes, `[scheme, netloc, path, query, fragment]`, from `src` (the URL argument,
- * ASCII when it is bytes, so its decode matches it unit for unit) and its split `parts`. When cleanUrl removed
- * nothing, each field is a run of `src` at an offset the fields' lengths give (the splitter keeps them in
- * order, one delimiter apart, and the default scheme is not in the URL): those are views into one pooled copy
- * of `src`. A default or lower-cased scheme, and every field of a cleaned URL, is copied from its text.
+ * The bytes result of the last splitAt() of `u`, the decode of `src` (the URL argument, ASCII when it is
+ * bytes, so the decode matches it unit for unit): a {@link ParseResultBytes} with `parse`, else a
+ * {@link SplitResultBytes}. When cleanUrl removed nothing, each part is a view of a run of one pooled copy of
+ * `src`, at the positions the split found. A default or lower-cased scheme, and every part of a cleaned URL,
+ * is copied from its text.
  */
-function splitBytes(src: unknown, parts: Parts): [Bytes, Bytes, Bytes, Bytes, Bytes] {
-  const [s, n, p, q, f, u] = parts;
-  if (!(src instanceof Uint8Array) || u.length !== src.length) {
-    return [
-      latin1Bytes(s || "", true),
-      latin1Bytes(n || "", true),
-      latin1Bytes(p, true),
-      latin1Bytes(q || "", true),
-      latin1Bytes(f || "", true),
-    ];
+function bytesResult(src: unknown, u: string, parse: boolean): SplitResultBytes | ParseResultBytes {
+  const semi = parse ? paramsAt(u) : -1;
+  let scheme: Bytes, netloc: Bytes, path: Bytes, params: Bytes | null = null, query: Bytes, fragment: Bytes;
+  if (src instanceof Uint8Array && u.length === src.length) {
+    const copy = copyBytes(src);
+    const n = copy.length;
+    scheme = splitSchemeEnd > 0 && splitSchemeAsIs
+      ? viewBytes(copy, 0, splitSchemeEnd - 1)
+      : latin1Bytes(splitScheme || "", true);
+    netloc = splitNetloc < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, splitNetloc, splitPath);
+    path = viewBytes(copy, splitPath, semi < 0 ? splitPathEnd : semi);
+    if (parse) params = semi < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, semi + 1, splitPathEnd);
+    query = splitQuery < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, splitQuery, splitQueryEnd);
+    fragment = splitFragment < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, splitFragment, n);
+  } else {
+    scheme = latin1Bytes(splitScheme || "", true);
+    netloc = latin1Bytes(splitNetlocOf(u) || "", true);
+    path = latin1Bytes(u.slice(splitPath, semi < 0 ? splitPathEnd : semi), true);
+    if (parse) params = latin1Bytes(semi < 0 ? "" : u.slice(semi + 1, splitPathEnd), true);
+    query = latin1Bytes(splitQueryOf(u) || "", true);
+    fragment = latin1Bytes(splitFragmentOf(u) || "", true);
   }
-  const copy = copyBytes(src);
-  let end = src.length;
-  const fragment = viewBytes(copy, f === null ? end : end - f.length, end);
-  if (f !== null) end -= f.length + 1;
-  const query = viewBytes(copy, q === null ? end : end - q.length, end);
-  if (q !== null) end -= q.length + 1;
-  const path = viewBytes(copy, end - p.length, end);
-  end -= p.length;
-  const netloc = viewBytes(copy, n === null ? end : end - n.length, end);
-  if (n !== null) end -= n.length + 2;
-  // What is left is "scheme:" as the URL spells it, or nothing when the scheme is the default.
-  const scheme = end > 0 && u.startsWith(s!) ? viewBytes(copy, 0, end - 1) : latin1Bytes(s || "", true);
-  return [scheme, netloc, path, query, fragment];
+  return params === null
+    ? new SplitResultBytes(scheme, netloc, path, query, fragment)
+    : new ParseResultBytes(scheme, netloc, path, params, query, fragment);
 }
 
 /**
@@ -1373,46 +1424,43 @@ export function urlsplit(kwargs: UrlsplitKeywords<Uint8Array>): SplitResultBytes
 export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes;
 export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes {
   const u = args[0];
-  if (args.length === 1 && typeof u === "string") {
-    const [s, n, p, q, f] = splitStr(u, "", true);
-    return new SplitResult(s || "", n || "", p, q || "", f || "");
+  if (args.length === 1) {
+    if (typeof u === "string") return splitResultOf(splitAt(u, "", true));
+    if (u instanceof Uint8Array) return urlsplitImpl(u, "", true);
   }
   const a = URLSPLIT.values(args);
   return urlsplitImpl(a[0], a[1], a[2]);
 }
 
-function splitParams(url: string): [string, string | null] {
-  const slash = url.lastIndexOf("/");
-  const i = url.indexOf(";", slash < 0 ? 0 : slash);
-  if (i < 0) return [url, null];
-  return [url.slice(0, i), url.slice(i + 1)];
+/**
+ * Where the last splitAt() of `u` puts urlparse's ";params" (Python's `_splitparams`: the first ";" of the
+ * path's last segment, for the schemes in {@link uses_params}), or -1.
+ */
+function paramsAt(u: string): number {
+  const end = splitPathEnd;
+  let semi = u.indexOf(";", splitPath);
+  if (semi < 0 || semi >= end || !uses_params.includes(splitScheme || "")) return -1;
+  const slash = u.lastIndexOf("/", end - 1);
+  if (slash > semi) semi = u.indexOf(";", slash);
+  return semi < end ? semi : -1;
 }
 
-function urlparseStr(url: string): ParseResult {
-  const [s, n, path, q, f] = splitStr(url, "", true);
-  if (path.indexOf(";") >= 0 && uses_params.includes(s || "")) {
-    const [p, params] = splitParams(path);
-    return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
-  }
-  return new ParseResult(s || "", n || "", path, "", q || "", f || "");
+/** The last splitAt() of `u` as a str {@link ParseResult}. */
+function parseResultOf(u: string): ParseResult {
+  const semi = paramsAt(u);
+  return new ParseResult(
+    splitScheme || "",
+    splitNetloc < 0 ? "" : u.slice(splitNetloc, splitPath),
+    u.slice(splitPath, semi < 0 ? splitPathEnd : semi),
+    semi < 0 ? "" : u.slice(semi + 1, splitPathEnd),
+    splitQuery < 0 ? "" : u.slice(splitQuery, splitQueryEnd),
+    splitFragment < 0 ? "" : u.slice(splitFragment),
+  );
 }
 
 function urlparseImpl(url: unknown, scheme: unknown, allow: unknown): ParseResult | ParseResultBytes {
-  const parts = splitArgs(url, scheme, allow);
-  const [s, n, path, q, f] = parts;
-  let p = path, params: string | null = null;
-  if (uses_params.includes(s || "") && path.includes(";")) [p, params] = splitParams(path);
-  if (typeof url === "string") return new ParseResult(s || "", n || "", p, params || "", q || "", f || "");
-  const [bs, bn, bpath, bq, bf] = splitBytes(url, parts);
-  // path;params: both are runs of the path's bytes.
-  return new ParseResultBytes(
-    bs,
-    bn,
-    params === null ? bpath : viewBytes(bpath, 0, p.length),
-    params === null ? viewBytes(bpath, 0, 0) : viewBytes(bpath, p.length + 1, bpath.length),
-    bq,
-    bf,
-  );
+  const u = splitArgs(url, scheme, allow);
+  return typeof url === "string" ? parseResultOf(u) : bytesResult(url, u, true) as ParseResultBytes;
 }
 
 /**
@@ -1462,7 +1510,10 @@ export function urlparse(kwargs: UrlsplitKeywords<Uint8Array>): ParseResultBytes
 export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes;
 export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes {
   const u = args[0];
-  if (args.length === 1 && typeof u === "string") return urlparseStr(u);
+  if (args.length === 1) {
+    if (typeof u === "string") return parseResultOf(splitAt(u, "", true));
+    if (u instanceof Uint8Array) return urlparseImpl(u, "", true);
+  }
   const a = URLPARSE.values(args);
   return urlparseImpl(a[0], a[1], a[2]);
 }
@@ -1638,19 +1689,27 @@ function hasDotSegment(p: string): boolean {
 }
 
 function joinStr(base: string, url: string, allow: boolean): string {
-  const [bscheme, bnetloc, bpath, bquery, bfragment] = splitStr(base, null, allow);
-  let [scheme, netloc, path, query, fragment] = splitStr(url, null, allow);
+  // The base's parts are sliced only where the join uses them.
+  const b = splitAt(base, null, allow);
+  const bscheme = splitScheme, bnetloc = splitNetloc, bpathAt = splitPath, bpathEnd = splitPathEnd;
+  const bquery = splitQuery, bqueryEnd = splitQueryEnd, bfragment = splitFragment;
+  const u = splitAt(url, null, allow);
+  let scheme = splitScheme;
+  let netloc = splitNetlocOf(u);
+  let path = u.slice(splitPath, splitPathEnd);
+  let query = splitQueryOf(u), fragment = splitFragmentOf(u);
   if (scheme === null) scheme = bscheme;
   if (scheme !== bscheme || (scheme && !uses_relative.includes(scheme))) return url;
   if (!scheme || uses_netloc.includes(scheme)) {
     if (netloc) return unsplitStr(scheme, netloc, path, query, fragment);
-    netloc = bnetloc;
+    netloc = bnetloc < 0 ? null : b.slice(bnetloc, bpathAt);
   }
+  const bpath = b.slice(bpathAt, bpathEnd);
   if (!path) {
     path = bpath;
     if (query === null) {
-      query = bquery;
-      if (fragment === null) fragment = bfragment;
+      query = bquery < 0 ? null : b.slice(bquery, bqueryEnd);
+      if (fragment === null) fragment = bfragment < 0 ? null : b.slice(bfragment);
     }
     return unsplitStr(scheme, netloc, path, query, fragment);
   }
@@ -1786,8 +1845,12 @@ export function urldefrag(...args: unknown[]): DefragResult | DefragResultBytes 
   const u = args[0];
   if (args.length === 1 && typeof u === "string") {
     if (u.indexOf("#") < 0) return new DefragResult(u, "");
-    const [s, n, p, q, f] = splitStr(u, null, true);
-    return new DefragResult(unsplitStr(s, n, p, q, null), f || "");
+    const v = splitAt(u, null, true);
+    const frag = splitFragmentOf(v) || "";
+    return new DefragResult(
+      unsplitStr(splitScheme, splitNetlocOf(v), v.slice(splitPath, splitPathEnd), splitQueryOf(v), null),
+      frag,
+    );
   }
   const { url } = args.length === 1 && !isKeywords(u) ? { url: u } : URLDEFRAG.bind(args);
   return urldefragImpl(url);
@@ -1802,9 +1865,15 @@ function urldefragImpl(url: unknown): DefragResult | DefragResultBytes {
   const u = args[0] as string;
   let defrag = u, frag = "";
   if (u.includes("#")) {
-    const [s, n, p, q, f] = splitStr(u, null, true);
-    defrag = unsplitStr(s, n, p, q, null);
-    frag = f || "";
+    const v = splitAt(u, null, true);
+    frag = splitFragmentOf(v) || "";
+    defrag = unsplitStr(
+      splitScheme,
+      splitNetlocOf(v),
+      v.slice(splitPath, splitPathEnd),
+      splitQueryOf(v),
+      null,
+    );
   }
   if (!bytes) return new DefragResult(defrag, frag);
   return new DefragResultBytes(latin1Bytes(defrag, true), latin1Bytes(frag, true));
