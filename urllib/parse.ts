@@ -1323,6 +1323,8 @@ const URLPARSE = new Signature<SplitParams>("urlparse", ["url", "scheme", "allow
 /** Python's `_coerce_args(url, scheme)` and the split; the result is bytes unless `url` is a str. */
 function splitArgs(url: unknown, scheme: unknown, allow: unknown): string {
   if (typeof url === "string" && typeof scheme === "string") return splitAt(url, scheme, truthy(allow));
+  // Bytes with the default scheme: '' is falsy, so _coerce_args neither checks nor decodes it.
+  if (scheme === "" && url instanceof Uint8Array) return splitAt(decodeArg(url), "", truthy(allow));
   const args = [url, scheme];
   const bytes = coerce(args);
   if (!bytes && scheme !== null && scheme !== undefined && typeof scheme !== "string") {
@@ -2923,7 +2925,7 @@ export function parse_qsl(kwargs: ParseQsKeywords<Uint8Array>): [Bytes, Bytes][]
 export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][];
 export function parse_qsl(...args: unknown[]): [string, string][] | [Bytes, Bytes][] {
   const out: unknown[] = [];
-  if (args.length === 1 && typeof args[0] === "string") {
+  if (args.length === 1 && (typeof args[0] === "string" || args[0] instanceof Uint8Array)) {
     qslImpl(args[0], false, false, "utf-8", "replace", null, "&", out, null);
   } else {
     const a = PARSE_QSL.values(args);
@@ -2989,7 +2991,7 @@ export function parse_qs(...args: unknown[]): Record<string, string[]> | Map<Byt
   const dict: Record<string, string[]> = Object.create(null);
   const pairs: Pair<Bytes>[] = [];
   let bytes: boolean;
-  if (args.length === 1 && typeof args[0] === "string") {
+  if (args.length === 1 && (typeof args[0] === "string" || args[0] instanceof Uint8Array)) {
     bytes = qslImpl(args[0], false, false, "utf-8", "replace", null, "&", pairs, dict);
   } else {
     const a = PARSE_QS.values(args);
