@@ -66,12 +66,13 @@ export function isMarkedKeywords(v: unknown): boolean {
  * `Map`s are not plain, so they never count.
  */
 export function isKeywords(v: unknown): v is Record<string, unknown> {
-  // Bytes (the usual object argument) fail the cheapest test; then the prototype settles plain objects and
-  // our own kw() objects, where a symbol lookup would walk the prototype chain of whatever a call passes.
-  if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return false;
+  // The prototype settles plain objects and our own kw() objects (an inlined load, where ArrayBuffer.isView
+  // is a call); then bytes (the usual other object argument) are turned away before a symbol lookup walks
+  // the prototype chain of whatever a call passes.
+  if (v === null || typeof v !== "object") return false;
   const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === KEYWORDS_PROTO ||
-    (!Array.isArray(v) && (v as Record<symbol, unknown>)[KEYWORDS] === true);
+  if (proto === Object.prototype || proto === KEYWORDS_PROTO) return true;
+  return !ArrayBuffer.isView(v) && !Array.isArray(v) && (v as Record<symbol, unknown>)[KEYWORDS] === true;
 }
 
 const enum Kind {
@@ -116,6 +117,7 @@ export class Signature<P extends object> {
   readonly #simple: boolean;
   readonly #defaultValues: unknown[];
   readonly #requiredIndex: readonly number[];
+  readonly #mapping: boolean; // some parameter can be a mapping
 
   /**
    * @param qualname CPython's `__qualname__` (`"HTTPConnection.putrequest"`, `"Request.__init__"`)
@@ -181,6 +183,7 @@ export class Signature<P extends object> {
     this.#simple = out.every((p) => p.kind === Kind.PositionalOrKeyword || p.kind === Kind.KeywordOnly);
     this.#defaultValues = out.map((p) => base[p.name]);
     this.#requiredIndex = out.flatMap((p, i) => (p.required ? [i] : []));
+    this.#mapping = out.some((p) => p.mapping);
     const same = SIGNATURES.get(qualname);
     if (same) same.push(this as unknown as Signature<object>);
     else SIGNATURES.set(qualname, [this as unknown as Signature<object>]);
@@ -296,8 +299,11 @@ export class Signature<P extends object> {
     const last = n ? args[n - 1] : undefined;
     let np = n;
     if (last !== null && typeof last === "object" && isKeywords(last)) {
-      const slot = n - 1 < this.#positional ? this.#params[n - 1] : undefined;
-      if (slot === undefined || !slot.mapping || isMarkedKeywords(last)) np = n - 1;
+      if (!this.#mapping) np = n - 1;
+      else {
+        const slot = n - 1 < this.#positional ? this.#params[n - 1] : undefined;
+        if (slot === undefined || !slot.mapping || isMarkedKeywords(last)) np = n - 1;
+      }
     }
     if (np > this.#positional) return this.#valuesSlow(args);
     for (let i = 0; i < np; i++) if (args[i] === undefined) return this.#valuesSlow(args);
