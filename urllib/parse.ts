@@ -396,24 +396,29 @@ function checkBracketedNetloc(netloc: string): void {
 
 // Where the last splitAt() found each part of the URL it returns (absent parts at -1). Callers read them right
 // after the call, before another split: the str forms slice the parts from the URL, the bytes forms cut views
-// of the same runs from a copy of the input, so no part is made twice.
-/** The scheme as the result holds it (lower-cased, or the default), or null when absent. */
-let splitScheme: string | null = null;
-/** Where the URL's own "scheme:" ends (the index after its colon), or 0 when the scheme is not the URL's. */
-let splitSchemeEnd = 0;
-/** Whether the URL spells its scheme as the result holds it (no upper-case letter to lower). */
-let splitSchemeAsIs = true;
-/** The netloc is url[splitNetloc:splitPath], after "//"; -1 when absent. */
-let splitNetloc = -1;
-/** The path is url[splitPath:splitPathEnd]. */
-let splitPath = 0, splitPathEnd = 0;
-/** The query is url[splitQuery:splitQueryEnd], after "?"; -1 when absent. */
-let splitQuery = -1, splitQueryEnd = 0;
-/** The fragment is url[splitFragment:], after "#"; -1 when absent. */
-let splitFragment = -1;
+// of the same runs from a copy of the input, so no part is made twice. One object's fields (not module
+// variables, whose every use checks that the binding is initialised).
+const split = {
+  /** The scheme as the result holds it (lower-cased, or the default), or null when absent. */
+  scheme: null as string | null,
+  /** Where the URL's own "scheme:" ends (the index after its colon), or 0 when the scheme is not the URL's. */
+  schemeEnd: 0,
+  /** Whether the URL spells its scheme as the result holds it (no upper-case letter to lower). */
+  schemeAsIs: true,
+  /** The netloc is url[netloc:path], after "//"; -1 when absent. */
+  netloc: -1,
+  /** The path is url[path:pathEnd]. */
+  path: 0,
+  pathEnd: 0,
+  /** The query is url[query:queryEnd], after "?"; -1 when absent. */
+  query: -1,
+  queryEnd: 0,
+  /** The fragment is url[fragment:], after "#"; -1 when absent. */
+  fragment: -1,
+};
 
 /**
- * Python's `_urlsplit` as positions: splits `url` and records where each part is (the `split*` variables
+ * Python's `_urlsplit` as positions: splits `url` and records where each part is (the fields of `split`
  * above); returns the URL it split (cleanUrl's result, `url` itself unless it had characters to remove).
  */
 function splitAt(url: string, scheme: string | null, allowFragments: boolean): string {
@@ -441,9 +446,9 @@ function splitAt(url: string, scheme: string | null, allowFragments: boolean): s
       }
     }
   }
-  splitScheme = scheme;
-  splitSchemeEnd = pos;
-  splitSchemeAsIs = asIs;
+  split.scheme = scheme;
+  split.schemeEnd = pos;
+  split.schemeAsIs = asIs;
   let nonAscii = false;
   let netloc = -1;
   if (u.charCodeAt(pos) === 0x2f && u.charCodeAt(pos + 1) === 0x2f) {
@@ -462,52 +467,52 @@ function splitAt(url: string, scheme: string | null, allowFragments: boolean): s
     if (nonAscii) checkNetloc(u.slice(netloc, delim));
     pos = delim;
   }
-  splitNetloc = netloc;
-  splitPath = pos;
+  split.netloc = netloc;
+  split.path = pos;
   let end = n;
-  splitFragment = -1;
+  split.fragment = -1;
   if (allowFragments) {
     const h = u.indexOf("#", pos);
     if (h >= 0) {
-      splitFragment = h + 1;
+      split.fragment = h + 1;
       end = h;
     }
   }
   const q = u.indexOf("?", pos);
   if (q >= 0 && q < end) {
-    splitQuery = q + 1;
-    splitQueryEnd = end;
-    splitPathEnd = q;
+    split.query = q + 1;
+    split.queryEnd = end;
+    split.pathEnd = q;
   } else {
-    splitQuery = -1;
-    splitPathEnd = end;
+    split.query = -1;
+    split.pathEnd = end;
   }
   return u;
 }
 
 /** The netloc of the last splitAt() of `u`, or null. */
 function splitNetlocOf(u: string): string | null {
-  return splitNetloc < 0 ? null : u.slice(splitNetloc, splitPath);
+  return split.netloc < 0 ? null : u.slice(split.netloc, split.path);
 }
 
 /** The query of the last splitAt() of `u`, or null. */
 function splitQueryOf(u: string): string | null {
-  return splitQuery < 0 ? null : u.slice(splitQuery, splitQueryEnd);
+  return split.query < 0 ? null : u.slice(split.query, split.queryEnd);
 }
 
 /** The fragment of the last splitAt() of `u`, or null. */
 function splitFragmentOf(u: string): string | null {
-  return splitFragment < 0 ? null : u.slice(splitFragment);
+  return split.fragment < 0 ? null : u.slice(split.fragment);
 }
 
 /** The last splitAt() of `u` as a str result. */
 function splitResultOf(u: string): SplitResult {
   return new SplitResult(
-    splitScheme || "",
-    splitNetloc < 0 ? "" : u.slice(splitNetloc, splitPath),
-    u.slice(splitPath, splitPathEnd),
-    splitQuery < 0 ? "" : u.slice(splitQuery, splitQueryEnd),
-    splitFragment < 0 ? "" : u.slice(splitFragment),
+    split.scheme || "",
+    split.netloc < 0 ? "" : u.slice(split.netloc, split.path),
+    u.slice(split.path, split.pathEnd),
+    split.query < 0 ? "" : u.slice(split.query, split.queryEnd),
+    split.fragment < 0 ? "" : u.slice(split.fragment),
   );
 }
 
@@ -1366,19 +1371,19 @@ function bytesResult(src: unknown, u: string, parse: boolean): SplitResultBytes 
   if (src instanceof Uint8Array && u.length === src.length) {
     const copy = copyBytes(src);
     const n = copy.length;
-    scheme = splitSchemeEnd > 0 && splitSchemeAsIs
-      ? viewBytes(copy, 0, splitSchemeEnd - 1)
-      : latin1Bytes(splitScheme || "", true);
-    netloc = splitNetloc < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, splitNetloc, splitPath);
-    path = viewBytes(copy, splitPath, semi < 0 ? splitPathEnd : semi);
-    if (parse) params = semi < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, semi + 1, splitPathEnd);
-    query = splitQuery < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, splitQuery, splitQueryEnd);
-    fragment = splitFragment < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, splitFragment, n);
+    scheme = split.schemeEnd > 0 && split.schemeAsIs
+      ? viewBytes(copy, 0, split.schemeEnd - 1)
+      : latin1Bytes(split.scheme || "", true);
+    netloc = split.netloc < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, split.netloc, split.path);
+    path = viewBytes(copy, split.path, semi < 0 ? split.pathEnd : semi);
+    if (parse) params = semi < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, semi + 1, split.pathEnd);
+    query = split.query < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, split.query, split.queryEnd);
+    fragment = split.fragment < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, split.fragment, n);
   } else {
-    scheme = latin1Bytes(splitScheme || "", true);
+    scheme = latin1Bytes(split.scheme || "", true);
     netloc = latin1Bytes(splitNetlocOf(u) || "", true);
-    path = latin1Bytes(u.slice(splitPath, semi < 0 ? splitPathEnd : semi), true);
-    if (parse) params = latin1Bytes(semi < 0 ? "" : u.slice(semi + 1, splitPathEnd), true);
+    path = latin1Bytes(u.slice(split.path, semi < 0 ? split.pathEnd : semi), true);
+    if (parse) params = latin1Bytes(semi < 0 ? "" : u.slice(semi + 1, split.pathEnd), true);
     query = latin1Bytes(splitQueryOf(u) || "", true);
     fragment = latin1Bytes(splitFragmentOf(u) || "", true);
   }
@@ -1449,9 +1454,9 @@ export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes {
  * path's last segment, for the schemes in {@link uses_params}), or -1.
  */
 function paramsAt(u: string): number {
-  const end = splitPathEnd;
-  let semi = u.indexOf(";", splitPath);
-  if (semi < 0 || semi >= end || !uses_params.includes(splitScheme || "")) return -1;
+  const end = split.pathEnd;
+  let semi = u.indexOf(";", split.path);
+  if (semi < 0 || semi >= end || !uses_params.includes(split.scheme || "")) return -1;
   const slash = u.lastIndexOf("/", end - 1);
   if (slash > semi) semi = u.indexOf(";", slash);
   return semi < end ? semi : -1;
@@ -1461,12 +1466,12 @@ function paramsAt(u: string): number {
 function parseResultOf(u: string): ParseResult {
   const semi = paramsAt(u);
   return new ParseResult(
-    splitScheme || "",
-    splitNetloc < 0 ? "" : u.slice(splitNetloc, splitPath),
-    u.slice(splitPath, semi < 0 ? splitPathEnd : semi),
-    semi < 0 ? "" : u.slice(semi + 1, splitPathEnd),
-    splitQuery < 0 ? "" : u.slice(splitQuery, splitQueryEnd),
-    splitFragment < 0 ? "" : u.slice(splitFragment),
+    split.scheme || "",
+    split.netloc < 0 ? "" : u.slice(split.netloc, split.path),
+    u.slice(split.path, semi < 0 ? split.pathEnd : semi),
+    semi < 0 ? "" : u.slice(semi + 1, split.pathEnd),
+    split.query < 0 ? "" : u.slice(split.query, split.queryEnd),
+    split.fragment < 0 ? "" : u.slice(split.fragment),
   );
 }
 
@@ -1703,12 +1708,12 @@ function hasDotSegment(p: string): boolean {
 function joinStr(base: string, url: string, allow: boolean): string {
   // The base's parts are sliced only where the join uses them.
   const b = splitAt(base, null, allow);
-  const bscheme = splitScheme, bnetloc = splitNetloc, bpathAt = splitPath, bpathEnd = splitPathEnd;
-  const bquery = splitQuery, bqueryEnd = splitQueryEnd, bfragment = splitFragment;
+  const bscheme = split.scheme, bnetloc = split.netloc, bpathAt = split.path, bpathEnd = split.pathEnd;
+  const bquery = split.query, bqueryEnd = split.queryEnd, bfragment = split.fragment;
   const u = splitAt(url, null, allow);
-  let scheme = splitScheme;
+  let scheme = split.scheme;
   let netloc = splitNetlocOf(u);
-  let path = u.slice(splitPath, splitPathEnd);
+  let path = u.slice(split.path, split.pathEnd);
   let query = splitQueryOf(u), fragment = splitFragmentOf(u);
   if (scheme === null) scheme = bscheme;
   if (scheme !== bscheme || (scheme && !uses_relative.includes(scheme))) return url;
@@ -1860,7 +1865,7 @@ export function urldefrag(...args: unknown[]): DefragResult | DefragResultBytes 
     const v = splitAt(u, null, true);
     const frag = splitFragmentOf(v) || "";
     return new DefragResult(
-      unsplitStr(splitScheme, splitNetlocOf(v), v.slice(splitPath, splitPathEnd), splitQueryOf(v), null),
+      unsplitStr(split.scheme, splitNetlocOf(v), v.slice(split.path, split.pathEnd), splitQueryOf(v), null),
       frag,
     );
   }
@@ -1880,9 +1885,9 @@ function urldefragImpl(url: unknown): DefragResult | DefragResultBytes {
     const v = splitAt(u, null, true);
     frag = splitFragmentOf(v) || "";
     defrag = unsplitStr(
-      splitScheme,
+      split.scheme,
       splitNetlocOf(v),
-      v.slice(splitPath, splitPathEnd),
+      v.slice(split.path, split.pathEnd),
       splitQueryOf(v),
       null,
     );
