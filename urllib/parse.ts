@@ -548,13 +548,12 @@ function userinfoOf(netloc: string): [string | null, string | null] {
 
 // Python's `_hostinfo` as bounds into the netloc, so that hostname and port slice only what they return.
 // Set by hostinfo(), read right after by its two callers; kept for the last netloc seen.
-let hostStart = 0, hostEnd = 0, portStart = 0;
-let hostinfoOfNetloc: string | null = null;
+const host = { start: 0, end: 0, portStart: 0, netloc: null as string | null };
 
-/** Python's `_hostinfo`: the host is netloc[hostStart:hostEnd], the port netloc[portStart:] (absent when empty). */
+/** Python's `_hostinfo`: the host is netloc[host.start:host.end], the port netloc[host.portStart:] (if any). */
 function hostinfo(netloc: string): void {
-  if (netloc === hostinfoOfNetloc) return; // .hostname then .port: one parse
-  hostinfoOfNetloc = netloc;
+  if (netloc === host.netloc) return; // .hostname then .port: one parse
+  host.netloc = netloc;
   const n = netloc.length;
   // lastIndexOf is a C++ builtin in V8 (~18 ns against indexOf's ~6): most netlocs have no "@", which
   // indexOf tells first.
@@ -562,19 +561,19 @@ function hostinfo(netloc: string): void {
   const ob = netloc.indexOf("[", h);
   if (ob >= 0) {
     const cb = netloc.indexOf("]", ob + 1);
-    hostStart = ob + 1;
+    host.start = ob + 1;
     if (cb < 0) {
-      hostEnd = portStart = n;
+      host.end = host.portStart = n;
     } else {
-      hostEnd = cb;
+      host.end = cb;
       const c = netloc.indexOf(":", cb + 1);
-      portStart = c < 0 ? n : c + 1;
+      host.portStart = c < 0 ? n : c + 1;
     }
   } else {
     const c = netloc.indexOf(":", h);
-    hostStart = h;
-    hostEnd = c < 0 ? n : c;
-    portStart = c < 0 ? n : c + 1;
+    host.start = h;
+    host.end = c < 0 ? n : c;
+    host.portStart = c < 0 ? n : c + 1;
   }
 }
 
@@ -595,7 +594,7 @@ for (let c = 0x41; c <= 0x5a; c++) HOST_STOP[c] = 1;
 
 function hostnameOf(netloc: string, bytes: boolean): string | null {
   hostinfo(netloc);
-  const start = hostStart, end = hostEnd;
+  const start = host.start, end = host.end;
   if (start === end) return null;
   let p = start;
   while (p < end) {
@@ -614,7 +613,7 @@ function hostnameOf(netloc: string, bytes: boolean): string | null {
 
 function portOf(netloc: string, bytes: boolean): number | null {
   hostinfo(netloc);
-  const start = portStart, end = netloc.length;
+  const start = host.portStart, end = netloc.length;
   if (start === end) return null;
   // port.isdigit() and port.isascii(), then int(port) in 0..65535 (the value saturates past that).
   let value = 0;
