@@ -637,8 +637,9 @@ export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): 
 // buffer costs about 250 ns to allocate, a view about 20 ns. A slab is never reused, so a view is zero-filled
 // and no two views overlap; only `.buffer` (which Python has no counterpart for) shows the sharing.
 const POOL_SIZE = 8192;
-let pool = new ArrayBuffer(POOL_SIZE);
-let poolOffset = 0;
+// The slab and the next free byte, as one object's fields (a module-level let checks its initialisation on
+// every use).
+const pool = { slab: new ArrayBuffer(POOL_SIZE), offset: 0 };
 
 /**
  * A new zero-filled {@link Bytes} of length `n`: a view into a shared slab when
@@ -646,12 +647,13 @@ let poolOffset = 0;
  */
 export function allocBytes(n: number): Bytes {
   if (n > 256) return new Bytes(n);
-  if (poolOffset + n > POOL_SIZE) {
-    pool = new ArrayBuffer(POOL_SIZE);
-    poolOffset = 0;
+  let offset = pool.offset;
+  if (offset + n > POOL_SIZE) {
+    pool.slab = new ArrayBuffer(POOL_SIZE);
+    offset = 0;
   }
-  const out = new Bytes(pool, poolOffset, n);
-  poolOffset += n;
+  const out = new Bytes(pool.slab, offset, n);
+  pool.offset = offset + n;
   return out;
 }
 
