@@ -371,7 +371,7 @@ function checkBracketedHost(hostname: string): void {
 }
 
 function checkBracketedNetloc(netloc: string): void {
-  const hostAndPort = netloc.slice(netloc.lastIndexOf("@") + 1);
+  const hostAndPort = netloc.indexOf("@") < 0 ? netloc : netloc.slice(netloc.lastIndexOf("@") + 1);
   const ob = hostAndPort.indexOf("[");
   let hostname: string;
   if (ob >= 0) {
@@ -1734,12 +1734,22 @@ function joinStr(base: string, url: string, allow: boolean): string {
   if (path.charCodeAt(0) === 0x2f) {
     if (!hasDotSegment(path)) return unsplitStr(scheme, netloc, path, query, fragment);
   } else if (!hasDotSegment(path)) {
-    const merged = (bpath === "" ? "/" : bpath.slice(0, bpath.lastIndexOf("/") + 1)) + path;
+    const merged = (bpath === "" ? "/" : bpath.slice(0, lastSlash(bpath) + 1)) + path;
     if (merged.indexOf("//") < 0 && !hasDotSegment(merged)) {
       return unsplitStr(scheme, netloc, merged, query, fragment);
     }
   }
   return unsplitStr(scheme, netloc, resolvePath(bpath, path), query, fragment);
+}
+
+/**
+ * `s.lastIndexOf("/")`, by a backward scan: String.prototype.lastIndexOf is a C++ builtin in V8 (~18 ns a
+ * call), and a path's last segment is short.
+ */
+function lastSlash(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && s.charCodeAt(i) !== 0x2f) i--;
+  return i;
 }
 
 /** The merged and dot-resolved path of `path` against `bpath` (the slow path of urljoin). */
@@ -1774,7 +1784,10 @@ function resolvePath(bpath: string, path: string): string {
       s = e + 1;
     }
   }
-  return resolved.join("/") || "/";
+  // '/'.join(resolved_path) or '/', concatenated: Array.prototype.join costs more than a few segments.
+  let out = resolved.length ? resolved[0] : "";
+  for (let i = 1; i < resolved.length; i++) out += "/" + resolved[i];
+  return out || "/";
 }
 
 /**
