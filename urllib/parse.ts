@@ -781,7 +781,10 @@ export class DefragResultBytes extends NamedTuple {
   /** The first field by position, the others by keyword. */
   constructor(url: Bytes, kwargs: { fragment?: Bytes });
   constructor(url: unknown, fragment?: unknown) {
-    if (arguments.length !== 2 || fragment === undefined || isKeywords(fragment)) {
+    if (
+      arguments.length !== 2 || fragment === undefined ||
+      (!(fragment instanceof Uint8Array) && isKeywords(fragment))
+    ) {
       [url, fragment] = fieldsOf(DEFRAG_NEW, arguments);
     }
     super();
@@ -956,7 +959,10 @@ export class SplitResultBytes extends NamedTuple {
   /** The first field by position, the others by keyword. */
   constructor(scheme: Bytes, kwargs: { netloc?: Bytes; path?: Bytes; query?: Bytes; fragment?: Bytes });
   constructor(scheme: unknown, netloc?: unknown, path?: unknown, query?: unknown, fragment?: unknown) {
-    if (arguments.length !== 5 || fragment === undefined || isKeywords(fragment)) {
+    if (
+      arguments.length !== 5 || fragment === undefined ||
+      (!(fragment instanceof Uint8Array) && isKeywords(fragment))
+    ) {
       [scheme, netloc, path, query, fragment] = fieldsOf(SPLIT_NEW, arguments);
     }
     super();
@@ -1201,7 +1207,10 @@ export class ParseResultBytes extends NamedTuple {
     query?: unknown,
     fragment?: unknown,
   ) {
-    if (arguments.length !== 6 || fragment === undefined || isKeywords(fragment)) {
+    if (
+      arguments.length !== 6 || fragment === undefined ||
+      (!(fragment instanceof Uint8Array) && isKeywords(fragment))
+    ) {
       [scheme, netloc, path, params, query, fragment] = fieldsOf(PARSE_NEW, arguments);
     }
     super();
