@@ -1840,9 +1840,11 @@ export function urljoin(...args: unknown[]): unknown {
 }
 
 function urljoinImpl(base: unknown, url: unknown, allow: unknown): unknown {
+  if (typeof base === "string" && typeof url === "string") {
+    return base ? (url ? joinStr(base, url, typeof allow === "boolean" ? allow : truthy(allow)) : base) : url;
+  }
   if (!truthy(base)) return url;
   if (!truthy(url)) return base;
-  if (typeof base === "string" && typeof url === "string") return joinStr(base, url, truthy(allow));
   const args = [base, url];
   const bytes = coerce(args);
   const r = joinStr(args[0] as string, args[1] as string, truthy(allow));
