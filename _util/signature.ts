@@ -315,7 +315,9 @@ export class Signature<P extends object> {
       out = args as unknown[];
       for (let i = np; i < total; i++) out[i] = defaults[i];
     } else {
-      out = defaults.slice();
+      // A literal of the table's size allocates faster than slice() (3 or 4 parameters: most tables).
+      const d = defaults;
+      out = total === 3 ? [d[0], d[1], d[2]] : total === 4 ? [d[0], d[1], d[2], d[3]] : d.slice();
       for (let i = 0; i < np; i++) out[i] = args[i];
     }
     if (np < n) {
