@@ -717,10 +717,33 @@ export class BufferedWriter {
   #queuedMore(n: number): void {
     this.#queued += n;
     this.written += n;
-    if (!this.#draining && this.#hops < 0 && !this.#flushing) {
+    if (!this.#corked) this.#scheduleDrain();
+  }
+
+  #scheduleDrain(): void {
+    if (!this.#draining && this.#hops < 0) {
       this.#hops = 0;
       RESOLVED.then(this.#hop);
     }
+  }
+
+  /** While corked, writes only buffer: no drain is scheduled until {@link uncork} or {@link flush}. */
+  #corked = false;
+
+  /**
+   * Hold writes in the buffer, as Node's `writable.cork()` does: a caller about to write a whole message and
+   * flush it (a request head, a server's synchronous handler) then schedules no microtask hop waiting for
+   * more writes to join. {@link flush} sends at once; {@link uncork} lets the usual coalescing drain start.
+   */
+  cork(): void {
+    this.#corked = true;
+  }
+
+  /** End {@link cork}: what was written meanwhile drains as usual, after a few microtask hops. */
+  uncork(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    if (this.#queued > 0) this.#scheduleDrain();
   }
 
   // Let later writes join the first socket write, including those made after awaiting already-settled
@@ -825,27 +848,27 @@ export class BufferedWriter {
     return filenoOf(this.#sink);
   }
 
-  /** True inside {@link writeAndFlush}: its write starts the drain itself. */
-  #flushing = false;
-
   /**
-   * `write(data)` then `flush()`, for a caller that has everything to send now (a request head): the drain
-   * starts at once, with no microtask hop waiting for more writes to join.
+   * `write(data)` then `flush()`, for a caller that has everything to send now (a request head): corked, so
+   * the drain starts at once, with no microtask hop waiting for more writes to join.
    */
   writeAndFlush(data: Uint8Array): Promise<void> {
-    this.#flushing = true;
+    this.cork();
     try {
       this.write(data);
-    } finally {
-      this.#flushing = false;
+    } catch (e) {
+      this.uncork();
+      throw e;
     }
-    this.#startDrain();
     return this.flush();
   }
 
-  /** Python's `flush()`: wait until everything queued is written; raises the kept error. */
+  /** Python's `flush()`: wait until everything queued is written (uncorking); raises the kept error. */
   flush(): Promise<void> {
-    if (this.#hops >= 0) this.#startDrain();
+    if (this.#corked) {
+      this.#corked = false;
+      if (this.#queued > 0) this.#startDrain();
+    } else if (this.#hops >= 0) this.#startDrain();
     if (this.#draining) return this.#draining.then(this.#afterDrain);
     return this.#error ? Promise.reject(this.#error) : RESOLVED;
   }

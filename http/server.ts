@@ -916,8 +916,22 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
         this.send_error(501, `Unsupported method (${reprStr(this.command!)})`);
         return RESOLVED;
       }
-      const done = method.call(this);
-      if (done instanceof Promise) return done.then(this.#flushResponse, this.#requestFailed);
+      // Our wfile is corked while a handler runs synchronously: its writes then go out with the flush right
+      // after, without a microtask hop scheduled per response; an async handler's writes drain as usual.
+      const wfile = this.wfile;
+      const corked = wfile instanceof BufferedWriter;
+      if (corked) wfile.cork();
+      let done: unknown;
+      try {
+        done = method.call(this);
+      } catch (e) {
+        if (corked) wfile.uncork();
+        throw e;
+      }
+      if (done instanceof Promise) {
+        if (corked) wfile.uncork();
+        return done.then(this.#flushResponse, this.#requestFailed);
+      }
       return this.#flushResponse();
     } catch (e) {
       return this.#requestFailed(e);

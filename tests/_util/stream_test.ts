@@ -1,4 +1,4 @@
-// BufferedWriter.writeLatin1: ISO-8859-1 straight into the coalescing buffer, all or nothing.
+// BufferedWriter: writeLatin1 (ISO-8859-1 straight into the coalescing buffer, all or nothing) and cork().
 import assert from "node:assert/strict";
 import { BufferedWriter } from "../../_util/stream.ts";
 
@@ -38,4 +38,39 @@ Deno.test("BufferedWriter.writeLatin1 writes nothing when a code unit is above U
     await w.flush();
     assert.deepEqual(c.bytes(), [1, 0x7a]);
   }
+});
+
+Deno.test("BufferedWriter.cork holds writes until flush (one sink write) or uncork (the usual drain)", async () => {
+  const writes: number[] = [];
+  const sink = {
+    write(p: Uint8Array) {
+      writes.push(p.length);
+      return Promise.resolve(p.length);
+    },
+  };
+  const settle = async () => {
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  const w = new BufferedWriter(sink);
+  w.cork();
+  w.write(new Uint8Array(3));
+  w.write(new Uint8Array(4));
+  await settle();
+  assert.deepEqual(writes, [], "nothing is sent while corked");
+  await w.flush();
+  assert.deepEqual(writes, [7], "flush sends everything at once, in one write");
+  w.cork();
+  w.write(new Uint8Array(5));
+  await settle();
+  assert.deepEqual(writes, [7]);
+  w.uncork();
+  await settle();
+  assert.deepEqual(writes, [7, 5], "uncork lets the drain run without a flush");
+  w.uncork(); // not corked: nothing happens
+  w.write(new Uint8Array(2));
+  await settle();
+  assert.deepEqual(writes, [7, 5, 2], "uncorked writes drain as before");
+  await w.writeAndFlush(new Uint8Array(6));
+  assert.deepEqual(writes, [7, 5, 2, 6]);
 });
