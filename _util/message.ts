@@ -236,14 +236,16 @@ function valueAt(text: string, colon: number, end: number): string {
 /** No fields in the parsed form: shared, never written. */
 const NO_FIELDS: readonly number[] = Object.freeze([]);
 
-/** Hand a parsed block to a message (set up by HTTPMessage's static block: it reaches private fields). */
-let adoptHead: (
-  msg: HTTPMessage,
-  text: string,
-  at: readonly number[],
-  unixfrom: string | null,
-  payload: string,
-) => void;
+/** Hand a parsed block's fields to a message (set up by HTTPMessage's static block: it reaches private fields). */
+let adoptFields: (msg: HTTPMessage, text: string, at: readonly number[]) => void;
+
+/** Append the fields at offsets `at` into `text` (see HTTPMessage's `#text`) to `into` as pairs. */
+function cutFields(text: string, at: readonly number[], into: [string, string][]): [string, string][] {
+  for (let i = 0; i < at.length; i += 3) {
+    into.push([text.slice(at[i], at[i + 1]), valueAt(text, at[i + 1], at[i + 2])]);
+  }
+  return into;
+}
 
 /**
  * Python's `http.client.HTTPMessage` (an `email.message.Message`): an
@@ -270,19 +272,11 @@ export class HTTPMessage implements Iterable<string> {
   #at: readonly number[] = NO_FIELDS;
 
   static {
-    adoptHead = (msg, text, at, unixfrom, payload) => {
+    adoptFields = (msg, text, at) => {
       if (msg.#headers === null && msg.#at.length === 0) {
-        msg.#headers = null;
         msg.#text = text;
         msg.#at = at;
-      } else {
-        const h = msg.#pairs();
-        for (let i = 0; i < at.length; i += 3) {
-          h.push([text.slice(at[i], at[i + 1]), valueAt(text, at[i + 1], at[i + 2])]);
-        }
-      }
-      if (unixfrom !== null) msg.#unixfrom = unixfrom;
-      msg.#payload = payload;
+      } else cutFields(text, at, msg.#pairs());
     };
   }
 
@@ -290,12 +284,7 @@ export class HTTPMessage implements Iterable<string> {
   #pairs(): [string, string][] {
     let h = this.#headers;
     if (h === null) {
-      const text = this.#text, at = this.#at;
-      h = [];
-      for (let i = 0; i < at.length; i += 3) {
-        h.push([text.slice(at[i], at[i + 1]), valueAt(text, at[i + 1], at[i + 2])]);
-      }
-      this.#headers = h;
+      h = this.#headers = cutFields(this.#text, this.#at, []);
       this.#text = "";
       this.#at = NO_FIELDS;
     }
@@ -722,8 +711,8 @@ export class HTTPMessage implements Iterable<string> {
   set_payload(payload: string, charset?: unknown): void;
   /** `set_payload(payload, { charset })` and `set_payload({ payload, charset })`. */
   set_payload(...args: [string, { charset?: unknown }] | [{ payload: string; charset?: unknown }]): void;
-  set_payload(...args: unknown[]): void {
-    this.#payload = SET_PAYLOAD.values(args)[0] as string;
+  set_payload(a?: unknown, b?: unknown, ...more: unknown[]): void {
+    this.#payload = SET_PAYLOAD.valuesOf(more, a, b)[0] as string;
   }
 
   /** Python's `msg.is_multipart()`: always false here. */
@@ -945,7 +934,11 @@ export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M, fr
   if (first >= 0) k = pushField(text, first, colon, last, k);
   let payloadText = text.slice(payload);
   if (envelope >= 0) payloadText = text.slice(envelope, envelopeEnd) + payloadText;
-  adoptHead(msg, text, k ? fieldScratch.slice(0, k) : NO_FIELDS, unixfrom, payloadText);
+  // In feedparser's order, through the methods it calls (a subclass may override them): the envelope line,
+  // the fields (set_raw, which HTTPMessage does not expose), the payload.
+  if (unixfrom !== null) msg.set_unixfrom(unixfrom);
+  if (k) adoptFields(msg, text, fieldScratch.slice(0, k));
+  msg.set_payload(payloadText);
   return msg;
 }
 

@@ -405,3 +405,22 @@ Deno.test("HTTPMessage.add_header quotes parameters as email.message._formatpara
     ["Y", 'a="1"'],
   ]);
 });
+
+Deno.test("header parsing calls set_unixfrom and set_payload as email's feedparser does (a subclass sees them)", () => {
+  // CPython 3.14 (parse_headers with such a subclass): set_unixfrom('From x'), set_raw per field, set_payload('').
+  const calls: string[] = [];
+  class Watched extends HTTPMessage {
+    override set_unixfrom(...args: unknown[]): void {
+      calls.push(`set_unixfrom ${JSON.stringify(args)}`);
+      (super.set_unixfrom as (...a: unknown[]) => void)(...args);
+    }
+    override set_payload(...args: unknown[]): void {
+      calls.push(`set_payload ${JSON.stringify(args)}`);
+      (super.set_payload as (...a: unknown[]) => void)(...args);
+    }
+  }
+  const m = parseHeaderBlock("From x\r\nA: 1\r\nB: 2\r\n\r\n", new Watched());
+  assert.deepEqual(calls, ['set_unixfrom ["From x"]', 'set_payload [""]']);
+  assert.deepEqual(m.items().map((t) => [...t]), [["A", "1"], ["B", "2"]]);
+  assert.equal(m.get_unixfrom(), "From x");
+});
