@@ -848,21 +848,6 @@ export class BufferedWriter {
     return filenoOf(this.#sink);
   }
 
-  /**
-   * `write(data)` then `flush()`, for a caller that has everything to send now (a request head): corked, so
-   * the drain starts at once, with no microtask hop waiting for more writes to join.
-   */
-  writeAndFlush(data: Uint8Array): Promise<void> {
-    this.cork();
-    try {
-      this.write(data);
-    } catch (e) {
-      this.uncork();
-      throw e;
-    }
-    return this.flush();
-  }
-
   /** Python's `flush()`: wait until everything queued is written (uncorking); raises the kept error. */
   flush(): Promise<void> {
     if (this.#corked) {

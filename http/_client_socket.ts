@@ -86,10 +86,16 @@ export class HTTPSocket {
     this.writer.write(data);
   }
 
-  /** {@link queue} then {@link flush}, with no wait for more writes to join (a request head sent alone). */
+  /** {@link queue} then {@link flush}, corked: no wait for more writes to join (a request head sent alone). */
   queueAndFlush(data: Uint8Array): Promise<void> {
-    if (this.#closed) throw new OSError(9, "Bad file descriptor");
-    return withTimeout(this.writer.writeAndFlush(data), this.#timeout);
+    this.writer.cork();
+    try {
+      this.queue(data);
+    } catch (e) {
+      this.writer.uncork();
+      throw e;
+    }
+    return this.flush(); // uncorks: the head goes out at once
   }
 
   /** Wait until everything queued is written (bounded by the timeout). */

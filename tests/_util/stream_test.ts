@@ -71,6 +71,10 @@ Deno.test("BufferedWriter.cork holds writes until flush (one sink write) or unco
   w.write(new Uint8Array(2));
   await settle();
   assert.deepEqual(writes, [7, 5, 2], "uncorked writes drain as before");
-  await w.writeAndFlush(new Uint8Array(6));
+  w.cork();
+  w.write(new Uint8Array(6));
+  w.uncork();
+  w.uncork(); // twice: nothing more happens
+  await w.flush();
   assert.deepEqual(writes, [7, 5, 2, 6]);
 });
