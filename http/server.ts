@@ -439,7 +439,7 @@ const NOT_LATIN1 = /[^\x00-\xff]/;
 // Status and header lines as send_response_only() and send_header() buffer them, remembered by what they are
 // made of: a server sends the same few lines on every response (`HTTP/1.1 200 OK`, `Server: …`, the `Date`
 // of this second, its `Content-Type`), and a remembered line costs no new string. Direct-mapped slots, short
-// values only; a line that is not Latin-1 raises (as CPython's encode does) before it could be kept.
+// lines only; a line that is not Latin-1 raises (as CPython's encode does) before it could be kept.
 class LineMemo {
   #a: unknown[];
   #b: unknown[];
@@ -465,7 +465,7 @@ class LineMemo {
     if (this.#a[slot] === a && this.#b[slot] === b && this.#c[slot] === c) return this.#lines[slot];
     const line = make(a as never, b as never, c as never);
     if (NOT_LATIN1.test(line)) encode(line, "latin-1"); // CPython encodes as it buffers: raise now
-    if (typeof c !== "string" || c.length <= 256) {
+    if (line.length <= 320) {
       this.#a[slot] = a;
       this.#b[slot] = b;
       this.#c[slot] = c;
@@ -488,7 +488,7 @@ function versionString(server_version: string, sys_version: string): string {
 const headerLines = new LineMemo(64);
 const makeStatusLine = (version: string, code: number, message: string) =>
   `${version} ${code} ${message}\r\n`;
-const makeHeaderLine = (_: null, keyword: string, value: string) => `${keyword}: ${value}\r\n`;
+const makeHeaderLine = (keyword: string, value: string) => `${keyword}: ${value}\r\n`;
 
 function isAsciiDigits(s: string): boolean {
   if (!s.length) return false;
@@ -741,7 +741,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     if (count === 0) return false;
 
     if (count >= 3) {
-      version = knownWord(requestline, WORDS[4], WORDS[5], "HTTP/1.1", "HTTP/1.0", "");
+      version = knownWord(requestline, WORDS[4], WORDS[5], USUAL_VERSIONS);
       let nums: [number, number] | null = null;
       if (version === "HTTP/1.1") nums = HTTP11;
       else if (version === "HTTP/1.0") nums = HTTP10;
@@ -773,7 +773,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
       this.send_error(400, `Bad request syntax (${reprStr(requestline)})`);
       return false;
     }
-    const command = knownWord(requestline, WORDS[0], WORDS[1], "GET", "POST", "HEAD");
+    const command = knownWord(requestline, WORDS[0], WORDS[1], USUAL_METHODS);
     const path = requestline.slice(WORDS[2], WORDS[3]);
     if (count === 2) {
       this.close_connection = true;
@@ -1074,7 +1074,7 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     const v = typeof value === "string" ? value : String(value);
     if (this.request_version !== "HTTP/0.9") {
       this._headers_buffer.push(
-        headerLines.get(keyword.length * 31 + v.length, null, keyword, v, makeHeaderLine),
+        headerLines.get(keyword.length * 31 + v.length, keyword, v, null, makeHeaderLine),
       );
     }
     if (keyword.length === 10 && keyword.toLowerCase() === "connection") {
@@ -1204,15 +1204,15 @@ classAttrs(BaseHTTPRequestHandler, [
 // A request line's word positions (see pySplitBounds), filled and read within one #parseRequestLine().
 const WORDS = new Int32Array(6);
 
+const USUAL_METHODS = ["GET", "POST", "HEAD"];
+const USUAL_VERSIONS = ["HTTP/1.1", "HTTP/1.0"];
+
 /**
- * `line.slice(start, end)`, or the one of `a`, `b`, `c` it equals: the usual methods and versions are then
- * our constant strings rather than new ones, which a handler would keep until its next request.
+ * `line.slice(start, end)`, or the one of `usual` it equals: the usual methods and versions are then our
+ * constant strings rather than new ones, which a handler would keep until its next request.
  */
-function knownWord(line: string, start: number, end: number, a: string, b: string, c: string): string {
-  const n = end - start;
-  if (n === a.length && line.startsWith(a, start)) return a;
-  if (n === b.length && line.startsWith(b, start)) return b;
-  if (n === c.length && n && line.startsWith(c, start)) return c;
+function knownWord(line: string, start: number, end: number, usual: readonly string[]): string {
+  for (const word of usual) if (end - start === word.length && line.startsWith(word, start)) return word;
   return line.slice(start, end);
 }
 
