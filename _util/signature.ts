@@ -66,9 +66,9 @@ export function isMarkedKeywords(v: unknown): boolean {
  * `Map`s are not plain, so they never count.
  */
 export function isKeywords(v: unknown): v is Record<string, unknown> {
-  // The prototype settles plain objects and our own kw() objects (an inlined load, where ArrayBuffer.isView
-  // is a call); then bytes (the usual other object argument) are turned away before a symbol lookup walks
-  // the prototype chain of whatever a call passes.
+  // The prototype settles plain objects and our own kw() objects (one builtin call, cheaper here than
+  // ArrayBuffer.isView); then bytes (the usual other object argument) are turned away before a symbol lookup
+  // walks the prototype chain of whatever a call passes.
   if (v === null || typeof v !== "object") return false;
   const proto = Object.getPrototypeOf(v);
   if (proto === Object.prototype || proto === KEYWORDS_PROTO) return true;
