@@ -37,7 +37,15 @@
  * @module
  */
 
-import { asBytes, Bytes, concatBytes, encodeNarrow, latin1Bytes, latin1Decode } from "../_util/bytes.ts";
+import {
+  asBytes,
+  Bytes,
+  concatBytes,
+  encodeNarrow,
+  latin1Bytes,
+  latin1Decode,
+  viewBytes,
+} from "../_util/bytes.ts";
 import { encode } from "../_util/codecs.ts";
 import { urlsplit } from "../urllib/parse.ts";
 import {
@@ -1471,7 +1479,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
       let start = 0;
       for (let i = 0; i < this.#lines; i++) {
         const end = this.#lineEnds[i];
-        list.push(new Bytes(head.buffer as ArrayBuffer, head.byteOffset + start, end - start));
+        list.push(viewBytes(head, start, end));
         start = end + 2;
       }
       this.#lines = 0;
@@ -1806,7 +1814,7 @@ export class HTTPConnection implements AsyncDisposable, Disposable {
     this.#lineStart = this.#headLen = end + 2;
     const list = this.#buffer;
     if (list === null) this.#lineEnds[this.#lines++] = end;
-    else this.#output(list, new Bytes(head.buffer as ArrayBuffer, head.byteOffset + start, end - start));
+    else this.#output(list, viewBytes(head, start, end));
   }
 
   /** Drop the line being written (its name or a value was refused). */
