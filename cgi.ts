@@ -36,7 +36,7 @@ import { type Keywords, Signature } from "./_util/signature.ts";
 import { pyFormat } from "./http/_server_util.ts";
 import { DeprecationWarning, warn } from "./warnings.ts";
 import { formatException } from "./wsgi/_py.ts";
-import { truthy } from "./_util/builtins.ts";
+import { pyStrip, truthy } from "./_util/builtins.ts";
 import { HTTPMessage, parseHeaderBlock } from "./_util/message.ts";
 import { escape as htmlEscape } from "./html/mod.ts";
 import { pyrepr, repr, showAsRepr, type Tuple, tuple } from "./_util/repr.ts";
@@ -267,24 +267,6 @@ class TemporaryFile implements FieldFile {
       this.#file.close();
     } catch { /* already closed */ }
   }
-}
-
-/** Python's `str.isspace()` for one UTF-16 code unit (all such characters are in the BMP). */
-function isPySpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
-    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
-/**
- * Python's `str.strip()` with no argument. (`http/_client_util.ts`'s `pyStrip`
- * only knows the Latin-1 range, so it is not reused here.)
- */
-function pyStrip(s: string): string {
-  let i = 0, j = s.length;
-  while (i < j && isPySpace(s.charCodeAt(i))) i++;
-  while (j > i && isPySpace(s.charCodeAt(j - 1))) j--;
-  return s.slice(i, j);
 }
 
 /**

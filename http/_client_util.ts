@@ -1,15 +1,12 @@
 /**
- * Small byte and text helpers of `http.client`: Python's `int()` parsing,
- * `str.isspace()` and `str.strip()`, the header-name and header-value checks, and
- * the control-character searches behind the injection guards.
+ * Small byte and text helpers of `http.client`: Python's `int()` parsing, the
+ * header-name and header-value checks, and the control-character searches
+ * behind the injection guards.
  *
  * @module
  */
 
-/** Python's `str.isspace()` for the ISO-8859-1 range (what a decoded status line holds). */
-export function isPySpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0;
-}
+import { isPySpace } from "../_util/builtins.ts";
 
 /** Python's `bytes.isspace()` (ASCII whitespace only). */
 function isByteSpace(c: number): boolean {
@@ -62,14 +59,6 @@ export function pyInt(text: string, base: 10 | 16, bytesMode = false): number | 
   }
   if (prevUnderscore || digits === 0) return null;
   return sign * value;
-}
-
-/** Python's `str.strip()` for ISO-8859-1 text. */
-export function pyStrip(s: string): string {
-  let i = 0, j = s.length;
-  while (i < j && isPySpace(s.charCodeAt(i))) i++;
-  while (j > i && isPySpace(s.charCodeAt(j - 1))) j--;
-  return s.slice(i, j);
 }
 
 /** `_is_legal_header_name`: `[^:\s][^:\r\n]*` must match the whole name (`b[start:end]`). */

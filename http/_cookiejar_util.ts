@@ -22,24 +22,13 @@ export function pair<A, B>(a: A, b: B): Tuple<A | B> & [A, B] {
 // ---------------------------------------------------------------------------
 // Python string and number semantics
 
-/** Python's `str.isspace()` for one UTF-16 unit. */
-export function pySpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
-    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000;
-}
+// Python's `str.isspace()` and `str.strip()`: the project's one copy, under the names this module uses.
+export { isPySpace as pySpace, pyStrip } from "../_util/builtins.ts";
+import { isPySpace as pySpace, pyStrip } from "../_util/builtins.ts";
 
 /** `\s` of an ASCII-flagged Python pattern. */
 export function asciiSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-/** Python's `s.strip()`. */
-export function pyStrip(s: string): string {
-  let a = 0, b = s.length;
-  while (a < b && pySpace(s.charCodeAt(a))) a++;
-  while (b > a && pySpace(s.charCodeAt(b - 1))) b--;
-  return s.slice(a, b);
 }
 
 /** Python's `s.lstrip()`. */

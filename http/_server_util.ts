@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isPySpace } from "../_util/builtins.ts";
 import { repr } from "../_util/repr.ts";
 import { pyInt as pyIntText } from "./_client_util.ts";
 
@@ -60,12 +61,6 @@ function pyStr(v: unknown): string {
   if (typeof v === "number") return String(v);
   if (v instanceof Uint8Array) return repr(v);
   return String(v);
-}
-
-// Python's str.split() separators within Latin-1: \t\n\v\f\r, \x1c-\x1f, space, \x85, \xa0.
-function isPySpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
-    (c > 0xff && /\s/.test(String.fromCharCode(c)));
 }
 
 /** The end of the word of `s` that starts at `from` (the next Python whitespace, or the end). */

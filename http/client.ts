@@ -61,7 +61,7 @@ import {
 } from "../_util/exceptions.ts";
 import { type Keywords, kw, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
-import { truthy, typeName } from "../_util/builtins.ts";
+import { isPySpace, pyStrip, truthy, typeName } from "../_util/builtins.ts";
 import {
   HTTPMessage,
   type LineReader,
@@ -100,9 +100,7 @@ import {
   disallowedUrlChar,
   isIllegalHeaderValue,
   isLegalHeaderName,
-  isPySpace,
   pyInt,
-  pyStrip,
 } from "./_client_util.ts";
 import {
   CERT_NONE,

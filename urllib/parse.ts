@@ -25,6 +25,7 @@
  * @module
  */
 
+import { isPySpace } from "../_util/builtins.ts";
 import { DeprecationWarning, warn } from "../warnings.ts";
 import { allocBytes, Bytes, copyBytes, latin1Bytes, latin1Decode, viewBytes } from "../_util/bytes.ts";
 import { decode, encode, lookup } from "../_util/codecs.ts";
@@ -3228,43 +3229,6 @@ function urlencodeImpl(
 
 // ---------------------------------------------------------------------------
 // Miscellany
-
-const PY_SPACE = new Set([
-  0x09,
-  0x0a,
-  0x0b,
-  0x0c,
-  0x0d,
-  0x1c,
-  0x1d,
-  0x1e,
-  0x1f,
-  0x20,
-  0x85,
-  0xa0,
-  0x1680,
-  0x2000,
-  0x2001,
-  0x2002,
-  0x2003,
-  0x2004,
-  0x2005,
-  0x2006,
-  0x2007,
-  0x2008,
-  0x2009,
-  0x200a,
-  0x2028,
-  0x2029,
-  0x202f,
-  0x205f,
-  0x3000,
-]);
-
-/** Is `c` whitespace to Python's `str.strip()`? */
-function isPySpace(c: number): boolean {
-  return c <= 0x20 ? (c >= 0x09 && c <= 0x0d) || c >= 0x1c : c >= 0x85 && PY_SPACE.has(c);
-}
 
 const UNWRAP = new Signature<{ url: unknown }>("unwrap", ["url"]);
 
