@@ -4,16 +4,13 @@
 // its own process, measured in this run. It is about 1.3–1.6× today; a leak, or per-request garbage that
 // grows V8's young generation much faster, shows as a failure here.
 import assert from "node:assert/strict";
+import { peakRssMB, withDenoPeer } from "./peers/_helpers.ts";
 
 // The servers are bench/http_server_compare.ts's own (`--serve=ours`, `--serve=deno`), which print `PORT n`.
 const BENCH = decodeURIComponent(new URL("../../bench/http_server_compare.ts", import.meta.url).pathname);
 const CONNECTIONS = 32;
 const REQUESTS = 60_000;
 const WRK_SECONDS = 7;
-
-function peakRssMB(pid: number): number {
-  return Number(/VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`))![1]) / 1024;
-}
 
 /** `REQUESTS` GETs over `CONNECTIONS` keep-alive connections; every response checked. */
 async function load(port: number): Promise<void> {
@@ -66,23 +63,15 @@ async function wrk(port: number): Promise<boolean> {
 }
 
 async function peakUnderLoad(kind: "ours" | "deno"): Promise<number> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", BENCH, `--serve=${kind}`, "/"],
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
-  const reader = child.stdout.getReader();
-  try {
-    const { value } = await reader.read();
-    const port = Number(/PORT (\d+)/.exec(new TextDecoder().decode(value))![1]);
-    if (!(await wrk(port))) await load(port);
-    return peakRssMB(child.pid);
-  } finally {
-    child.kill("SIGTERM");
-    reader.releaseLock();
-    await child.stdout.cancel().catch(() => {});
-    await child.status;
-  }
+  return await withDenoPeer(
+    [BENCH, `--serve=${kind}`, "/"],
+    (out) => Number(/PORT (\d+)/.exec(out)![1]),
+    async (port, pid) => {
+      if (!(await wrk(port))) await load(port);
+      return peakRssMB(pid);
+    },
+    "null",
+  );
 }
 
 Deno.test({

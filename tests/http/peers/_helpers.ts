@@ -199,3 +199,32 @@ export async function withServer(
     await server.server_close();
   }
 }
+
+/** A process's peak resident memory (VmHWM) in MB, from /proc. */
+export function peakRssMB(pid: number): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`))![1]) / 1024;
+}
+
+/**
+ * Run `deno run -A ...args`, a server that prints its port first, while `fn` runs against it (`port` reads
+ * the port from that first output); then stop it (SIGTERM) and wait for it.
+ */
+export async function withDenoPeer<T>(
+  args: string[],
+  port: (firstOutput: string) => number,
+  fn: (port: number, pid: number) => Promise<T>,
+  stderr: "null" | "inherit" = "inherit",
+): Promise<T> {
+  const child = new Deno.Command(Deno.execPath(), { args: ["run", "-A", ...args], stdout: "piped", stderr })
+    .spawn();
+  const reader = child.stdout.getReader();
+  try {
+    const { value } = await reader.read();
+    return await fn(port(new TextDecoder().decode(value)), child.pid);
+  } finally {
+    child.kill("SIGTERM");
+    reader.releaseLock();
+    await child.stdout.cancel().catch(() => {});
+    await child.status;
+  }
+}
