@@ -61,15 +61,19 @@ export function isMarkedKeywords(v: unknown): boolean {
 }
 
 /**
- * Is `v` a keywords object: marked by {@link kw}, or a plain
- * (`Object.prototype`) object? Dicts we return have a null prototype and
- * `Map`s are not plain, so they never count.
+ * Is `v` a keywords object: marked by {@link kw}, or a plain object (an
+ * object literal: its `constructor` is `Object`, or its prototype is
+ * `Object.prototype`)? Dicts we return have a null prototype, and `Map`s,
+ * bytes, arrays and class instances are not plain, so they never count.
  */
 export function isKeywords(v: unknown): v is Record<string, unknown> {
-  // The prototype settles plain objects and our own kw() objects (one builtin call, cheaper here than
-  // ArrayBuffer.isView); then bytes (the usual other object argument) are turned away before a symbol lookup
-  // walks the prototype chain of whatever a call passes.
+  // An object literal or a kw() object is told by its `constructor`: a load V8 caches per shape, where
+  // Object.getPrototypeOf is a builtin call wherever the shapes vary (the binder sees every table's). So an
+  // object whose `constructor` resolves to Object counts as plain. Then the prototype; then bytes (the usual
+  // other object argument) are turned away before a symbol lookup walks the prototype chain of whatever a
+  // call passes.
   if (v === null || typeof v !== "object") return false;
+  if ((v as { constructor?: unknown }).constructor === Object) return true;
   const proto = Object.getPrototypeOf(v);
   if (proto === Object.prototype || proto === KEYWORDS_PROTO) return true;
   return !ArrayBuffer.isView(v) && !Array.isArray(v) && (v as Record<symbol, unknown>)[KEYWORDS] === true;

@@ -83,6 +83,29 @@ Deno.test("Signature.bind keeps a plain object at a mapping position as the mapp
   );
 });
 
+Deno.test("isKeywords: object literals and kw() objects, never dicts, bytes, arrays, Maps or class instances", () => {
+  class Options {
+    safe = "";
+  }
+  const dict = Object.create(null);
+  dict.constructor = ["a dict value under that key"];
+  const yes = [{}, { safe: "" }, { constructor: 1, safe: "" }, kw({ safe: "" }), Object.create({ inherited: 1 })];
+  const no = [
+    null,
+    "s",
+    1,
+    Object.create(null),
+    dict,
+    new Map([["safe", ""]]),
+    new Uint8Array(1),
+    [1],
+    new Options(),
+    new Date(0),
+  ];
+  yes.forEach((v, i) => assert.ok(isKeywords(v), `yes[${i}]`));
+  no.forEach((v, i) => assert.ok(!isKeywords(v), `no[${i}]`));
+});
+
 Deno.test("Signature.bind collects *args and **kwargs, positional-only names included", () => {
   const r = VARIADIC.bind([1, 2, 3, 4, { c: 5, a: 9, z: 1 }]);
   assert.deepEqual([r.a, r.b, r.args, r.c], [1, 2, [3, 4], 5]);
