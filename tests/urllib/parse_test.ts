@@ -272,6 +272,36 @@ function specialCases(): Case[] {
       "::1/64",
     ]
   ) cs.push({ f: "urlsplit", a: [`http://u@[${h}]:80/p`] });
+  // netlocs for _hostinfo's single pass: "@" resetting what came before it, "[" and ":" in either order,
+  // stop characters ("%", upper case, non-ASCII) before and after the port's ":"
+  for (
+    const n of [
+      "a@b@C:1",
+      "[::1]:80@h",
+      "H:1@[::1]:2",
+      "u:P@[V1.X]x:5",
+      "h:1:2",
+      "H%25x:8",
+      "h:8%",
+      "h:8A",
+      "xn--Ü:8",
+      "ÜBER.example",
+      "a.b-c.d09",
+      "@",
+      ":",
+      "[",
+      "a[b:1",
+      "a:[b]:1",
+      "Ab%zz@c",
+      "@H%2:1",
+      "\u212a.com",
+    ]
+  ) {
+    cs.push({ f: "urlsplit", a: [`http://${n}/p`] }, {
+      f: "urlsplit",
+      a: [new TextEncoder().encode(`http://${n}/p`)],
+    });
+  }
   // long inputs take the buffered paths
   const long = "é a/%~+😀".repeat(700);
   cs.push({ f: "quote", a: [long] }, { f: "quote_plus", a: [long] }, {
