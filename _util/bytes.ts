@@ -637,9 +637,23 @@ export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): 
 // buffer costs about 250 ns to allocate, a view about 20 ns. A slab is never reused, so a view is zero-filled
 // and no two views overlap; only `.buffer` (which Python has no counterpart for) shows the sharing.
 const POOL_SIZE = 8192;
-// The slab and the next free byte, as one object's fields (a module-level let checks its initialisation on
-// every use).
-const pool = { slab: new ArrayBuffer(POOL_SIZE), offset: 0 };
+// The slab (and one array over all of it, to copy into), and the next free byte, as one object's fields (a
+// module-level let checks its initialisation on every use).
+const pool = { slab: new ArrayBuffer(POOL_SIZE), all: new Uint8Array(0), offset: 0 };
+pool.all = new Uint8Array(pool.slab);
+
+/** The pool's offset for `n` more bytes, on a new slab when the current one has no room. */
+function poolTake(n: number): number {
+  const offset = pool.offset;
+  if (offset + n <= POOL_SIZE) {
+    pool.offset = offset + n;
+    return offset;
+  }
+  pool.slab = new ArrayBuffer(POOL_SIZE);
+  pool.all = new Uint8Array(pool.slab);
+  pool.offset = n;
+  return 0;
+}
 
 /**
  * A new zero-filled {@link Bytes} of length `n`: a view into a shared slab when
@@ -647,29 +661,47 @@ const pool = { slab: new ArrayBuffer(POOL_SIZE), offset: 0 };
  */
 export function allocBytes(n: number): Bytes {
   if (n > 256) return new Bytes(n);
-  let offset = pool.offset;
-  if (offset + n > POOL_SIZE) {
-    pool.slab = new ArrayBuffer(POOL_SIZE);
-    offset = 0;
-  }
-  const out = new Bytes(pool.slab, offset, n);
-  pool.offset = offset + n;
-  return out;
+  const offset = poolTake(n);
+  return new Bytes(pool.slab, offset, n);
 }
 
+/** Python's empty bytes, one shared object as in CPython (`b'' is b''`); frozen, and no element to write. */
+export const EMPTY_BYTES: Bytes = Object.freeze(new Bytes(0)) as Bytes;
+
 /**
- * A copy of `src` from {@link allocBytes} (one block copy), to cut results from with {@link viewBytes}: a
- * result that is a run of its input costs a view, not a copy of its own.
+ * A copy of some bytes made by {@link copyBytes}, to cut results from: a result that is a run of its input
+ * costs a view, not a copy of its own, and the copy itself is no array object.
  */
-export function copyBytes(src: Uint8Array): Bytes {
-  const out = allocBytes(src.length);
-  out.set(src);
-  return out;
+export class BytesCopy {
+  /**
+   * @param buffer the memory holding the copy
+   * @param offset where in `buffer` the copy starts
+   */
+  constructor(readonly buffer: ArrayBuffer, readonly offset: number) {}
+  /**
+   * `copy[start:end]` as a {@link Bytes} sharing the copy's memory ({@link EMPTY_BYTES} when empty).
+   *
+   * @param start the first byte
+   * @param end the byte after the last
+   * @returns the view
+   */
+  view(start: number, end: number): Bytes {
+    return start === end ? EMPTY_BYTES : new Bytes(this.buffer, this.offset + start, end - start);
+  }
+}
+
+/** A copy of `src` (one block copy into the pool when small) to cut results from with `view()`. */
+export function copyBytes(src: Uint8Array): BytesCopy {
+  const n = src.length;
+  if (n > 256) return new BytesCopy(new Uint8Array(src).buffer, 0);
+  const offset = poolTake(n);
+  pool.all.set(src, offset);
+  return new BytesCopy(pool.slab, offset);
 }
 
 /**
- * `b[start:end]` as a {@link Bytes} sharing `b`'s memory. Cut results only from a copy of our own
- * ({@link copyBytes}), never from a caller's array, so that a result never aliases memory anyone writes.
+ * `b[start:end]` as a {@link Bytes} sharing `b`'s memory. Cut results only from memory of our own, never
+ * from a caller's array, so that a result never aliases memory anyone writes.
  */
 export function viewBytes(b: Uint8Array, start: number, end: number): Bytes {
   return new Bytes(b.buffer as ArrayBuffer, b.byteOffset + start, end - start);

@@ -27,7 +27,15 @@
 
 import { isPySpace } from "../_util/builtins.ts";
 import { DeprecationWarning, warn } from "../warnings.ts";
-import { allocBytes, Bytes, copyBytes, latin1Bytes, latin1Decode, viewBytes } from "../_util/bytes.ts";
+import {
+  allocBytes,
+  Bytes,
+  type BytesCopy,
+  copyBytes,
+  EMPTY_BYTES,
+  latin1Bytes,
+  latin1Decode,
+} from "../_util/bytes.ts";
 import { decode, encode, lookup } from "../_util/codecs.ts";
 import { AttributeError, TypeError, ValueError } from "../_util/exceptions.ts";
 import { NamedTuple, namedTuple } from "../_util/namedtuple.ts";
@@ -1374,15 +1382,15 @@ function bytesResult(src: unknown, u: string, parse: boolean): SplitResultBytes 
   let scheme: Bytes, netloc: Bytes, path: Bytes, params: Bytes | null = null, query: Bytes, fragment: Bytes;
   if (src instanceof Uint8Array && u.length === src.length) {
     const copy = copyBytes(src);
-    const n = copy.length;
+    const n = src.length;
     scheme = split.schemeEnd > 0 && split.schemeAsIs
-      ? viewBytes(copy, 0, split.schemeEnd - 1)
+      ? copy.view(0, split.schemeEnd - 1)
       : latin1Bytes(split.scheme || "", true);
-    netloc = split.netloc < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, split.netloc, split.path);
-    path = viewBytes(copy, split.path, semi < 0 ? split.pathEnd : semi);
-    if (parse) params = semi < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, semi + 1, split.pathEnd);
-    query = split.query < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, split.query, split.queryEnd);
-    fragment = split.fragment < 0 ? viewBytes(copy, 0, 0) : viewBytes(copy, split.fragment, n);
+    netloc = split.netloc < 0 ? EMPTY_BYTES : copy.view(split.netloc, split.path);
+    path = copy.view(split.path, semi < 0 ? split.pathEnd : semi);
+    if (parse) params = semi < 0 ? EMPTY_BYTES : copy.view(semi + 1, split.pathEnd);
+    query = split.query < 0 ? EMPTY_BYTES : copy.view(split.query, split.queryEnd);
+    fragment = split.fragment < 0 ? EMPTY_BYTES : copy.view(split.fragment, n);
   } else {
     scheme = latin1Bytes(split.scheme || "", true);
     netloc = latin1Bytes(splitNetlocOf(u) || "", true);
@@ -2706,7 +2714,7 @@ function qslFields(
   sep: string,
   keepBlank: boolean,
   strict: boolean,
-  src: Bytes | null,
+  src: BytesCopy | null,
   encoding: unknown,
   errors: unknown,
   list: unknown[],
@@ -2751,13 +2759,11 @@ function qslFields(
       if (valueStart < end || keepBlank) {
         if (src) {
           // Latin-1 text without bit 4: never null.
-          const name = nameFlags
-            ? unquoteUnits(qs, start, nameEnd, nameFlags)!
-            : viewBytes(src, start, nameEnd);
+          const name = nameFlags ? unquoteUnits(qs, start, nameEnd, nameFlags)! : src.view(start, nameEnd);
           list.push(
             new Pair(
               name,
-              valueFlags ? unquoteUnits(qs, valueStart, end, valueFlags)! : viewBytes(src, valueStart, end),
+              valueFlags ? unquoteUnits(qs, valueStart, end, valueFlags)! : src.view(valueStart, end),
             ),
           );
         } else {
@@ -3249,7 +3255,11 @@ export function unwrap(url: unknown): string;
 /** The URL by keyword. */
 export function unwrap(kwargs: { url: unknown }): string;
 export function unwrap(...args: unknown[]): string {
-  const url = plainCall(args, 1, 1) ? args[0] : UNWRAP.bind(args).url;
+  const first = args[0];
+  // A lone str skips plainCall()'s keywords test: it is the call unwrap() almost always gets.
+  const url = (args.length === 1 && typeof first === "string") || plainCall(args, 1, 1)
+    ? first
+    : UNWRAP.bind(args).url;
   const u = typeof url === "string" ? url : pyStr(url);
   // url.strip(), then url[1:-1].strip() and url[4:].strip() as bounds into u, sliced once.
   let a = 0, b = u.length;
@@ -3260,7 +3270,10 @@ export function unwrap(...args: unknown[]): string {
     while (a < b && isPySpace(u.charCodeAt(a))) a++;
     while (b > a && isPySpace(u.charCodeAt(b - 1))) b--;
   }
-  if (b - a >= 4 && u.startsWith("URL:", a)) {
+  if (
+    b - a >= 4 && u.charCodeAt(a) === 0x55 && u.charCodeAt(a + 1) === 0x52 && u.charCodeAt(a + 2) === 0x4c &&
+    u.charCodeAt(a + 3) === 0x3a
+  ) {
     a += 4;
     while (a < b && isPySpace(u.charCodeAt(a))) a++;
   }
