@@ -556,8 +556,16 @@ function userinfoOf(netloc: string): [string | null, string | null] {
 }
 
 // Python's `_hostinfo` as bounds into the netloc, so that hostname and port slice only what they return.
-// Set by hostinfo(), read right after by its two callers; kept for the last netloc seen.
-const host = { start: 0, end: 0, portStart: 0, netloc: null as string | null };
+// Set by hostinfo(), read right after by its two callers; kept for the last netloc seen. `stop` is the first
+// character of the host that hostname cannot return as it is ("%": a zone follows; an upper-case letter,
+// non-ASCII ones included), or -1.
+const host = { start: 0, end: 0, portStart: 0, stop: -1, netloc: null as string | null };
+
+// From the host's start, the first character of note: ":" or "[" (where _hostinfo cuts) or a stop character.
+// One search (a character class: no backtracking) settles the usual netloc.
+const HOST_SCAN_RE = /[:[%A-Z\u0080-\uffff]/g;
+// The stop characters alone, searched for from a bracketed host's start.
+const HOST_STOP_RE = /[%A-Z\u0080-\uffff]/g;
 
 /** Python's `_hostinfo`: the host is netloc[host.start:host.end], the port netloc[host.portStart:] (if any). */
 function hostinfo(netloc: string): void {
@@ -567,23 +575,32 @@ function hostinfo(netloc: string): void {
   // lastIndexOf is a C++ builtin in V8 (~18 ns against indexOf's ~6): most netlocs have no "@", which
   // indexOf tells first.
   const h = netloc.indexOf("@") < 0 ? 0 : netloc.lastIndexOf("@") + 1;
-  const ob = netloc.indexOf("[", h);
+  HOST_SCAN_RE.lastIndex = h;
+  const p = HOST_SCAN_RE.test(netloc) ? HOST_SCAN_RE.lastIndex - 1 : n;
+  const c = p < n ? netloc.charCodeAt(p) : 0;
+  // hostinfo.partition('[') looks at the whole hostinfo, so a "[" after the first ":" still counts.
+  const ob = c === 0x5b ? p : p < n ? netloc.indexOf("[", p + 1) : -1;
   if (ob >= 0) {
+    // bracketed.partition(']'), then port.partition(':').
     const cb = netloc.indexOf("]", ob + 1);
     host.start = ob + 1;
     if (cb < 0) {
       host.end = host.portStart = n;
     } else {
       host.end = cb;
-      const c = netloc.indexOf(":", cb + 1);
-      host.portStart = c < 0 ? n : c + 1;
+      const colon = netloc.indexOf(":", cb + 1);
+      host.portStart = colon < 0 ? n : colon + 1;
     }
-  } else {
-    const c = netloc.indexOf(":", h);
-    host.start = h;
-    host.end = c < 0 ? n : c;
-    host.portStart = c < 0 ? n : c + 1;
+    HOST_STOP_RE.lastIndex = host.start;
+    host.stop = HOST_STOP_RE.test(netloc) ? HOST_STOP_RE.lastIndex - 1 : -1;
+    return;
   }
+  // hostinfo.partition(':'): p is the ":" itself, or a stop character before it.
+  const colon = c === 0x3a ? p : p < n ? netloc.indexOf(":", p + 1) : -1;
+  host.start = h;
+  host.end = colon < 0 ? n : colon;
+  host.portStart = colon < 0 ? n : colon + 1;
+  host.stop = p < n && c !== 0x3a ? p : -1;
 }
 
 function asciiLower(s: string): string {
@@ -595,18 +612,11 @@ function asciiLower(s: string): string {
   return out;
 }
 
-// The host characters hostname cannot return as they are: "%" (a zone follows) and the upper-case letters
-// (non-ASCII ones too are >= 0x80). One search from the host's start (a character class: no backtracking)
-// passes over the usual lower-case host faster than a charCodeAt loop.
-const HOST_STOP_RE = /[%A-Z\u0080-\uffff]/g;
-
 function hostnameOf(netloc: string, bytes: boolean): string | null {
   hostinfo(netloc);
-  const start = host.start, end = host.end;
+  const start = host.start, end = host.end, p = host.stop;
   if (start === end) return null;
-  HOST_STOP_RE.lastIndex = start;
-  const p = HOST_STOP_RE.test(netloc) ? HOST_STOP_RE.lastIndex - 1 : end;
-  if (p >= end) return start === 0 && end === netloc.length ? netloc : netloc.slice(start, end);
+  if (p < 0 || p >= end) return start === 0 && end === netloc.length ? netloc : netloc.slice(start, end);
   // hostname.lower() + percent + zone: only the part before the first "%" is lower-cased.
   const pct = netloc.indexOf("%", p);
   const stop = pct < 0 || pct > end ? end : pct;
