@@ -89,7 +89,13 @@ Deno.test("isKeywords: object literals and kw() objects, never dicts, bytes, arr
   }
   const dict = Object.create(null);
   dict.constructor = ["a dict value under that key"];
-  const yes = [{}, { safe: "" }, { constructor: 1, safe: "" }, kw({ safe: "" }), Object.create({ inherited: 1 })];
+  const yes = [
+    {},
+    { safe: "" },
+    { constructor: 1, safe: "" },
+    kw({ safe: "" }),
+    Object.create({ inherited: 1 }),
+  ];
   const no = [
     null,
     "s",
