@@ -2340,18 +2340,30 @@ function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
     let out = "";
     for (let i = 0; i < n; i++) {
       const c = bs[i];
-      if (c < 128) out += table[c] ? (table[c] === 1 ? CHR[c] : "+") : PCT[c];
-      else if (c >= 0xc2 && c <= 0xef && i + 1 < n && (bs[i + 1] & 0xc0) === 0x80) {
+      if (c < 128) {
+        const t = table[c];
+        if (t === 1 && i + 1 < n) {
+          // Two safe bytes in a row: one cached two-character piece, half the concatenations.
+          const d = bs[i + 1];
+          if (d < 128 && table[d] === 1) {
+            const k = (c << 7) | d;
+            out += PAIRS.get(k) ?? PAIRS.set(k, CHR[c] + CHR[d]);
+            i++;
+            continue;
+          }
+        }
+        out += t ? (t === 1 ? CHR[c] : "+") : PCT[c];
+      } else if (c >= 0xc2 && c <= 0xef && i + 1 < n && (bs[i + 1] & 0xc0) === 0x80) {
         // A UTF-8 sequence of a BMP character is all escapes: its bytes' escapes in one cached string.
         const c1 = bs[i + 1];
         if (c < 0xe0) {
-          out += PCT_UNIT[((c & 0x1f) << 6) | (c1 & 0x3f)] ?? pctUnit(((c & 0x1f) << 6) | (c1 & 0x3f));
+          out += PCT_UNIT.get(((c & 0x1f) << 6) | (c1 & 0x3f)) ?? pctUnit(((c & 0x1f) << 6) | (c1 & 0x3f));
           i++;
         } else if (
           i + 2 < n && (bs[i + 2] & 0xc0) === 0x80 && (c !== 0xe0 || c1 >= 0xa0) && (c !== 0xed || c1 < 0xa0)
         ) {
           const u = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (bs[i + 2] & 0x3f);
-          out += PCT_UNIT[u] ?? pctUnit(u);
+          out += PCT_UNIT.get(u) ?? pctUnit(u);
           i += 2;
         } else out += PCT[c];
       } else out += PCT[c];
@@ -2380,6 +2392,28 @@ function quoteBytesWith(bs: Uint8Array, table: Uint8Array): string {
   return asciiDecoder.decode(out.subarray(0, o));
 }
 
+/**
+ * Strings cached by a code below 2^16, filled as quoting meets them. A plain array written at scattered
+ * indices turns into a dictionary (a hash lookup on every read: ~15 ns a quoted character); this keeps dense
+ * pages of 256 slots, each made when first written.
+ */
+class PieceCache {
+  readonly #pages: ((string | undefined)[] | null)[];
+  constructor(size: number) {
+    this.#pages = new Array((size + 255) >> 8).fill(null);
+  }
+  get(code: number): string | undefined {
+    const page = this.#pages[code >> 8];
+    return page === null ? undefined : page[code & 255];
+  }
+  set(code: number, piece: string): string {
+    (this.#pages[code >> 8] ??= new Array(256).fill(undefined))[code & 255] = piece;
+    return piece;
+  }
+}
+
+/** Two safe ASCII characters c and d as one piece, by `c << 7 | d`: a run of safe bytes in half the appends. */
+const PAIRS = new PieceCache(1 << 14);
 const CHR: string[] = [];
 for (let c = 0; c < 128; c++) CHR.push(String.fromCharCode(c));
 
@@ -2465,15 +2499,14 @@ function quoteStr(s: string, table: Uint8Array, encoding: unknown, errors: unkno
 const PCT: string[] = [];
 for (let b = 0; b < 256; b++) PCT.push("%" + HEXU[b >> 4] + HEXU[b & 15]);
 
-/** PCT_UNIT[c] is the UTF-8 escapes of the BMP code unit c (not a surrogate), filled as text meets them. */
-const PCT_UNIT: string[] = [];
+/** The UTF-8 escapes of each BMP code unit (not a surrogate), filled as text meets them. */
+const PCT_UNIT = new PieceCache(1 << 16);
 
 function pctUnit(c: number): string {
   const e = c < 0x800
     ? PCT[0xc0 | (c >> 6)] + PCT[0x80 | (c & 63)]
     : PCT[0xe0 | (c >> 12)] + PCT[0x80 | ((c >> 6) & 63)] + PCT[0x80 | (c & 63)];
-  PCT_UNIT[c] = e;
-  return e;
+  return PCT_UNIT.set(c, e);
 }
 
 /**
@@ -2495,7 +2528,7 @@ function quoteUtf8From(s: string, i: number, table: Uint8Array): string | null {
       continue;
     }
     out += s.slice(last, i);
-    if (c < 0xd800 || c > 0xdfff) out += PCT_UNIT[c] ?? pctUnit(c);
+    if (c < 0xd800 || c > 0xdfff) out += PCT_UNIT.get(c) ?? pctUnit(c);
     else {
       const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
       if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) return null;
