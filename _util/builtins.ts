@@ -313,6 +313,7 @@ export function deleteOwnAttribute(obj: object, name: string): void {
 /** Python's `str.isspace()` for one UTF-16 code unit (every Python whitespace character is in the BMP). */
 export function isPySpace(c: number): boolean {
   if (c <= 0x20) return (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
+  if (c < 0x85) return false; // the usual character: one more test
   return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
     c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }

@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
-import { contains, delattr, eq, len, NotImplemented, truthy } from "../../_util/builtins.ts";
+import {
+  contains,
+  delattr,
+  eq,
+  isPySpace,
+  len,
+  NotImplemented,
+  pyStrip,
+  truthy,
+} from "../../_util/builtins.ts";
 import { classAttrs } from "../../_util/classattrs.ts";
 import { repr, str } from "../../_util/repr.ts";
 import { AttributeError, TypeError, ValueError } from "../../_util/exceptions.ts";
@@ -133,4 +142,44 @@ Deno.test("truthy: __bool__ must return a bool, as CPython requires", () => {
     () => truthy({ __len__: () => "3" }),
     (e) => e instanceof TypeError && e.message === "'str' object cannot be interpreted as an integer",
   );
+});
+
+Deno.test("isPySpace is str.isspace() on every code unit; pyStrip is str.strip()", () => {
+  // python3.13: [c for c in range(0x110000) if chr(c).isspace()] (all in the BMP)
+  const spaces = [
+    0x9,
+    0xa,
+    0xb,
+    0xc,
+    0xd,
+    0x1c,
+    0x1d,
+    0x1e,
+    0x1f,
+    0x20,
+    0x85,
+    0xa0,
+    0x1680,
+    0x2000,
+    0x2001,
+    0x2002,
+    0x2003,
+    0x2004,
+    0x2005,
+    0x2006,
+    0x2007,
+    0x2008,
+    0x2009,
+    0x200a,
+    0x2028,
+    0x2029,
+    0x202f,
+    0x205f,
+    0x3000,
+  ];
+  const found: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (isPySpace(c)) found.push(c);
+  assert.deepEqual(found, spaces);
+  assert.equal(pyStrip("\x1c\u3000 a b\u2029\x85"), "a b");
+  assert.equal(pyStrip("\ufeffa\u200b"), "\ufeffa\u200b");
 });
