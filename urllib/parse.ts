@@ -253,11 +253,13 @@ function isUnsafe(c: number): boolean {
   return c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+// The characters _urlsplit removes anywhere: one search for the three (a character class: no backtracking)
+// rather than three.
+const UNSAFE_RE = /[\t\n\r]/;
+
 /** Python's `url.lstrip(C0 or space)` followed by removing every tab, CR and LF. */
 function cleanUrl(url: string): string {
-  if (
-    url.charCodeAt(0) > 0x20 && url.indexOf("\t") < 0 && url.indexOf("\n") < 0 && url.indexOf("\r") < 0
-  ) return url;
+  if (url.charCodeAt(0) > 0x20 && !UNSAFE_RE.test(url)) return url;
   const n = url.length;
   let start = 0;
   while (start < n && url.charCodeAt(start) <= 0x20) start++;
