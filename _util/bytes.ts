@@ -639,8 +639,9 @@ export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): 
 const POOL_SIZE = 8192;
 // The slab (and one array over all of it, to copy into), and the next free byte, as one object's fields (a
 // module-level let checks its initialisation on every use).
-const pool = { slab: new ArrayBuffer(POOL_SIZE), all: new Uint8Array(0), offset: 0 };
+const pool = { slab: new ArrayBuffer(POOL_SIZE), all: new Uint8Array(0), words: new Uint32Array(0), offset: 0 };
 pool.all = new Uint8Array(pool.slab);
+pool.words = new Uint32Array(pool.slab);
 
 /** The pool's offset for `n` more bytes, on a new slab when the current one has no room. */
 function poolTake(n: number): number {
@@ -651,6 +652,7 @@ function poolTake(n: number): number {
   }
   pool.slab = new ArrayBuffer(POOL_SIZE);
   pool.all = new Uint8Array(pool.slab);
+  pool.words = new Uint32Array(pool.slab);
   pool.offset = n;
   return 0;
 }
@@ -688,6 +690,31 @@ export class BytesCopy {
   view(start: number, end: number): Bytes {
     return start === end ? EMPTY_BYTES : new Bytes(this.buffer, this.offset + start, end - start);
   }
+}
+
+/**
+ * {@link copyBytes} of bytes that must be ASCII (Python's `.decode('ascii')` of them would succeed), or null
+ * when one is not: the check ORs the copy four bytes at a time, so it costs less than a pass over `src`.
+ */
+export function copyAsciiBytes(src: Uint8Array): BytesCopy | null {
+  const n = src.length;
+  if (n > 256) {
+    const own = new Uint8Array(src);
+    let acc = 0;
+    for (let i = 0; i < n; i++) acc |= own[i];
+    return acc < 0x80 ? new BytesCopy(own.buffer, 0) : null;
+  }
+  const offset = poolTake(n);
+  const all = pool.all;
+  all.set(src, offset);
+  const end = offset + n;
+  let acc = 0, i = offset;
+  while (i < end && (i & 3) !== 0) acc |= all[i++];
+  const words = pool.words;
+  const lastWord = end >> 2;
+  for (let w = i >> 2; w < lastWord; w++) acc |= words[w];
+  for (i = Math.max(i, lastWord << 2); i < end; i++) acc |= all[i];
+  return (acc & 0x80808080) === 0 ? new BytesCopy(pool.slab, offset) : null;
 }
 
 /** A copy of `src` (one block copy into the pool when small) to cut results from with `view()`. */

@@ -31,6 +31,7 @@ import {
   allocBytes,
   Bytes,
   type BytesCopy,
+  copyAsciiBytes,
   copyBytes,
   EMPTY_BYTES,
   latin1Bytes,
@@ -1379,22 +1380,40 @@ function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResul
     throw new TypeError(`unhashable type: '${typeName(bad)}'`);
   }
   const u = splitArgs(url, scheme, allow);
-  return typeof url === "string" ? splitResultOf(u) : bytesResult(url, u, false) as SplitResultBytes;
+  return typeof url === "string"
+    ? splitResultOf(u)
+    : bytesResult(copyOf(url, u), u, false) as SplitResultBytes;
+}
+
+/** A copy of the bytes URL `url` to cut the parts from, when `u` (its split text) matches it unit for unit. */
+function copyOf(url: unknown, u: string): BytesCopy | null {
+  return url instanceof Uint8Array && u.length === url.length ? copyBytes(url) : null;
 }
 
 /**
- * The bytes result of the last splitAt() of `u`, the decode of `src` (the URL argument, ASCII when it is
- * bytes, so the decode matches it unit for unit): a {@link ParseResultBytes} with `parse`, else a
- * {@link SplitResultBytes}. When cleanUrl removed nothing, each part is a view of a run of one pooled copy of
- * `src`, at the positions the split found. A default or lower-cased scheme, and every part of a cleaned URL,
- * is copied from its text.
+ * urlsplit() or urlparse() of bytes with the default scheme: Python's `url.decode('ascii')`, the split, and
+ * the parts as views of one copy of the bytes; the copy is made first, and checked for ASCII as it is.
  */
-function bytesResult(src: unknown, u: string, parse: boolean): SplitResultBytes | ParseResultBytes {
+function splitBytesUrl(url: Uint8Array, allow: boolean, parse: boolean): SplitResultBytes | ParseResultBytes {
+  // _coerce_args decodes `url if url else ''`.
+  if (!truthy(url)) return bytesResult(null, splitAt("", "", allow), parse);
+  const copy = copyAsciiBytes(url);
+  const u = splitAt(copy === null ? decode(url, "ascii", "strict") : asciiDecoder.decode(url), "", allow);
+  return bytesResult(u.length === url.length ? copy : null, u, parse);
+}
+
+/**
+ * The bytes result of the last splitAt() of `u`, the decode of the bytes URL argument: a
+ * {@link ParseResultBytes} with `parse`, else a {@link SplitResultBytes}. `copy` is a copy of those bytes when
+ * `u` matches them unit for unit (ASCII, and cleanUrl removed nothing): each part is then a view of a run of
+ * it, at the positions the split found. A default or lower-cased scheme, and every part of a cleaned URL, is
+ * copied from its text.
+ */
+function bytesResult(copy: BytesCopy | null, u: string, parse: boolean): SplitResultBytes | ParseResultBytes {
   const semi = parse ? paramsAt(u) : -1;
   let scheme: Bytes, netloc: Bytes, path: Bytes, params: Bytes | null = null, query: Bytes, fragment: Bytes;
-  if (src instanceof Uint8Array && u.length === src.length) {
-    const copy = copyBytes(src);
-    const n = src.length;
+  if (copy !== null) {
+    const n = u.length;
     scheme = split.schemeEnd > 0 && split.schemeAsIs
       ? copy.view(0, split.schemeEnd - 1)
       : latin1Bytes(split.scheme || "", true);
@@ -1467,7 +1486,7 @@ export function urlsplit(...args: unknown[]): SplitResult | SplitResultBytes {
   const u = args[0];
   if (args.length === 1) {
     if (typeof u === "string") return splitResultOf(splitAt(u, "", true));
-    if (u instanceof Uint8Array) return urlsplitImpl(u, "", true);
+    if (u instanceof Uint8Array) return splitBytesUrl(u, true, false) as SplitResultBytes;
   }
   const a = URLSPLIT.values(args);
   return urlsplitImpl(a[0], a[1], a[2]);
@@ -1501,7 +1520,9 @@ function parseResultOf(u: string): ParseResult {
 
 function urlparseImpl(url: unknown, scheme: unknown, allow: unknown): ParseResult | ParseResultBytes {
   const u = splitArgs(url, scheme, allow);
-  return typeof url === "string" ? parseResultOf(u) : bytesResult(url, u, true) as ParseResultBytes;
+  return typeof url === "string"
+    ? parseResultOf(u)
+    : bytesResult(copyOf(url, u), u, true) as ParseResultBytes;
 }
 
 /**
@@ -1553,7 +1574,7 @@ export function urlparse(...args: unknown[]): ParseResult | ParseResultBytes {
   const u = args[0];
   if (args.length === 1) {
     if (typeof u === "string") return parseResultOf(splitAt(u, "", true));
-    if (u instanceof Uint8Array) return urlparseImpl(u, "", true);
+    if (u instanceof Uint8Array) return splitBytesUrl(u, true, true) as ParseResultBytes;
   }
   const a = URLPARSE.values(args);
   return urlparseImpl(a[0], a[1], a[2]);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { b, Bytes, bytes, encode } from "../../_util/bytes.ts";
+import { b, Bytes, bytes, copyAsciiBytes, copyBytes, EMPTY_BYTES, encode } from "../../_util/bytes.ts";
 import { capture, oracle, oracleTest } from "../_oracle.ts";
 
 function rng(seed: number) {
@@ -192,4 +192,26 @@ Deno.test("bytes: Python's join and find win, and the TypedArray forms still wor
   assert.ok(b`HTTP/1.1 200`.startswith(b`HTTP/`));
   assert.deepEqual(b`a\r\nb`.split(b`\r\n`), [b`a`, b`b`]);
   assert.deepEqual(b` x `.split({ maxsplit: 0 }), [b`x `]);
+});
+
+Deno.test("copyBytes/copyAsciiBytes: views equal the source at any pool offset; a high byte anywhere gives null", () => {
+  const r = rng(0x2026);
+  const rand = (n: number) => Math.floor(r() * n);
+  for (let round = 0; round < 3000; round++) {
+    // Lengths around the word size and the pool's small-copy limit, taken from the pool at shifting offsets.
+    const n = round % 7 === 0 ? 250 + rand(20) : rand(40);
+    const src = new Uint8Array(n);
+    for (let i = 0; i < n; i++) src[i] = rand(0x80);
+    const high = n && rand(2) ? rand(n) : -1;
+    if (high >= 0) src[high] = 0x80 + rand(0x80);
+    const expected = [...src];
+    const ascii = copyAsciiBytes(src);
+    assert.equal(ascii === null, high >= 0, `n=${n} high=${high}`);
+    const copy = ascii ?? copyBytes(src);
+    src.fill(0xff); // the copy never aliases its source
+    const start = n ? rand(n) : 0;
+    assert.deepEqual([...copy.view(start, n)], expected.slice(start));
+  }
+  assert.equal(copyBytes(new Uint8Array(3)).view(2, 2), EMPTY_BYTES);
+  assert.ok(Object.isFrozen(EMPTY_BYTES) && EMPTY_BYTES.length === 0);
 });
