@@ -639,7 +639,12 @@ export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): 
 const POOL_SIZE = 8192;
 // The slab (and one array over all of it, to copy into), and the next free byte, as one object's fields (a
 // module-level let checks its initialisation on every use).
-const pool = { slab: new ArrayBuffer(POOL_SIZE), all: new Uint8Array(0), words: new Uint32Array(0), offset: 0 };
+const pool = {
+  slab: new ArrayBuffer(POOL_SIZE),
+  all: new Uint8Array(0),
+  words: new Uint32Array(0),
+  offset: 0,
+};
 pool.all = new Uint8Array(pool.slab);
 pool.words = new Uint32Array(pool.slab);
 
