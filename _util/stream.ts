@@ -164,6 +164,13 @@ export function withTimeout<T>(p: Promise<T>, timeout: number | null): Promise<T
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
+/** Are `buf[start:end]` the character codes of `text`? */
+function sameText(buf: Uint8Array, start: number, end: number, text: string): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = start, k = 0; i < end; i++, k++) if (buf[i] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * A read buffer over a {@link ByteSource}, with Python's `BufferedReader`
  * methods. `timeout` (seconds, or `null` for none) bounds each wait on the
@@ -385,7 +392,9 @@ export class BufferedReader {
       if (c !== 10) continue;
       if (++lines > maxLines) return null;
       if (lines > 0 && (i === lineStart || (i === lineStart + 1 && buf[lineStart] === 13))) {
-        return high < 0x80
+        const memo = this.#headMemo;
+        if (sameText(buf, start, i + 1, memo)) return memo;
+        return this.#headMemo = high < 0x80
           ? asciiDecoder.decode(buf.subarray(start, i + 1))
           : latin1Decode(buf, start, i + 1);
       }
@@ -400,10 +409,16 @@ export class BufferedReader {
   }
 
   #takeLatin1(n: number): string {
-    const s = latin1Decode(this.#buf, this.#start, this.#start + n);
+    const start = this.#start, memo = this.#lineMemo;
     this.#start += n;
-    return s;
+    if (sameText(this.#buf, start, start + n, memo)) return memo;
+    return this.#lineMemo = latin1Decode(this.#buf, start, start + n);
   }
+
+  // The last line and the last head decoded from this buffer (a request line, a request's header block): a
+  // keep-alive client that repeats them gets the same strings back, compared in place, not decoded anew.
+  #lineMemo = "";
+  #headMemo = "";
 
   /** Python's `read(n=-1)`: `n` bytes (fewer only at EOF), or everything to EOF. */
   async read(n = -1): Promise<Bytes> {
