@@ -14,7 +14,7 @@ import { decode, encode } from "./codecs.ts";
 import { KeyError, TypeError } from "./exceptions.ts";
 import { decodeBase64 } from "./base64.ts";
 import { truthy } from "./builtins.ts";
-import { type Keywords, Signature } from "./signature.ts";
+import { type Keywords, NO_MORE, Signature } from "./signature.ts";
 import { pyrepr, pystr, showAsRepr, type Tuple, tuple } from "./repr.ts";
 
 /** An RFC 2231 parameter value: `(charset, language, value)`. */
@@ -711,7 +711,8 @@ export class HTTPMessage implements Iterable<string> {
   set_payload(payload: string, charset?: unknown): void;
   /** `set_payload(payload, { charset })` and `set_payload({ payload, charset })`. */
   set_payload(...args: [string, { charset?: unknown }] | [{ payload: string; charset?: unknown }]): void;
-  set_payload(a?: unknown, b?: unknown, ...more: unknown[]): void {
+  set_payload(a?: unknown, b?: unknown): void {
+    const more = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : NO_MORE;
     this.#payload = SET_PAYLOAD.valuesOf(more, a, b)[0] as string;
   }
 

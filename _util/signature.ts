@@ -94,6 +94,9 @@ interface Param {
   readonly mapping: boolean;
 }
 
+/** No arguments beyond a table's parameters: what a method passes to {@link Signature.valuesOf} on a plain call. */
+export const NO_MORE: readonly unknown[] = Object.freeze([]);
+
 /** Every table built, by CPython qualname (several modules may share one): what the generated test walks. */
 export const SIGNATURES: Map<string, Signature<object>[]> = new Map();
 
@@ -444,19 +447,21 @@ export class Signature<P extends object> {
   #scratch: unknown[] | null = null;
 
   /**
-   * {@link Signature.values} for a method that declares the table's parameters in order and then a rest
-   * parameter (`send_header(keyword?: unknown, value?: unknown, ...more: unknown[])`) instead of taking one
-   * rest parameter: such a call makes no argument array (V8 drops an empty rest parameter). A call of
-   * positional values only is bound here; any other (a keywords object, more arguments than parameters, a
-   * missing one) goes through `values()` with the same arguments, so the binding and its errors are the
-   * table's either way. `undefined` counts as not given, as everywhere in this table. The result is an array
-   * this table reuses: destructure it at once, on the method's first line.
+   * {@link Signature.values} for a method that declares the table's parameters in order
+   * (`send_header(keyword?: unknown, value?: unknown)`) and passes any arguments beyond them as `more`:
+   * `arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : NO_MORE`. A plain call then makes no
+   * argument array: V8 allocates a rest parameter on every call, even an empty one, while an `arguments`
+   * object that is only read for its length, and sliced on a branch the call does not take, is never made.
+   * A call of positional values only is bound here; any other (a keywords object, more arguments than
+   * parameters, a missing one) goes through `values()` with the same arguments, so the binding and its
+   * errors are the table's either way. `undefined` counts as not given, as everywhere in this table. The
+   * result is an array this table reuses: destructure it at once, on the method's first line.
    *
-   * @param more the method's rest parameter
+   * @param more the call's arguments beyond the table's parameters ({@link NO_MORE} when there are none)
    * @param a the first parameter's value (then `b`, `c`: at most three parameters)
    * @returns each parameter's value, in the table's order
    */
-  valuesOf(more: unknown[], a?: unknown, b?: unknown, c?: unknown): readonly unknown[] {
+  valuesOf(more: readonly unknown[], a?: unknown, b?: unknown, c?: unknown): readonly unknown[] {
     const defaults = this.#defaultValues;
     const total = defaults.length;
     if (!this.#simple || total > 3 || total > this.#positional) {

@@ -60,7 +60,7 @@ import {
   ThreadingMixIn,
   type ThreadingServer,
 } from "../socketserver.ts";
-import { kw, Signature } from "../_util/signature.ts";
+import { kw, NO_MORE, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
 import { truthy } from "../_util/builtins.ts";
 import { SSLError } from "./_ssl.ts";
@@ -1026,7 +1026,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   send_response(code: StatusCode, kwargs: { message?: string | null }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response(kwargs: { code: StatusCode; message?: string | null }): void;
-  send_response(a?: unknown, b?: unknown, ...more: unknown[]): void {
+  send_response(a?: unknown, b?: unknown): void {
+    const more = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : NO_MORE;
     // valuesOf(): the table's binding and errors, without an argument array or an object per response.
     const [code, message] = SEND_RESPONSE.valuesOf(more, a, b) as [StatusCode, string | null];
     this.log_request(code);
@@ -1047,7 +1048,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   send_response_only(code: StatusCode, kwargs: { message?: string | null }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_response_only(kwargs: { code: StatusCode; message?: string | null }): void;
-  send_response_only(a?: unknown, b?: unknown, ...more: unknown[]): void {
+  send_response_only(a?: unknown, b?: unknown): void {
+    const more = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : NO_MORE;
     let [code, message] = SEND_RESPONSE_ONLY.valuesOf(more, a, b) as [StatusCode, string | null];
     if (this.request_version !== "HTTP/0.9") {
       const c = typeof code === "number" ? code : toCode(code);
@@ -1069,7 +1071,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   send_header(keyword: string, kwargs: { value: string | number }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   send_header(kwargs: { keyword: string; value: string | number }): void;
-  send_header(a?: unknown, b?: unknown, ...more: unknown[]): void {
+  send_header(a?: unknown, b?: unknown): void {
+    const more = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : NO_MORE;
     const [keyword, value] = SEND_HEADER.valuesOf(more, a, b) as [string, string | number];
     const v = typeof value === "string" ? value : String(value);
     if (this.request_version !== "HTTP/0.9") {
@@ -1122,7 +1125,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   log_request(kwargs: { code?: StatusCode | string; size?: number | string }): void;
   /** The same call with some or all arguments by keyword, as Python allows. */
   log_request(code: StatusCode | string, kwargs: { size?: number | string }): void;
-  log_request(a?: unknown, b?: unknown, ...more: unknown[]): void {
+  log_request(a?: unknown, b?: unknown): void {
+    const more = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : NO_MORE;
     const [code, size] = LOG_REQUEST.valuesOf(more, a, b) as [StatusCode | string, number | string];
     const c = typeof code === "object" ? toCode(code) : code;
     this.log_message('"%s" %s %s', this.requestline, String(c), String(size));
@@ -1168,7 +1172,8 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
   date_time_string(timestamp?: number | null): string;
   /** The same call with some or all arguments by keyword, as Python allows. */
   date_time_string(kwargs: { timestamp?: number | null }): string;
-  date_time_string(a?: unknown, ...more: unknown[]): string {
+  date_time_string(a?: unknown): string {
+    const more = arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : NO_MORE;
     const [timestamp] = DATE_TIME_STRING.valuesOf(more, a) as [number | null];
     return formatdate(timestamp);
   }

@@ -728,6 +728,38 @@ Deno.test("keyword forms of the handler's methods: send_error(code, { explain })
       e instanceof TypeError &&
       e.message === "BaseHTTPRequestHandler.send_header() got an unexpected keyword argument 'bogus'",
   );
+  // The methods take exactly their parameters (no rest parameter): more arguments still raise CPython's
+  // TypeError, and a trailing undefined is still not given.
+  const tooMany: [string, unknown[], string][] = [
+    ["send_header", ["A", "1", "x"], "send_header() takes 3 positional arguments but 4 were given"],
+    [
+      "send_response",
+      [200, "OK", "x"],
+      "send_response() takes from 2 to 3 positional arguments but 4 were given",
+    ],
+    [
+      "send_response_only",
+      [200, "OK", "x"],
+      "send_response_only() takes from 2 to 3 positional arguments but 4 were given",
+    ],
+    [
+      "date_time_string",
+      [0, 1],
+      "date_time_string() takes from 1 to 2 positional arguments but 3 were given",
+    ],
+    ["log_request", [200, 0, 1], "log_request() takes from 1 to 3 positional arguments but 4 were given"],
+  ];
+  for (const [name, args, message] of tooMany) {
+    const method = (h as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+    assert.throws(
+      () => method.apply(h, args),
+      (e: Error) => e instanceof TypeError && e.message === `BaseHTTPRequestHandler.${message}`,
+    );
+  }
+  assert.equal(
+    (h.date_time_string as (...a: unknown[]) => string).call(h, 0, undefined),
+    "Thu, 01 Jan 1970 00:00:00 GMT",
+  );
 });
 
 Deno.test("HTTPSServer: an unreadable certificate raises ssl.SSLError, a missing one FileNotFoundError", async () => {
