@@ -204,6 +204,20 @@ const GETITEM = NAME("Message.__getitem__");
 const DELITEM = NAME("Message.__delitem__");
 const SETITEM = new Signature<{ name: string; val: string }>("Message.__setitem__", ["self", "name", "val"]);
 
+// The lowered forms of the names looked up last, direct-mapped: a server asks for the same few names
+// ("Connection", "Expect", "Content-Length") on every request, and lowering one allocates a new string.
+const lowered = { names: new Array<string>(8).fill(""), lower: new Array<string>(8).fill("") };
+
+/** `name.lower()`, the same string again for a name looked up recently. */
+function lowerName(name: string): string {
+  const slot = (name.length + name.charCodeAt(0)) & 7;
+  if (lowered.names[slot] === name) return lowered.lower[slot];
+  const n = name.toLowerCase();
+  lowered.names[slot] = name;
+  lowered.lower[slot] = n;
+  return n;
+}
+
 /**
  * Python's `k.lower() == n` for an already lowered `n`, without lowering a name of another length: only
  * U+0130 (which lowers to two code units) changes a string's length when lowered.
@@ -352,7 +366,7 @@ export class HTTPMessage implements Iterable<string> {
   }
 
   #get<T>(name: string, failobj: T): string | T {
-    const n = name.toLowerCase();
+    const n = lowerName(name);
     const h = this.#headers;
     if (h === null) {
       const text = this.#text, at = this.#at;
@@ -388,7 +402,7 @@ export class HTTPMessage implements Iterable<string> {
 
   /** Python's `name in msg`. */
   has(name: string): boolean {
-    const n = name.toLowerCase();
+    const n = lowerName(name);
     if (this.#headers === null) {
       const text = this.#text, at = this.#at;
       for (let i = 0; i < at.length; i += 3) if (sameNameAt(text, at[i], at[i + 1], n)) return true;
@@ -426,7 +440,7 @@ export class HTTPMessage implements Iterable<string> {
   }
 
   #getAll<T>(name: string, failobj: T): string[] | T {
-    const n = name.toLowerCase();
+    const n = lowerName(name);
     const out: string[] = [];
     if (this.#headers === null) {
       const text = this.#text, at = this.#at;
@@ -871,6 +885,14 @@ function pushField(text: string, first: number, colon: number, last: number, k: 
  */
 export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M, from = 0): M {
   const n = text.length;
+  const memo = lastBlock;
+  if (text === memo.text && from === memo.from) {
+    // The block parsed last (a reader hands back the same string for a repeated head): its fields again.
+    if (memo.at.length) adoptFields(msg, text, memo.at);
+    msg.set_payload(memo.payload === n ? "" : text.slice(memo.payload));
+    return msg;
+  }
+  const defectsBefore = msg.defects.length;
   let payload = n; // where the payload starts
   let unixfrom: string | null = null;
   // The field being gathered: its first line starts at `first` (-1: none), its colon is at `colon`, its
@@ -938,10 +960,22 @@ export function parseHeaderBlock<M extends HTTPMessage>(text: string, msg: M, fr
   // In feedparser's order, through the methods it calls (a subclass may override them): the envelope line,
   // the fields (set_raw, which HTTPMessage does not expose), the payload.
   if (unixfrom !== null) msg.set_unixfrom(unixfrom);
-  if (k) adoptFields(msg, text, fieldScratch.slice(0, k));
+  const at = k ? fieldScratch.slice(0, k) : NO_FIELDS;
+  if (k) adoptFields(msg, text, at);
   msg.set_payload(payloadText);
+  // Remembered only when the block is all fields: no envelope line, no defect.
+  if (unixfrom === null && envelope < 0 && msg.defects.length === defectsBefore) {
+    memo.text = text;
+    memo.from = from;
+    memo.at = at;
+    memo.payload = payload;
+  }
   return msg;
 }
+
+// The last header block parseHeaderBlock() read that was all fields: its text, where it began, the fields'
+// offsets (never written once parsed, so messages share them) and where its payload starts.
+const lastBlock = { text: "", from: -1, at: NO_FIELDS, payload: 0 };
 
 /** Python's `s.encode('raw-unicode-escape')` for the Latin-1 text RFC 2231 values hold. */
 function rawUnicodeEscape(s: string): Uint8Array {

@@ -424,3 +424,31 @@ Deno.test("header parsing calls set_unixfrom and set_payload as email's feedpars
   assert.deepEqual(m.items().map((t) => [...t]), [["A", "1"], ["B", "2"]]);
   assert.equal(m.get_unixfrom(), "From x");
 });
+
+Deno.test("parseHeaderBlock: the same block again gives its own message, equal and independent; defects every time", () => {
+  const pairs = (m: HTTPMessage) => [...m.items()].map(([k, v]) => [k, v]);
+  const text = "GET / HTTP/1.1\r\nHost: h\r\nX-A: 1\r\n\r\n";
+  const from = text.indexOf("\n") + 1;
+  const a = parseHeaderBlock(text, new HTTPMessage(), from);
+  const b = parseHeaderBlock(text, new HTTPMessage(), from);
+  assert.deepEqual(pairs(b), [["Host", "h"], ["X-A", "1"]]);
+  a.set("X-B", "2");
+  a.delete("Host");
+  assert.deepEqual(pairs(b), [["Host", "h"], ["X-A", "1"]]);
+  assert.deepEqual(pairs(parseHeaderBlock(text, new HTTPMessage(), from)), [["Host", "h"], ["X-A", "1"]]);
+  // Another start in the same text is another block.
+  assert.deepEqual(pairs(parseHeaderBlock(text, new HTTPMessage(), 0)), []);
+  // A block with a defect, or an envelope line, is parsed anew each time: its defects are recorded each time.
+  for (const bad of [" lead: 1\r\nA: 1\r\n\r\n", "From x\r\nA: 1\r\n\r\n", "A: 1\r\nno colon\r\n"]) {
+    const first = parseHeaderBlock(bad, new HTTPMessage());
+    const again = parseHeaderBlock(bad, new HTTPMessage());
+    assert.deepEqual(again.defects, first.defects);
+    assert.deepEqual(pairs(again), pairs(first));
+    assert.equal(again.get_payload(), first.get_payload());
+    assert.equal(again.get_unixfrom(), first.get_unixfrom());
+  }
+  // The payload after the blank line comes back each time.
+  const withBody = "A: 1\r\n\r\nbody";
+  parseHeaderBlock(withBody, new HTTPMessage());
+  assert.equal(parseHeaderBlock(withBody, new HTTPMessage()).get_payload(), "body");
+});
