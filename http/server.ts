@@ -722,6 +722,11 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     }
   }
 
+  // The last request line read and its text without the line end: a keep-alive client repeating its request
+  // (our reader then hands back the same string) costs no new string.
+  #lastRaw = "";
+  #lastLine = "";
+
   /** The request line: false after an error response, true for HTTP/0.9 (no headers), null to read headers. */
   #parseRequestLine(): boolean | null {
     let is_http_0_9 = false;
@@ -729,12 +734,16 @@ export class BaseHTTPRequestHandler extends StreamRequestHandler {
     let version = this.default_request_version;
     this.request_version = version;
     this.close_connection = true;
-    let requestline = this.#rawText ?? latin1Decode(this.raw_requestline);
-    let end = requestline.length;
-    while (end > 0 && (requestline.charCodeAt(end - 1) === 10 || requestline.charCodeAt(end - 1) === 13)) {
-      end--;
+    const raw = this.#rawText ?? latin1Decode(this.raw_requestline);
+    let requestline: string;
+    if (raw === this.#lastRaw) requestline = this.#lastLine; // the reader's remembered line: stripped before
+    else {
+      let end = raw.length;
+      while (end > 0 && (raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
+      requestline = raw.slice(0, end);
+      this.#lastRaw = raw;
+      this.#lastLine = requestline;
     }
-    requestline = requestline.slice(0, end);
     this.requestline = requestline;
     // The words as positions: the usual request line then costs no array and no string per word.
     const count = pySplitBounds(requestline, WORDS);

@@ -160,3 +160,36 @@ Deno.test("send_response_only/send_header: remembered lines are always the ones 
   });
   assert.deepEqual(errors, Array(8).fill("UnicodeEncodeError"));
 });
+
+Deno.test("handle_one_request: repeated and changed requests on one connection each parse as sent", async () => {
+  // The reader hands back the same strings for a repeated line or head, and the handler reuses what it made
+  // of them; a request that differs in one byte must still be seen as it is.
+  const seen: string[] = [];
+  class Record extends BaseHTTPRequestHandler {
+    override protocol_version = "HTTP/1.1";
+    do_GET(): void {
+      seen.push(`${this.requestline}|${this.path}|${[...this.headers.items()].join(";")}`);
+      answer(this, "ok");
+    }
+    override log_message(): void {}
+  }
+  const requests = [
+    GET("/a"),
+    GET("/a"),
+    GET("/b"),
+    "GET /b HTTP/1.1\r\nHost: y\r\n\r\n",
+    "GET /b HTTP/1.1\r\nHost: y\r\nX: 1\r\n\r\n",
+    GET("/a"),
+  ];
+  await withServer(new HTTPServer(["127.0.0.1", 0], Record), async (port) => {
+    await exchange(port, requests);
+  });
+  assert.deepEqual(seen, [
+    "GET /a HTTP/1.1|/a|Host,x",
+    "GET /a HTTP/1.1|/a|Host,x",
+    "GET /b HTTP/1.1|/b|Host,x",
+    "GET /b HTTP/1.1|/b|Host,y",
+    "GET /b HTTP/1.1|/b|Host,y;X,1",
+    "GET /a HTTP/1.1|/a|Host,x",
+  ]);
+});
