@@ -105,11 +105,12 @@ Deno.test("demo --serve: the graph page renders its plot in headless Chromium", 
   }).spawn();
   const tmp = await Deno.makeTempDir({ prefix: "pyweb-demo-shot-" });
   try {
-    // Read until the demo prints the graph URL (bounded in time).
+    // Read until the demo has printed its three URLs, the random normal one last (bounded in time): each is
+    // its own write, so they may come in separate reads.
     const reader = child.stdout.getReader();
     let text = "";
     const deadline = Date.now() + 30_000;
-    while (!/graph \(WSGI\)\s+(\S+)/.test(text) && Date.now() < deadline) {
+    while (!/random normal\s+\S+\n/.test(text) && Date.now() < deadline) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
