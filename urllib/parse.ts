@@ -3320,12 +3320,14 @@ const UNWRAP = new Signature<{ url: unknown }>("unwrap", ["url"]);
 export function unwrap(url: unknown): string;
 /** The URL by keyword. */
 export function unwrap(kwargs: { url: unknown }): string;
-export function unwrap(...args: unknown[]): string {
-  const first = args[0];
-  // A lone str skips plainCall()'s keywords test: it is the call unwrap() almost always gets.
-  const url = (args.length === 1 && typeof first === "string") || plainCall(args, 1, 1)
-    ? first
-    : UNWRAP.bind(args).url;
+export function unwrap(first?: unknown): string {
+  // A lone str skips plainCall()'s keywords test: it is the call unwrap() almost always gets, and then no
+  // argument array is made (V8 makes a rest parameter on every call unless the call is inlined).
+  let url = first;
+  if (arguments.length !== 1 || typeof first !== "string") {
+    const args = Array.prototype.slice.call(arguments);
+    if (!plainCall(args, 1, 1)) url = UNWRAP.bind(args).url;
+  }
   const u = typeof url === "string" ? url : pyStr(url);
   // url.strip(), then url[1:-1].strip() and url[4:].strip() as bounds into u, sliced once.
   let a = 0, b = u.length;
