@@ -354,7 +354,16 @@ function checkNetloc(netloc: string | null): void {
   }
 }
 
+// The last bracketed host found valid: the same host again (one server's URLs) is not checked again.
+const validBracketed = { host: "" };
+
 function checkBracketedHost(hostname: string): void {
+  if (hostname === validBracketed.host && hostname !== "") return;
+  checkBracketedHostOnce(hostname);
+  validBracketed.host = hostname;
+}
+
+function checkBracketedHostOnce(hostname: string): void {
   if (hostname.charCodeAt(0) === 0x76 /* v */) {
     // \Av[a-fA-F0-9]+\..+\z  (no DOTALL: "." excludes "\n")
     let i = 1;

@@ -1111,3 +1111,23 @@ Deno.test("urllib.parse: result classes take their fields by keyword and raise _
   ];
   for (const [call, message] of cases) assert.throws(call, { name: "TypeError", message });
 });
+
+Deno.test("urllib.parse: a bracketed host is checked every time, whatever host was valid just before", () => {
+  // urlsplit remembers the last bracketed host it found valid; every other host is still checked.
+  const ok = ["http://[::1]/", "http://[::1]:80/", "http://u@[v1.x]/", "http://[::1]/"];
+  const bad: [string, string][] = [
+    ["http://[::1x]/", "'::1x' does not appear to be an IPv4 or IPv6 address"],
+    ["http://[1.2.3.4]/", "An IPv4 address cannot be in brackets"],
+    ["http://[v1.]/", "IPvFuture address is invalid"],
+    ["http://[]/", "'' does not appear to be an IPv4 or IPv6 address"],
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const u of ok) {
+      assert.equal(P.urlsplit(u).netloc, u.slice(7, u.indexOf("/", 7)));
+      for (const [b, message] of bad) {
+        assert.throws(() => P.urlsplit(b), (e: Error) => e instanceof ValueError && e.message === message);
+        assert.throws(() => P.urljoin(b, "x"), ValueError);
+      }
+    }
+  }
+});
