@@ -119,7 +119,8 @@ function encodeRfc2231(s: string, charset: string | null, language: string | nul
     out += /[A-Za-z0-9_.~-]/.test(ch) ? ch : "%" + b.toString(16).toUpperCase().padStart(2, "0");
   }
   if (charset === null && language === null) return out;
-  return `${charset ?? ""}'${language ?? ""}'${out}`;
+  // Python formats "%s'%s'%s" % (charset, language or '', s): a missing charset prints as None.
+  return `${charset ?? "None"}'${language ?? ""}'${out}`;
 }
 
 /** `email.message._formatparam(param, value)` as `add_header` calls it (always quoting). */
