@@ -366,15 +366,24 @@ export class HTTPMessage implements Iterable<string> {
     return this.keys()[Symbol.iterator]();
   }
 
+  /** In the parsed form, the offset in `#at` of the first field named `n` (lowered) from field offset `i`, or -1. */
+  #fieldAt(n: string, i: number): number {
+    const text = this.#text, at = this.#at;
+    for (; i < at.length; i += 3) if (sameNameAt(text, at[i], at[i + 1], n)) return i;
+    return -1;
+  }
+
+  /** The value of the parsed field at offset `i` of `#at`. */
+  #valueAt(i: number): string {
+    return valueAt(this.#text, this.#at[i + 1], this.#at[i + 2]);
+  }
+
   #get<T>(name: string, failobj: T): string | T {
     const n = lowerName(name);
     const h = this.#headers;
     if (h === null) {
-      const text = this.#text, at = this.#at;
-      for (let i = 0; i < at.length; i += 3) {
-        if (sameNameAt(text, at[i], at[i + 1], n)) return valueAt(text, at[i + 1], at[i + 2]);
-      }
-      return failobj;
+      const i = this.#fieldAt(n, 0);
+      return i < 0 ? failobj : this.#valueAt(i);
     }
     for (let i = 0; i < h.length; i++) if (sameName(h[i][0], n)) return h[i][1];
     return failobj;
@@ -404,19 +413,15 @@ export class HTTPMessage implements Iterable<string> {
   /** Python's `name in msg`. */
   has(name: string): boolean {
     const n = lowerName(name);
-    if (this.#headers === null) {
-      const text = this.#text, at = this.#at;
-      for (let i = 0; i < at.length; i += 3) if (sameNameAt(text, at[i], at[i + 1], n)) return true;
-      return false;
-    }
+    if (this.#headers === null) return this.#fieldAt(n, 0) >= 0;
     return this.#headers.some(([k]) => sameName(k, n));
   }
 
   /** Python's `del msg[name]`: removes every field of that name; true if any was there. */
   delete(name: string): boolean {
-    const n = name.toLowerCase();
+    const n = lowerName(name);
     const h = this.#pairs();
-    this.#headers = h.filter(([k]) => k.toLowerCase() !== n);
+    this.#headers = h.filter(([k]) => !sameName(k, n));
     return this.#headers.length !== h.length;
   }
 
@@ -444,10 +449,7 @@ export class HTTPMessage implements Iterable<string> {
     const n = lowerName(name);
     const out: string[] = [];
     if (this.#headers === null) {
-      const text = this.#text, at = this.#at;
-      for (let i = 0; i < at.length; i += 3) {
-        if (sameNameAt(text, at[i], at[i + 1], n)) out.push(valueAt(text, at[i + 1], at[i + 2]));
-      }
+      for (let i = this.#fieldAt(n, 0); i >= 0; i = this.#fieldAt(n, i + 3)) out.push(this.#valueAt(i));
     } else for (const [k, v] of this.#headers) if (sameName(k, n)) out.push(v);
     return out.length ? out : failobj;
   }
@@ -491,9 +493,9 @@ export class HTTPMessage implements Iterable<string> {
   replace_header(...args: [string, { _value: string }] | [{ _name: string; _value: string }]): void;
   replace_header(...args: unknown[]): void {
     const { _name, _value } = REPLACE_HEADER.bind(args);
-    const n = _name.toLowerCase();
+    const n = lowerName(_name);
     const h = this.#pairs();
-    const i = h.findIndex(([k]) => k.toLowerCase() === n);
+    const i = h.findIndex(([k]) => sameName(k, n));
     if (i < 0) throw new KeyError(_name);
     h[i] = [h[i][0], _value];
   }
