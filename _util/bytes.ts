@@ -639,27 +639,23 @@ export function latin1Decode(b: Uint8Array, start = 0, end: number = b.length): 
 const POOL_SIZE = 8192;
 // The slab (and one array over all of it, to copy into), and the next free byte, as one object's fields (a
 // module-level let checks its initialisation on every use).
-const pool = {
-  slab: new ArrayBuffer(POOL_SIZE),
-  all: new Uint8Array(0),
-  words: new Uint32Array(0),
-  offset: 0,
-};
-pool.all = new Uint8Array(pool.slab);
-pool.words = new Uint32Array(pool.slab);
+const pool = { slab: new ArrayBuffer(0), all: new Uint8Array(0), words: new Uint32Array(0), offset: 0 };
 
-/** The pool's offset for `n` more bytes, on a new slab when the current one has no room. */
-function poolTake(n: number): number {
-  const offset = pool.offset;
-  if (offset + n <= POOL_SIZE) {
-    pool.offset = offset + n;
-    return offset;
-  }
+/** Start a new slab, with its byte and word views. */
+function newSlab(): void {
   pool.slab = new ArrayBuffer(POOL_SIZE);
   pool.all = new Uint8Array(pool.slab);
   pool.words = new Uint32Array(pool.slab);
-  pool.offset = n;
-  return 0;
+  pool.offset = 0;
+}
+newSlab();
+
+/** The pool's offset for `n` more bytes, on a new slab when the current one has no room. */
+function poolTake(n: number): number {
+  if (pool.offset + n > POOL_SIZE) newSlab();
+  const offset = pool.offset;
+  pool.offset = offset + n;
+  return offset;
 }
 
 /**
@@ -697,29 +693,32 @@ export class BytesCopy {
   }
 }
 
+/** Are all of `b`'s bytes ASCII (Python's `b.isascii()`)? */
+export function isAsciiBytes(b: Uint8Array): boolean {
+  // OR four bytes a step and test once: no branch per byte (nothing to gain stopping early on short input).
+  const n = b.length;
+  let acc = 0, i = 0;
+  for (; i + 4 <= n; i += 4) acc |= b[i] | b[i + 1] | b[i + 2] | b[i + 3];
+  for (; i < n; i++) acc |= b[i];
+  return acc < 0x80;
+}
+
 /**
  * {@link copyBytes} of bytes that must be ASCII (Python's `.decode('ascii')` of them would succeed), or null
- * when one is not: the check ORs the copy four bytes at a time, so it costs less than a pass over `src`.
+ * when one is not. A pooled copy is checked through the slab's 32-bit view, four bytes a load, which costs
+ * less than {@link isAsciiBytes} over `src`.
  */
 export function copyAsciiBytes(src: Uint8Array): BytesCopy | null {
-  const n = src.length;
-  if (n > 256) {
-    const own = new Uint8Array(src);
-    let acc = 0;
-    for (let i = 0; i < n; i++) acc |= own[i];
-    return acc < 0x80 ? new BytesCopy(own.buffer, 0) : null;
-  }
-  const offset = poolTake(n);
-  const all = pool.all;
-  all.set(src, offset);
-  const end = offset + n;
+  const copy = copyBytes(src);
+  if (copy.buffer !== pool.slab) return isAsciiBytes(src) ? copy : null; // its own buffer (over 256 bytes)
+  const all = pool.all, offset = copy.offset, end = offset + src.length;
   let acc = 0, i = offset;
   while (i < end && (i & 3) !== 0) acc |= all[i++];
   const words = pool.words;
   const lastWord = end >> 2;
   for (let w = i >> 2; w < lastWord; w++) acc |= words[w];
   for (i = Math.max(i, lastWord << 2); i < end; i++) acc |= all[i];
-  return (acc & 0x80808080) === 0 ? new BytesCopy(pool.slab, offset) : null;
+  return (acc & 0x80808080) === 0 ? copy : null;
 }
 
 /** A copy of `src` (one block copy into the pool when small) to cut results from with `view()`. */

@@ -34,6 +34,7 @@ import {
   copyAsciiBytes,
   copyBytes,
   EMPTY_BYTES,
+  isAsciiBytes,
   latin1Bytes,
   latin1Decode,
 } from "../_util/bytes.ts";
@@ -287,15 +288,6 @@ function cleanScheme(scheme: string): string {
   let end = scheme.length;
   while (end > 0 && scheme.charCodeAt(end - 1) <= 0x20) end--;
   return cleanUrl(scheme.slice(0, end));
-}
-
-function isAsciiBytes(b: Uint8Array): boolean {
-  // OR four bytes a step and test once: no branch per byte (URLs are short; nothing to gain stopping early).
-  const n = b.length;
-  let acc = 0, i = 0;
-  for (; i + 4 <= n; i += 4) acc |= b[i] | b[i + 1] | b[i + 2] | b[i + 3];
-  for (; i < n; i++) acc |= b[i];
-  return acc < 0x80;
 }
 
 function isAscii(s: string): boolean {
