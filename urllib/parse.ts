@@ -522,10 +522,10 @@ function splitFragmentOf(u: string): string | null {
 function splitResultOf(u: string): SplitResult {
   return new SplitResult(
     split.scheme || "",
-    split.netloc < 0 ? "" : u.slice(split.netloc, split.path),
+    splitNetlocOf(u) ?? "",
     u.slice(split.path, split.pathEnd),
-    split.query < 0 ? "" : u.slice(split.query, split.queryEnd),
-    split.fragment < 0 ? "" : u.slice(split.fragment),
+    splitQueryOf(u) ?? "",
+    splitFragmentOf(u) ?? "",
   );
 }
 
@@ -1354,8 +1354,6 @@ const URLPARSE = new Signature<SplitParams>("urlparse", ["url", "scheme", "allow
 /** Python's `_coerce_args(url, scheme)` and the split; the result is bytes unless `url` is a str. */
 function splitArgs(url: unknown, scheme: unknown, allow: unknown): string {
   if (typeof url === "string" && typeof scheme === "string") return splitAt(url, scheme, truthy(allow));
-  // Bytes with the default scheme: '' is falsy, so _coerce_args neither checks nor decodes it.
-  if (scheme === "" && url instanceof Uint8Array) return splitAt(decodeArg(url), "", truthy(allow));
   const args = [url, scheme];
   const bytes = coerce(args);
   if (!bytes && scheme !== null && scheme !== undefined && typeof scheme !== "string") {
@@ -1379,6 +1377,10 @@ function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResul
   if (unhashable(url) || unhashable(scheme) || unhashable(allow)) {
     const bad = unhashable(url) ? url : unhashable(scheme) ? scheme : allow;
     throw new TypeError(`unhashable type: '${typeName(bad)}'`);
+  }
+  // Bytes with the default scheme: '' is falsy, so _coerce_args neither checks nor decodes it.
+  if (scheme === "" && url instanceof Uint8Array) {
+    return splitBytesUrl(url, truthy(allow), false) as SplitResultBytes;
   }
   const u = splitArgs(url, scheme, allow);
   return typeof url === "string"
@@ -1511,15 +1513,18 @@ function parseResultOf(u: string): ParseResult {
   const semi = paramsAt(u);
   return new ParseResult(
     split.scheme || "",
-    split.netloc < 0 ? "" : u.slice(split.netloc, split.path),
+    splitNetlocOf(u) ?? "",
     u.slice(split.path, semi < 0 ? split.pathEnd : semi),
     semi < 0 ? "" : u.slice(semi + 1, split.pathEnd),
-    split.query < 0 ? "" : u.slice(split.query, split.queryEnd),
-    split.fragment < 0 ? "" : u.slice(split.fragment),
+    splitQueryOf(u) ?? "",
+    splitFragmentOf(u) ?? "",
   );
 }
 
 function urlparseImpl(url: unknown, scheme: unknown, allow: unknown): ParseResult | ParseResultBytes {
+  if (scheme === "" && url instanceof Uint8Array) {
+    return splitBytesUrl(url, truthy(allow), true) as ParseResultBytes;
+  }
   const u = splitArgs(url, scheme, allow);
   return typeof url === "string"
     ? parseResultOf(u)
@@ -1923,12 +1928,8 @@ export function urldefrag(...args: unknown[]): DefragResult | DefragResultBytes 
   const u = args[0];
   if (args.length === 1 && typeof u === "string") {
     if (u.indexOf("#") < 0) return new DefragResult(u, "");
-    const v = splitAt(u, null, true);
-    const frag = splitFragmentOf(v) || "";
-    return new DefragResult(
-      unsplitStr(split.scheme, splitNetlocOf(v), v.slice(split.path, split.pathEnd), splitQueryOf(v), null),
-      frag,
-    );
+    const [defrag, frag] = defragStr(u);
+    return new DefragResult(defrag, frag);
   }
   const { url } = args.length === 1 && !isKeywords(u) ? { url: u } : URLDEFRAG.bind(args);
   return urldefragImpl(url);
@@ -1936,23 +1937,23 @@ export function urldefrag(...args: unknown[]): DefragResult | DefragResultBytes 
 
 const URLDEFRAG = new Signature<{ url: unknown }>("urldefrag", ["url"]);
 
+/** Python's urldefrag of a str: `u` put back together without its fragment, and the fragment. */
+function defragStr(u: string): [string, string] {
+  const v = splitAt(u, null, true);
+  const frag = splitFragmentOf(v) || "";
+  return [
+    unsplitStr(split.scheme, splitNetlocOf(v), v.slice(split.path, split.pathEnd), splitQueryOf(v), null),
+    frag,
+  ];
+}
+
 function urldefragImpl(url: unknown): DefragResult | DefragResultBytes {
   if (typeof url === "string") return urldefrag(url);
   const args = [url];
   const bytes = coerce(args);
   const u = args[0] as string;
   let defrag = u, frag = "";
-  if (u.includes("#")) {
-    const v = splitAt(u, null, true);
-    frag = splitFragmentOf(v) || "";
-    defrag = unsplitStr(
-      split.scheme,
-      splitNetlocOf(v),
-      v.slice(split.path, split.pathEnd),
-      splitQueryOf(v),
-      null,
-    );
-  }
+  if (u.includes("#")) [defrag, frag] = defragStr(u);
   if (!bytes) return new DefragResult(defrag, frag);
   return new DefragResultBytes(latin1Bytes(defrag, true), latin1Bytes(frag, true));
 }
