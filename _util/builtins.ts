@@ -318,6 +318,20 @@ export function isPySpace(c: number): boolean {
     c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** Where the next word of `s[from:end]` starts (Python's `str.split()` words: runs of non-whitespace), or `end`. */
+export function pyWordStart(s: string, from: number, end: number = s.length): number {
+  let i = from;
+  while (i < end && isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where the word of `s[:end]` that starts at `from` ends: the next Python whitespace, or `end`. */
+export function pyWordEnd(s: string, from: number, end: number = s.length): number {
+  let i = from;
+  while (i < end && !isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Python's `str.strip()` with no argument. */
 export function pyStrip(s: string): string {
   let i = 0, j = s.length;

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { isPySpace } from "../_util/builtins.ts";
+import { pyWordEnd, pyWordStart } from "../_util/builtins.ts";
 import { repr } from "../_util/repr.ts";
 import { pyInt as pyIntText } from "./_client_util.ts";
 
@@ -63,25 +63,11 @@ function pyStr(v: unknown): string {
   return String(v);
 }
 
-/** The end of the word of `s` that starts at `from` (the next Python whitespace, or the end). */
-function wordEnd(s: string, from: number): number {
-  let i = from;
-  while (i < s.length && !isPySpace(s.charCodeAt(i))) i++;
-  return i;
-}
-
-/** The start of the next word of `s` at or after `from`, or `s.length`. */
-function wordStart(s: string, from: number): number {
-  let i = from;
-  while (i < s.length && isPySpace(s.charCodeAt(i))) i++;
-  return i;
-}
-
 /** Python's `s.split()` (no argument): split on runs of whitespace, no empty words. */
 export function pySplit(s: string): string[] {
   const words: string[] = [];
-  for (let i = wordStart(s, 0); i < s.length; i = wordStart(s, i)) {
-    const end = wordEnd(s, i);
+  for (let i = pyWordStart(s, 0); i < s.length; i = pyWordStart(s, i)) {
+    const end = pyWordEnd(s, i);
     words.push(s.slice(i, end));
     i = end;
   }
@@ -96,8 +82,8 @@ export function pySplit(s: string): string[] {
  */
 export function pySplitBounds(s: string, bounds: Int32Array): number {
   let n = 0;
-  for (let i = wordStart(s, 0); i < s.length; i = wordStart(s, i)) {
-    const end = wordEnd(s, i);
+  for (let i = pyWordStart(s, 0); i < s.length; i = pyWordStart(s, i)) {
+    const end = pyWordEnd(s, i);
     if (n < 2) {
       bounds[2 * n] = i;
       bounds[2 * n + 1] = end;

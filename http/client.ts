@@ -61,7 +61,7 @@ import {
 } from "../_util/exceptions.ts";
 import { type Keywords, kw, Signature } from "../_util/signature.ts";
 import { classAttrs } from "../_util/classattrs.ts";
-import { isPySpace, pyStrip, truthy, typeName } from "../_util/builtins.ts";
+import { pyStrip, pyWordEnd, pyWordStart, truthy, typeName } from "../_util/builtins.ts";
 import {
   HTTPMessage,
   type LineReader,
@@ -638,17 +638,9 @@ export class HTTPResponse implements AsyncIterable<Bytes>, AsyncDisposable {
     if (this.debuglevel > 0) print("reply:", repr(text.slice(0, end)));
     if (!end) throw new RemoteDisconnected("Remote end closed connection without response");
     // The words' bounds: [a1, b1), [a2, b2), and the rest from a3.
-    let i = 0;
-    while (i < end && isPySpace(text.charCodeAt(i))) i++;
-    const a1 = i;
-    while (i < end && !isPySpace(text.charCodeAt(i))) i++;
-    const b1 = i;
-    while (i < end && isPySpace(text.charCodeAt(i))) i++;
-    const a2 = i;
-    while (i < end && !isPySpace(text.charCodeAt(i))) i++;
-    const b2 = i;
-    while (i < end && isPySpace(text.charCodeAt(i))) i++;
-    const a3 = i;
+    const a1 = pyWordStart(text, 0, end), b1 = pyWordEnd(text, a1, end);
+    const a2 = pyWordStart(text, b1, end), b2 = pyWordEnd(text, a2, end);
+    const a3 = pyWordStart(text, b2, end);
     // One word (or none) leaves `version` empty, which is refused.
     if (a2 === end || !text.startsWith("HTTP/", a1)) {
       this._close_conn();
