@@ -403,7 +403,10 @@ Deno.test("HTTPMessage.add_header quotes parameters as email.message._formatpara
   m.add_header("Y", null, { a: "1" });
   // What CPython 3.14 gives for the same calls.
   assert.deepEqual(m.items().map((t) => [...t]), [
-    ["X", `v; a="1"; b; c; d*=utf-8''%E2%82%AC%20x; e="a\\"b"; f-g="x y"; t*=iso-8859-1'en'caf%E9; u*=a%20b; w*=None'en'a%20b; z*=latin-1''%E9`],
+    [
+      "X",
+      `v; a="1"; b; c; d*=utf-8''%E2%82%AC%20x; e="a\\"b"; f-g="x y"; t*=iso-8859-1'en'caf%E9; u*=a%20b; w*=None'en'a%20b; z*=latin-1''%E9`,
+    ],
     ["Y", 'a="1"'],
   ]);
 });
