@@ -1378,14 +1378,24 @@ function urlsplitImpl(url: unknown, scheme: unknown, allow: unknown): SplitResul
     const bad = unhashable(url) ? url : unhashable(scheme) ? scheme : allow;
     throw new TypeError(`unhashable type: '${typeName(bad)}'`);
   }
+  return resultOf(url, scheme, allow, false) as SplitResult | SplitResultBytes;
+}
+
+/**
+ * urlsplit() (or with `parse`, urlparse()) past their fast paths: `_coerce_args`, the split, and the result
+ * as str or bytes parts.
+ */
+function resultOf(
+  url: unknown,
+  scheme: unknown,
+  allow: unknown,
+  parse: boolean,
+): SplitResult | SplitResultBytes | ParseResult | ParseResultBytes {
   // Bytes with the default scheme: '' is falsy, so _coerce_args neither checks nor decodes it.
-  if (scheme === "" && url instanceof Uint8Array) {
-    return splitBytesUrl(url, truthy(allow), false) as SplitResultBytes;
-  }
+  if (scheme === "" && url instanceof Uint8Array) return splitBytesUrl(url, truthy(allow), parse);
   const u = splitArgs(url, scheme, allow);
-  return typeof url === "string"
-    ? splitResultOf(u)
-    : bytesResult(copyOf(url, u), u, false) as SplitResultBytes;
+  if (typeof url === "string") return parse ? parseResultOf(u) : splitResultOf(u);
+  return bytesResult(copyOf(url, u), u, parse);
 }
 
 /** A copy of the bytes URL `url` to cut the parts from, when `u` (its split text) matches it unit for unit. */
@@ -1522,13 +1532,7 @@ function parseResultOf(u: string): ParseResult {
 }
 
 function urlparseImpl(url: unknown, scheme: unknown, allow: unknown): ParseResult | ParseResultBytes {
-  if (scheme === "" && url instanceof Uint8Array) {
-    return splitBytesUrl(url, truthy(allow), true) as ParseResultBytes;
-  }
-  const u = splitArgs(url, scheme, allow);
-  return typeof url === "string"
-    ? parseResultOf(u)
-    : bytesResult(copyOf(url, u), u, true) as ParseResultBytes;
+  return resultOf(url, scheme, allow, true) as ParseResult | ParseResultBytes;
 }
 
 /**
